@@ -1,0 +1,193 @@
+"""The case store: every change is an event, the case row and an outbox row,
+written in one transaction; listeners hear about it after the commit."""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from models import Case, CaseEvent, CaseNumberSeq, Outbox, StateCount
+from models.db import Database
+
+from .clock import CITY_TZ, utcnow
+from .deadlines import SlaPolicy, load_policy
+from .dto import Actor, CaseDetail, CaseSummary, EventView
+from .lifecycle import apply_action
+from .signals import CasesChanged, Signal, cases_changed
+from .workflow import OPEN_STATES, State, WorkflowError, check
+
+
+class CaseNotFound(LookupError):
+    """No case with that number or id."""
+
+
+def summary(c: Case, merged_number: str | None = None) -> CaseSummary:
+    """A plain snapshot of an ORM case row."""
+    return CaseSummary(
+        id=c.id, number=c.number, state=c.state, type=c.type, urgency=c.urgency, channel=c.channel,
+        category_code=c.category_code, district=c.district_code, address=c.address,
+        description=c.description, caller_phone=c.caller_phone, caller_name=c.caller_name,
+        lead_department=c.lead_department, assist_departments=list(c.assist_departments or []),
+        deadline=c.deadline, sign_deadline=c.sign_deadline, reply_deadline=c.reply_deadline,
+        created_at=c.created_at, updated_at=c.updated_at, repeat_caller=c.repeat_caller,
+        supervised=c.supervised, instruction_level=c.instruction_level, leader_pick=c.leader_pick,
+        satisfied=c.satisfied, resolved=c.resolved, knowledge_article_id=c.knowledge_article_id,
+        merged_into=merged_number, answer=c.answer, version=c.version)
+
+
+def event_view(e: CaseEvent) -> EventView:
+    return EventView(e.id, e.seq, e.kind, e.actor, e.actor_role, e.at, e.from_state, e.to_state,
+                     e.reason, dict(e.payload or {}))
+
+
+class CaseService:
+    """Create cases and move them through the workflow, one transaction each."""
+
+    def __init__(self, db: Database, policy: SlaPolicy | None = None, station: str = "A01",
+                 prefix: str = "CD", bus: Signal = cases_changed, clock: Callable[[], datetime] = utcnow):
+        self.db = db
+        self.policy = policy or load_policy()
+        self.station = station
+        self.prefix = prefix
+        self.bus = bus
+        self.clock = clock
+
+    # -- reading --------------------------------------------------------------------
+    def get(self, ref: str | uuid.UUID) -> CaseDetail:
+        """The case by number or id, with its events in order."""
+        with self.db.session() as s:
+            c = self._find(s, ref)
+            events = s.scalars(select(CaseEvent).where(CaseEvent.case_id == c.id).order_by(CaseEvent.seq)).all()
+            return CaseDetail(summary(c, self._merged_number(s, c)), [event_view(e) for e in events])
+
+    def list_cases(self, state: str | None = None, overdue: bool = False, limit: int = 50,
+                   offset: int = 0) -> list[CaseSummary]:
+        """Cases newest first, or for `overdue` the open ones past their deadline, worst first."""
+        q = select(Case)
+        if state:
+            q = q.where(Case.state == state)
+        if overdue:
+            q = q.where(Case.deadline.is_not(None), Case.deadline < self.clock()).order_by(Case.deadline)
+        else:
+            q = q.order_by(Case.created_at.desc())
+        with self.db.session() as s:
+            return [summary(c) for c in s.scalars(q.limit(limit).offset(offset))]
+
+    def state_counts(self) -> dict[str, int]:
+        """The maintained count of cases per state."""
+        with self.db.session() as s:
+            return {row.state: row.n for row in s.scalars(select(StateCount))}
+
+    # -- writing --------------------------------------------------------------------
+    def create(self, s: Session, fields: dict, actor: Actor, at: datetime | None = None) -> Case:
+        """Add a received case inside the caller's transaction (used by intake and import)."""
+        at = at or self.clock()
+        case = Case(id=fields.pop("id", None) or uuid.uuid4(), number=self._next_number(s, at),
+                    station=self.station, state=State.DRAFT.value, created_at=at, updated_at=at,
+                    operator_id=actor.operator_id, version=0, **fields)
+        s.add(case)
+        self._event(s, case, "receive", actor, "", {"case": _creation_payload(case)}, at)
+        return case
+
+    def act(self, ref: str | uuid.UUID, action: str, actor: Actor, reason: str = "",
+            payload: dict | None = None, expected_version: int | None = None) -> CaseSummary:
+        """Take `action` on a case; raise WorkflowError (nothing written) when refused."""
+        payload = dict(payload or {})
+        with self.db.session() as s, s.begin():
+            case = self._find(s, ref)
+            if expected_version is not None and case.version != expected_version:
+                raise WorkflowError(case.state, action, "the case changed meanwhile; reload it and try again")
+            if action == "merge":
+                target = self._find(s, payload.get("into") or "")
+                if target.id == case.id:
+                    raise WorkflowError(case.state, action, "a case cannot be merged into itself")
+                if target.state == State.MERGED:
+                    raise WorkflowError(case.state, action, f"{target.number} is itself merged")
+                payload["into"], payload["into_id"] = target.number, target.id
+            self._event(s, case, action, actor, reason, payload, self.clock())
+            result = summary(case)
+        self.bus.emit(CasesChanged((case.id,), action))
+        return result
+
+    def _event(self, s: Session, case: Case, action: str, actor: Actor, reason: str, payload: dict,
+               at: datetime) -> CaseEvent:
+        before = case.state
+        after = check(before, action, actor.role, reason, payload)
+        base_version = case.version
+        apply_action(case, action, after, payload, at, self.policy)
+        stored_payload = {k: (str(v) if isinstance(v, uuid.UUID) else v) for k, v in payload.items()}
+        seq = base_version + 1
+        event = CaseEvent(id=uuid.uuid4(), case_id=case.id, seq=seq, kind=action, actor=actor.login,
+                          actor_role=actor.role, at=at, from_state=before, to_state=after.value,
+                          reason=reason or "", payload=stored_payload)
+        s.add(event)
+        if before != after.value:
+            if before != State.DRAFT:
+                _bump_count(s, before, -1)
+            _bump_count(s, after.value, +1)
+        s.add(Outbox(op_id=uuid.uuid4(), kind="case_event", case_id=case.id, created_at=at, payload={
+            "case_id": str(case.id), "case_number": case.number, "base_version": base_version,
+            "event": {"id": str(event.id), "seq": seq, "kind": action, "actor": actor.login,
+                      "actor_role": actor.role, "at": at.isoformat(), "from_state": before,
+                      "to_state": after.value, "reason": reason or "", "payload": stored_payload}}))
+        return event
+
+    def _next_number(self, s: Session, at: datetime) -> str:
+        day = at.replace(tzinfo=None).__add__(CITY_TZ.utcoffset(None)).strftime("%Y%m%d")
+        row = s.get(CaseNumberSeq, (self.station, day))
+        if row is None:
+            row = CaseNumberSeq(station=self.station, day=day, last=0)
+            s.add(row)
+        row.last += 1
+        return f"{self.prefix}-{self.station}-{day}-{row.last:04d}"
+
+    def _find(self, s: Session, ref: str | uuid.UUID) -> Case:
+        case = None
+        if isinstance(ref, uuid.UUID):
+            case = s.get(Case, ref)
+        else:
+            text = str(ref).strip()
+            case = s.scalar(select(Case).where(Case.number == text))
+            if case is None:
+                try:
+                    case = s.get(Case, uuid.UUID(text))
+                except ValueError:
+                    pass
+        if case is None:
+            raise CaseNotFound(f"no case {ref}")
+        return case
+
+    @staticmethod
+    def _merged_number(s: Session, c: Case) -> str | None:
+        if c.merged_into_id is None:
+            return None
+        return s.scalar(select(Case.number).where(Case.id == c.merged_into_id))
+
+
+def _bump_count(s: Session, state: str, delta: int) -> None:
+    done = s.execute(update(StateCount).where(StateCount.state == state).values(n=StateCount.n + delta))
+    if done.rowcount == 0:
+        s.add(StateCount(state=state, n=delta))
+        s.flush()
+
+
+def _creation_payload(case: Case) -> dict:
+    fields = ("number", "station", "type", "urgency", "channel", "category_code", "district_code", "address",
+              "description", "caller_phone", "caller_name", "confidential", "repeat_caller")
+    out = {f: getattr(case, f) for f in fields}
+    out["created_at"] = case.created_at.isoformat()
+    return out
+
+
+def recount_states(s: Session) -> None:
+    """Rebuild the maintained counts from the case table (after a bulk load)."""
+    s.query(StateCount).delete()
+    for state, n in s.execute(select(Case.state, func.count()).group_by(Case.state)):
+        s.add(StateCount(state=state, n=n))
+
+
+def open_state_values() -> list[str]:
+    return sorted(s.value for s in OPEN_STATES)

@@ -1,0 +1,511 @@
+"""Synthetic demo data: believable cases over the last 90 days in every state.
+
+Each case walks the real lifecycle (workflow.check + lifecycle.apply_action on
+a light in-memory record), so a closed case was dispatched, signed for,
+replied and called back, with deadlines from the real SLA policy. Rows are
+written with the driver's executemany; on an empty profile the secondary
+indexes are dropped for the load and built once at the end.
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import multiprocessing
+import os
+import random
+import sqlite3
+import tempfile
+import time
+from collections import defaultdict, deque
+from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import select
+
+from models import Case, Operator
+from models.db import Database
+
+from . import refdata
+from .clock import CITY_TZ, utcnow
+from .deadlines import SlaPolicy, load_policy
+from .lifecycle import apply_action
+from .workflow import check
+
+_OFFSET = CITY_TZ.utcoffset(None)
+_EPOCH = datetime(1970, 1, 1)
+HOUR_WEIGHTS = [1, 1, 0.5, 0.5, 0.5, 1, 2, 4, 8, 12, 13, 12, 8, 8, 11, 12, 11, 10, 7, 6, 5, 4, 3, 2]
+TYPE_WEIGHTS = {"consultation": 38, "help": 15, "complaint": 25, "report": 8, "suggestion": 6, "praise": 3, "other": 5}
+MOBILE_PREFIXES = ["130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155",
+                   "156", "157", "158", "159", "166", "173", "176", "177", "180", "181", "182", "183", "185",
+                   "186", "187", "188", "189", "191", "198", "199"]
+CASE_COLUMNS = ["id", "number", "station", "state", "type", "urgency", "channel", "category_code", "district_code",
+                "address", "description", "answer", "caller_id", "caller_phone", "caller_name", "lead_department",
+                "assist_departments", "operator_id", "knowledge_article_id", "created_at", "updated_at", "deadline",
+                "sign_deadline", "reply_deadline", "dispatched_at", "accepted_at", "replied_at", "closed_at",
+                "satisfied", "resolved", "merged_into_id", "repeat_caller", "confidential", "supervised",
+                "instruction_level", "leader_pick", "return_count", "extension_count", "version"]
+_TIME_COLUMNS = [CASE_COLUMNS.index(c) for c in ("created_at", "updated_at", "deadline", "sign_deadline",
+                                                 "reply_deadline", "dispatched_at", "accepted_at", "replied_at",
+                                                 "closed_at")]
+_ASSIST = CASE_COLUMNS.index("assist_departments")
+EVENT_COLUMNS = ["id", "case_id", "seq", "kind", "actor", "actor_role", "at", "from_state", "to_state", "reason",
+                 "payload"]
+
+
+class SimCase:
+    """The case attributes lifecycle.apply_action touches, without an ORM."""
+
+    __slots__ = CASE_COLUMNS
+
+    def __init__(self):
+        for name, value in _SIM_DEFAULTS:
+            setattr(self, name, value)
+
+
+_SIM_DEFAULTS = [(name, {"answer": "", "supervised": 0, "leader_pick": False, "return_count": 0,
+                         "extension_count": 0, "version": 0, "assist_departments": ()}.get(name))
+                 for name in CASE_COLUMNS]
+_TYPES = list(TYPE_WEIGHTS)
+_TYPE_CUM = list(itertools.accumulate(TYPE_WEIGHTS.values()))
+_CHANNELS = ["phone", "mailbox", "web", "app", "walk_in"]
+_CHANNEL_CUM = list(itertools.accumulate([80, 6, 6, 6, 2]))
+urandom = os.urandom
+
+
+@functools.lru_cache(maxsize=4096)
+def _dumps_items(items: tuple) -> str:
+    return json.dumps(dict(items), ensure_ascii=False)
+
+
+def dumps(payload: dict) -> str:
+    """The stored JSON of an event payload (the in-memory `into_id` left out), cached: demo payloads repeat."""
+    if not payload:
+        return "{}"
+    return _dumps_items(tuple((k, v) for k, v in payload.items() if k != "into_id"))
+
+
+@dataclass
+class Progress:
+    """Reports progress and lets a caller cancel (checked between chunks)."""
+
+    report: Callable[[int, int], None] = lambda done, total: None
+    cancelled: Callable[[], bool] = lambda: False
+
+
+def _ts(dt: datetime | None) -> str | None:
+    return None if dt is None else dt.isoformat(sep=" ", timespec="microseconds")
+
+
+class _Material:
+    def __init__(self, rng: random.Random):
+        texts = refdata.seed("demo_texts")
+        self.texts = texts
+        cats = refdata.seed("categories")
+        self.categories = [c["code"] for top in cats for c in top["children"]]
+        self.cat_cum = list(itertools.accumulate(rng.uniform(0.3, 3.0) for _ in self.categories))
+        self.districts = refdata.seed("districts")
+        self.dist_cum = list(itertools.accumulate(rng.uniform(0.6, 1.6) for _ in self.districts))
+        handlers = defaultdict(list)
+        for d in refdata.seed("departments"):
+            for code in d.get("category_codes", []):
+                handlers[code].append(d["code"])
+        self.handlers = handlers
+        self.all_depts = [d["code"] for d in refdata.seed("departments")]
+        descriptions = texts.get("descriptions", {})
+        self.descriptions = {c: descriptions.get(c) or [f"来电反映{c}相关问题，请相关部门核实处理。"] for c in self.categories}
+
+
+class DemoGenerator:
+    """Writes `n` synthetic cases into an open profile.
+
+    The main process plans what needs global order (creation times, case
+    numbers, callers and repeat flags); the walks through the lifecycle run in
+    worker processes for large loads, one chunk each with its own seed, and
+    the main process writes the rows as the chunks come back, in order.
+    """
+
+    def __init__(self, db: Database, seed: int = 12345, policy: SlaPolicy | None = None,
+                 now: datetime | None = None, days: int = 90, station: str = "A01", prefix: str = "CD"):
+        self.db = db
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.policy = policy
+        self.now = now or utcnow()
+        self.days = days
+        self.station = station
+        self.prefix = prefix
+
+    def run(self, n: int, progress: Progress | None = None, chunk: int = 20000, workers: int | None = None) -> dict:
+        """Generate and insert `n` cases; returns counts and timings."""
+        progress = progress or Progress()
+        started = time.perf_counter()
+        with self.db.session() as s:
+            ops = s.execute(select(Operator.id, Operator.login).where(Operator.role == "operator")).all()
+            existing = s.scalar(select(Case.id).limit(1)) is not None
+        if not ops:
+            raise RuntimeError("the profile has no operators; install the reference data first")
+        ops = [(uid.hex, login) for uid, login in ops]
+        plan, callers, day_counter = self._plan(n, chunk)
+        chunks = [(i, plan[lo:lo + chunk], callers[i]) for i, lo in enumerate(range(0, n, chunk))]
+        if workers is None:
+            workers = min(2, os.cpu_count() or 1) if n >= 50000 else 0
+        init = (self.seed, self.now, self.station, ops, self.policy, str(self.db.path.parent))
+        raw = self.db.engine.raw_connection()
+        dropped: list[str] = []
+        n_events = 0
+        try:
+            cur = raw.cursor()
+            cur.execute("PRAGMA synchronous=OFF")
+            cur.execute("PRAGMA foreign_keys=OFF")  # the generator makes the references itself
+            if not existing:
+                dropped = self._drop_indexes(cur)
+            for index, n_ev, path in _walk_chunks(chunks, init, workers, progress, raw):
+                if path is not None:  # a worker wrote the chunk to its own file: copy it in SQLite
+                    cur.execute("ATTACH DATABASE ? AS chunk", (path,))
+                    cur.execute("BEGIN")
+                    cur.execute("INSERT INTO callers SELECT * FROM chunk.callers WHERE true "
+                                "ON CONFLICT(phone) DO NOTHING")
+                    cur.execute(f"INSERT INTO cases ({','.join(CASE_COLUMNS)}) SELECT * FROM chunk.cases")
+                    cur.execute(f"INSERT INTO case_events ({','.join(EVENT_COLUMNS)}) SELECT * FROM chunk.case_events")
+                    cur.execute("COMMIT")
+                    cur.execute("DETACH DATABASE chunk")
+                    os.remove(path)
+                n_events += n_ev
+                progress.report(min((index + 1) * chunk, n), n)
+            cur.execute("BEGIN")
+            cur.execute("UPDATE callers SET case_count = c.n FROM (SELECT caller_phone, count(*) AS n FROM cases "
+                        "GROUP BY caller_phone) AS c WHERE c.caller_phone = callers.phone")
+            for day, count in day_counter.items():
+                cur.execute("INSERT INTO case_number_seq (station, day, last) VALUES (?,?,?) "
+                            "ON CONFLICT(station, day) DO UPDATE SET last = max(last, excluded.last)",
+                            (self.station, day, count))
+            cur.execute("COMMIT")
+            loaded = time.perf_counter()
+            for ddl in dropped:
+                cur.execute(ddl)
+            cur.execute("BEGIN")
+            cur.execute("DELETE FROM state_counts")
+            cur.execute("INSERT INTO state_counts (state, n) SELECT state, count(*) FROM cases GROUP BY state")
+            cur.execute("COMMIT")
+            cur.execute("ANALYZE")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.close()
+        finally:
+            raw.close()
+        done = time.perf_counter()
+        return {"cases": n, "events": n_events, "callers": sum(len(c) for c in callers.values()),
+                "seconds": round(done - started, 2), "index_seconds": round(done - loaded, 2)}
+
+    def _plan(self, n: int, chunk: int):
+        """Creation times in order, numbers, callers and repeat flags: what needs the global order.
+
+        Times are plain epoch seconds here (cheap to sort and to send to a worker).
+        """
+        rng = self.rng
+        texts = refdata.seed("demo_texts")
+        now = self.now.replace(tzinfo=timezone.utc).timestamp()
+        offset = _OFFSET.total_seconds()
+        local_midnight = (now + offset) // 86400 * 86400 - offset  # today's 00:00 city time, in UTC seconds
+        first_day = local_midnight - self.days * 86400
+        hours = rng.choices(range(24), weights=HOUR_WEIGHTS, k=n)
+        rand = rng.random
+        created = sorted(first_day + rng.randrange(self.days + 1) * 86400 + (h + rand()) * 3600 for h in hours)
+        created = sorted(t if t < now else now - rand() * 3600 for t in created)
+        pool = self._phone_pool(max(n * 3 // 4, 10))
+        frequent = pool[: max(len(pool) // 100, 1)]
+        surnames, given = texts["surnames"], ["先生", "女士"] * 20 + texts["given_names"]
+        last_by_phone: dict[str, float] = {}
+        known: dict[str, tuple[str, str]] = {}
+        callers: dict[int, list[tuple]] = defaultdict(list)
+        day_counter: dict[str, int] = defaultdict(int)
+        day_names: dict[int, str] = {}
+        choice = rng.choice
+        plan = []
+        month = 30 * 86400
+        prefix = f"{self.prefix}-{self.station}-"
+        for i, t in enumerate(created):
+            r = rand()
+            phone = None if r < 0.04 else choice(frequent) if r < 0.2 else choice(pool)
+            repeat = False
+            name = ""
+            caller_id = None
+            if phone:
+                prev = last_by_phone.get(phone)
+                repeat = prev is not None and t - prev < month
+                last_by_phone[phone] = t
+                entry = known.get(phone)
+                if entry is None:
+                    entry = known[phone] = (urandom(16).hex(), choice(surnames) + choice(given))
+                    callers[i // chunk].append((entry[0], phone, entry[1], _ts(_EPOCH + timedelta(seconds=t)), 0))
+                caller_id, name = entry
+            d = int((t + offset) // 86400)
+            day = day_names.get(d)
+            if day is None:
+                day = day_names[d] = (_EPOCH + timedelta(days=d)).strftime("%Y%m%d")
+            day_counter[day] += 1
+            plan.append((t, f"{prefix}{day}-{day_counter[day]:04d}", phone, name, repeat, caller_id))
+        return plan, callers, day_counter
+
+    def _phone_pool(self, k: int) -> list[str]:
+        rng = self.rng
+        pool = set()
+        while len(pool) < k:
+            if rng.random() < 0.85:
+                pool.add(rng.choice(MOBILE_PREFIXES) + f"{rng.randrange(10**8):08d}")
+            else:
+                pool.add(f"028{rng.choice('68')}{rng.randrange(10**7):07d}")
+        return sorted(pool)
+
+    @staticmethod
+    def _drop_indexes(cur) -> list[str]:
+        ddl = []
+        for table in ("cases", "case_events"):
+            for name, sql in cur.execute("SELECT name, sql FROM sqlite_master WHERE type='index' AND tbl_name=? "
+                                         "AND sql IS NOT NULL", (table,)).fetchall():
+                ddl.append(sql)
+                cur.execute(f'DROP INDEX "{name}"')
+        return ddl
+
+
+def _walk_chunks(chunks, init, workers: int, progress: Progress, raw):
+    """Yield (index, events, path) in order. In this process the rows go straight
+    into `raw` (path None); with workers each chunk is written by a worker
+    process to a file of its own, at most a few chunks in flight."""
+    if workers <= 1:
+        walker = _Walker(*init)
+        for index, part, callers in chunks:
+            if progress.cancelled():
+                return
+            cur = raw.cursor()
+            cur.execute("BEGIN")
+            n_ev = walker.write(cur, index, part, callers)
+            cur.execute("COMMIT")
+            cur.close()
+            yield index, n_ev, None
+        return
+    ctx = multiprocessing.get_context("spawn")  # never fork a process that may hold Qt or SQLite state
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=init) as pool:
+        pending = deque()
+        todo = iter(chunks)
+        for item in itertools.islice(todo, workers * 2):
+            pending.append(pool.submit(_work, item))
+        while pending:
+            index, n_ev, path = pending.popleft().result()
+            if progress.cancelled():
+                for f in pending:
+                    f.cancel()
+                os.remove(path)
+                return
+            nxt = next(todo, None)
+            if nxt is not None:
+                pending.append(pool.submit(_work, nxt))
+            yield index, n_ev, path
+
+
+_WALKER = None
+
+
+def _init_worker(*init) -> None:
+    global _WALKER
+    _WALKER = _Walker(*init)
+
+
+def _work(item):
+    index, part, callers = item
+    fd, path = tempfile.mkstemp(prefix=f"demo-{index}-", suffix=".db", dir=_WALKER.folder)
+    os.close(fd)
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        con.execute("PRAGMA journal_mode=OFF")
+        con.execute("PRAGMA synchronous=OFF")
+        con.execute("CREATE TABLE callers (id, phone UNIQUE, name, first_seen, case_count)")
+        con.execute(f"CREATE TABLE cases ({','.join(CASE_COLUMNS)})")
+        con.execute(f"CREATE TABLE case_events ({','.join(EVENT_COLUMNS)})")
+        cur = con.cursor()
+        cur.execute("BEGIN")
+        n_ev = _WALKER.write(cur, index, part, callers)
+        cur.execute("COMMIT")
+    finally:
+        con.close()
+    return index, n_ev, path
+
+
+_CASE_SQL = f"INSERT INTO cases ({','.join(CASE_COLUMNS)}) VALUES ({','.join('?' * len(CASE_COLUMNS))})"
+_EVENT_SQL = f"INSERT INTO case_events ({','.join(EVENT_COLUMNS)}) VALUES ({','.join('?' * len(EVENT_COLUMNS))})"
+_CALLER_SQL = ("INSERT INTO callers (id, phone, name, first_seen, case_count) VALUES (?,?,?,?,?) "
+               "ON CONFLICT(phone) DO NOTHING")
+
+
+class _Walker:
+    """Walks planned cases through the lifecycle and builds their rows."""
+
+    def __init__(self, seed: int, now: datetime, station: str, ops: list, policy: SlaPolicy | None, folder: str):
+        self.folder = folder
+        self.seed = seed
+        self.now = now
+        self.station = station
+        self.ops = ops
+        self.policy = policy or load_policy()
+        self.m = _Material(random.Random(seed))
+        self._checks: dict = {}
+
+    def write(self, cur, index: int, part: list, callers: list) -> int:
+        """Walk one chunk and insert its callers, cases and events with `cur`; returns the event count."""
+        self.rng = random.Random(self.seed * 1_000_003 + index)
+        case_rows, ev_rows = [], []
+        for t, number, phone, name, repeat, caller_id in part:
+            case = self._walk(_EPOCH + timedelta(seconds=t), number, phone, name, repeat, ev_rows)
+            case.caller_id = caller_id
+            case_rows.append(self._case_row(case))
+        cur.executemany(_CALLER_SQL, callers)
+        cur.executemany(_CASE_SQL, case_rows)
+        cur.executemany(_EVENT_SQL, ev_rows)
+        return len(ev_rows)
+
+    def _check(self, before, action, role, reason, payload):
+        if action in ("transfer", "instruct", "edit", "approve_extension", "request_extension"):
+            return check(before, action, role, reason, payload)
+        key = (before, action, role, bool(reason), tuple(payload))
+        after = self._checks.get(key)
+        if after is None:
+            after = self._checks[key] = check(before, action, role, reason, payload)
+        return after
+
+    # -- one case ------------------------------------------------------------------
+    def _walk(self, at: datetime, number: str, phone: str | None, name: str, repeat: bool, events: list):
+        rng, m, pol = self.rng, self.m, self.policy
+        pick = rng.choices
+        cat = pick(m.categories, cum_weights=m.cat_cum)[0]
+        dist = pick(m.districts, cum_weights=m.dist_cum)[0]
+        rtype = pick(_TYPES, cum_weights=_TYPE_CUM)[0]
+        u = rng.random()
+        urgency = "emergency" if u < 0.003 else "urgent" if u < 0.05 else "normal"
+        op_id, op_login = rng.choice(self.ops)
+        road = rng.choice(dist["roads"])
+        place = {"road": road, "community": rng.choice(dist["communities"]), "street": rng.choice(dist["streets"])}
+        desc = rng.choice(m.descriptions[cat])
+        try:
+            desc = desc.format(**place)
+        except (KeyError, IndexError, ValueError):
+            pass
+        address = f"{road}{rng.randint(1, 399)}号" if rng.random() < 0.6 else f"{place['community']}{rng.randint(1, 30)}栋"
+        case_id = os.urandom(16).hex()
+        c = SimCase()
+        c.id, c.number, c.station, c.state, c.type, c.urgency = case_id, number, self.station, "draft", rtype, urgency
+        c.channel = pick(_CHANNELS, cum_weights=_CHANNEL_CUM)[0]
+        c.category_code, c.district_code, c.address, c.description = cat, dist["code"], address, desc
+        c.caller_phone, c.caller_name, c.operator_id = phone or "", name, op_id
+        c.created_at = c.updated_at = at
+        c.repeat_caller, c.confidential = repeat, rng.random() < 0.02
+        now = self.now
+
+        def step(action: str, when: datetime, actor: str, role: str, reason: str = "", payload: dict | None = None) -> bool:
+            if when > now:
+                return False
+            payload = payload or {}
+            before = c.state
+            after = self._check(before, action, role, reason, payload)
+            apply_action(c, action, after, payload, when, pol)
+            events.append((urandom(16).hex(), case_id, c.version, action, actor, role,
+                           when.isoformat(" ", "microseconds"), before, after.value, reason, dumps(payload)))
+            return True
+
+        uniform = rng.uniform
+
+        def later(t: datetime, lo_h: float, hi_h: float) -> datetime:
+            return t + timedelta(seconds=3600 * uniform(lo_h, hi_h))
+
+        step("receive", at, op_login, "operator")
+        t = at
+        r = rng.random()
+        if urgency == "emergency":
+            step("transfer", later(t, 0.01, 0.05), op_login, "operator", payload={"to": rng.choice(["110", "119", "120"])})
+        elif r < 0.02:
+            step("merge", later(t, 0.05, 3), op_login, "operator", "同一事项重复来电", {"into": "earlier", "into_id": None})
+        elif r < 0.32 and rtype in ("consultation", "help", "other", "praise", "suggestion"):
+            t = later(t, 0.02, 0.3)
+            if step("answer", t, op_login, "operator", payload={"answer": rng.choice(m.texts["answers"]),
+                                                                "article_id": f"KB-{rng.randint(1, 78):04d}"}):
+                if rng.random() < 0.8:
+                    step("close", later(t, 0.01, 0.2), op_login, "operator")
+        else:
+            self._dispatched(c, step, later, op_login, t)
+        return c
+
+    def _dispatched(self, c, step, later, op_login, t) -> None:
+        rng, m = self.rng, self.m
+        handlers = m.handlers.get(c.category_code) or m.all_depts
+        dept = rng.choice(handlers)
+        t = later(t, 0.05, 1.5)
+        if not step("dispatch", t, op_login, "operator", payload={"lead_department": dept}):
+            return
+        if rng.random() < 0.08:  # returned, then re-dispatched elsewhere
+            t = later(t, 1, 20)
+            if not step("return", t, dept, "liaison", rng.choice(m.texts["return_reasons"])):
+                return
+            dept = rng.choice(m.all_depts if len(handlers) < 2 else handlers)
+            t = later(t, 0.5, 6)
+            if not step("dispatch", t, op_login, "operator", payload={"lead_department": dept}):
+                return
+        t = later(t, 0.3, 30 if rng.random() < 0.9 else 60)
+        if not step("accept", t, dept, "liaison"):
+            return
+        if rng.random() < 0.004:
+            step("instruct", later(t, 1, 48), "lead01", "team_lead", rng.choice(m.texts["instructions"]),
+                 {"level": rng.choice(["city", "district", "district", "township"])})
+        if rng.random() < 0.003:
+            step("pick", later(t, 1, 48), "lead01", "team_lead")
+        if rng.random() < 0.05:
+            t = later(t, 24, 96)
+            if not step("request_extension", t, dept, "liaison", rng.choice(m.texts["extension_reasons"]), {"extra": "5wd"}):
+                return
+            t = later(t, 1, 10)
+            if not step("approve_extension", t, "lead01", "team_lead", payload={"extra": "5wd"}):
+                return
+        typical = 40 if c.type in ("consultation", "help") else 150
+        t = later(t, 2, typical * rng.choice([1, 1, 1, 1.5, 3]))
+        if c.deadline and t > c.deadline and rng.random() < 0.5 and self.now > c.deadline + timedelta(hours=24):
+            step("supervise", c.deadline + timedelta(hours=rng.uniform(1, 24)), "lead01", "team_lead", "超期未办结，请加快办理")
+        top = c.category_code[:2]
+        if not step("reply", t, dept, "liaison", payload={"result": rng.choice(m.texts["reply_texts"].get(top) or m.texts["answers"])}):
+            return
+        t = later(t, 0.1, 4)
+        if not step("queue_callback", t, "system", "system"):
+            return
+        t = later(t, 2, 60)
+        satisfied = rng.random() < 0.9
+        resolved = rng.random() < (0.93 if satisfied else 0.45)
+        if not satisfied and rng.random() < 0.35:
+            if not step("reopen", t, op_login, "operator", rng.choice(m.texts["reopen_reasons"])):
+                return
+            t = later(t, 24, 120)
+            if not step("reply", t, dept, "liaison", payload={"result": rng.choice(m.texts["answers"])}):
+                return
+            t = later(t, 0.1, 4)
+            if not step("queue_callback", t, "system", "system"):
+                return
+            t = later(t, 2, 48)
+            satisfied, resolved = rng.random() < 0.7, rng.random() < 0.75
+        payload = {"satisfied": satisfied, "resolved": resolved}
+        reason = "" if satisfied else rng.choice(m.texts["dissatisfaction_reasons"])
+        step("callback", t, op_login, "operator", reason, payload)
+
+    @staticmethod
+    def _case_row(c: SimCase) -> tuple:
+        row = [getattr(c, name) for name in CASE_COLUMNS]
+        for i in _TIME_COLUMNS:
+            v = row[i]
+            if v is not None:
+                row[i] = v.isoformat(sep=" ", timespec="microseconds")
+        row[_ASSIST] = "[]" if not row[_ASSIST] else json.dumps(row[_ASSIST], ensure_ascii=False)
+        return tuple(row)
+
+
+def fill(db: Database, n: int, seed: int = 12345, progress: Progress | None = None, workers: int | None = None,
+         **kw) -> dict:
+    """Fill the profile with `n` synthetic cases (see DemoGenerator)."""
+    return DemoGenerator(db, seed, **kw).run(n, progress, workers=workers)

@@ -1,0 +1,113 @@
+"""Plain dataclasses the services return: no ORM objects leave console/."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .clock import iso
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: the login, the role, and for a liaison the department."""
+
+    login: str
+    role: str
+    name: str = ""
+    operator_id: uuid.UUID | None = None
+    department: str | None = None
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: uuid.UUID
+    seq: int
+    kind: str
+    actor: str
+    actor_role: str
+    at: datetime
+    from_state: str | None
+    to_state: str | None
+    reason: str
+    payload: dict
+
+    def to_json(self) -> dict:
+        return {"id": str(self.id), "seq": self.seq, "kind": self.kind, "actor": self.actor,
+                "actor_role": self.actor_role, "at": iso(self.at), "from_state": self.from_state,
+                "to_state": self.to_state, "reason": self.reason, "payload": self.payload}
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: uuid.UUID
+    number: str
+    state: str
+    type: str
+    urgency: str
+    channel: str
+    category_code: str | None
+    district: str | None
+    address: str
+    description: str
+    caller_phone: str
+    caller_name: str
+    lead_department: str | None
+    assist_departments: list[str]
+    deadline: datetime | None
+    sign_deadline: datetime | None
+    reply_deadline: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    repeat_caller: bool
+    supervised: int
+    instruction_level: str | None
+    leader_pick: bool
+    satisfied: bool | None
+    resolved: bool | None
+    knowledge_article_id: str | None
+    merged_into: str | None
+    answer: str
+    version: int
+
+    def to_json(self) -> dict:
+        return {
+            "id": str(self.id), "number": self.number, "state": self.state, "type": self.type,
+            "urgency": self.urgency, "channel": self.channel, "category_code": self.category_code,
+            "district": self.district, "address": self.address, "description": self.description,
+            "caller_phone": self.caller_phone, "caller_name": self.caller_name,
+            "lead_department": self.lead_department, "assist_departments": self.assist_departments,
+            "deadline": iso(self.deadline), "sign_deadline": iso(self.sign_deadline),
+            "reply_deadline": iso(self.reply_deadline), "created_at": iso(self.created_at),
+            "updated_at": iso(self.updated_at), "repeat_caller": self.repeat_caller,
+            "supervised": self.supervised, "instruction_level": self.instruction_level,
+            "leader_pick": self.leader_pick, "satisfied": self.satisfied, "resolved": self.resolved,
+            "knowledge_article_id": self.knowledge_article_id, "merged_into": self.merged_into,
+            "answer": self.answer, "version": self.version,
+        }
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    case: CaseSummary
+    events: list[EventView] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        out = self.case.to_json()
+        out["events"] = [e.to_json() for e in self.events]
+        return out
+
+
+@dataclass(frozen=True)
+class CallerHistory:
+    phone: str
+    name: str
+    case_count: int
+    repeat: bool
+    recent: list[CaseSummary]
+
+
+@dataclass(frozen=True)
+class DuplicateHint:
+    case: CaseSummary
+    similarity: float

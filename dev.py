@@ -1,0 +1,71 @@
+"""Bootstrap for a fresh machine: `python dev.py run` or `python dev.py test`.
+
+Creates `.venv` beside this file, installs the dependencies declared in
+pyproject.toml (again only when that file changes), then starts the console
+on a demo profile or runs the test suite. Needs nothing but Python 3.11+ and pip.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import tomllib
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+DEMO_PROFILE = ROOT / "profiles" / "demo"
+DEMO_CASES = "20000"
+
+
+def _venv_python() -> Path:
+    sub = "Scripts/python.exe" if os.name == "nt" else "bin/python"
+    return VENV / sub
+
+
+def _requirements(extras: list[str]) -> list[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    reqs = list(project["dependencies"])
+    for extra in extras:
+        reqs += project["optional-dependencies"][extra]
+    return reqs
+
+
+def ensure_env(extras: list[str]) -> Path:
+    """Make the virtual environment and install what pyproject.toml declares."""
+    py = _venv_python()
+    if not py.exists():
+        print("dev.py: creating .venv", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    reqs = _requirements(extras)
+    digest = hashlib.sha256("\n".join(reqs).encode()).hexdigest()
+    stamp = VENV / f".installed-{'-'.join(extras) or 'base'}"
+    if not stamp.exists() or stamp.read_text() != digest:
+        print("dev.py: installing dependencies", flush=True)
+        subprocess.run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", *reqs], check=True)
+        stamp.write_text(digest)
+    return py
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"run", "test"}:
+        print("usage: python dev.py run [console args] | python dev.py test [pytest args]")
+        return 2
+    cmd, rest = argv[0], argv[1:]
+    env = dict(os.environ)
+    if cmd == "test":
+        py = ensure_env(["test"])
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return subprocess.run([str(py), "-m", "pytest", "-q", *rest], cwd=ROOT, env=env).returncode
+    py = ensure_env([])
+    if not (DEMO_PROFILE / "console.db").exists():
+        print(f"dev.py: making a demo profile with {DEMO_CASES} cases in {DEMO_PROFILE}", flush=True)
+        subprocess.run([str(py), "main.py", "demo", "--cases", DEMO_CASES, "--data-dir", str(DEMO_PROFILE)],
+                       cwd=ROOT, check=True)
+    return subprocess.run([str(py), "main.py", "--data-dir", str(DEMO_PROFILE), *rest], cwd=ROOT, env=env).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

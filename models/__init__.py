@@ -1,0 +1,11 @@
+"""SQLAlchemy 2 models of the console's local store (no Qt here)."""
+from .base import Base, new_id, utcnow
+from .case import Caller, Case, CaseEvent, CaseNumberSeq, Draft, StateCount
+from .org import Category, Department, District, Operator, Setting
+from .sync import Conflict, Outbox, SyncState
+
+__all__ = [
+    "Base", "new_id", "utcnow", "Caller", "Case", "CaseEvent", "CaseNumberSeq", "Draft",
+    "StateCount", "Category", "Department", "District", "Operator", "Setting",
+    "Conflict", "Outbox", "SyncState",
+]

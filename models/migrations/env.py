@@ -1,0 +1,14 @@
+"""Alembic environment: runs on the connection it is handed (see models.db)."""
+from alembic import context
+
+from models import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+if connection is None:  # pragma: no cover - only for the alembic CLI
+    from sqlalchemy import create_engine
+    connection = create_engine(config.get_main_option("sqlalchemy.url")).connect()
+
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

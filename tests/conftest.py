@@ -1,0 +1,61 @@
+"""Shared fixtures: a real profile on a temporary SQLite file."""
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from console.clock import CITY_TZ, to_stored  # noqa: E402
+from console.dto import Actor  # noqa: E402
+from console.profile import open_profile  # noqa: E402
+
+
+def local(text: str) -> datetime:
+    """City-local ISO text to the stored naive-UTC form."""
+    return to_stored(datetime.fromisoformat(text).replace(tzinfo=CITY_TZ))
+
+
+class FakeClock:
+    """A settable clock for services (the one fake the core needs: time)."""
+
+    def __init__(self, start: datetime):
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kw) -> None:
+        from datetime import timedelta
+        self.now += timedelta(**kw)
+
+
+@pytest.fixture
+def profile(tmp_path):
+    prof = open_profile(tmp_path / "profile")
+    yield prof
+    prof.close()
+
+
+@pytest.fixture
+def clock(profile):
+    c = FakeClock(local("2026-11-24T10:00:00"))  # a Tuesday
+    profile.cases.clock = c
+    return c
+
+
+OPERATOR = Actor("op01", "operator", "张敏")
+LEAD = Actor("lead01", "team_lead", "王强")
+LIAISON = Actor("urban", "liaison", "城管联络员", department="URBAN")
+
+
+@pytest.fixture
+def operator(profile):
+    return profile.actor("op01")
