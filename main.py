@@ -5,19 +5,22 @@ starts on one qasync event loop (see ui/app.py).
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 
 from console.cli import EXIT_USAGE, CliError, build_parser
-from console.cli import cases as cases_cli
-from console.cli import demo as demo_cli
 from models.db import StoreError
 
-REGISTRARS = [cases_cli.register, demo_cli.register]
+# Each module has register(subparsers); a feature adds its module here.
+COMMAND_MODULES = [
+    "console.cli.cases",
+    "console.cli.demo",
+]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser(REGISTRARS)
+    parser = build_parser(importlib.import_module(m).register for m in COMMAND_MODULES)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

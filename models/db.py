@@ -49,26 +49,29 @@ def alembic_config() -> Config:
     return cfg
 
 
-def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+def head_revisions() -> set[str]:
+    """The heads of the migration graph (features may add branches; all are applied)."""
+    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
 def _check_and_migrate(engine: Engine, path: Path) -> None:
     script = ScriptDirectory.from_config(alembic_config())
     with engine.begin() as conn:
         tables = set(inspect(conn).get_table_names())
-        current = MigrationContext.configure(conn).get_current_revision()
+        current = set(MigrationContext.configure(conn).get_current_heads())
         if tables and "alembic_version" not in tables:
             raise StoreError(f"{path} is an SQLite file of another program (no console schema); not touching it")
-        if current is not None:
+        for rev in current:
             try:
-                script.get_revision(current)
+                known = script.get_revision(rev)
             except Exception:
-                raise StoreError(f"{path} was written by a newer release (schema {current}); update the console") from None
-        if current != script.get_current_head():
+                known = None
+            if known is None:
+                raise StoreError(f"{path} was written by a newer release (schema {rev}); update the console")
+        if current != set(script.get_heads()):
             cfg = alembic_config()
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, "heads")
 
 
 @dataclass
