@@ -14,6 +14,7 @@ from . import refdata
 from .cases import CaseService
 from .dto import Actor
 from .intake import IntakeService
+from .knowledge import install_shipped as install_shipped_articles
 
 DB_NAME = "console.db"
 
@@ -58,6 +59,7 @@ def open_profile(data_dir: Path | str | None = None, station: str = "A01") -> Pr
     folder = Path(data_dir) if data_dir else default_data_dir()
     db = open_database(folder / DB_NAME)
     refdata.install(db, station)
+    install_shipped_articles(db)  # once per profile: the sample knowledge base
     cases = CaseService(db, station=_station(db, station))
     return Profile(folder, db, cases, IntakeService(cases))
 

@@ -3,6 +3,7 @@ from .base import Base, new_id, utcnow
 from .case import Caller, Case, CaseEvent, CaseNumberSeq, Draft, StateCount
 from .org import Category, Department, District, Operator, Setting
 from .sync import Conflict, Outbox, SyncState
+from .knowledge import KnowledgeArticle  # noqa: F401  (registers the table)
 
 __all__ = [
     "Base", "new_id", "utcnow", "Caller", "Case", "CaseEvent", "CaseNumberSeq", "Draft",
