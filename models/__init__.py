@@ -4,6 +4,7 @@ from .case import Caller, Case, CaseEvent, CaseNumberSeq, Draft, StateCount
 from .org import Category, Department, District, Operator, Setting
 from .sync import Conflict, Outbox, SyncState
 from .knowledge import KnowledgeArticle  # noqa: F401  (registers the table)
+from .rollup import DailyRollup, OpenCount, OperatorRollup, ReasonRollup, WorkDay  # noqa: F401  (registers the tables)
 
 __all__ = [
     "Base", "new_id", "utcnow", "Caller", "Case", "CaseEvent", "CaseNumberSeq", "Draft",

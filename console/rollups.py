@@ -1,0 +1,279 @@
+"""Maintained aggregates (models/rollup.py): the SQL of their triggers and a rebuild.
+
+Every event is counted once, on the city-local day it happened, under the
+case's district and category and the lead department in charge at that
+moment (the hotline's own steps, intake/answer/transfer/merge, under no
+department). The triggers run inside the writer's transaction, so the
+figures can never disagree with the events, whichever path wrote them.
+
+After a bulk load (console.demo drops the triggers for speed) `rebuild`
+recomputes everything: plain SQL for the cases that went through one
+dispatch cycle, and for the few that were returned or reopened a replay of
+their events through console.lifecycle, which gives the deadlines and the
+department in force at each event exactly as the triggers saw them.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from types import SimpleNamespace
+
+from models.rollup import DAILY_METRICS, OPERATOR_METRICS
+
+from . import demo
+from .clock import CITY_TZ
+from .deadlines import FIRST_DAY, LAST_DAY, SlaPolicy, is_workday, load_policy
+from .lifecycle import apply_action
+from .workflow import State
+
+_OFFSET = CITY_TZ.utcoffset(None)
+HOTLINE_STEPS = ("receive", "answer", "transfer", "merge")
+COUNTED = HOTLINE_STEPS + ("dispatch", "return", "accept", "reply", "callback", "reopen", "supervise",
+                           "instruct", "pick")
+TRIGGERS = ("trg_rollup_event", "trg_rollup_open_ins", "trg_rollup_open_upd", "trg_rollup_open_del")
+
+
+def local_day(stored: datetime) -> str:
+    """The city-local date (YYYY-MM-DD) of a stored naive-UTC time."""
+    return (stored + _OFFSET).date().isoformat()
+
+
+def position_sql(x: str, periods: list[tuple[int, int]]) -> str:
+    """SQL for policy.calendar.position of the stored time `x`: working minutes since the table's origin."""
+    local = f"{x}, '+8 hours'"
+    m = f"((julianday({local}) - julianday(date({local}))) * 1440.0)"
+    into = " + ".join(f"max(0, min({m}, {end}) - {start})" for start, end in periods)
+    return (f"(SELECT w.cum + CASE WHEN w.day = date({local}) THEN {into} ELSE 0 END "
+            f"FROM work_days w WHERE w.day >= date({local}) ORDER BY w.day LIMIT 1)")
+
+
+def _daily_exprs(e: str, c: str, periods) -> list[str]:
+    """One SQL expression per DAILY_METRICS column for event alias `e` on case alias `c`."""
+    k = f"{e}.kind"
+    js = f"json_extract({e}.payload, '$.%s')"
+    wmin = (f"CASE WHEN {k} = 'reply' AND {c}.dispatched_at IS NOT NULL THEN "
+            f"{position_sql(f'{e}.at', periods)} - {position_sql(f'{c}.dispatched_at', periods)} ELSE 0 END")
+    return [
+        f"{k} = 'receive'", f"({k} = 'receive' AND {c}.repeat_caller)", f"{k} = 'answer'", f"{k} = 'transfer'",
+        f"{k} = 'merge'", f"{k} = 'dispatch'", f"{k} = 'return'", f"{k} = 'accept'",
+        f"({k} = 'accept' AND coalesce({e}.at <= {c}.sign_deadline, 1))", f"{k} = 'reply'",
+        f"({k} = 'reply' AND coalesce({e}.at <= {c}.reply_deadline, 1))", wmin, f"{k} = 'callback'",
+        f"({k} = 'callback' AND coalesce({js % 'satisfied'}, 0))", f"({k} = 'callback' AND coalesce({js % 'resolved'}, 0))",
+        f"{k} = 'reopen'", f"{k} = 'supervise'",
+        f"({k} = 'instruct' AND {js % 'level'} = 'city')", f"({k} = 'instruct' AND {js % 'level'} = 'district')",
+        f"({k} = 'instruct' AND {js % 'level'} = 'township')", f"{k} = 'pick'",
+    ]
+
+
+def _dept_expr(e: str, c: str) -> str:
+    hotline = ", ".join(f"'{s}'" for s in HOTLINE_STEPS)
+    return (f"CASE WHEN {e}.kind IN ({hotline}) THEN '' WHEN {e}.kind = 'dispatch' THEN "
+            f"coalesce(json_extract({e}.payload, '$.lead_department'), '') ELSE coalesce({c}.lead_department, '') END")
+
+
+def _operator_exprs(e: str, c: str) -> list[str]:
+    k = f"{e}.kind"
+    first = f"({k} IN ('answer', 'dispatch', 'transfer') AND {e}.from_state = 'received')"
+    return [f"{k} = 'receive'", f"{k} = 'answer'", f"{k} = 'dispatch'", first,
+            f"CASE WHEN {first} THEN (julianday({e}.at) - julianday({c}.created_at)) * 86400.0 ELSE 0 END",
+            f"{k} = 'callback'"]
+
+
+def _upsert(table: str, keys: tuple[str, ...], cols: tuple[str, ...]) -> str:
+    sets = ", ".join(f"{col} = {col} + excluded.{col}" for col in cols)
+    return f"ON CONFLICT({', '.join(keys)}) DO UPDATE SET {sets}"
+
+
+_DAILY_KEYS = ("day", "district", "category", "department")
+_COUNTED_SQL = ", ".join(f"'{k}'" for k in COUNTED)
+_UNSATISFIED = "(NEW.kind = 'callback' AND NOT coalesce(json_extract(NEW.payload, '$.satisfied'), 1))"
+
+
+def trigger_ddl(periods: list[tuple[int, int]]) -> list[str]:
+    """CREATE TRIGGER statements keeping the rollups current (used by the migration)."""
+    daily = ", ".join(_daily_exprs("NEW", "c", periods))
+    ops = ", ".join(_operator_exprs("NEW", "c"))
+    return [
+        f"""CREATE TRIGGER trg_rollup_event AFTER INSERT ON case_events WHEN NEW.kind IN ({_COUNTED_SQL})
+BEGIN
+  INSERT INTO rollup_daily ({', '.join(_DAILY_KEYS + DAILY_METRICS)})
+  SELECT date(NEW.at, '+8 hours'), coalesce(c.district_code, ''), coalesce(c.category_code, ''),
+         {_dept_expr('NEW', 'c')}, {daily}
+  FROM cases c WHERE c.id = NEW.case_id
+  {_upsert('rollup_daily', _DAILY_KEYS, DAILY_METRICS)};
+  INSERT INTO rollup_operator (day, operator, {', '.join(OPERATOR_METRICS)})
+  SELECT date(NEW.at, '+8 hours'), NEW.actor, {ops}
+  FROM cases c WHERE c.id = NEW.case_id AND NEW.kind IN ('receive', 'answer', 'dispatch', 'transfer', 'callback')
+  {_upsert('rollup_operator', ('day', 'operator'), OPERATOR_METRICS)};
+  INSERT INTO rollup_reasons (day, department, reason, n)
+  SELECT date(NEW.at, '+8 hours'), coalesce(c.lead_department, ''), substr(trim(NEW.reason), 1, 200), 1
+  FROM cases c WHERE c.id = NEW.case_id AND {_UNSATISFIED}
+  ON CONFLICT(day, department, reason) DO UPDATE SET n = n + 1;
+END""",
+        """CREATE TRIGGER trg_rollup_open_ins AFTER INSERT ON cases BEGIN
+  INSERT INTO rollup_open (department, state, n) VALUES (coalesce(NEW.lead_department, ''), NEW.state, 1)
+  ON CONFLICT(department, state) DO UPDATE SET n = n + 1;
+END""",
+        """CREATE TRIGGER trg_rollup_open_upd AFTER UPDATE OF state, lead_department ON cases
+WHEN OLD.state IS NOT NEW.state OR OLD.lead_department IS NOT NEW.lead_department BEGIN
+  UPDATE rollup_open SET n = n - 1 WHERE department = coalesce(OLD.lead_department, '') AND state = OLD.state;
+  INSERT INTO rollup_open (department, state, n) VALUES (coalesce(NEW.lead_department, ''), NEW.state, 1)
+  ON CONFLICT(department, state) DO UPDATE SET n = n + 1;
+END""",
+        """CREATE TRIGGER trg_rollup_open_del AFTER DELETE ON cases BEGIN
+  UPDATE rollup_open SET n = n - 1 WHERE department = coalesce(OLD.lead_department, '') AND state = OLD.state;
+END""",
+    ]
+
+
+def fill_work_days(cursor, policy: SlaPolicy | None = None) -> None:
+    """(Re)write the working-day table the SQL position() reads, from the policy's calendar."""
+    cal = (policy or load_policy()).calendar
+    rows, total, day = [], 0, FIRST_DAY
+    while day <= LAST_DAY:
+        if is_workday(day, warn=False):
+            rows.append((day.isoformat(), total))
+            total += cal.day_minutes
+        day += timedelta(days=1)
+    cursor.execute("DELETE FROM work_days")
+    cursor.executemany("INSERT INTO work_days (day, cum) VALUES (?, ?)", rows)
+
+
+def _complex_cases_sql() -> str:
+    # cases whose deadlines or department changed between events: returned (re-dispatched) or reopened
+    return ("SELECT id FROM cases WHERE return_count > 0 "
+            "UNION SELECT case_id FROM case_events WHERE kind = 'reopen'")
+
+
+def rebuild(cursor, policy: SlaPolicy | None = None) -> None:
+    """Recompute every rollup table from `cases` and `case_events` with a DB-API cursor.
+
+    Runs inside the caller's transaction (console.demo.POST_LOAD calls it after a bulk load).
+    """
+    policy = policy or load_policy()
+    periods = policy.calendar.periods
+    for table in ("rollup_daily", "rollup_operator", "rollup_reasons", "rollup_open"):
+        cursor.execute(f"DELETE FROM {table}")
+    if cursor.execute("SELECT count(*) FROM work_days").fetchone()[0] == 0:
+        fill_work_days(cursor, policy)
+    cursor.execute("DROP TABLE IF EXISTS temp.rollup_complex")
+    cursor.execute(f"CREATE TEMP TABLE rollup_complex AS {_complex_cases_sql()}")
+    cursor.execute("CREATE UNIQUE INDEX temp.ix_rollup_complex ON rollup_complex (id)")
+    simple = f"e.kind IN ({_COUNTED_SQL}) AND e.case_id NOT IN (SELECT id FROM temp.rollup_complex)"
+    sums = ", ".join(f"sum({x})" for x in _daily_exprs("e", "c", periods))
+    cursor.execute(
+        f"INSERT INTO rollup_daily ({', '.join(_DAILY_KEYS + DAILY_METRICS)}) "
+        f"SELECT date(e.at, '+8 hours') AS d, coalesce(c.district_code, '') AS di, coalesce(c.category_code, '') AS ca, "
+        f"{_dept_expr('e', 'c')} AS de, {sums} FROM case_events e JOIN cases c ON c.id = e.case_id "
+        f"WHERE {simple} GROUP BY d, di, ca, de")
+    ops = ", ".join(f"sum({x})" for x in _operator_exprs("e", "c"))
+    cursor.execute(
+        f"INSERT INTO rollup_operator (day, operator, {', '.join(OPERATOR_METRICS)}) "
+        f"SELECT date(e.at, '+8 hours') AS d, e.actor AS a, {ops} FROM case_events e JOIN cases c ON c.id = e.case_id "
+        f"WHERE e.kind IN ('receive', 'answer', 'dispatch', 'transfer', 'callback') "
+        f"AND e.case_id NOT IN (SELECT id FROM temp.rollup_complex) GROUP BY d, a")
+    cursor.execute(
+        "INSERT INTO rollup_reasons (day, department, reason, n) "
+        "SELECT date(e.at, '+8 hours') AS d, coalesce(c.lead_department, '') AS de, substr(trim(e.reason), 1, 200) AS r, "
+        "count(*) FROM case_events e JOIN cases c ON c.id = e.case_id "
+        "WHERE e.kind = 'callback' AND NOT coalesce(json_extract(e.payload, '$.satisfied'), 1) "
+        "AND e.case_id NOT IN (SELECT id FROM temp.rollup_complex) GROUP BY d, de, r")
+    _replay_complex(cursor, policy)
+    cursor.execute("INSERT INTO rollup_open (department, state, n) "
+                   "SELECT coalesce(lead_department, ''), state, count(*) FROM cases GROUP BY 1, 2")
+    cursor.execute("DROP TABLE temp.rollup_complex")
+
+
+_DAILY_INDEX = {m: i for i, m in enumerate(DAILY_METRICS)}
+_OP_INDEX = {m: i for i, m in enumerate(OPERATOR_METRICS)}
+
+
+def _parse_ts(text) -> datetime | None:
+    if text is None or isinstance(text, datetime):
+        return text
+    return datetime.fromisoformat(text)
+
+
+def _replay_complex(cursor, policy: SlaPolicy) -> None:
+    """Count the events of multi-cycle cases by replaying them through the lifecycle."""
+    daily: dict[tuple, list] = defaultdict(lambda: [0] * len(DAILY_METRICS))
+    operator: dict[tuple, list] = defaultdict(lambda: [0] * len(OPERATOR_METRICS))
+    reasons: dict[tuple, int] = defaultdict(int)
+    cal = policy.calendar
+    rows = cursor.execute(
+        "SELECT c.id, c.type, c.urgency, c.district_code, c.category_code, c.repeat_caller, c.created_at, "
+        "e.kind, e.actor, e.at, e.from_state, e.to_state, e.reason, e.payload "
+        "FROM temp.rollup_complex x JOIN cases c ON c.id = x.id JOIN case_events e ON e.case_id = c.id "
+        "ORDER BY c.id, e.seq").fetchall()
+    current, sim = None, None
+    for (cid, ctype, urgency, district, category, repeat, created, kind, actor, at, from_state, to_state,
+         reason, payload) in rows:
+        if cid != current:
+            current = cid
+            sim = SimpleNamespace(type=ctype, urgency=urgency, state="draft", version=0, lead_department=None,
+                                  assist_departments=[], deadline=None, sign_deadline=None, reply_deadline=None,
+                                  dispatched_at=None, accepted_at=None, replied_at=None, closed_at=None,
+                                  satisfied=None, resolved=None, return_count=0, extension_count=0, supervised=0,
+                                  instruction_level=None, leader_pick=False, merged_into_id=None, answer="",
+                                  knowledge_article_id=None, updated_at=None)
+        at, created = _parse_ts(at), _parse_ts(created)
+        data = payload if isinstance(payload, dict) else json.loads(payload or "{}")
+        if kind in ("approve_extension", "dispatch", "accept", "reply", "reopen", "return"):
+            # only the steps that move deadlines or the department matter for the counts
+            apply_action(sim, kind, State(to_state), data, at, policy)
+        if kind not in COUNTED:
+            continue
+        day = local_day(at)
+        dept = "" if kind in HOTLINE_STEPS else (data.get("lead_department") or "") if kind == "dispatch" \
+            else (sim.lead_department or "")
+        row = daily[(day, district or "", category or "", dept)]
+        inc = _daily_increments(kind, at, data, sim, repeat, cal)
+        for name, value in inc.items():
+            row[_DAILY_INDEX[name]] += value
+        if kind in ("receive", "answer", "dispatch", "transfer", "callback"):
+            op = operator[(day, actor)]
+            name = {"receive": "intake", "answer": "answered", "dispatch": "dispatched", "callback": "callbacks"}.get(kind)
+            if name:
+                op[_OP_INDEX[name]] += 1
+            if kind in ("answer", "dispatch", "transfer") and from_state == "received":
+                op[_OP_INDEX["handled"]] += 1
+                op[_OP_INDEX["handle_seconds"]] += (at - created).total_seconds()
+        if kind == "callback" and not data.get("satisfied", True):
+            reasons[(day, sim.lead_department or "", (reason or "").strip()[:200])] += 1
+    cols = _DAILY_KEYS + DAILY_METRICS
+    cursor.executemany(
+        f"INSERT INTO rollup_daily ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+        + _upsert("rollup_daily", _DAILY_KEYS, DAILY_METRICS), [k + tuple(v) for k, v in daily.items()])
+    cols = ("day", "operator") + OPERATOR_METRICS
+    cursor.executemany(
+        f"INSERT INTO rollup_operator ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+        + _upsert("rollup_operator", ("day", "operator"), OPERATOR_METRICS), [k + tuple(v) for k, v in operator.items()])
+    cursor.executemany(
+        "INSERT INTO rollup_reasons (day, department, reason, n) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(day, department, reason) DO UPDATE SET n = n + excluded.n", [k + (v,) for k, v in reasons.items()])
+
+
+def _daily_increments(kind: str, at: datetime, data: dict, sim, repeat, cal) -> dict:
+    if kind == "receive":
+        return {"intake": 1, "repeat_intake": 1 if repeat else 0}
+    simple = {"answer": "answered", "transfer": "transferred", "merge": "merged", "dispatch": "dispatched",
+              "return": "returned", "reopen": "reopened", "supervise": "supervised", "pick": "picks"}
+    if kind in simple:
+        return {simple[kind]: 1}
+    if kind == "accept":
+        on_time = sim.sign_deadline is None or at <= sim.sign_deadline
+        return {"signed": 1, "signed_on_time": int(on_time)}
+    if kind == "reply":
+        on_time = sim.reply_deadline is None or at <= sim.reply_deadline
+        wmin = cal.working_minutes_between(sim.dispatched_at, at) if sim.dispatched_at else 0
+        return {"replied": 1, "replied_on_time": int(on_time), "reply_wmin": wmin}
+    if kind == "callback":
+        return {"callbacks": 1, "satisfied": int(bool(data.get("satisfied"))), "resolved": int(bool(data.get("resolved")))}
+    if kind == "instruct":
+        return {f"instr_{data.get('level')}": 1} if data.get("level") in ("city", "district", "township") else {}
+    return {}
+
+
+if rebuild not in demo.POST_LOAD:
+    demo.POST_LOAD.append(rebuild)

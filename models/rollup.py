@@ -1,0 +1,109 @@
+"""Maintained aggregates for monitoring and the published rates.
+
+Kept current by SQLite triggers on `case_events` and `cases` (created in the
+migration 0003_rollups) so every write path (the case service, sync, an
+import) updates them in its own transaction; `console.rollups.rebuild`
+recomputes them from the tables after a bulk load.
+"""
+from __future__ import annotations
+
+from sqlalchemy import Float, Index, String, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base
+from .case import Case
+
+# the counters of one rollup row, in the order the rebuild fills them
+DAILY_METRICS = (
+    "intake", "repeat_intake", "answered", "transferred", "merged", "dispatched", "returned",
+    "signed", "signed_on_time", "replied", "replied_on_time", "reply_wmin", "callbacks", "satisfied",
+    "resolved", "reopened", "supervised", "instr_city", "instr_district", "instr_township", "picks",
+)
+OPERATOR_METRICS = ("intake", "answered", "dispatched", "handled", "handle_seconds", "callbacks")
+
+
+class DailyRollup(Base):
+    """Counts of events per city-local day, district, category and department.
+
+    Empty strings stand for "none" so the key is a plain unique key (NULLs
+    would never conflict in an UPSERT).
+    """
+
+    __tablename__ = "rollup_daily"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # YYYY-MM-DD, city time
+    district: Mapped[str] = mapped_column(String(16), primary_key=True)
+    category: Mapped[str] = mapped_column(String(16), primary_key=True)
+    department: Mapped[str] = mapped_column(String(32), primary_key=True)
+    intake: Mapped[int] = mapped_column(default=0)
+    repeat_intake: Mapped[int] = mapped_column(default=0)
+    answered: Mapped[int] = mapped_column(default=0)
+    transferred: Mapped[int] = mapped_column(default=0)
+    merged: Mapped[int] = mapped_column(default=0)
+    dispatched: Mapped[int] = mapped_column(default=0)
+    returned: Mapped[int] = mapped_column(default=0)
+    signed: Mapped[int] = mapped_column(default=0)
+    signed_on_time: Mapped[int] = mapped_column(default=0)
+    replied: Mapped[int] = mapped_column(default=0)
+    replied_on_time: Mapped[int] = mapped_column(default=0)
+    reply_wmin: Mapped[float] = mapped_column(Float, default=0.0)  # working minutes, dispatch to reply
+    callbacks: Mapped[int] = mapped_column(default=0)
+    satisfied: Mapped[int] = mapped_column(default=0)
+    resolved: Mapped[int] = mapped_column(default=0)
+    reopened: Mapped[int] = mapped_column(default=0)
+    supervised: Mapped[int] = mapped_column(default=0)
+    instr_city: Mapped[int] = mapped_column(default=0)
+    instr_district: Mapped[int] = mapped_column(default=0)
+    instr_township: Mapped[int] = mapped_column(default=0)
+    picks: Mapped[int] = mapped_column(default=0)
+
+
+class OperatorRollup(Base):
+    """Per city-local day and acting login: calls logged, answers, handling time, callbacks."""
+
+    __tablename__ = "rollup_operator"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    operator: Mapped[str] = mapped_column(String(64), primary_key=True)
+    intake: Mapped[int] = mapped_column(default=0)
+    answered: Mapped[int] = mapped_column(default=0)
+    dispatched: Mapped[int] = mapped_column(default=0)
+    handled: Mapped[int] = mapped_column(default=0)  # first step after intake (answer, dispatch, transfer)
+    handle_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    callbacks: Mapped[int] = mapped_column(default=0)
+
+
+class ReasonRollup(Base):
+    """Reasons given at unsatisfied callbacks, per day and department."""
+
+    __tablename__ = "rollup_reasons"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    department: Mapped[str] = mapped_column(String(32), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(200), primary_key=True)
+    n: Mapped[int] = mapped_column(default=0)
+
+
+class OpenCount(Base):
+    """Cases per lead department and state, maintained by triggers on `cases`."""
+
+    __tablename__ = "rollup_open"
+
+    department: Mapped[str] = mapped_column(String(32), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16), primary_key=True)
+    n: Mapped[int] = mapped_column(default=0)
+
+
+class WorkDay(Base):
+    """Working days with the working minutes before each, so SQL (the triggers) can
+    count working time exactly like policy.calendar does."""
+
+    __tablename__ = "work_days"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    cum: Mapped[int] = mapped_column(default=0)
+
+
+# open cases flagged by a leader (instruction, pick): the dashboard's top list
+Index("ix_cases_flagged", Case.__table__.c.state, Case.__table__.c.deadline,
+      sqlite_where=text("instruction_level IS NOT NULL OR leader_pick"))

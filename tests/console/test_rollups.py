@@ -1,0 +1,104 @@
+"""The maintained rollups: triggers and the rebuild agree, SQL working time equals the calendar's."""
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+import pytest
+
+from console import rollups
+from console.deadlines import load_policy
+from console.demo import POST_LOAD, fill
+from tests.conftest import LEAD, LIAISON, local
+from tests.console.monitor_fixture import build
+
+TABLES = {"rollup_daily": "day, district, category, department", "rollup_operator": "day, operator",
+          "rollup_reasons": "day, department, reason", "rollup_open": "department, state"}
+
+
+def snapshot(profile) -> dict:
+    raw = profile.db.engine.raw_connection()
+    try:
+        out = {}
+        for table, key in TABLES.items():
+            rows = raw.cursor().execute(f"SELECT * FROM {table} ORDER BY {key}").fetchall()
+            # zero rows are what a decrement leaves behind; floats compared rounded
+            out[table] = [tuple(round(v, 6) if isinstance(v, float) else v for v in r) for r in rows
+                          if any(isinstance(v, (int, float)) and v for v in r)]
+        return out
+    finally:
+        raw.close()
+
+
+def run_rebuild(profile) -> None:
+    raw = profile.db.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        rollups.rebuild(cur)
+        raw.commit()
+    finally:
+        raw.close()
+
+
+def test_triggers_and_rebuild_agree_including_returns_reopens_and_extensions(profile, clock):
+    built = build(profile, clock)
+    cases = profile.cases
+    # a reopened case: the second reply is judged against the reopen's deadline, the first against its own
+    op = profile.actor("op01")
+    clock.now = local("2026-12-02T09:30:00")
+    n = built.numbers["C"]
+    cases.act(n, "reopen", op, "市民不满意")
+    cases.act(n, "dispatch", op, payload={"lead_department": "ECO"})
+    clock.now = local("2026-12-02T10:00:00")
+    from tests.console.monitor_fixture import ECO
+    cases.act(n, "accept", ECO)
+    cases.act(n, "request_extension", ECO, "需要现场勘查", {"extra": "2wd"})
+    cases.act(n, "approve_extension", LEAD, payload={"extra": "2wd"})
+    cases.act(built.numbers["G"], "pick", LEAD)
+    cases.act(built.numbers["G"], "supervise", LEAD, "请加快")
+    clock.now = local("2026-12-10T10:00:00")
+    cases.act(n, "reply", ECO, payload={"result": "再次处理"})
+    live = snapshot(profile)
+    assert live["rollup_daily"]  # the triggers wrote something
+    run_rebuild(profile)
+    assert snapshot(profile) == live
+
+
+def test_rollups_follow_every_write_and_open_counts_move(profile, clock):
+    build(profile, clock)
+    snap = snapshot(profile)
+    open_urban = {s: n for d, s, n in snap["rollup_open"] if d == "URBAN"}
+    # URBAN still holds D (closed after callback) and C (closed); E moved to ECO
+    assert open_urban == {"closed": 2}
+    counts = {s: n for _, s, n in snap["rollup_open"]}
+    assert counts.get("received", 0) == 2  # G and H
+
+
+def test_sql_working_time_matches_the_calendar(profile):
+    policy = load_policy()
+    sql = rollups.position_sql(":t", policy.calendar.periods)
+    rng = random.Random(4)
+    base = datetime(2026, 9, 25)  # spans the National Day holiday and its adjusted working days
+    with profile.db.engine.connect() as conn:
+        from sqlalchemy import text
+        for _ in range(300):
+            a = base + timedelta(minutes=rng.randrange(60 * 24 * 40), microseconds=rng.randrange(10**6))
+            got = conn.execute(text(f"SELECT {sql}"), {"t": a.isoformat(" ", "microseconds")}).scalar()
+            want = policy.calendar.position(a + timedelta(hours=8))
+            assert got == pytest.approx(want, abs=0.01), a  # julianday keeps milliseconds
+
+
+def test_bulk_load_rebuilds_through_post_load(profile):
+    assert rollups.rebuild in POST_LOAD
+    fill(profile.db, 400, seed=5, workers=0)
+    loaded = snapshot(profile)
+    raw = profile.db.engine.raw_connection()
+    try:
+        total = raw.cursor().execute("SELECT sum(intake) FROM rollup_daily").fetchone()[0]
+        triggers = {r[0] for r in raw.cursor().execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    finally:
+        raw.close()
+    assert total == 400
+    assert set(rollups.TRIGGERS) <= triggers  # the load put them back
+    run_rebuild(profile)
+    assert snapshot(profile) == loaded
