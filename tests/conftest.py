@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -37,9 +38,19 @@ class FakeClock:
         self.now += timedelta(**kw)
 
 
+@pytest.fixture(scope="session")
+def template_profile(tmp_path_factory) -> Path:
+    """A migrated, seeded profile made once per run; tests get a copy of its file."""
+    folder = tmp_path_factory.mktemp("template") / "profile"
+    open_profile(folder).close()
+    return folder
+
+
 @pytest.fixture
-def profile(tmp_path):
-    prof = open_profile(tmp_path / "profile")
+def profile(tmp_path, template_profile):
+    folder = tmp_path / "profile"
+    shutil.copytree(template_profile, folder)
+    prof = open_profile(folder)
     yield prof
     prof.close()
 
