@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from models import Case, CaseEvent, CaseNumberSeq, Outbox, StateCount
@@ -167,11 +167,13 @@ class CaseService:
         return s.scalar(select(Case.number).where(Case.id == c.merged_into_id))
 
 
+_BUMP = text("INSERT INTO state_counts (state, n) VALUES (:state, :delta) "
+             "ON CONFLICT(state) DO UPDATE SET n = n + :delta")
+
+
 def _bump_count(s: Session, state: str, delta: int) -> None:
-    done = s.execute(update(StateCount).where(StateCount.state == state).values(n=StateCount.n + delta))
-    if done.rowcount == 0:
-        s.add(StateCount(state=state, n=delta))
-        s.flush()
+    # one upsert; plain SQL so the ORM does not evaluate the session for it
+    s.execute(_BUMP, {"state": state, "delta": delta})
 
 
 def _creation_payload(case: Case) -> dict:

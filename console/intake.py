@@ -170,12 +170,14 @@ class IntakeService:
         valid = validate(record, self.reference_codes())
         r = valid.record
         now = self.cases.clock()
-        with self.cases.db.session() as s, s.begin():
+        # no autoflush: the rows are written once, at the commit, in dependency order
+        with self.cases.db.session() as s, s.begin(), s.no_autoflush:
             repeat = False
             if valid.phone:
                 caller = s.scalar(select(Caller).where(Caller.phone == valid.phone))
                 if caller is None:
-                    caller = Caller(id=uuid.uuid4(), phone=valid.phone, name=r.caller_name.strip(), first_seen=now)
+                    caller = Caller(id=uuid.uuid4(), phone=valid.phone, name=r.caller_name.strip(), first_seen=now,
+                                    case_count=0)
                     s.add(caller)
                 elif r.caller_name.strip():
                     caller.name = r.caller_name.strip()
@@ -190,7 +192,6 @@ class IntakeService:
                 "caller_id": caller.id if valid.phone else None, "caller_phone": valid.phone or "",
                 "caller_name": r.caller_name.strip(), "repeat_caller": repeat, "confidential": r.confidential,
                 "assist_departments": []}, actor, now)
-            s.flush()
             try:
                 if r.urgency == "emergency":
                     self.cases._event(s, case, "transfer", actor, "", {"to": r.transfer_to}, now)
