@@ -158,8 +158,9 @@ class DemoGenerator:
         if not ops:
             raise RuntimeError("the profile has no operators; install the reference data first")
         ops = [(uid.hex, login) for uid, login in ops]
-        plan, callers, day_counter = self._plan(n, chunk)
-        chunks = [(i, plan[lo:lo + chunk], callers[i]) for i, lo in enumerate(range(0, n, chunk))]
+        day_counter: dict[str, int] = defaultdict(int)
+        n_callers = [0]
+        chunks = self._plan(n, chunk, day_counter, n_callers)  # a generator: workers start on the first chunk
         if workers is None:
             workers = min(2, os.cpu_count() or 1) if n >= 50000 else 0
         init = (self.seed, self.now, self.station, ops, self.policy, str(self.db.path.parent))
@@ -187,8 +188,6 @@ class DemoGenerator:
                 n_events += n_ev
                 progress.report(min((index + 1) * chunk, n), n)
             cur.execute("BEGIN")
-            cur.execute("UPDATE callers SET case_count = c.n FROM (SELECT caller_phone, count(*) AS n FROM cases "
-                        "GROUP BY caller_phone) AS c WHERE c.caller_phone = callers.phone")
             for day, count in day_counter.items():
                 cur.execute("INSERT INTO case_number_seq (station, day, last) VALUES (?,?,?) "
                             "ON CONFLICT(station, day) DO UPDATE SET last = max(last, excluded.last)",
@@ -198,6 +197,7 @@ class DemoGenerator:
             for ddl in dropped:
                 cur.execute(ddl)
             cur.execute("BEGIN")
+            cur.execute("UPDATE callers SET case_count = (SELECT count(*) FROM cases WHERE caller_phone = callers.phone)")
             cur.execute("DELETE FROM state_counts")
             cur.execute("INSERT INTO state_counts (state, n) SELECT state, count(*) FROM cases GROUP BY state")
             for rebuild in POST_LOAD:
@@ -212,11 +212,12 @@ class DemoGenerator:
         finally:
             raw.close()
         done = time.perf_counter()
-        return {"cases": n, "events": n_events, "callers": sum(len(c) for c in callers.values()),
+        return {"cases": n, "events": n_events, "callers": n_callers[0],
                 "seconds": round(done - started, 2), "index_seconds": round(done - loaded, 2)}
 
-    def _plan(self, n: int, chunk: int):
-        """Creation times in order, numbers, callers and repeat flags: what needs the global order.
+    def _plan(self, n: int, chunk: int, day_counter: dict[str, int], n_callers: list[int]):
+        """Yield (index, planned cases, new caller rows) chunk by chunk, in creation order: what
+        needs the global order (creation times, case numbers, callers, repeat flags).
 
         Times are plain epoch seconds here (cheap to sort and to send to a worker).
         """
@@ -235,35 +236,35 @@ class DemoGenerator:
         surnames, given = texts["surnames"], ["先生", "女士"] * 20 + texts["given_names"]
         last_by_phone: dict[str, float] = {}
         known: dict[str, tuple[str, str]] = {}
-        callers: dict[int, list[tuple]] = defaultdict(list)
-        day_counter: dict[str, int] = defaultdict(int)
         day_names: dict[int, str] = {}
         choice = rng.choice
-        plan = []
         month = 30 * 86400
         prefix = f"{self.prefix}-{self.station}-"
-        for i, t in enumerate(created):
-            r = rand()
-            phone = None if r < 0.04 else choice(frequent) if r < 0.2 else choice(pool)
-            repeat = False
-            name = ""
-            caller_id = None
-            if phone:
-                prev = last_by_phone.get(phone)
-                repeat = prev is not None and t - prev < month
-                last_by_phone[phone] = t
-                entry = known.get(phone)
-                if entry is None:
-                    entry = known[phone] = (urandom(16).hex(), choice(surnames) + choice(given))
-                    callers[i // chunk].append((entry[0], phone, entry[1], _ts(_EPOCH + timedelta(seconds=t)), 0))
-                caller_id, name = entry
-            d = int((t + offset) // 86400)
-            day = day_names.get(d)
-            if day is None:
-                day = day_names[d] = (_EPOCH + timedelta(days=d)).strftime("%Y%m%d")
-            day_counter[day] += 1
-            plan.append((t, f"{prefix}{day}-{day_counter[day]:04d}", phone, name, repeat, caller_id))
-        return plan, callers, day_counter
+        for index, lo in enumerate(range(0, n, chunk)):
+            plan, callers = [], []
+            for t in created[lo:lo + chunk]:
+                r = rand()
+                phone = None if r < 0.04 else choice(frequent) if r < 0.2 else choice(pool)
+                repeat = False
+                name = ""
+                caller_id = None
+                if phone:
+                    prev = last_by_phone.get(phone)
+                    repeat = prev is not None and t - prev < month
+                    last_by_phone[phone] = t
+                    entry = known.get(phone)
+                    if entry is None:
+                        entry = known[phone] = (urandom(16).hex(), choice(surnames) + choice(given))
+                        callers.append((entry[0], phone, entry[1], _ts(_EPOCH + timedelta(seconds=t)), 0))
+                    caller_id, name = entry
+                d = int((t + offset) // 86400)
+                day = day_names.get(d)
+                if day is None:
+                    day = day_names[d] = (_EPOCH + timedelta(days=d)).strftime("%Y%m%d")
+                day_counter[day] += 1
+                plan.append((t, f"{prefix}{day}-{day_counter[day]:04d}", phone, name, repeat, caller_id))
+            n_callers[0] += len(callers)
+            yield index, plan, callers
 
     def _phone_pool(self, k: int) -> list[str]:
         rng = self.rng
