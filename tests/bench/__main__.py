@@ -27,6 +27,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
     ap.add_argument("--only", action="append", default=[], help="run only these modules (core, queue, kb, sync, monitor)")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    ap.add_argument("--markdown", type=Path, default=None, help="also write the figures as a Markdown table")
     args = ap.parse_args(argv)
     names = sorted(p.stem.removeprefix("bench_") for p in Path(__file__).parent.glob("bench_*.py"))
     if args.only:
@@ -50,7 +51,18 @@ def main(argv=None) -> int:
             print(f"work folder kept: {ctx.workdir}")
     if args.json:
         args.json.write_text(json.dumps({"scale": args.scale, "figures": results}, ensure_ascii=False, indent=2))
+    if args.markdown:
+        args.markdown.write_text(markdown_table(results), "utf-8")
     return 0
+
+
+def markdown_table(results: list[dict]) -> str:
+    """The figures as a Markdown table: value, baseline, ratio, target."""
+    lines = ["| area | figure | value | baseline | ratio | target |", "|---|---|---|---|---|---|"]
+    for r in results:
+        lines.append(f"| {r['module']} | {r['name']} | {r['value']:.4g} {r['unit']} | {r['baseline']:.4g} "
+                     f"({r['baseline_name']}) | {r['ratio']:.2f} | {r['target']} |")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
