@@ -21,6 +21,7 @@ class QueueFilter:
     created_from: datetime | None = None  # stored form (naive UTC), inclusive
     created_to: datetime | None = None  # exclusive
     due_before: datetime | None = None  # open cases whose deadline is before this
+    due_after: datetime | None = None  # ... and at or after this ("due in the next 2 hours")
     flagged: str | None = None  # "instruction", "pick", "supervised"
     repeat_only: bool = False
     unsatisfied_only: bool = False

@@ -1,0 +1,392 @@
+"""The team lead's live dashboard: the queue at a glance, every figure a way in.
+
+A timer (and every "cases changed" from the core) asks for a new snapshot;
+console.monitor.snapshot builds it on a worker thread with its own session,
+and the widget only writes the numbers into items made once. Each chart bar,
+heat-map cell and table row carries the QueueFilter of exactly the cases it
+counts; a click hands it to `open_queue`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from console import monitor
+from console.clock import to_local, utcnow
+from console.dto import Actor
+from console.queue_filter import QueueFilter
+from models.db import Database
+from ui.terms import terms
+
+from .charts import BarChart, HourlyChart, heat_color
+from .worker import SnapshotRunner
+
+REFRESH_MS = 5000
+CHANGE_DEBOUNCE_MS = 300
+
+
+class DashboardWidget(QWidget):
+    """Live monitoring page. `open_queue(QueueFilter)` shows the queue filtered to a figure's cases."""
+
+    refreshed = Signal(object)  # the console.monitor.Dashboard just drawn
+
+    def __init__(self, db: Database, actor: Actor, open_queue: Callable[[QueueFilter], None],
+                 clock: Callable[[], datetime] = utcnow, interval_ms: int = REFRESH_MS, bridge=None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.actor, self.open_queue, self.clock = db, actor, open_queue, clock
+        self.data: monitor.Dashboard | None = None
+        self._names: monitor.Names | None = None
+        self._filters: dict[str, list[QueueFilter]] = {}
+        self.runner = SnapshotRunner(self._build, self)
+        self.runner.done.connect(self._on_runner_done)
+        self.runner.failed.connect(self._on_runner_failed)
+        self._setup_ui()
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.refresh)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(CHANGE_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self._bridge = bridge
+        if bridge is not None:
+            bridge.cases_changed.connect(self._on_cases_changed)
+        self.timer.start()
+        self.refresh()
+
+    # -- public ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Ask for a new snapshot (built off the GUI thread; coalesced while one runs)."""
+        self.runner.request()
+
+    def stop(self) -> None:
+        """Stop refreshing and wait for a running snapshot (call before closing the database)."""
+        self.timer.stop()
+        self._debounce.stop()
+        if self._bridge is not None:
+            try:
+                self._bridge.cases_changed.disconnect(self._on_cases_changed)
+            except (RuntimeError, TypeError):
+                pass
+            self._bridge = None
+        self.runner.stop()
+
+    def closeEvent(self, event) -> None:
+        self.stop()
+        super().closeEvent(event)
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> monitor.Dashboard:
+        # runs on the worker thread: its own session, nothing of Qt
+        if self._names is None:
+            self._names = monitor.Names(self.db)
+        return monitor.snapshot(self.db, self.actor, self.clock(), self._names)
+
+    def _setup_ui(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setObjectName("dashboard_scroll")
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        grid = QVBoxLayout(body)
+        self.status = QLabel(self.tr("Loading…"))
+        self.status.setObjectName("dashboard_status")
+        grid.addWidget(self.status)
+
+        self.lead_area = QWidget()
+        lead = QVBoxLayout(self.lead_area)
+        lead.setContentsMargins(0, 0, 0, 0)
+        self.flagged = self._table("dashboard_flagged", self.tr("Leaders' instructions and picks, still open"),
+                                   [self.tr("Case"), self.tr("Flag"), self.tr("State"), self.tr("Category"),
+                                    self.tr("Department"), self.tr("Deadline")])
+        self.flagged.setMinimumHeight(90)
+        self.flagged.setMaximumHeight(150)
+        lead.addWidget(self._box(self.tr("Leaders' instructions and picks, still open"), self.flagged,
+                                 "dashboard_flagged_box"))
+
+        strip = QHBoxLayout()
+        self.state_buttons: dict[str, QPushButton] = {}
+        for st in monitor.OPEN_ORDER:
+            b = self._button(f"dashboard_state_{st}", terms()["state"].get(st, st))
+            b.clicked.connect(lambda _=False, key=st: self._open_state(key))
+            self.state_buttons[st] = b
+            strip.addWidget(b)
+        strip.addSpacing(16)
+        self.due_button = self._button("dashboard_due_soon", self.tr("Due in 2 hours"))
+        self.due_button.clicked.connect(lambda: self._open(self.data.due_soon.filter if self.data else None))
+        self.overdue_button = self._button("dashboard_overdue", self.tr("Overdue"))
+        self.overdue_button.clicked.connect(lambda: self._open(self.data.overdue.filter if self.data else None))
+        strip.addWidget(self.due_button)
+        strip.addWidget(self.overdue_button)
+        lead.addLayout(strip)
+
+        charts = QGridLayout()
+        self.hourly = HourlyChart(self.tr("Intake per hour: today and the same day last week"), self.tr("Today"),
+                                  self.tr("Last week"), self._on_hour_clicked)
+        self.categories = BarChart(self.tr("Hot categories, last 7 days (grey: the 7 days before)"),
+                                   "dashboard_categories", lambda i: self._open_index("categories_week", i))
+        self.districts = BarChart(self.tr("Districts, last 7 days (grey: the 7 days before)"),
+                                  "dashboard_districts", lambda i: self._open_index("districts_week", i), rows=12)
+        charts.addWidget(self.hourly.widget, 0, 0)
+        charts.addWidget(self.categories.widget, 0, 1)
+        charts.addWidget(self.districts.widget, 0, 2)
+        lead.addLayout(charts)
+
+        hot = QHBoxLayout()
+        self.heat = QTableWidget(0, 0)
+        self.heat.setObjectName("dashboard_heatmap")
+        self.heat.setAccessibleName(self.tr("District by category heat map, last 7 days"))
+        self.heat.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.heat.cellClicked.connect(self._on_heat_clicked)
+        self.heat.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.heat.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.heat.setMinimumHeight(330)
+        hot.addWidget(self._box(self.tr("District by category, last 7 days"), self.heat, "dashboard_heat_box"), 4)
+        self.today_top = self._table("categories_today", self.tr("Top categories today"),
+                                     [self.tr("Category"), self.tr("Cases")])
+        self.rising = self._table("rising", self.tr("Rising fastest"),
+                                  [self.tr("Category"), self.tr("7 days"), self.tr("7 days before")])
+        self.district_today = self._table("districts_today", self.tr("Top districts today"),
+                                          [self.tr("District"), self.tr("Cases")])
+        hot.addWidget(self._box(self.tr("Top categories today"), self.today_top, "dashboard_today_box"), 1)
+        hot.addWidget(self._box(self.tr("Top districts today"), self.district_today, "dashboard_dtoday_box"), 1)
+        hot.addWidget(self._box(self.tr("Rising fastest"), self.rising, "dashboard_rising_box"), 2)
+        lead.addLayout(hot)
+
+        lists = QHBoxLayout()
+        case_headers = [self.tr("Case"), self.tr("State"), self.tr("Category"), self.tr("Department"),
+                        self.tr("Deadline")]
+        self.overdue = self._table("overdue", self.tr("Overdue, worst first"), case_headers + [self.tr("Late")])
+        self.due_soon = self._table("due_soon", self.tr("Due in the next 2 hours"), case_headers + [self.tr("Left")])
+        lists.addWidget(self._box(self.tr("Overdue, worst first"), self.overdue, "dashboard_overdue_box"))
+        lists.addWidget(self._box(self.tr("Due in the next 2 hours"), self.due_soon, "dashboard_due_box"))
+        lead.addLayout(lists)
+        self.departments = self._table("departments", self.tr("Departments"),
+                                       [self.tr("Department"), self.tr("Open"), self.tr("On-time replies (month)"),
+                                        self.tr("Returns (month)")])
+        grid.addWidget(self.lead_area)
+
+        people = QHBoxLayout()
+        self.operators = self._table("operators", self.tr("Operators today"),
+                                     [self.tr("Operator"), self.tr("Calls logged"), self.tr("Direct answers"),
+                                      self.tr("Avg. handling (min)"), self.tr("Callbacks due")])
+        self.operators.cellClicked.connect(self._on_operator_clicked)
+        people.addWidget(self._box(self.tr("Operators today"), self.operators, "dashboard_operators_box"))
+        self.dept_box = self._box(self.tr("Departments"), self.departments, "dashboard_departments_box")
+        people.addWidget(self.dept_box)
+        grid.addLayout(people)
+
+    def _box(self, title: str, inner: QWidget, name: str) -> QGroupBox:
+        box = QGroupBox(title)
+        box.setObjectName(name)
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(inner)
+        return box
+
+    def _button(self, name: str, label: str) -> QPushButton:
+        b = QPushButton(label)
+        b.setObjectName(name)
+        b.setAccessibleName(label)
+        b.setMinimumHeight(48)
+        font = QFont(b.font())
+        font.setPointSize(font.pointSize() + 1)
+        b.setFont(font)
+        return b
+
+    def _table(self, key: str, title: str, headers: list[str]) -> QTableWidget:
+        t = QTableWidget(0, len(headers))
+        t.setObjectName(key if key.startswith("dashboard_") else f"dashboard_{key}")
+        t.setAccessibleName(title)
+        t.setHorizontalHeaderLabels(headers)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.verticalHeader().setVisible(False)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        t.horizontalHeader().setStretchLastSection(True)
+        t.setMinimumHeight(200)
+        table_key = key.removeprefix("dashboard_")
+        if table_key != "operators":
+            t.cellClicked.connect(lambda row, _col, k=table_key: self._open_index(k, row))
+        return t
+
+    # -- drawing -------------------------------------------------------------------------
+    def _on_runner_done(self, d: monitor.Dashboard) -> None:
+        self.data = d
+        st = terms()["state"]
+        local = to_local(d.now)
+        self.status.setText(self.tr("Updated %1").replace("%1", local.strftime("%H:%M:%S")))
+        self.lead_area.setVisible(not d.own_only)
+        self.dept_box.setVisible(not d.own_only)
+        self._fill(self.operators, "operators", [
+            (f"{r.name} ({r.login})", r.intake, r.answered,
+             "—" if r.avg_handling_minutes is None else f"{r.avg_handling_minutes:.1f}", r.callbacks_due)
+            for r in d.operators], [r.filter for r in d.operators])
+        self._callback_filters = [r.callbacks_filter for r in d.operators]
+        if d.own_only:
+            self.refreshed.emit(d)
+            return
+        for bar in d.open_by_state:
+            self.state_buttons[bar.key].setText(f"{st.get(bar.key, bar.key)}\n{int(bar.value):,}")
+        self.due_button.setText(self.tr("Due in 2 hours") + f"\n{int(d.due_soon.value):,}")
+        self.overdue_button.setText(self.tr("Overdue") + f"\n{int(d.overdue.value):,}")
+        self.hourly.set_data([b.value for b in d.hourly_today], d.hourly_last_week)
+        self._filters["hourly"] = [b.filter for b in d.hourly_today]
+        cats = d.top_categories_week
+        self.categories.set_data([b.label for b in cats], [b.value for b in cats], [b.previous or 0 for b in cats])
+        self._filters["categories_week"] = [b.filter for b in cats[: self.categories.rows]]
+        dists = d.top_districts_week
+        self.districts.set_data([b.label for b in dists], [b.value for b in dists], [b.previous or 0 for b in dists])
+        self._filters["districts_week"] = [b.filter for b in dists[: self.districts.rows]]
+        self._fill(self.categories_today_table(), "categories_today",
+                   [(b.label, int(b.value)) for b in d.top_categories_today], [b.filter for b in d.top_categories_today])
+        self._fill(self.district_today, "districts_today",
+                   [(b.label, int(b.value)) for b in d.top_districts_today], [b.filter for b in d.top_districts_today])
+        self._fill(self.rising, "rising", [(b.label, int(b.value), int(b.previous or 0)) for b in d.rising],
+                   [b.filter for b in d.rising])
+        level = {"city": self.tr("City instruction"), "district": self.tr("District instruction"),
+                 "township": self.tr("Township instruction"), "pick": self.tr("Leader's pick")}
+        self._fill(self.flagged, "flagged", [(r.number, level.get(r.flag, r.flag), st.get(r.state, r.state),
+                                              r.category, r.department, _time(r.deadline)) for r in d.flagged],
+                   [r.filter for r in d.flagged])
+        self._fill(self.overdue, "overdue", [_case_cells(r, st) + (_duration(r.minutes),) for r in d.overdue_cases],
+                   [r.filter for r in d.overdue_cases])
+        self._fill(self.due_soon, "due_soon", [_case_cells(r, st) + (_duration(r.minutes),) for r in d.due_soon_cases],
+                   [r.filter for r in d.due_soon_cases])
+        self._fill(self.departments, "departments", [
+            (r.name, r.open, r.on_time.percent(), r.returns) for r in d.departments], [r.filter for r in d.departments])
+        self._draw_heat(d.heat)
+        self.refreshed.emit(d)
+
+    def categories_today_table(self) -> QTableWidget:
+        return self.today_top
+
+    def _draw_heat(self, heat: monitor.HeatMap | None) -> None:
+        if heat is None:
+            return
+        t = self.heat
+        if t.rowCount() != len(heat.districts) or t.columnCount() != len(heat.categories):
+            t.setRowCount(len(heat.districts))
+            t.setColumnCount(len(heat.categories))
+            t.setHorizontalHeaderLabels(["\n".join(_wrap(name)) for _, name in heat.categories])
+            t.setVerticalHeaderLabels([name for _, name in heat.districts])
+        top = max((v for row in heat.values for v in row), default=0)
+        for i, row in enumerate(heat.values):
+            for j, v in enumerate(row):
+                item = t.item(i, j)
+                if item is None:
+                    item = QTableWidgetItem()
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    t.setItem(i, j, item)
+                item.setText(f"{v:,}" if v else "")
+                item.setBackground(heat_color(v, top))
+                item.setForeground(Qt.GlobalColor.white if top and v / top > 0.6 else Qt.GlobalColor.black)
+        self._heat = heat
+
+    def _fill(self, table: QTableWidget, key: str, rows: list[tuple], filters: list[QueueFilter]) -> None:
+        self._filters[key] = filters
+        table.setUpdatesEnabled(False)
+        table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            for j, value in enumerate(row):
+                text = f"{value:,}" if isinstance(value, int) else str(value)
+                item = table.item(i, j)
+                if item is None:
+                    item = QTableWidgetItem(text)
+                    if isinstance(value, int):
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    table.setItem(i, j, item)
+                else:
+                    item.setText(text)
+        table.setUpdatesEnabled(True)
+
+    # -- clicks --------------------------------------------------------------------------
+    def _open(self, f: QueueFilter | None) -> None:
+        if f is not None:
+            self.open_queue(f)
+
+    def _open_index(self, key: str, index: int) -> None:
+        filters = self._filters.get(key, [])
+        if 0 <= index < len(filters):
+            self.open_queue(filters[index])
+
+    def _open_state(self, state: str) -> None:
+        if self.data:
+            for bar in self.data.open_by_state:
+                if bar.key == state:
+                    self.open_queue(bar.filter)
+
+    def _on_hour_clicked(self, hour: int) -> None:
+        self._open_index("hourly", hour)
+
+    def _on_heat_clicked(self, row: int, col: int) -> None:
+        heat = getattr(self, "_heat", None)
+        if heat is not None and row < len(heat.districts) and col < len(heat.categories):
+            self.open_queue(heat.cell_filter(row, col))
+
+    def _on_operator_clicked(self, row: int, col: int) -> None:
+        # the "callbacks due" column opens that operator's waiting callbacks, the rest today's calls
+        key = "operators"
+        if col == 4 and row < len(getattr(self, "_callback_filters", [])):
+            self.open_queue(self._callback_filters[row])
+            return
+        self._open_index(key, row)
+
+    def _on_cases_changed(self, _change) -> None:
+        self._debounce.start()
+
+    def _on_runner_failed(self, message: str) -> None:
+        self.status.setText(self.tr("Could not refresh: %1").replace("%1", message))
+
+
+def _wrap(name: str, width: int = 4) -> list[str]:
+    return [name[i:i + width] for i in range(0, len(name), width)] or [""]
+
+
+def _time(stored: datetime | None) -> str:
+    return to_local(stored).strftime("%m-%d %H:%M") if stored else ""
+
+
+def _duration(minutes: float) -> str:
+    if minutes >= 1440:
+        return f"{minutes / 1440:.1f} d"
+    if minutes >= 60:
+        return f"{minutes / 60:.1f} h"
+    return f"{minutes:.0f} min"
+
+
+def _case_cells(r: monitor.CaseRow, st: dict) -> tuple:
+    return (r.number, st.get(r.state, r.state), r.category, r.department, _time(r.deadline))
+
+
+def main() -> int:
+    """`python -m ui.dashboard.widget DATA_DIR`: the dashboard alone on a profile, clicks printed."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from console.profile import open_profile
+    from ui.bridge import core_signals_bridge
+
+    app = QApplication(sys.argv)
+    prof = open_profile(sys.argv[1] if len(sys.argv) > 1 else None)
+    w = DashboardWidget(prof.db, prof.actor("lead01"), lambda f: print("open queue:", f), bridge=core_signals_bridge())
+    w.resize(1500, 1000)
+    w.show()
+    code = app.exec()
+    w.stop()
+    prof.close()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
