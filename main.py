@@ -16,7 +16,9 @@ from models.db import StoreError
 COMMAND_MODULES = [
     "console.cli.cases",
     "console.cli.demo",
+    "ui.report.cli",
     "console.cli.kb",
+    "sync.cli",
 ]
 
 

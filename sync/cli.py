@@ -1,0 +1,207 @@
+"""`central ...` (run and administer the reference server) and `sync` (headless sync).
+
+    python main.py central serve --db URL --host H --port P
+    python main.py central add-user LOGIN --role operator [--department URBAN]   (password from stdin or prompt)
+    python main.py central add-api-key NAME
+    python main.py central import-kb FILE.jsonl
+    python main.py central new-epoch            (after restoring the database from a backup)
+    python main.py sync [--once] --central URL [--login NAME]   (password: HOTLINE_SYNC_PASSWORD or prompt)
+"""
+from __future__ import annotations
+
+import asyncio
+import getpass
+import os
+import signal
+import sys
+
+from console.cli import CliError, add_data_dir, print_json, profile_from
+
+DEFAULT_DB = "sqlite:///central.db"
+PASSWORD_ENV = "HOTLINE_SYNC_PASSWORD"
+
+
+def register(sub) -> None:
+    c = sub.add_parser("central", help="run and administer the reference central server")
+    csub = c.add_subparsers(dest="central_command", metavar="ACTION", required=True)
+
+    def with_db(p):
+        p.add_argument("--db", default=os.environ.get("CENTRAL_DATABASE_URL", DEFAULT_DB),
+                       help="database URL: sqlite:///FILE (default central.db) or postgresql+psycopg://...")
+        return p
+
+    serve = with_db(csub.add_parser("serve", help="serve the sync API and Open311 over HTTP"))
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8345)
+    serve.set_defaults(handler=cmd_serve)
+
+    user = with_db(csub.add_parser("add-user", help="add an account (or reset its password and role)"))
+    user.add_argument("login")
+    user.add_argument("--role", required=True, choices=["operator", "team_lead", "liaison", "admin"])
+    user.add_argument("--department", default=None, help="department code, required for a liaison (e.g. URBAN)")
+    user.add_argument("--name", default="")
+    user.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    user.set_defaults(handler=cmd_add_user)
+
+    key = with_db(csub.add_parser("add-api-key", help="make an API key for Open311 POST (printed once)"))
+    key.add_argument("name", help="the system the key is for")
+    key.set_defaults(handler=cmd_add_api_key)
+
+    kbi = with_db(csub.add_parser("import-kb", help="upload knowledge articles (JSON Lines) to the feed"))
+    kbi.add_argument("file")
+    kbi.set_defaults(handler=cmd_import_kb)
+
+    ep = with_db(csub.add_parser("new-epoch", help="after restoring a backup: make every console resync"))
+    ep.set_defaults(handler=cmd_new_epoch)
+
+    s = sub.add_parser("sync", help="sync this profile with the central server (headless)")
+    add_data_dir(s)
+    s.add_argument("--central", default=None, help="central server URL (remembered in the profile)")
+    s.add_argument("--login", default=None, help="log in as this account (password from "
+                                                 f"{PASSWORD_ENV} or a prompt); needed once")
+    s.add_argument("--once", action="store_true", help="sync once (retrying a few times) and exit")
+    s.add_argument("--interval", type=float, default=30.0, help="seconds between syncs in loop mode")
+    s.add_argument("--json", action="store_true", help="print the result as JSON")
+    s.set_defaults(handler=cmd_sync)
+
+
+def _open(args):
+    from sync.server.db import CentralStoreError, open_central
+    try:
+        return open_central(args.db)
+    except CentralStoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+def cmd_serve(args) -> int:
+    from sync.server.runner import serve
+    _open(args).close()  # migrate and report a bad URL before uvicorn starts
+    print(f"central server on http://{args.host}:{args.port} (database {args.db.split('@')[-1]})", file=sys.stderr)
+    serve(args.db, args.host, args.port)
+    return 0
+
+
+def _password(from_stdin: bool, prompt: str) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    if os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    if not sys.stdin.isatty():
+        raise CliError(f"give the password with --password-stdin or {PASSWORD_ENV}")
+    return getpass.getpass(prompt)
+
+
+def cmd_add_user(args) -> int:
+    from sync.server import auth
+    db = _open(args)
+    try:
+        auth.create_account(db, args.login, _password(args.password_stdin, f"password for {args.login}: "),
+                            args.role, args.department, args.name)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        db.close()
+    print(f"account {args.login} ({args.role}) saved")
+    return 0
+
+
+def cmd_add_api_key(args) -> int:
+    from sync.server import auth
+    db = _open(args)
+    try:
+        key = auth.create_api_key(db, args.name)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        db.close()
+    print(key)
+    print("(shown once: only a hash is kept)", file=sys.stderr)
+    return 0
+
+
+def cmd_import_kb(args) -> int:
+    from sync.server import kb
+    try:
+        text = open(args.file, encoding="utf-8").read()
+        articles = kb.parse_jsonl(text)
+    except OSError as exc:
+        raise CliError(f"cannot read {args.file}: {exc.strerror}") from None
+    except kb.FeedError as exc:
+        raise CliError(f"{args.file}: {exc}; nothing imported") from None
+    db = _open(args)
+    try:
+        print_json(kb.upload(db, articles))
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_new_epoch(args) -> int:
+    from sync.server.db import new_epoch
+    db = _open(args)
+    try:
+        print(f"new epoch {new_epoch(db)}: consoles will pull everything again and re-send what was lost")
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_sync(args) -> int:
+    from sync.client import AuthNeeded, Offline, SyncClient, SyncError
+    profile = profile_from(args)
+    try:
+        url = args.central or profile_setting(profile, "central_url")
+        if not url:
+            raise CliError("no central server: give --central URL")
+        password = None
+        if args.login:
+            password = _password(False, f"central password for {args.login}: ")
+        client = SyncClient(profile.db, url, login=args.login, password=password)
+        client.store.put(central_url=url)
+
+        async def once() -> int:
+            try:
+                rep = await client.sync_until_done()
+            except AuthNeeded as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+            except Offline as exc:
+                print(f"offline: {exc}; the changes stay queued", file=sys.stderr)
+                return 1
+            except SyncError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
+            finally:
+                status = await client.status()
+                await client.aclose()
+            out = {"pushed": rep.pushed, "applied": rep.applied, "merged": rep.merged, "rejected": rep.rejected,
+                   "pulled_changes": rep.pulled_changes, "pulled_cases": rep.pulled_cases, "articles": rep.articles,
+                   "resynced": rep.resynced, "pending": status.pending, "rejected_waiting": status.rejected,
+                   "conflicts": status.conflicts}
+            if args.json:
+                print_json(out)
+            else:
+                print(" ".join(f"{k}={v}" for k, v in out.items()))
+            return 0
+
+        async def loop() -> int:
+            stop = asyncio.Event()
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                try:
+                    asyncio.get_running_loop().add_signal_handler(sig, stop.set)
+                except (NotImplementedError, RuntimeError):
+                    pass
+            try:
+                await client.run(stop, args.interval)
+            finally:
+                await client.aclose()
+            return 0
+
+        return asyncio.run(once() if args.once else loop())
+    finally:
+        profile.close()
+
+
+def profile_setting(profile, key: str) -> str | None:
+    from sync.store import LocalSyncStore
+    return LocalSyncStore(profile.db).get(key)

@@ -1,0 +1,380 @@
+"""The console's sync client: one httpx.AsyncClient on the program's event loop.
+
+`sync_once()` pushes the outbox in device order (batches), then pulls the
+server's changes since the saved cursor; a second call while one runs joins
+it instead of running twice. `run()` repeats that for as long as the program
+lives, backing off with jitter while the network or the server is down, so
+the outbox drains by itself when the network returns. Database work runs in
+worker threads (`asyncio.to_thread`), each with its own connection.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import random
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import httpx
+
+from console.clock import utcnow
+from models.db import Database
+
+from .faults import CRASH_ENV, CrashTransport, crashpoint
+from .protocol import API, parse_wire_time, wire_time
+from .status import SyncStatus, sync_status_changed
+from .store import LocalSyncStore
+
+log = logging.getLogger(__name__)
+
+
+class SyncError(Exception):
+    """Sync could not finish; `message` is for the operator."""
+
+
+class Offline(SyncError):
+    """The network or the server is not available now (retry later)."""
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class AuthNeeded(SyncError):
+    """No usable credentials: someone has to log in to the central server."""
+
+
+class _EpochChanged(Exception):
+    def __init__(self, epoch: str):
+        self.epoch = epoch
+
+
+@dataclass
+class SyncReport:
+    """What one sync did."""
+
+    pushed: int = 0
+    applied: int = 0
+    merged: int = 0
+    rejected: int = 0
+    pulled_changes: int = 0
+    pulled_cases: int = 0
+    articles: int = 0
+    resynced: bool = False
+    conflicts: int = 0
+    changed_cases: set = field(default_factory=set)
+
+
+@dataclass
+class Backoff:
+    """Exponential backoff with jitter: attempt n waits between half and all of
+    min(cap, base * 2**n) seconds, so many consoles coming back at once spread out."""
+
+    base: float = 1.0
+    cap: float = 120.0
+    rng: random.Random = field(default_factory=random.Random)
+
+    def delay(self, attempt: int, retry_after: float | None = None) -> float:
+        ceiling = min(self.cap, self.base * (2 ** max(0, attempt - 1)))
+        wait = self.rng.uniform(ceiling / 2, ceiling)
+        return max(wait, min(retry_after or 0.0, self.cap))
+
+
+class SyncClient:
+    """Sync one console profile with a central server."""
+
+    def __init__(self, db: Database, central_url: str, *, login: str | None = None, password: str | None = None,
+                 device_name: str = "", transport: httpx.AsyncBaseTransport | None = None, push_batch: int = 500,
+                 pull_limit: int = 1000, clock: Callable[[], datetime] = utcnow, backoff: Backoff | None = None,
+                 store: LocalSyncStore | None = None, timeout: float = 30.0):
+        self.store = store or LocalSyncStore(db)
+        self.db = db
+        self.central_url = central_url.rstrip("/")
+        self.login, self.password = login, password
+        self.device_name = device_name or socket.gethostname()
+        self.push_batch, self.pull_limit = push_batch, pull_limit
+        self.clock = clock
+        self.backoff = backoff or Backoff()
+        inner = transport or httpx.AsyncHTTPTransport()
+        if os.environ.get(CRASH_ENV):
+            inner = CrashTransport(inner)
+        self.http = httpx.AsyncClient(base_url=self.central_url + API, transport=inner,
+                                      timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)))
+        self._task: asyncio.Task | None = None
+        self._wake: asyncio.Event | None = None
+        self._access: str | None = None
+        self.online: bool | None = None
+        self.syncs_started = 0  # how many syncs really ran (a joined call is not counted)
+        self.last_message = ""
+
+    # -- public ---------------------------------------------------------------------
+    async def sync_once(self) -> SyncReport:
+        """Push, then pull. A call made while a sync runs waits for that one."""
+        if self._task is None or self._task.done():
+            self._task = asyncio.ensure_future(self._guarded())
+        return await asyncio.shield(self._task)
+
+    async def sync_until_done(self, attempts: int = 6) -> SyncReport:
+        """Retry a sync with backoff on network trouble (the headless `--once`)."""
+        for attempt in range(1, attempts + 1):
+            try:
+                return await self.sync_once()
+            except Offline as exc:
+                if attempt == attempts:
+                    raise
+                await asyncio.sleep(self.backoff.delay(attempt, exc.retry_after))
+        raise AssertionError("unreachable")
+
+    async def run(self, stop: asyncio.Event, interval: float = 15.0) -> None:
+        """Sync every `interval` seconds until `stop` is set; back off while offline."""
+        self._wake = asyncio.Event()
+        failures = 0
+        while not stop.is_set():
+            try:
+                await self.sync_once()
+                failures, delay = 0, interval
+            except AuthNeeded:
+                failures, delay = 0, max(interval, 60.0)
+            except Offline as exc:
+                failures += 1
+                delay = self.backoff.delay(failures, exc.retry_after)
+            except Exception:  # a bug must not stop syncing for good; it is logged and retried
+                log.exception("sync failed")
+                failures += 1
+                delay = self.backoff.delay(failures)
+            stopper = asyncio.ensure_future(stop.wait())
+            waker = asyncio.ensure_future(self._wake.wait())
+            await asyncio.wait({stopper, waker}, timeout=delay, return_when=asyncio.FIRST_COMPLETED)
+            for t in (stopper, waker):
+                t.cancel()
+            self._wake.clear()
+
+    def nudge(self) -> None:
+        """Sync soon (after a local write) instead of waiting for the next round."""
+        if self._wake is not None:
+            self._wake.set()
+
+    async def status(self) -> SyncStatus:
+        """What the status bar shows."""
+        pending, rejected, conflicts = await asyncio.to_thread(self.store.counts)
+        last = await asyncio.to_thread(self.store.get, "last_success")
+        return SyncStatus(configured=True, online=bool(self.online), syncing=bool(self._task and not self._task.done()),
+                          pending=pending, rejected=rejected, conflicts=conflicts,
+                          last_success=parse_wire_time(last) if last else None, message=self.last_message)
+
+    async def aclose(self) -> None:
+        """Close the HTTP client (when the program quits)."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            with contextlib.suppress(BaseException):
+                await self._task
+        await self.http.aclose()
+
+    # -- one sync -------------------------------------------------------------------
+    async def _guarded(self) -> SyncReport:
+        self.syncs_started += 1
+        lock = _ProcessLock(Path(self.db.path).with_suffix(".sync.lock"))
+        if not lock.acquire():
+            raise Offline("another program is syncing this profile right now")
+        try:
+            await self._emit(syncing=True)
+            try:
+                report = await self._sync()
+            except Offline as exc:
+                self.online, self.last_message = False, str(exc)
+                raise
+            except SyncError as exc:
+                self.last_message = str(exc)
+                raise
+            self.online, self.last_message = True, ""
+            return report
+        finally:
+            lock.release()
+            await self._emit(syncing=False)
+
+    async def _sync(self) -> SyncReport:
+        report = SyncReport()
+        await self._ensure_session()
+        try:
+            await self._push_all(report)
+            await self._pull_all(report)
+        except _EpochChanged as exc:
+            log.warning("the central server's history changed (restored from a backup?): full resync")
+            await asyncio.to_thread(self.store.start_resync, exc.epoch)
+            report.resynced = True
+            await self._push_all(report)
+            await self._pull_all(report)
+        await self._pull_articles(report)
+        await asyncio.to_thread(self.store.put, last_success=wire_time(utcnow()))
+        return report
+
+    async def _push_all(self, report: SyncReport) -> None:
+        after = 0
+        while True:
+            batch = await asyncio.to_thread(self.store.pending_batch, after, self.push_batch)
+            if not batch:
+                return
+            epoch = await asyncio.to_thread(self.store.get, "epoch")
+            body = {"device_id": await asyncio.to_thread(self.store.get, "device_id"), "epoch": epoch,
+                    "sent_at": wire_time(self.clock()), "ops": batch}
+            r = await self._request("POST", "/sync/push", json=body)
+            if r.status_code == 404 and _code(r) == "unknown_device":
+                await asyncio.to_thread(self.store.put, device_id=None)
+                await self._ensure_session()
+                continue
+            data = self._json(r)
+            crashpoint("push_before_ack")
+            changed = await asyncio.to_thread(self.store.ack, data["results"], data.get("cases") or [])
+            report.changed_cases.update(changed)
+            for res in data["results"]:
+                status = res.get("status")
+                report.pushed += 1
+                report.applied += status == "applied"
+                report.merged += status == "merged"
+                report.rejected += status in ("rejected", "refused")
+                report.conflicts += len(res.get("conflicts") or [])
+            after = batch[-1]["seq"]
+
+    async def _pull_all(self, report: SyncReport) -> None:
+        while True:
+            cursor = int(await asyncio.to_thread(self.store.get, "cursor", "0"))
+            epoch = await asyncio.to_thread(self.store.get, "epoch")
+            params = {"cursor": cursor, "limit": self.pull_limit}
+            if epoch:
+                params["epoch"] = epoch
+            data = self._json(await self._request("GET", "/sync/pull", params=params))
+            changed = await asyncio.to_thread(self.store.apply_page, data["cases"], data["next_cursor"], data["epoch"])
+            report.changed_cases.update(changed)
+            report.pulled_changes += data["changes"]
+            report.pulled_cases += len(data["cases"])
+            if not data["more"]:
+                return
+
+    async def _pull_articles(self, report: SyncReport) -> None:
+        while True:
+            since = int(await asyncio.to_thread(self.store.get, "kb_cursor", "0"))
+            data = self._json(await self._request("GET", "/kb/feed", params={"since": since}))
+            if data["articles"] or data["next"] != since:
+                report.articles += await asyncio.to_thread(self.store.apply_articles, data["articles"], data["next"])
+            if not data["more"]:
+                return
+
+    # -- HTTP -----------------------------------------------------------------------
+    async def _request(self, method: str, path: str, auth: bool = True, **kw) -> httpx.Response:
+        for attempt in range(2):
+            headers = {"authorization": f"Bearer {self._access}"} if auth and self._access else {}
+            try:
+                r = await self.http.request(method, path, headers=headers, **kw)
+            except httpx.TransportError as exc:
+                raise Offline(f"cannot reach the central server: {exc or type(exc).__name__}") from None
+            if r.status_code == 401 and auth and attempt == 0:
+                await self._refresh()
+                continue
+            if r.status_code == 429 or r.status_code >= 500:
+                raise Offline(f"the central server is busy or failing (HTTP {r.status_code})",
+                              _retry_after(r.headers.get("retry-after")))
+            if r.status_code == 409 and _code(r) == "epoch_changed":
+                raise _EpochChanged(r.json()["epoch"])
+            return r
+        raise AuthNeeded("the central server refused the token even after a refresh; log in again")
+
+    def _json(self, r: httpx.Response) -> dict:
+        if r.status_code >= 400:
+            try:
+                message = r.json().get("message") or r.text
+            except ValueError:
+                message = r.text
+            if r.status_code in (401, 403):
+                raise AuthNeeded(message)
+            raise SyncError(f"the central server refused the request (HTTP {r.status_code}): {message}")
+        return r.json()
+
+    async def _ensure_session(self) -> None:
+        if self._access is None:
+            self._access = await asyncio.to_thread(self.store.get, "access_token")
+        if self._access is None:
+            await self._refresh()
+        if await asyncio.to_thread(self.store.get, "device_id") is None:
+            r = await self._request("POST", "/devices", json={"name": self.device_name[:128]})
+            await asyncio.to_thread(self.store.put, device_id=self._json(r)["device_id"])
+
+    async def _refresh(self) -> None:
+        """A new access token: from the refresh token, else by logging in with the password."""
+        refresh = await asyncio.to_thread(self.store.get, "refresh_token")
+        if refresh:
+            r = await self._request("POST", "/token/refresh", auth=False, json={"refresh_token": refresh})
+            if r.status_code == 200:
+                self._access = r.json()["access_token"]
+                await asyncio.to_thread(self.store.put, access_token=self._access)
+                return
+        if self.login and self.password:
+            r = await self._request("POST", "/login", auth=False, json={
+                "login": self.login, "password": self.password,
+                "device_id": await asyncio.to_thread(self.store.get, "device_id")})
+            if r.status_code == 200:
+                data = r.json()
+                self._access = data["access_token"]
+                await asyncio.to_thread(self.store.put, access_token=self._access,
+                                        refresh_token=data["refresh_token"], login=self.login)
+                return
+            raise AuthNeeded("the central server refused the login name or password")
+        self._access = None
+        await asyncio.to_thread(self.store.put, access_token=None)
+        raise AuthNeeded("log in to the central server first: python main.py sync --login NAME --central URL")
+
+    async def _emit(self, syncing: bool) -> None:
+        try:
+            status = await self.status()
+        except Exception:  # a status read must never break a sync
+            log.exception("reading the sync status failed")
+            return
+        sync_status_changed.emit(SyncStatus(**{**status.__dict__, "syncing": syncing}))
+
+
+def _code(r: httpx.Response) -> str:
+    try:
+        return str(r.json().get("error") or "")
+    except ValueError:
+        return ""
+
+
+def _retry_after(value: str | None) -> float | None:
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None
+
+
+class _ProcessLock:
+    """A lock file so two programs on one profile (the window and a headless loop)
+    never sync at the same time; where fcntl is missing only the in-process join applies."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._fh = None
+
+    def acquire(self) -> bool:
+        try:
+            import fcntl
+        except ImportError:
+            return True
+        self._fh = open(self.path, "a+")
+        try:
+            fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            self._fh.close()
+            self._fh = None
+            return False
+
+    def release(self) -> None:
+        if self._fh is not None:
+            import fcntl
+            fcntl.flock(self._fh.fileno(), fcntl.LOCK_UN)
+            self._fh.close()
+            self._fh = None

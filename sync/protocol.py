@@ -1,0 +1,87 @@
+"""What the console and the central server agree on (docs/sync-protocol.md).
+
+Plain functions shared by both sides: the idempotency hash of an operation,
+the JSON form of a case snapshot, times on the wire. No I/O here.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timedelta
+
+API = "/api/v1"
+PROTOCOL_VERSION = 1
+
+# Case columns a snapshot carries (the server is the authority for all of them).
+CASE_FIELDS = (
+    "id", "number", "station", "state", "type", "urgency", "channel", "category_code", "district_code",
+    "address", "description", "answer", "caller_phone", "caller_name", "lead_department", "assist_departments",
+    "knowledge_article_id", "created_at", "updated_at", "deadline", "sign_deadline", "reply_deadline",
+    "dispatched_at", "accepted_at", "replied_at", "closed_at", "satisfied", "resolved", "merged_into_id",
+    "repeat_caller", "confidential", "supervised", "instruction_level", "leader_pick", "return_count",
+    "extension_count", "version",
+)
+TIME_FIELDS = frozenset({"created_at", "updated_at", "deadline", "sign_deadline", "reply_deadline",
+                         "dispatched_at", "accepted_at", "replied_at", "closed_at"})
+EVENT_FIELDS = ("id", "seq", "kind", "actor", "actor_role", "at", "from_state", "to_state", "reason", "payload")
+# An operation's age is measured on the sending machine's own clock (sent_at
+# minus the event's time, both local), never compared with the server's clock.
+MAX_AGE = timedelta(days=30)
+
+
+def body_hash(kind: str, payload: dict) -> str:
+    """The fingerprint of an operation's body: the same op id must always come with it."""
+    text = json.dumps({"kind": kind, "payload": payload}, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def wire_time(value: datetime | None) -> str | None:
+    """A stored naive-UTC time on the wire (ISO 8601 without offset: it is UTC)."""
+    return value.isoformat() if value is not None else None
+
+
+def parse_wire_time(text: str | None) -> datetime | None:
+    if text is None or text == "":
+        return None
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is not None:
+        from console.clock import to_stored
+        moment = to_stored(moment)
+    return moment
+
+
+def age_of(event_at: str, sent_at: str) -> timedelta:
+    """How long before sending the event happened, both times read on the sender's clock.
+
+    Clamped to [0, MAX_AGE] so a clock changed between the two readings can't
+    put an event in the future or years back.
+    """
+    try:
+        age = parse_wire_time(sent_at) - parse_wire_time(event_at)
+    except (TypeError, ValueError):
+        return timedelta(0)
+    return max(timedelta(0), min(age, MAX_AGE))
+
+
+def case_to_wire(row, events: list) -> dict:
+    """A case (any object or mapping with the CASE_FIELDS) and its events as JSON."""
+    get = row.get if isinstance(row, dict) else (lambda k: getattr(row, k))
+    out = {}
+    for f in CASE_FIELDS:
+        v = get(f)
+        if f in TIME_FIELDS:
+            v = wire_time(v)
+        elif f in ("id", "merged_into_id") and v is not None:
+            v = str(v)
+        elif f == "assist_departments":
+            v = list(v or [])
+        out[f] = v
+    out["events"] = [event_to_wire(e) for e in events]
+    return out
+
+
+def event_to_wire(e) -> dict:
+    get = e.get if isinstance(e, dict) else (lambda k: getattr(e, k))
+    return {"id": str(get("id")), "seq": get("seq"), "kind": get("kind"), "actor": get("actor"),
+            "actor_role": get("actor_role"), "at": wire_time(get("at")), "from_state": get("from_state"),
+            "to_state": get("to_state"), "reason": get("reason") or "", "payload": dict(get("payload") or {})}

@@ -1,0 +1,165 @@
+"""Accounts, tokens and API keys of the central server.
+
+Passwords are stored as argon2id hashes (slow, salted). Tokens are random;
+only their SHA-256 is stored, with an expiry on the server's own clock.
+A short-lived access token rides on every request; a long-lived refresh
+token gets a new one when the old one expires (the client does this on 401).
+"""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, insert, select, update
+
+from console.clock import utcnow
+
+from .db import CentralDB
+from .models import Account, ApiKey, Token
+
+ROLES = ("operator", "team_lead", "liaison", "admin")
+ACCESS_TTL = timedelta(minutes=30)
+REFRESH_TTL = timedelta(days=30)
+MIN_PASSWORD = 8
+_hasher = PasswordHasher()
+
+
+def set_hash_cost(time_cost: int, memory_cost_kib: int) -> None:
+    """Change the argon2 cost for new hashes (a big deployment may raise it; tests lower it).
+    Existing hashes keep verifying: argon2 stores its parameters in each hash."""
+    global _hasher
+    _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost_kib)
+
+
+class AuthError(Exception):
+    """Bad credentials or token (plain message, never says which part was wrong)."""
+
+
+@dataclass(frozen=True)
+class Session:
+    login: str
+    role: str
+    department: str | None
+    name: str = ""
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def create_account(db: CentralDB, login: str, password: str, role: str, department: str | None = None,
+                   name: str = "") -> None:
+    """Add (or reset the password and role of) an account. Raises ValueError for bad input."""
+    login = login.strip()
+    if not login or len(login) > 64:
+        raise ValueError("a login is 1 to 64 characters")
+    if role not in ROLES:
+        raise ValueError(f"role is one of {', '.join(ROLES)}")
+    if role == "liaison" and not department:
+        raise ValueError("a department liaison needs --department (e.g. URBAN)")
+    if len(password) < MIN_PASSWORD:
+        raise ValueError(f"a password has at least {MIN_PASSWORD} characters")
+    hashed = _hasher.hash(password)
+    with db.write() as conn:
+        found = conn.scalar(select(Account.login).where(Account.login == login))
+        values = {"name": name or login, "role": role, "department": department, "password_hash": hashed,
+                  "active": True}
+        if found:
+            conn.execute(update(Account).where(Account.login == login).values(values))
+            conn.execute(delete(Token).where(Token.login == login))
+        else:
+            conn.execute(insert(Account), [{"login": login, "created_at": utcnow(), **values}])
+
+
+def create_api_key(db: CentralDB, name: str) -> str:
+    """A new API key for Open311 POST (shown once; only its hash is kept)."""
+    if not name.strip():
+        raise ValueError("name the system the key is for")
+    key = "o311_" + secrets.token_urlsafe(24)
+    with db.write() as conn:
+        conn.execute(insert(ApiKey), [{"key_hash": _digest(key), "name": name.strip(), "revoked": False,
+                                       "created_at": utcnow()}])
+    return key
+
+
+def api_key_name(db: CentralDB, key: str | None) -> str | None:
+    if not key:
+        return None
+    with db.read() as conn:
+        return conn.scalar(select(ApiKey.name).where(ApiKey.key_hash == _digest(key), ApiKey.revoked.is_(False)))
+
+
+def login(db: CentralDB, login_name: str, password: str, device_id: str | None = None) -> dict:
+    """Check the password and issue an access and a refresh token."""
+    with db.read() as conn:
+        acc = conn.execute(select(Account).where(Account.login == login_name)).first()
+    ok = False
+    if acc is not None and acc.active:
+        try:
+            ok = _hasher.verify(acc.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            ok = False
+    else:
+        try:  # spend the same time for an unknown login
+            _hasher.verify(_DUMMY, password)
+        except (VerificationError, InvalidHashError):
+            pass
+    if not ok:
+        raise AuthError("wrong login or password")
+    access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    now = utcnow()
+    with db.write() as conn:
+        conn.execute(delete(Token).where(Token.login == login_name, Token.expires_at < now))
+        conn.execute(insert(Token), [
+            {"token_hash": _digest(access), "login": login_name, "kind": "access", "device_id": device_id,
+             "expires_at": now + ACCESS_TTL, "created_at": now},
+            {"token_hash": _digest(refresh), "login": login_name, "kind": "refresh", "device_id": device_id,
+             "expires_at": now + REFRESH_TTL, "created_at": now}])
+    return {"access_token": access, "refresh_token": refresh, "expires_in": int(ACCESS_TTL.total_seconds()),
+            "account": {"login": acc.login, "name": acc.name, "role": acc.role, "department": acc.department}}
+
+
+def refresh(db: CentralDB, refresh_token: str) -> dict:
+    """A new access token for a valid refresh token."""
+    now = utcnow()
+    with db.write() as conn:
+        row = conn.execute(select(Token).where(Token.token_hash == _digest(refresh_token or ""),
+                                               Token.kind == "refresh", Token.expires_at > now)).first()
+        if row is None:
+            raise AuthError("the refresh token is unknown or expired; log in again")
+        active = conn.scalar(select(Account.active).where(Account.login == row.login))
+        if not active:
+            raise AuthError("the account is disabled")
+        access = secrets.token_urlsafe(32)
+        conn.execute(insert(Token), [{"token_hash": _digest(access), "login": row.login, "kind": "access",
+                                      "device_id": row.device_id, "expires_at": now + ACCESS_TTL,
+                                      "created_at": now}])
+    return {"access_token": access, "expires_in": int(ACCESS_TTL.total_seconds())}
+
+
+def authenticate(db: CentralDB, token: str | None) -> Session:
+    """The account behind a valid access token; AuthError otherwise."""
+    if not token:
+        raise AuthError("a token is required (log in first)")
+    with db.read() as conn:
+        row = conn.execute(select(Account.login, Account.role, Account.department, Account.name)
+                           .join(Token, Token.login == Account.login)
+                           .where(Token.token_hash == _digest(token), Token.kind == "access",
+                                  Token.expires_at > utcnow(), Account.active.is_(True))).first()
+    if row is None:
+        raise AuthError("the token is unknown or expired")
+    return Session(row.login, row.role, row.department, row.name)
+
+
+def expire_tokens_of(db: CentralDB, login_name: str) -> None:
+    """Make every access token of an account expire now (tests, an admin after a leak)."""
+    with db.write() as conn:
+        conn.execute(update(Token).where(Token.login == login_name, Token.kind == "access")
+                     .values(expires_at=utcnow()))
+
+
+_DUMMY = "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$ZmFrZWZha2VmYWtlZmFrZWZha2VmYWtlZmFrZWZha2U"

@@ -1,0 +1,472 @@
+"""The server's cases: applying pushed operations, department actions, pulls.
+
+Every transition is validated with `console.workflow.check` and derived with
+`console.lifecycle.apply_action`, the same code the console runs, on plain
+namespaces loaded with SQLAlchemy Core (a batch of 500 operations is a
+handful of statements, not 3,000).
+"""
+from __future__ import annotations
+
+import copy
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from types import SimpleNamespace
+
+from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy.sql import bindparam
+
+from console.clock import CITY_TZ, utcnow
+from console.deadlines import PolicyError, SlaPolicy, load_policy
+from console.intake import ReferenceCodes
+from console.lifecycle import apply_action
+from console.refdata import seed
+from console.workflow import EDITABLE_FIELDS, REQUEST_TYPES, URGENCIES, CHANNELS, State, WorkflowError, check
+
+from ..protocol import age_of, body_hash, case_to_wire
+from .db import CentralDB
+from .models import AppliedOp, CentralCase, CentralEvent, Change, Device, Meta, NumberSeq
+
+CASES = CentralCase.__table__
+EVENTS = CentralEvent.__table__
+CHANGES = Change.__table__
+APPLIED = AppliedOp.__table__
+CONSOLE_ROLES = frozenset({"operator", "team_lead", "admin"})
+CREATION_FIELDS = ("number", "station", "type", "urgency", "channel", "category_code", "district_code", "address",
+                   "description", "caller_phone", "caller_name", "confidential", "repeat_caller")
+_ROW_COLUMNS = [c.name for c in CASES.columns]
+
+
+class EpochChanged(Exception):
+    """The client's epoch (or cursor) belongs to a history this server no longer has."""
+
+    def __init__(self, epoch: str):
+        self.epoch = epoch
+        super().__init__(f"the server's history changed (epoch {epoch}); resync")
+
+
+class NotVisible(LookupError):
+    """No such case, or not one this account may see."""
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The account acting through the API."""
+
+    login: str
+    role: str
+    department: str | None = None
+
+
+def reference_codes() -> ReferenceCodes:
+    """The shipped reference codes (the same seed files the consoles install)."""
+    cats = set()
+    for top in seed("categories"):
+        cats.add(top["code"])
+        cats.update(c["code"] for c in top.get("children", []))
+    return ReferenceCodes(frozenset(cats), frozenset(d["code"] for d in seed("districts")),
+                          frozenset(d["code"] for d in seed("departments")))
+
+
+def visible(case, caller: Caller) -> bool:
+    """A liaison sees only cases its department leads or assists; others see all."""
+    if caller.role != "liaison":
+        return True
+    return bool(caller.department) and (case.lead_department == caller.department
+                                        or caller.department in (case.assist_departments or []))
+
+
+class Casebook:
+    """The authority's case logic over a CentralDB."""
+
+    def __init__(self, db: CentralDB, policy: SlaPolicy | None = None, clock=utcnow):
+        self.db = db
+        self.policy = policy or load_policy()
+        self.clock = clock
+        self.codes = reference_codes()
+
+    # -- epoch ----------------------------------------------------------------------
+    def epoch(self, conn: Connection) -> str:
+        return conn.scalar(select(Meta.value).where(Meta.key == "epoch"))
+
+    # -- push -----------------------------------------------------------------------
+    def push(self, caller: Caller, device_id: str, ops: list[dict], sent_at: str,
+             client_epoch: str | None) -> dict:
+        """Apply a batch of operations in order, one transaction; return each one's result.
+
+        A replayed op id returns the stored result; the same id with another
+        body is refused (and nothing is stored for it).
+        """
+        with self.db.write() as conn:
+            epoch = self.epoch(conn)
+            if client_epoch and client_epoch != epoch:
+                raise EpochChanged(epoch)
+            if conn.scalar(select(Device.id).where(Device.id == device_id)) is None:
+                raise LookupError("unknown device")
+            batch = _Batch(self, conn, device_id, ops)
+            results = [batch.apply(op, sent_at) for op in ops]
+            batch.flush()
+            max_seq = max((int(op.get("seq") or 0) for op in ops), default=0)
+            conn.execute(update(Device).where(Device.id == device_id, Device.last_seq < max_seq)
+                         .values(last_seq=max_seq))
+            touched = sorted({r["case_id"] for r in results if r.get("status") in ("rejected", "merged", "refused")
+                              and r.get("case_id")})
+            cases = [c for c in self._snapshots(conn, touched) if visible(SimpleNamespace(**c), caller)]
+        return {"epoch": epoch, "results": results, "cases": cases}
+
+    # -- pull -----------------------------------------------------------------------
+    def pull(self, caller: Caller, cursor: int, limit: int, client_epoch: str | None) -> dict:
+        """Cases changed after `cursor`, in commit order; the next cursor even for an empty page."""
+        limit = max(1, min(limit, 5000))
+        with self.db.read() as conn:
+            epoch = self.epoch(conn)
+            head = conn.scalar(select(func.max(Change.id))) or 0
+            if (client_epoch and client_epoch != epoch) or cursor > head:
+                raise EpochChanged(epoch)
+            q = select(Change.id, Change.case_id).where(Change.id > cursor, Change.id <= head)
+            if caller.role == "liaison":
+                q = q.join(CentralCase, CentralCase.id == Change.case_id).where(
+                    CentralCase.lead_department == (caller.department or "\x00"))
+            rows = conn.execute(q.order_by(Change.id).limit(limit)).all()
+            more = len(rows) == limit
+            next_cursor = rows[-1].id if more else head
+            ids = list(dict.fromkeys(r.case_id for r in rows))
+            cases = [c for c in self._snapshots(conn, ids) if visible(SimpleNamespace(**c), caller)]
+        return {"epoch": epoch, "cursor": cursor, "next_cursor": next_cursor, "changes": len(rows), "more": more,
+                "cases": cases}
+
+    def _snapshots(self, conn: Connection, ids: list[str]) -> list[dict]:
+        if not ids:
+            return []
+        out = []
+        for i in range(0, len(ids), 900):
+            chunk = ids[i:i + 900]
+            rows = {r.id: r for r in conn.execute(select(CASES).where(CASES.c.id.in_(chunk))).mappings()}
+            events: dict[str, list] = {}
+            for e in conn.execute(select(EVENTS).where(EVENTS.c.case_id.in_(chunk))
+                                  .order_by(EVENTS.c.case_id, EVENTS.c.seq)).mappings():
+                events.setdefault(e["case_id"], []).append(e)
+            out += [case_to_wire(dict(rows[c]), events.get(c, [])) for c in chunk if c in rows]
+        return out
+
+    # -- reads and department actions ---------------------------------------------------
+    def get(self, caller: Caller, ref: str) -> dict:
+        with self.db.read() as conn:
+            row = _find(conn, ref)
+            if row is None or not visible(row, caller):
+                raise NotVisible(f"no case {ref}")
+            return self._snapshots(conn, [row.id])[0]
+
+    def list_cases(self, caller: Caller, state: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+        q = select(CASES)
+        if state:
+            q = q.where(CASES.c.state == state)
+        if caller.role == "liaison":
+            q = q.where(CASES.c.lead_department == (caller.department or "\x00"))
+        q = q.order_by(CASES.c.created_at.desc()).limit(max(1, min(limit, 500))).offset(max(0, offset))
+        with self.db.read() as conn:
+            return [case_to_wire(dict(r), []) for r in conn.execute(q).mappings()]
+
+    def act(self, caller: Caller, ref: str, action: str, reason: str = "", payload: dict | None = None) -> dict:
+        """One workflow action taken on the server (a department's sign-for, return,
+        extension, reply; a team lead's approval). Raises WorkflowError or NotVisible."""
+        payload = dict(payload or {})
+        with self.db.write() as conn:
+            row = _find(conn, ref)
+            if row is None or not visible(row, caller):
+                raise NotVisible(f"no case {ref}")
+            case = _namespace(row)
+            if action == "merge":
+                target = _find(conn, str(payload.get("into") or ""))
+                if target is None or target.id == case.id or target.state == State.MERGED:
+                    raise WorkflowError(case.state, action, "merge needs another, unmerged case in `into`")
+                payload["into"], payload["into_id"] = target.number, target.id
+            event = self._transition(case, action, caller.login, caller.role, reason, payload, self.clock())
+            if action in ("edit", "answer"):
+                names = payload.get("fields") or {} if action == "edit" else ("answer",)
+                case.field_versions = {**(case.field_versions or {}), **{n: case.version for n in names}}
+            _write_case(conn, case, new=False)
+            conn.execute(insert(EVENTS), [event])
+            conn.execute(insert(CHANGES), [{"case_id": case.id, "lead_department": case.lead_department}])
+            return self._snapshots(conn, [case.id])[0]
+
+    def create(self, fields: dict, actor: str, role: str = "system", station: str = "WEB") -> dict:
+        """A case filed on the server itself (Open311), numbered `CD-WEB-YYYYMMDD-NNNN`."""
+        now = self.clock()
+        with self.db.write() as conn:
+            day = (now + CITY_TZ.utcoffset(None)).strftime("%Y%m%d")
+            seq = conn.execute(update(NumberSeq).where(NumberSeq.station == station, NumberSeq.day == day)
+                               .values(last=NumberSeq.last + 1).returning(NumberSeq.last)).scalar()
+            if seq is None:
+                seq = 1
+                conn.execute(insert(NumberSeq), [{"station": station, "day": day, "last": 1}])
+            case = _blank(str(uuid.uuid4()))
+            for k, v in fields.items():
+                setattr(case, k, v)
+            case.number, case.station, case.created_at = f"CD-{station}-{day}-{seq:04d}", station, now
+            creation = {f: getattr(case, f) for f in CREATION_FIELDS} | {"created_at": now.isoformat()}
+            event = self._transition(case, "receive", actor, role, "", {"case": creation}, now)
+            case.field_versions = {f: 1 for f in EDITABLE_FIELDS}
+            _write_case(conn, case, new=True)
+            conn.execute(insert(EVENTS), [event])
+            conn.execute(insert(CHANGES), [{"case_id": case.id, "lead_department": case.lead_department}])
+            return self._snapshots(conn, [case.id])[0]
+
+    def _transition(self, case, action: str, actor: str, role: str, reason: str, payload: dict, at: datetime,
+                    event_id: str | None = None, device_id: str | None = None) -> dict:
+        before = case.state
+        after = check(before, action, role, reason, payload)
+        try:
+            apply_action(case, action, after, payload, at, self.policy)
+        except (PolicyError, KeyError, ValueError, TypeError) as exc:
+            raise WorkflowError(before, action, f"bad payload: {exc}") from None
+        stored = {k: (str(v) if isinstance(v, uuid.UUID) else v) for k, v in payload.items()}
+        return {"id": event_id or str(uuid.uuid4()), "case_id": case.id, "seq": case.version, "kind": action,
+                "actor": actor, "actor_role": role, "at": at, "from_state": before, "to_state": after.value,
+                "reason": reason or "", "payload": stored, "device_id": device_id}
+
+
+class _Batch:
+    """One push batch: everything it reads is loaded up front, everything it
+    writes goes out in a few executemany statements at the end."""
+
+    def __init__(self, book: Casebook, conn: Connection, device_id: str, ops: list[dict]):
+        self.book, self.conn, self.device_id = book, conn, device_id
+        self.now = book.clock()
+        op_ids = [str(op.get("op_id")) for op in ops]
+        self.stored = {r.op_id: r for r in conn.execute(
+            select(APPLIED.c.op_id, APPLIED.c.body_hash, APPLIED.c.result).where(
+                APPLIED.c.device_id == device_id, APPLIED.c.op_id.in_(op_ids)))}
+        case_ids, numbers, event_ids = set(), set(), []
+        for op in ops:
+            p = op.get("payload") or {}
+            ev = p.get("event") or {}
+            if p.get("case_id"):
+                case_ids.add(str(p["case_id"]))
+            into = (ev.get("payload") or {}).get("into_id")
+            if into:
+                case_ids.add(str(into))
+            if ev.get("kind") == "receive":
+                numbers.add(str(p.get("case_number") or ""))
+            if ev.get("id"):
+                event_ids.append(str(ev["id"]))
+        self.cases = {}
+        if case_ids:
+            for r in conn.execute(select(CASES).where(CASES.c.id.in_(list(case_ids)))):
+                self.cases[r.id] = _namespace(r)
+        self.numbers = set(conn.scalars(select(CASES.c.number).where(CASES.c.number.in_(list(numbers))))) \
+            if numbers else set()
+        self.event_ids = set(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.id.in_(event_ids)))) \
+            if event_ids else set()
+        self.new_cases: set[str] = set()
+        self.dirty: set[str] = set()
+        self.events: list[dict] = []
+        self.changes: list[dict] = []
+        self.applied: list[dict] = []
+
+    def apply(self, op: dict, sent_at: str) -> dict:
+        op_id = str(op.get("op_id") or "")
+        kind = op.get("kind") or ""
+        payload = op.get("payload") or {}
+        h = body_hash(kind, payload)
+        case_id = str(payload.get("case_id") or "")
+        if op_id in self.stored:
+            prior = self.stored[op_id]
+            if prior.body_hash != h:
+                return {"op_id": op_id, "status": "refused", "case_id": case_id,
+                        "reason": "this operation id was already used with a different body; refused"}
+            return {**prior.result, "replayed": True}
+        try:
+            uuid.UUID(op_id)
+        except ValueError:
+            return {"op_id": op_id, "status": "refused", "case_id": case_id, "reason": "op_id is not a UUID"}
+        try:
+            result = self._apply(op_id, kind, payload, op.get("server_base"), sent_at)
+        except WorkflowError as exc:
+            result = {"status": "rejected", "reason": str(exc)}
+        result = {"op_id": op_id, "case_id": case_id, **result}
+        self.applied.append({"device_id": self.device_id, "op_id": op_id, "seq": int(op.get("seq") or 0),
+                             "body_hash": h, "status": result["status"], "result": result, "at": self.now})
+        self.stored[op_id] = SimpleNamespace(op_id=op_id, body_hash=h, result=result)
+        return result
+
+    def _apply(self, op_id: str, kind: str, p: dict, server_base, sent_at: str) -> dict:
+        if kind != "case_event":
+            raise WorkflowError("-", kind or "?", f"unknown operation kind {kind!r}")
+        ev = p.get("event") or {}
+        action, role = str(ev.get("kind") or ""), str(ev.get("actor_role") or "")
+        case_id, ev_payload = str(p.get("case_id") or ""), dict(ev.get("payload") or {})
+        if role not in CONSOLE_ROLES:
+            raise WorkflowError("-", action, f"a console may not push actions of role {role!r}")
+        event_id = str(ev.get("id") or "")
+        try:
+            uuid.UUID(event_id)
+            uuid.UUID(case_id)
+        except ValueError:
+            raise WorkflowError("-", action, "event id and case id must be UUIDs") from None
+        if event_id in self.event_ids:
+            raise WorkflowError("-", action, "this event is already recorded (sent under another operation id)")
+        age = age_of(str(ev.get("at") or ""), sent_at)
+        at = self.now - age
+        if action == "receive":
+            return self._receive(case_id, event_id, ev, ev_payload, at)
+        case = self.cases.get(case_id)
+        if case is None:
+            raise WorkflowError("-", action, f"the server has no case {p.get('case_number') or case_id}")
+        at = min(max(at, case.updated_at or at), self.now)  # never before the case's last event
+        base = int(server_base if server_base is not None else p.get("base_version") or 0)
+        version_before = case.version
+        conflicts = []
+        trial = copy.copy(case)
+        trial.field_versions = dict(case.field_versions or {})
+        if action == "merge":
+            target = self.cases.get(str(ev_payload.get("into_id") or ""))
+            if target is None or target.id == case.id or target.state == State.MERGED:
+                raise WorkflowError(case.state, action, "the case to merge into is unknown here or itself merged")
+            ev_payload["into_id"] = target.id
+        if action == "edit":
+            wanted = dict(ev_payload.get("fields") or {})
+            kept = {}
+            for name, value in wanted.items():
+                if name not in EDITABLE_FIELDS:
+                    raise WorkflowError(case.state, action, f"not editable: {name}")
+                if trial.field_versions.get(name, 0) <= base or getattr(trial, name) == value:
+                    kept[name] = value
+                else:
+                    conflicts.append({"field": name, "base": self._value_at(case, name, base), "mine": value,
+                                      "server": getattr(trial, name)})
+            if not kept:
+                check(case.state, action, role, ev.get("reason") or "", {"fields": wanted})
+                return {"status": "merged", "version": case.version, "conflicts": conflicts,
+                        "reason": "every field was changed on the server meanwhile; the server kept its values"}
+            ev_payload["fields"] = kept
+        event = self.book._transition(trial, action, str(ev.get("actor") or "?"), role, ev.get("reason") or "",
+                                      ev_payload, at, event_id, self.device_id)
+        if action == "edit":
+            for name in ev_payload["fields"]:
+                trial.field_versions[name] = trial.version
+        elif action == "answer":
+            trial.field_versions["answer"] = trial.version
+        self.cases[case_id] = trial
+        self._record(trial, event, new=False)
+        status = "applied" if base == version_before and not conflicts else "merged"
+        return {"status": status, "version": trial.version, "conflicts": conflicts}
+
+    def _receive(self, case_id: str, event_id: str, ev: dict, ev_payload: dict, at: datetime) -> dict:
+        data = dict(ev_payload.get("case") or {})
+        number = str(data.get("number") or "")
+        if case_id in self.cases:
+            raise WorkflowError("-", "receive", "a case with this id already exists")
+        if not number or number in self.numbers:
+            raise WorkflowError("-", "receive", f"case number {number!r} is missing or already taken")
+        codes = self.book.codes
+        problems = []
+        if data.get("type") not in REQUEST_TYPES:
+            problems.append(f"unknown request type {data.get('type')!r}")
+        if data.get("urgency", "normal") not in URGENCIES:
+            problems.append(f"unknown urgency {data.get('urgency')!r}")
+        if data.get("channel", "phone") not in CHANNELS:
+            problems.append(f"unknown channel {data.get('channel')!r}")
+        if data.get("category_code") and data["category_code"] not in codes.categories:
+            problems.append(f"unknown category {data['category_code']!r}")
+        if data.get("district_code") and data["district_code"] not in codes.districts:
+            problems.append(f"unknown district {data['district_code']!r}")
+        if problems:
+            raise WorkflowError("draft", "receive", "; ".join(problems))
+        case = _blank(case_id)
+        for f in CREATION_FIELDS:
+            if f in data and data[f] is not None:
+                setattr(case, f, data[f])
+        case.created_at = at
+        event = self.book._transition(case, "receive", str(ev.get("actor") or "?"), str(ev.get("actor_role")),
+                                      ev.get("reason") or "", ev_payload, at, event_id, self.device_id)
+        case.field_versions = {f: case.version for f in EDITABLE_FIELDS}
+        self.cases[case_id] = case
+        self.numbers.add(number)
+        self._record(case, event, new=True)
+        return {"status": "applied", "version": case.version, "conflicts": []}
+
+    def _record(self, case, event: dict, new: bool) -> None:
+        if new:
+            self.new_cases.add(case.id)
+        elif case.id not in self.new_cases:
+            self.dirty.add(case.id)
+        self.events.append(event)
+        self.event_ids.add(event["id"])
+        self.changes.append({"case_id": case.id, "lead_department": case.lead_department})
+
+    def _value_at(self, case, name: str, version: int) -> str:
+        """The value a free-text field had at `version`, read back from the events."""
+        value = ""
+        pending = [e for e in self.events if e["case_id"] == case.id]
+        stored = self.conn.execute(select(EVENTS.c.seq, EVENTS.c.kind, EVENTS.c.payload).where(
+            EVENTS.c.case_id == case.id, EVENTS.c.seq <= version).order_by(EVENTS.c.seq)).all()
+        for seq, kind, payload in [(r.seq, r.kind, r.payload) for r in stored] + \
+                [(e["seq"], e["kind"], e["payload"]) for e in pending if e["seq"] <= version]:
+            payload = payload or {}
+            if kind == "receive":
+                value = str((payload.get("case") or {}).get(name) or "")
+            elif kind == "edit" and name in (payload.get("fields") or {}):
+                value = str(payload["fields"][name])
+            elif kind == "answer" and name == "answer":
+                value = str(payload.get("answer") or "")
+        return value
+
+    def flush(self) -> None:
+        conn = self.conn
+        if self.new_cases:
+            conn.execute(insert(CASES), [_row(self.cases[c]) for c in self.new_cases])
+        if self.dirty:
+            cols = [c for c in _ROW_COLUMNS if c != "id"]
+            stmt = update(CASES).where(CASES.c.id == bindparam("_id")).values(
+                {c: bindparam(f"b_{c}") for c in cols})
+            conn.execute(stmt, [{"_id": c, **{f"b_{k}": v for k, v in _row(self.cases[c]).items() if k != "id"}}
+                                for c in self.dirty])
+        if self.events:
+            conn.execute(insert(EVENTS), self.events)
+        if self.changes:
+            conn.execute(insert(CHANGES), self.changes)
+        if self.applied:
+            conn.execute(insert(APPLIED), self.applied)
+
+
+def _blank(case_id: str) -> SimpleNamespace:
+    ns = SimpleNamespace(**{c: None for c in _ROW_COLUMNS})
+    ns.id, ns.state, ns.version = case_id, State.DRAFT.value, 0
+    ns.urgency, ns.channel, ns.address, ns.description, ns.answer = "normal", "phone", "", "", ""
+    ns.caller_phone, ns.caller_name, ns.assist_departments, ns.station = "", "", [], "A01"
+    ns.repeat_caller = ns.confidential = ns.leader_pick = False
+    ns.supervised = ns.return_count = ns.extension_count = 0
+    ns.field_versions = {}
+    return ns
+
+
+def _namespace(row) -> SimpleNamespace:
+    data = dict(row._mapping)
+    data["assist_departments"] = list(data.get("assist_departments") or [])
+    data["field_versions"] = dict(data.get("field_versions") or {})
+    return SimpleNamespace(**data)
+
+
+def _row(ns) -> dict:
+    out = {c: getattr(ns, c) for c in _ROW_COLUMNS}
+    if out["merged_into_id"] is not None:
+        out["merged_into_id"] = str(out["merged_into_id"])
+    return out
+
+
+def _write_case(conn: Connection, case, new: bool) -> None:
+    row = _row(case)
+    if new:
+        conn.execute(insert(CASES), [row])
+    else:
+        conn.execute(update(CASES).where(CASES.c.id == case.id).values({k: v for k, v in row.items() if k != "id"}))
+
+
+def _find(conn: Connection, ref: str):
+    ref = str(ref or "").strip()
+    row = conn.execute(select(CASES).where(CASES.c.number == ref)).first()
+    if row is None:
+        row = conn.execute(select(CASES).where(CASES.c.id == ref)).first()
+    return row
+

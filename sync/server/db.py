@@ -1,0 +1,135 @@
+"""Open the central database: SQLite by default, PostgreSQL for a city.
+
+Every start runs this server's own Alembic migrations to head (a new database
+is built by the same migrations). Writers are serialized (a process lock, and
+on PostgreSQL a transaction-level advisory lock as well), so the id order of
+the `changes` table is the commit order the pull relies on.
+"""
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, select, text
+from sqlalchemy.engine import make_url
+
+from .models import Meta
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_WRITE_LOCK_KEY = 12345_0005
+
+
+class CentralStoreError(Exception):
+    """The central database can't be opened or used (plain message)."""
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def normalize_url(url: str) -> str:
+    """A bare path means an SQLite file; `postgresql://` means psycopg 3."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).resolve()}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+@dataclass
+class CentralDB:
+    """The engine and the write serialization of one server process."""
+
+    url: str
+    engine: Engine
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One serialized write transaction (commit on success, rollback on error)."""
+        with self.write_lock, self.engine.begin() as conn:
+            if self.is_postgres:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK_KEY})
+            yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        with self.read() as conn:
+            value = conn.scalar(select(Meta.value).where(Meta.key == key))
+            return default if value is None else value
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_central(url: str) -> CentralDB:
+    """Open (creating or upgrading) the central database at `url` and make sure it has an epoch."""
+    url = normalize_url(url)
+    try:
+        parsed = make_url(url)
+    except Exception as exc:
+        raise CentralStoreError(f"not a database URL: {url!r} ({exc})") from None
+    kwargs: dict = {"future": True}
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database:
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+    else:
+        kwargs.update(pool_size=20, max_overflow=20, pool_pre_ping=True)
+    engine = create_engine(url, **kwargs)
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        with engine.begin() as conn:
+            script = ScriptDirectory.from_config(alembic_config())
+            current = set(MigrationContext.configure(conn).get_current_heads())
+            if current != set(script.get_heads()):
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "heads")
+            if conn.scalar(select(Meta.value).where(Meta.key == "epoch")) is None:
+                conn.execute(Meta.__table__.insert(), [{"key": "epoch", "value": str(uuid.uuid4())},
+                                                       {"key": "kb_seq", "value": "0"}])
+    except CentralStoreError:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        raise CentralStoreError(f"cannot open the central database {parsed.render_as_string(hide_password=True)}: "
+                                f"{getattr(exc, 'orig', None) or exc}") from None
+    return CentralDB(url, engine)
+
+
+def new_epoch(db: CentralDB) -> str:
+    """Start a new epoch (after restoring a backup): every console then resyncs fully."""
+    epoch = str(uuid.uuid4())
+    with db.write() as conn:
+        conn.execute(Meta.__table__.update().where(Meta.key == "epoch").values(value=epoch))
+    return epoch

@@ -1,0 +1,281 @@
+"""Open311 GeoReport v2 under /open311/v2/: services and requests, JSON and XML.
+
+Reads are public and carry no personal data: no caller name, phone number,
+ID card number or exact address (the district stands in for the place, and
+the description and result text pass through `redact`); confidential cases
+do not appear at all. Filing a request needs an API key and goes through
+the console's own intake validation (`console.intake.validate`).
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import select
+
+from console.clock import iso, parse_iso, utcnow
+from console.intake import CallRecord, IntakeError, validate
+from console.refdata import seed
+from console.workflow import REQUEST_TYPES
+
+from . import auth
+from .casebook import CASES, EVENTS, Casebook
+
+CLOSED_STATES = frozenset({"closed", "merged", "answered"})
+MAX_REQUESTS = 1000
+_PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
+_ID_CARD = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<!\d)\d{15}(?!\d)")
+
+
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
+
+
+def name_variants(name: str) -> set[str]:
+    """The ways a caller's name shows up in free text: whole, without spaces, each
+    part, and for a Chinese name the given name alone (李小明 -> 小明)."""
+    name = (name or "").strip()
+    out = {name, re.sub(r"\s+", "", name), *name.split()}
+    joined = re.sub(r"\s+", "", name)
+    if _CJK_NAME.match(joined) and len(joined) >= 3:
+        out.add(joined[1:])
+    return {v for v in out if len(v) >= 2}
+
+
+def redact(text: str, *, names: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> str:
+    """Remove phone numbers, ID card numbers, the given names and exact places from `text`."""
+    out = _ID_CARD.sub("[身份证号已隐藏]", text or "")
+    out = _PHONE.sub("[电话已隐藏]", out)
+    values = {p.strip() for p in places if p and len(p.strip()) >= 2}
+    for n in names:
+        values |= name_variants(n)
+    for value in sorted(values, key=len, reverse=True):
+        out = out.replace(value, "***")
+    return out
+
+
+def services() -> list[dict]:
+    """One service per second-level category; the group is the top-level category."""
+    out = []
+    for top in seed("categories"):
+        for child in top.get("children", []):
+            out.append({"service_code": child["code"], "service_name": child["name"],
+                        "description": f"{top['name']} / {child['name']}", "metadata": True, "type": "realtime",
+                        "keywords": ",".join(child.get("keywords", [])), "group": top["name"]})
+    return out
+
+
+def _districts() -> dict[str, str]:
+    return {d["code"]: d["name"] for d in seed("districts")}
+
+
+def _departments() -> dict[str, str]:
+    return {d["code"]: d["name"] for d in seed("departments")}
+
+
+class _Error(Exception):
+    def __init__(self, status: int, description: str):
+        self.status, self.description = status, description
+
+
+def _render(fmt: str, root: str, item: str, data, status: int = 200) -> Response:
+    if fmt == "xml":
+        top = ET.Element(root)
+        for entry in data:
+            node = ET.SubElement(top, item)
+            _xml_fill(node, entry)
+        body = b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(top, encoding="utf-8")
+        return Response(body, status_code=status, media_type="text/xml; charset=utf-8")
+    return JSONResponse(data, status_code=status)
+
+
+def _xml_fill(node: ET.Element, entry: dict) -> None:
+    for key, value in entry.items():
+        child = ET.SubElement(node, key)
+        if isinstance(value, list):
+            for v in value:
+                sub = ET.SubElement(child, key.rstrip("s") or "item")
+                if isinstance(v, dict):
+                    _xml_fill(sub, v)
+                else:
+                    sub.text = str(v)
+        elif isinstance(value, bool):
+            child.text = "true" if value else "false"
+        elif value is not None:
+            child.text = str(value)
+
+
+def _error(fmt: str, status: int, description: str) -> Response:
+    return _render(fmt, "errors", "error", [{"code": status, "description": description}], status)
+
+
+def _fmt(fmt: str) -> str:
+    if fmt not in ("json", "xml"):
+        raise _Error(404, "use .json or .xml")
+    return fmt
+
+
+def public_request(row, event_rows: list) -> dict:
+    """The public face of a case: no name, phone, ID card number or exact address."""
+    districts, departments = _districts(), _departments()
+    names = (row.caller_name or "",)
+    places = (row.address or "",)
+    result = ""
+    for e in event_rows:
+        if e.kind == "reply":
+            result = str((e.payload or {}).get("result") or "")
+        elif e.kind == "answer":
+            result = str((e.payload or {}).get("answer") or "")
+    return {
+        "service_request_id": row.number,
+        "status": "closed" if row.state in CLOSED_STATES else "open",
+        "status_notes": redact(result, names=names, places=places),
+        "service_name": _service_names().get(row.category_code or "", ""),
+        "service_code": row.category_code or "",
+        "description": redact(row.description or "", names=names, places=places),
+        "agency_responsible": departments.get(row.lead_department or "", ""),
+        "service_notice": "",
+        "requested_datetime": iso(row.created_at),
+        "updated_datetime": iso(row.updated_at),
+        "expected_datetime": iso(row.deadline),
+        "address": districts.get(row.district_code or "", ""),
+        "zipcode": None,
+    }
+
+
+def _service_names() -> dict[str, str]:
+    return {s["service_code"]: s["service_name"] for s in services()}
+
+
+def make_router(book: Casebook) -> APIRouter:
+    """The Open311 routes over a Casebook."""
+    r = APIRouter(prefix="/open311/v2", tags=["open311"])
+
+    @r.get("/services.{fmt}", summary="Service list (the category tree's second level)")
+    def list_services(fmt: str) -> Response:
+        try:
+            return _render(_fmt(fmt), "services", "service", services())
+        except _Error as exc:
+            return _error("json", exc.status, exc.description)
+
+    @r.get("/services/{code}.{fmt}", summary="One service's definition")
+    def service_definition(code: str, fmt: str) -> Response:
+        try:
+            fmt = _fmt(fmt)
+        except _Error as exc:
+            return _error("json", exc.status, exc.description)
+        if code not in _service_names():
+            return _error(fmt, 404, f"no service {code!r}")
+        attrs = [
+            {"variable": True, "code": "type", "datatype": "singlevaluelist", "required": False,
+             "datatype_description": "request type", "order": 1, "description": "request type (default help)",
+             "values": [{"key": t, "name": t} for t in REQUEST_TYPES]},
+            {"variable": True, "code": "district", "datatype": "singlevaluelist", "required": False,
+             "datatype_description": "district code", "order": 2,
+             "description": "district (found from address_string when not given)",
+             "values": [{"key": k, "name": v} for k, v in _districts().items()]},
+        ]
+        data = {"service_code": code, "attributes": attrs}
+        if fmt == "xml":
+            return _render(fmt, "service_definition_list", "service_definition", [data])
+        return JSONResponse(data)
+
+    @r.get("/requests.{fmt}", summary="Public service requests (no personal data, no confidential cases)")
+    def list_requests(fmt: str, service_request_id: str | None = None, service_code: str | None = None,
+                      start_date: str | None = None, end_date: str | None = None,
+                      status: str | None = None) -> Response:
+        try:
+            fmt = _fmt(fmt)
+            q = select(CASES).where(CASES.c.confidential.is_(False))
+            if service_request_id:
+                q = q.where(CASES.c.number.in_([s.strip() for s in service_request_id.split(",")]))
+            else:
+                end = parse_iso(end_date) if end_date else utcnow()
+                start = parse_iso(start_date) if start_date else end - timedelta(days=90)
+                q = q.where(CASES.c.created_at >= start, CASES.c.created_at <= end)
+            if service_code:
+                q = q.where(CASES.c.category_code.in_([s.strip() for s in service_code.split(",")]))
+            if status:
+                closed = list(CLOSED_STATES)
+                if status == "open":
+                    q = q.where(CASES.c.state.not_in(closed))
+                elif status == "closed":
+                    q = q.where(CASES.c.state.in_(closed))
+                else:
+                    raise _Error(400, "status is open or closed")
+        except ValueError:
+            return _error(fmt if fmt in ("json", "xml") else "json", 400, "dates are ISO 8601 (w3c format)")
+        except _Error as exc:
+            return _error(fmt if fmt in ("json", "xml") else "json", exc.status, exc.description)
+        return _render(fmt, "service_requests", "request", _requests(q.order_by(CASES.c.created_at.desc())
+                                                                      .limit(MAX_REQUESTS)))
+
+    @r.get("/requests/{request_id}.{fmt}", summary="One public service request")
+    def one_request(request_id: str, fmt: str) -> Response:
+        try:
+            fmt = _fmt(fmt)
+        except _Error as exc:
+            return _error("json", exc.status, exc.description)
+        found = _requests(select(CASES).where(CASES.c.number == request_id, CASES.c.confidential.is_(False)))
+        if not found:
+            return _error(fmt, 404, f"no public request {request_id!r}")
+        return _render(fmt, "service_requests", "request", found)
+
+    @r.post("/requests.{fmt}", summary="File a service request (needs api_key)", status_code=201)
+    async def file_request(fmt: str, request: Request) -> Response:
+        try:
+            fmt = _fmt(fmt)
+        except _Error as exc:
+            return _error("json", exc.status, exc.description)
+        if request.headers.get("content-type", "").startswith("application/json"):
+            try:
+                data = dict(await request.json())
+            except ValueError:
+                return _error(fmt, 400, "the body is not JSON")
+        else:  # GeoReport v2 posts application/x-www-form-urlencoded
+            raw = (await request.body()).decode("utf-8", errors="replace")
+            data = {k: v[-1] for k, v in parse_qs(raw, keep_blank_values=True).items()}
+        key_name = await run_in_threadpool(auth.api_key_name, book.db, str(data.get("api_key") or ""))
+        if key_name is None:
+            return _error(fmt, 403, "a valid api_key is required to file a request")
+        code = str(data.get("service_code") or "")
+        if code not in _service_names():
+            return _error(fmt, 400, f"service_code {code!r} is not a known service (see services.{fmt})")
+        address = str(data.get("address_string") or "")
+        district = str(data.get("attribute[district]") or "")
+        if not district:
+            district = next((k for k, v in _districts().items() if v in address), "")
+        parts = [x.strip() for x in (str(data.get("last_name") or ""), str(data.get("first_name") or "")) if x.strip()]
+        name = ("" if all(_CJK_NAME.match(p) or len(p) == 1 for p in parts) else " ").join(parts)
+        record = CallRecord(caller_phone=str(data.get("phone") or ""), caller_name=name,
+                            type=str(data.get("attribute[type]") or "help"), category_code=code, district=district,
+                            address=address, description=str(data.get("description") or ""), channel="web")
+        try:
+            valid = validate(record, book.codes)
+        except IntakeError as exc:
+            return _error(fmt, 400, "; ".join(f"{k}: {e.message}" for k, e in exc.errors.items()))
+        fields = {"type": record.type, "urgency": "normal", "channel": "web", "category_code": code,
+                  "district_code": district or None, "address": address.strip(),
+                  "description": record.description.strip(), "caller_phone": valid.phone or "",
+                  "caller_name": name.strip(), "confidential": False, "repeat_caller": False}
+        snap = await run_in_threadpool(book.create, fields, f"open311:{key_name}")
+        return _render(fmt, "service_requests", "request",
+                       [{"service_request_id": snap["number"], "service_notice": "", "account_id": None}], 201)
+
+    def _requests(q) -> list[dict]:
+        with book.db.read() as conn:
+            rows = conn.execute(q).all()
+            events: dict[str, list] = {}
+            ids = [r.id for r in rows]
+            for i in range(0, len(ids), 900):
+                for e in conn.execute(select(EVENTS.c.case_id, EVENTS.c.kind, EVENTS.c.payload)
+                                      .where(EVENTS.c.case_id.in_(ids[i:i + 900]),
+                                             EVENTS.c.kind.in_(["reply", "answer"])).order_by(EVENTS.c.seq)):
+                    events.setdefault(e.case_id, []).append(e)
+        return [public_request(r, events.get(r.id, [])) for r in rows]
+
+    return r

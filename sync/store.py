@@ -1,0 +1,356 @@
+"""The console side of sync on the local SQLite file: outbox batches, acknowledgements,
+applying pulled cases, the cursor, conflicts.
+
+The local case row is always "the server's snapshot plus this console's
+pending operations replayed on top" (with the same workflow and lifecycle
+code), so a pulled change never undoes work that has not been pushed yet,
+and once everything is pushed the local copy equals the server's.
+Pulled events are written with the server's ids, sequence and times and no
+outbox rows; each page and its cursor are saved in one transaction.
+"""
+from __future__ import annotations
+
+import copy
+import logging
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from types import SimpleNamespace
+
+from sqlalchemy import (Column, Connection, Integer, MetaData, Table, Uuid, delete, func, insert, select, update)
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.sql import bindparam
+
+from console.cases import CaseService
+from console.clock import utcnow
+from console.deadlines import PolicyError, SlaPolicy, load_policy
+from console.dto import Actor
+from console.lifecycle import apply_action
+from console.signals import CasesChanged, Signal, cases_changed
+from console.workflow import WorkflowError, check
+from models import Case, CaseEvent, Category, Conflict, Department, District, Outbox, StateCount, SyncState
+from models.db import Database
+
+from .faults import crashpoint
+from .protocol import CASE_FIELDS, TIME_FIELDS, parse_wire_time, wire_time
+
+log = logging.getLogger(__name__)
+
+_md = MetaData()
+CASE_VERSIONS = Table("sync_case_versions", _md, Column("case_id", Uuid, primary_key=True),
+                      Column("server_version", Integer, nullable=False))
+OP_BASE = Table("sync_op_base", _md, Column("seq", Integer, primary_key=True),
+                Column("server_version", Integer, nullable=False))
+CASES, EVENTS, OUTBOX = Case.__table__, CaseEvent.__table__, Outbox.__table__
+_CASE_COLUMNS = [c.name for c in CASES.columns]
+_LOCAL_ONLY = ("caller_id", "operator_id")  # the server does not know the console's own rows
+
+
+@dataclass(frozen=True)
+class RejectedOp:
+    """An operation the server refused, kept for a person to see."""
+
+    seq: int
+    op_id: str
+    case_id: str | None
+    case_number: str
+    action: str
+    reason: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A free-text field both sides changed; the server kept its value."""
+
+    id: uuid.UUID
+    case_id: uuid.UUID
+    case_number: str
+    field: str
+    base_value: str
+    local_value: str
+    server_value: str
+    created_at: datetime
+
+
+class LocalSyncStore:
+    """Everything the sync client reads and writes in the console's database."""
+
+    def __init__(self, db: Database, policy: SlaPolicy | None = None, bus: Signal = cases_changed):
+        self.db = db
+        self.policy = policy or load_policy()
+        self.bus = bus
+        self._codes: tuple[set, set, set] | None = None
+
+    # -- key/value state ------------------------------------------------------------
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """A sync setting (device_id, cursor, epoch, tokens, last_success, central_url ...)."""
+        with self.db.engine.connect() as conn:
+            value = conn.scalar(select(SyncState.value).where(SyncState.key == key))
+        return default if value is None else value
+
+    def put(self, **values: str | None) -> None:
+        """Save several sync settings in one transaction (None deletes)."""
+        with self.db.engine.begin() as conn:
+            _put(conn, values)
+
+    # -- outbox ---------------------------------------------------------------------
+    def pending_batch(self, after_seq: int, limit: int) -> list[dict]:
+        """The next pending operations in device order, as the push body wants them."""
+        q = (select(OUTBOX.c.seq, OUTBOX.c.op_id, OUTBOX.c.kind, OUTBOX.c.payload, OP_BASE.c.server_version)
+             .outerjoin(OP_BASE, OP_BASE.c.seq == OUTBOX.c.seq)
+             .where(OUTBOX.c.status == "pending", OUTBOX.c.seq > after_seq).order_by(OUTBOX.c.seq).limit(limit))
+        with self.db.engine.connect() as conn:
+            return [{"op_id": str(r.op_id), "seq": r.seq, "kind": r.kind, "payload": r.payload,
+                     "server_base": r.server_version} for r in conn.execute(q)]
+
+    def ack(self, results: list[dict], cases: list[dict]) -> list[uuid.UUID]:
+        """Record the server's answer for each pushed op and rebase the cases it sent
+        back (rejected or merged ops), in one transaction. Returns the changed case ids."""
+        by_status = [{"_op": uuid.UUID(r["op_id"]),
+                      "b_status": "rejected" if r.get("status") == "refused" else r.get("status", "rejected"),
+                      "b_result": r, "b_reason": str(r.get("reason") or "")} for r in results]
+        with self.db.engine.begin() as conn:
+            conn.execute(update(OUTBOX).where(OUTBOX.c.op_id == bindparam("_op")).values(
+                status=bindparam("b_status"), result=bindparam("b_result"), reason=bindparam("b_reason"),
+                attempts=OUTBOX.c.attempts + 1), by_status)
+            for r in results:
+                for c in r.get("conflicts") or []:
+                    self._add_conflict(conn, uuid.UUID(r["case_id"]), c)
+            changed = self._apply_snapshots(conn, cases)
+        if changed:
+            self.bus.emit(CasesChanged(tuple(changed), "synced"))
+        return changed
+
+    @staticmethod
+    def _add_conflict(conn: Connection, case_id: uuid.UUID, c: dict) -> None:
+        same = conn.scalar(select(Conflict.id).where(
+            Conflict.case_id == case_id, Conflict.field == c["field"], Conflict.local_value == str(c["mine"]),
+            Conflict.resolved_at.is_(None)))
+        if same is None:
+            conn.execute(insert(Conflict.__table__), [{
+                "id": uuid.uuid4(), "case_id": case_id, "field": c["field"], "base_value": str(c.get("base") or ""),
+                "local_value": str(c["mine"]), "server_value": str(c.get("server") or ""), "created_at": utcnow()}])
+
+    def counts(self) -> tuple[int, int, int]:
+        """(pending, rejected, unresolved conflicts)."""
+        with self.db.engine.connect() as conn:
+            by = dict(conn.execute(select(OUTBOX.c.status, func.count()).where(
+                OUTBOX.c.status.in_(["pending", "rejected"])).group_by(OUTBOX.c.status)).all())
+            conflicts = conn.scalar(select(func.count()).select_from(Conflict).where(Conflict.resolved_at.is_(None)))
+        return by.get("pending", 0), by.get("rejected", 0), conflicts or 0
+
+    def rejected(self, limit: int = 500) -> list[RejectedOp]:
+        """Operations the server refused, oldest first."""
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(select(OUTBOX).where(OUTBOX.c.status == "rejected").order_by(OUTBOX.c.seq)
+                                .limit(limit)).all()
+        return [RejectedOp(r.seq, str(r.op_id), str(r.case_id) if r.case_id else None,
+                           str((r.payload or {}).get("case_number") or ""),
+                           str(((r.payload or {}).get("event") or {}).get("kind") or r.kind), r.reason or "",
+                           r.created_at) for r in rows]
+
+    def conflicts(self) -> list[ConflictView]:
+        """Unresolved conflicts, oldest first."""
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(select(Conflict.__table__, CASES.c.number).outerjoin(
+                CASES, CASES.c.id == Conflict.case_id).where(Conflict.resolved_at.is_(None))
+                .order_by(Conflict.created_at)).all()
+        return [ConflictView(r.id, r.case_id, r.number or "", r.field, r.base_value, r.local_value, r.server_value,
+                             r.created_at) for r in rows]
+
+    def resolve_conflict(self, conflict_id: uuid.UUID, keep: str, actor: Actor,
+                         cases: CaseService | None = None) -> None:
+        """`keep="server"` accepts the server's value; `keep="mine"` edits the case back to the
+        local value (a new operation, pushed like any other)."""
+        if keep not in ("mine", "server"):
+            raise ValueError("keep is 'mine' or 'server'")
+        with self.db.session() as s:
+            c = s.get(Conflict, conflict_id)
+            if c is None or c.resolved_at is not None:
+                raise LookupError("no such open conflict")
+            case_id, name, value = c.case_id, c.field, c.local_value
+        if keep == "mine":
+            (cases or CaseService(self.db, self.policy)).act(case_id, "edit", actor, payload={"fields": {name: value}})
+        with self.db.engine.begin() as conn:
+            conn.execute(update(Conflict.__table__).where(Conflict.id == conflict_id).values(resolved_at=utcnow()))
+
+    # -- pull -----------------------------------------------------------------------
+    def apply_page(self, cases: list[dict], next_cursor: int, epoch: str) -> list[uuid.UUID]:
+        """Apply one pulled page and save its cursor in ONE transaction."""
+        with self.db.engine.begin() as conn:
+            changed = self._apply_snapshots(conn, cases)
+            crashpoint("pull_before_cursor")
+            _put(conn, {"cursor": str(next_cursor), "epoch": epoch})
+        if changed:
+            self.bus.emit(CasesChanged(tuple(changed), "synced"))
+        return changed
+
+    def start_resync(self, epoch: str) -> None:
+        """The server's history changed (restored from a backup): pull everything again
+        and push again every operation it may have lost (it answers known ones from its record)."""
+        with self.db.engine.begin() as conn:
+            conn.execute(update(OUTBOX).where(OUTBOX.c.status.in_(["applied", "merged"])).values(status="pending"))
+            conn.execute(delete(CASE_VERSIONS))
+            _put(conn, {"cursor": "0", "epoch": epoch, "kb_cursor": "0"})
+
+    def _known_codes(self, conn: Connection) -> tuple[set, set, set]:
+        if self._codes is None:
+            self._codes = (set(conn.scalars(select(Category.code))), set(conn.scalars(select(District.code))),
+                           set(conn.scalars(select(Department.code))))
+        return self._codes
+
+    def _apply_snapshots(self, conn: Connection, snaps: list[dict]) -> list[uuid.UUID]:
+        if not snaps:
+            return []
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        ids = [uuid.UUID(s["id"]) for s in snaps]
+        existing = {}
+        for i in range(0, len(ids), 900):
+            existing.update({r.id: r for r in conn.execute(select(CASES).where(CASES.c.id.in_(ids[i:i + 900])))})
+        pending: dict[uuid.UUID, list] = {}
+        for i in range(0, len(ids), 900):
+            for r in conn.execute(select(OUTBOX.c.case_id, OUTBOX.c.payload).where(
+                    OUTBOX.c.status == "pending", OUTBOX.c.case_id.in_(ids[i:i + 900])).order_by(OUTBOX.c.seq)):
+                pending.setdefault(r.case_id, []).append(r.payload)
+        known_cases = set(existing) | set(ids)
+        counts: Counter = Counter()
+        new_cases, new_events = [], []
+        for snap, cid in zip(snaps, ids):
+            fields = self._fields(conn, snap, known_cases)
+            old = existing.get(cid)
+            if old is None and cid not in pending:
+                new_cases.append({**fields, "caller_id": None, "operator_id": None})
+                new_events += [_event_row(e, cid) for e in snap["events"]]
+                counts[fields["state"]] += 1
+            else:
+                self._rebase(conn, cid, old, fields, snap["events"], pending.get(cid, []), counts)
+        if new_cases:
+            conn.execute(insert(CASES), new_cases)
+        if new_events:
+            conn.execute(insert(EVENTS), new_events)
+        upsert = sqlite_insert(CASE_VERSIONS)
+        conn.execute(upsert.on_conflict_do_update(index_elements=["case_id"],
+                                                  set_={"server_version": upsert.excluded.server_version}),
+            [{"case_id": cid, "server_version": int(s["version"])} for s, cid in zip(snaps, ids)])
+        for state, delta in counts.items():
+            if delta and conn.execute(update(StateCount).where(StateCount.state == state)
+                                      .values(n=StateCount.n + delta)).rowcount == 0:
+                conn.execute(insert(StateCount.__table__), [{"state": state, "n": delta}])
+        return ids
+
+    def _fields(self, conn: Connection, snap: dict, known_cases: set) -> dict:
+        cats, dists, depts = self._known_codes(conn)
+        out = {}
+        for f in CASE_FIELDS:
+            v = snap.get(f)
+            if f in TIME_FIELDS:
+                v = parse_wire_time(v)
+            elif f == "id":
+                v = uuid.UUID(v)
+            elif f == "merged_into_id" and v:
+                v = uuid.UUID(v)
+                if v not in known_cases and conn.scalar(select(CASES.c.id).where(CASES.c.id == v)) is None:
+                    log.warning("case %s is merged into %s, not here yet", snap.get("number"), v)
+                    v = None
+            elif f == "assist_departments":
+                v = [d for d in (v or []) if d in depts]
+            out[f] = v
+        for f, known in (("category_code", cats), ("district_code", dists), ("lead_department", depts)):
+            if out[f] is not None and out[f] not in known:
+                log.warning("case %s: %s %r is not in this console's reference data", snap.get("number"), f, out[f])
+                out[f] = None
+        return out
+
+    def _rebase(self, conn: Connection, cid: uuid.UUID, old, fields: dict, server_events: list[dict],
+                pending_payloads: list[dict], counts: Counter) -> None:
+        """Server snapshot + this console's pending events replayed on top."""
+        server_ids = {uuid.UUID(e["id"]) for e in server_events}
+        local_ids = set(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.case_id == cid)))
+        # park every local event out of the way of the unique (case_id, seq) index
+        conn.execute(update(EVENTS).where(EVENTS.c.case_id == cid).values(seq=-EVENTS.c.seq - 1))
+        for e in server_events:
+            row = _event_row(e, cid)
+            if row["id"] in local_ids:
+                conn.execute(update(EVENTS).where(EVENTS.c.id == row["id"])
+                             .values({k: v for k, v in row.items() if k != "id"}))
+            else:
+                conn.execute(insert(EVENTS), [row])
+        ns = SimpleNamespace(**fields)
+        for name in _LOCAL_ONLY:
+            setattr(ns, name, getattr(old, name) if old is not None else None)
+        for p in pending_payloads:
+            ev = p.get("event") or {}
+            eid = uuid.UUID(ev["id"])
+            if eid in server_ids or ev.get("kind") == "receive":
+                continue
+            before = ns.state
+            trial = copy.copy(ns)
+            try:
+                after = check(before, ev["kind"], ev.get("actor_role", ""), ev.get("reason", ""), ev.get("payload"))
+                data = dict(ev.get("payload") or {})
+                if data.get("into_id"):
+                    data["into_id"] = uuid.UUID(str(data["into_id"]))
+                apply_action(trial, ev["kind"], after, data, parse_wire_time(ev.get("at")) or utcnow(), self.policy)
+                ns, to_state = trial, after.value
+            except (WorkflowError, PolicyError, KeyError, ValueError, TypeError):
+                to_state = before  # the server will refuse it; it waits in the outbox
+                ns.version = (ns.version or 0) + 1
+            if eid in local_ids:
+                conn.execute(update(EVENTS).where(EVENTS.c.id == eid).values(
+                    seq=ns.version, from_state=before, to_state=to_state))
+        # what is left parked was neither kept by the server nor is still pending (refused or merged away)
+        conn.execute(delete(EVENTS).where(EVENTS.c.case_id == cid, EVENTS.c.seq < 0))
+        row = {c: getattr(ns, c) for c in _CASE_COLUMNS}
+        if isinstance(row.get("merged_into_id"), str):
+            row["merged_into_id"] = uuid.UUID(row["merged_into_id"])
+        if old is None:
+            conn.execute(insert(CASES), [row])
+        else:
+            conn.execute(update(CASES).where(CASES.c.id == cid).values({k: v for k, v in row.items() if k != "id"}))
+            counts[old.state] -= 1
+        counts[ns.state] += 1
+
+    # -- knowledge feed ---------------------------------------------------------------
+    def apply_articles(self, entries: list[dict], next_feed: int) -> int:
+        """Load pulled knowledge articles into the local knowledge base (when this
+        build has one) and save the feed position. Returns how many were loaded."""
+        loaded = 0
+        try:
+            from console.knowledge import articles as kb_articles
+            from console.knowledge import store as kb_store
+        except ImportError:  # a build without the knowledge base keeps only the position
+            kb_articles = kb_store = None
+        if kb_store is not None:
+            good = []
+            for e in entries:
+                if e.get("deleted"):
+                    continue
+                try:
+                    good.append(kb_articles.from_record(e["article"]))
+                except (ValueError, KeyError, TypeError) as exc:
+                    log.warning("knowledge article %s from the server is unusable: %s", e.get("id"), exc)
+            if good:
+                kb_store.load(self.db, good)
+                loaded = len(good)
+        self.put(kb_cursor=str(next_feed))
+        return loaded
+
+
+def _put(conn: Connection, values: dict) -> None:
+    for key, value in values.items():
+        if value is None:
+            conn.execute(delete(SyncState).where(SyncState.key == key))
+        else:
+            conn.execute(sqlite_insert(SyncState.__table__).values(key=key, value=str(value))
+                         .on_conflict_do_update(index_elements=["key"], set_={"value": str(value)}))
+
+
+def _event_row(e: dict, cid: uuid.UUID) -> dict:
+    return {"id": uuid.UUID(e["id"]), "case_id": cid, "seq": int(e["seq"]), "kind": e["kind"], "actor": e["actor"],
+            "actor_role": e["actor_role"], "at": parse_wire_time(e["at"]), "from_state": e.get("from_state"),
+            "to_state": e.get("to_state"), "reason": e.get("reason") or "", "payload": e.get("payload") or {}}
+
+
+__all__ = ["LocalSyncStore", "RejectedOp", "ConflictView", "wire_time"]

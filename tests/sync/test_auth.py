@@ -1,0 +1,90 @@
+"""Accounts, tokens, roles: every request but health and public Open311 reads needs a
+valid token; tokens expire and the client refreshes them; liaisons see their
+department only; passwords are stored as salted argon2 hashes."""
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from sync.client import AuthNeeded
+from sync.server import auth
+from sync.server.models import Account
+
+from .helpers import PASSWORD
+
+
+def test_requests_need_a_valid_token(central):
+    with httpx.Client(base_url=central.url + "/api/v1") as http:
+        assert http.get("/health").status_code == 200
+        for method, path in [("GET", "/sync/pull"), ("GET", "/cases"), ("GET", "/kb/feed"),
+                             ("POST", "/devices"), ("POST", "/sync/push")]:
+            r = http.request(method, path, json={} if method == "POST" else None)
+            assert r.status_code in (401, 422), (path, r.status_code)
+            r = http.request(method, path, headers={"authorization": "Bearer forged"},
+                             json={"name": "x"} if path == "/devices" else None)
+            assert r.status_code in (401, 422), (path, r.status_code)
+        assert http.get("/cases", headers={"authorization": "Bearer forged"}).status_code == 401
+        assert http.post("/login", json={"login": "op01", "password": "wrong-password"}).status_code == 401
+        assert http.post("/login", json={"login": "nobody", "password": PASSWORD}).status_code == 401
+    with central.db.read() as conn:
+        hashes = list(conn.scalars(select(Account.password_hash)))
+    assert all(h.startswith("$argon2id$") for h in hashes) and len(set(hashes)) == len(hashes)
+    with pytest.raises(ValueError, match="at least 8"):
+        auth.create_account(central.db, "short", "1234567", "operator")
+    with pytest.raises(ValueError, match="department"):
+        auth.create_account(central.db, "liaison2", PASSWORD, "liaison")
+
+
+def test_expired_token_is_refreshed_on_401(central, consoles):
+    a = consoles("a", central.url)
+    a.log()
+
+    async def scenario():
+        await a.client.sync_once()
+        auth.expire_tokens_of(central.db, "op01")
+        a.log("令牌过期后受理")
+        rep = await a.client.sync_once()  # 401, refresh, the same request again
+        assert rep.pushed == 1
+        await a.client.aclose()
+    asyncio.run(scenario())
+    assert a.client.store.get("refresh_token")
+
+
+def test_no_credentials_says_log_in(central, consoles):
+    a = consoles("a", central.url, login=None)
+    a.client.password = None
+
+    async def scenario():
+        with pytest.raises(AuthNeeded, match="log in"):
+            await a.client.sync_once()
+        await a.client.aclose()
+    asyncio.run(scenario())
+
+
+def test_liaisons_cannot_use_console_sync_and_see_their_department_only(central, consoles):
+    a = consoles("a", central.url)
+    mine = a.log("占道经营", category_code="0203")
+    a.act(mine, "dispatch", lead_department="URBAN")
+    other = a.log("社保补缴")
+    a.act(other, "dispatch", lead_department="HRSS")
+
+    async def scenario():
+        await a.client.sync_once()
+        await a.client.aclose()
+    asyncio.run(scenario())
+    with httpx.Client(base_url=central.url + "/api/v1") as http:
+        tok = http.post("/login", json={"login": "urban", "password": PASSWORD}).json()["access_token"]
+        h = {"authorization": f"Bearer {tok}"}
+        assert [c["number"] for c in http.get("/cases", headers=h).json()] == [mine]
+        pulled = http.get("/sync/pull", headers=h).json()
+        assert [c["number"] for c in pulled["cases"]] == [mine]
+        assert pulled["next_cursor"] == 4  # the cursor passes the changes it may not see
+        assert http.post("/devices", headers=h, json={}).status_code == 403
+        assert http.post(f"/cases/{other}/actions/accept", headers=h, json={}).status_code == 404
+        r = http.post(f"/cases/{mine}/actions/return", headers=h, json={})
+        assert r.status_code == 409 and "reason is required" in r.json()["message"]
+        r = http.post(f"/cases/{mine}/actions/return", headers=h, json={"reason": "不属于本单位职责"})
+        assert r.json()["state"] == "returned" and r.json()["return_count"] == 1
