@@ -1,29 +1,131 @@
-"""Start the window: QApplication, translators, one qasync event loop."""
+"""Start the window: QApplication, translators, the profile, one qasync event loop.
+
+`build_main_window(profile, actor)` builds the whole window without starting
+a loop (tests and other tools use it); `run(args)` is what `python main.py`
+calls.
+"""
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
-from console.profile import open_profile
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from console.dto import Actor
+from console.profile import Profile, open_profile
+
+log = logging.getLogger(__name__)
+
+I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+CTI_PORT_ENV = "HOTLINE_CTI_PORT"  # a port number, or "off"
 
 
-def run(args) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+def choose_language(requested: str | None) -> str:
+    """`--lang` when given, else Chinese on a Chinese system, else English."""
+    if requested:
+        return requested
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Load every resources/i18n/*_<lang>.qm (and Qt's own strings) before any widget is built."""
+    installed: list[QTranslator] = []
+    if lang == "en":
+        return installed
+    files = sorted(I18N.glob(f"*_{lang}.qm"))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase",):
+        t = QTranslator(app)
+        if t.load(f"{name}_{lang}", qt_dir):
+            app.installTranslator(t)
+            installed.append(t)
+    for path in files:
+        t = QTranslator(app)
+        if t.load(str(path)):
+            app.installTranslator(t)
+            installed.append(t)
+        else:
+            log.warning("could not load translation %s", path)
+    from .terms import terms
+    terms.cache_clear()
+    return installed
+
+
+def build_main_window(profile: Profile, actor: Actor, knowledge: bool = True):
+    """The operator's window over `profile`, acting as `actor` (no event loop started)."""
+    from .bridge import core_signals_bridge
+    from .main_window import MainWindow
+    from .services import build_services
+    knowledge_service = None
+    if knowledge:
+        try:
+            from console.knowledge import KnowledgeService
+        except ImportError:
+            try:
+                from console.knowledge.search import KnowledgeService
+            except ImportError:
+                KnowledgeService = None
+        if KnowledgeService is not None:
+            knowledge_service = KnowledgeService(profile.db)
+    return MainWindow(build_services(profile, actor), core_signals_bridge(), knowledge_service)
+
+
+def _cti_port(default: int) -> int | None:
+    value = os.environ.get(CTI_PORT_ENV, "").strip().lower()
+    if value == "off":
+        return None
+    if value.isdigit():
+        return int(value)
+    return default
+
+
+def run(args, after_start: Callable | None = None) -> int:
+    """The program: window, caller-ID listener, one qasync loop; closes everything on quit."""
     import qasync
 
+    from console.cti import CtiListener
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("hotline-console")
+    install_translators(app, choose_language(getattr(args, "lang", None)))
     profile = open_profile(args.data_dir)
-    win = QMainWindow()
-    counts = profile.cases.state_counts()
-    win.setWindowTitle("12345 Hotline Console")
-    win.setCentralWidget(QLabel(f"{sum(counts.values())} cases"))
-    win.resize(1366, 768)
-    win.show()
+    try:
+        actor = profile.actor(getattr(args, "operator", None))
+    except LookupError as exc:
+        QMessageBox.critical(None, app.translate("App", "Cannot start"), str(exc))
+        profile.close()
+        return 2
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    window = build_main_window(profile, actor)
+    window.resize(1366, 768)
+    window.show()
+    window.start()
+    listener = None
+    port = _cti_port(window.settings.cti_port) if window.settings.cti_enabled else None
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     with loop:
+        if port is not None:
+            listener = CtiListener(window.on_call_event, port=port)
+            try:
+                loop.run_until_complete(listener.start())
+                window.statusBar().showMessage(
+                    app.translate("App", "Caller-ID listener on port {0}").format(listener.port), 5000)
+            except OSError as exc:
+                listener = None
+                window.statusBar().showMessage(
+                    app.translate("App", "Caller-ID listener not started: {0}").format(exc.strerror))
+        if after_start is not None:
+            after_start(window, listener)
         loop.run_until_complete(closed.wait())
+        if listener is not None:
+            loop.run_until_complete(listener.stop())
+    window.bridge.close()
     profile.close()
     return 0

@@ -1,0 +1,278 @@
+"""Case detail: the caller, the deadline, leaders' instructions up front, the
+timeline of events, and the actions the operator's role and the case's state allow."""
+from __future__ import annotations
+
+import sys
+import uuid
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QStackedWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from console.cases import CaseNotFound
+from console.clock import to_local
+from console.phone import display
+from console.queue_filter import QueueFilter
+from console.workflow import ACTIONS, INSTRUCTION_LEVELS, WorkflowError, allowed_actions
+
+from .queue_model import countdown
+from .terms import term
+
+# hotline-side actions this panel offers (department actions happen in the departments' system)
+PANEL_ACTIONS = ("dispatch", "answer", "queue_callback", "callback", "reopen", "close", "merge", "supervise",
+                 "instruct", "pick", "approve_extension", "reject_extension", "cancel", "note")
+
+
+class CaseDetailPanel(QWidget):
+    acted = Signal(object)  # CaseSummary after an action
+    status_message = Signal(str)
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.setObjectName("caseDetail")
+        self.services = services
+        self.detail = None
+        self._setup_ui()
+
+    # -- public ------------------------------------------------------------------------
+    def load(self, ref: str | uuid.UUID) -> bool:
+        try:
+            self.detail = self.services.cases.get(ref)
+        except CaseNotFound:
+            self.status_message.emit(self.tr("No such case."))
+            return False
+        self._show()
+        return True
+
+    def reload(self) -> None:
+        if self.detail is not None:
+            self.load(self.detail.case.id)
+
+    def allowed(self) -> list[str]:
+        if self.detail is None:
+            return []
+        return [a for a in allowed_actions(self.detail.case.state, self.services.actor.role) if a in PANEL_ACTIONS]
+
+    def act(self) -> bool:
+        """Take the chosen action with its reason and details; show the refusal in plain words."""
+        action = self.action_combo.currentData()
+        if self.detail is None or not action:
+            return False
+        reason = self.reason.text().strip()
+        payload = self._payload(action)
+        self.error.clear()
+        try:
+            summary = self.services.cases.act(self.detail.case.id, action, self.services.actor, reason, payload,
+                                              expected_version=self.detail.case.version)
+        except (WorkflowError, LookupError) as exc:
+            why = exc.why if isinstance(exc, WorkflowError) else str(exc)
+            self.error.setText(self.tr("Not done: {0}").format(why))
+            return False
+        self.reason.clear()
+        self.status_message.emit(self.tr("{0}: {1} done.").format(summary.number, term("action", action)))
+        self.load(summary.id)
+        self.acted.emit(summary)
+        return True
+
+    # -- ui ----------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        def named(w, name, acc):
+            w.setObjectName(name)
+            w.setAccessibleName(acc)
+            return w
+
+        self.title = named(QLabel(self), "caseTitle", self.tr("Case"))
+        self.title.setStyleSheet("font-size:15px; font-weight:bold;")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.instructions = named(QLabel(self), "caseInstructions", self.tr("Leaders' instructions"))
+        self.instructions.setWordWrap(True)
+        self.instructions.setStyleSheet("background:#f8d7da; color:#842029; padding:6px; font-weight:bold;")
+        self.facts = named(QLabel(self), "caseFacts", self.tr("Case facts"))
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.deadline = named(QLabel(self), "caseDeadline", self.tr("Deadline"))
+        self.deadline.setStyleSheet("font-weight:bold;")
+        self.description = named(QLabel(self), "caseDescription", self.tr("Description"))
+        self.description.setWordWrap(True)
+        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.timeline = named(QTreeWidget(self), "caseTimeline", self.tr("Timeline"))
+        self.timeline.setHeaderLabels([self.tr("Time"), self.tr("Action"), self.tr("By"), self.tr("State"),
+                                       self.tr("Reason / details")])
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setColumnWidth(0, 95)
+        self.timeline.setColumnWidth(1, 80)
+        self.timeline.setColumnWidth(2, 60)
+        self.timeline.setColumnWidth(3, 80)
+
+        self.action_combo = named(QComboBox(self), "caseAction", self.tr("Action"))
+        self.action_combo.currentIndexChanged.connect(self._on_action_changed)
+        self.reason = named(QLineEdit(self), "caseReason", self.tr("Reason"))
+        self.reason.returnPressed.connect(self.act)
+        self.reason_label = QLabel(self.tr("Reason"), self)
+        self.apply_button = named(QPushButton(self.tr("Do it"), self), "caseApply", self.tr("Do the chosen action"))
+        self.apply_button.clicked.connect(self.act)
+        self.error = named(QLabel(self), "caseActionError", self.tr("Error"))
+        self.error.setStyleSheet("color:#b02a37;")
+        self.error.setWordWrap(True)
+
+        # the details each action needs
+        self.extra = QStackedWidget(self)
+        self.extra.addWidget(QWidget(self))  # nothing extra
+        self.lead = named(QComboBox(self), "caseLeadDepartment", self.tr("Lead department"))
+        for d in self.services.departments:
+            self.lead.addItem(d.name, d.code)
+        self.satisfied = named(QComboBox(self), "caseSatisfied", self.tr("Satisfied"))
+        self.resolved = named(QComboBox(self), "caseResolved", self.tr("Resolved"))
+        for combo in (self.satisfied, self.resolved):
+            combo.addItem(self.tr("Yes"), True)
+            combo.addItem(self.tr("No"), False)
+        callback = QWidget(self)
+        cl = QHBoxLayout(callback)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(QLabel(self.tr("Satisfied"), self))
+        cl.addWidget(self.satisfied)
+        cl.addWidget(QLabel(self.tr("Resolved"), self))
+        cl.addWidget(self.resolved)
+        self.into = named(QLineEdit(self), "caseMergeInto", self.tr("Merge into case number"))
+        self.into.setPlaceholderText(self.tr("Case number to merge into"))
+        self.level = named(QComboBox(self), "caseInstructionLevel", self.tr("Instruction level"))
+        for lvl in INSTRUCTION_LEVELS:
+            self.level.addItem(term("level", lvl), lvl)
+        self.extension = named(QLineEdit("3wd", self), "caseExtension", self.tr("Extension"))
+        self.answer = named(QLineEdit(self), "caseAnswer", self.tr("Answer"))
+        self._pages = {}
+        for key, widget in (("dispatch", self.lead), ("callback", callback), ("merge", self.into),
+                            ("instruct", self.level), ("approve_extension", self.extension), ("answer", self.answer)):
+            self._pages[key] = self.extra.addWidget(widget)
+
+        actions = QFormLayout()
+        actions.addRow(self.tr("Action"), self.action_combo)
+        actions.addRow(self.tr("Details"), self.extra)
+        actions.addRow(self.reason_label, self.reason)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error, 1)
+        buttons.addWidget(self.apply_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.instructions)
+        layout.addWidget(self.deadline)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.description)
+        layout.addWidget(self.timeline, 1)
+        layout.addLayout(actions)
+        layout.addLayout(buttons)
+        self._show()
+
+    def _show(self) -> None:
+        d = self.detail
+        if d is None:
+            self.title.setText(self.tr("No case open: press Enter on a row of the queue."))
+            for w in (self.instructions, self.facts, self.deadline, self.description):
+                w.clear()
+            self.instructions.hide()
+            self.timeline.clear()
+            self.action_combo.clear()
+            self.apply_button.setEnabled(False)
+            return
+        c = d.case
+        names = self.services.names
+        self.title.setText(f"{c.number} · {term('state', c.state)}")
+        flags = [f"{term('action', e.kind)} ({term('level', e.payload.get('level'))}): {e.reason}"
+                 for e in d.events if e.kind == "instruct"]
+        if c.leader_pick:
+            flags.append(self.tr("Leader's pick: handle first"))
+        if c.supervised:
+            flags.append(self.tr("Supervised {0} times").format(c.supervised))
+        self.instructions.setText("\n".join(flags))
+        self.instructions.setVisible(bool(flags))
+        text, risk = countdown(c.deadline, self.services.cases.clock(), self.tr)
+        self.deadline.setText(self.tr("Deadline: {0} ({1})").format(
+            to_local(c.deadline).strftime("%Y-%m-%d %H:%M"), text) if c.deadline else self.tr("No deadline running"))
+        colors = {"overdue": "#842029", "soon": "#7a3d00", "today": "#664d03"}
+        self.deadline.setStyleSheet(f"font-weight:bold; color:{colors.get(risk, '#1b5e20')};")
+        caller = f"{c.caller_name} {display(c.caller_phone)}".strip() or self.tr("anonymous")
+        facts = [self.tr("Caller: {0}").format(caller) + (self.tr(" (repeat caller)") if c.repeat_caller else ""),
+                 f"{term('type', c.type)} · {term('urgency', c.urgency)} · "
+                 f"{names.categories.get(c.category_code or '', '')}",
+                 f"{names.districts.get(c.district or '', '')} {c.address}".strip(),
+                 self.tr("Received: {0}").format(to_local(c.created_at).strftime("%Y-%m-%d %H:%M"))]
+        if c.lead_department:
+            assist = ", ".join(names.departments.get(a, a) for a in c.assist_departments)
+            facts.append(self.tr("Lead: {0}").format(names.departments.get(c.lead_department, c.lead_department))
+                         + (self.tr("; assisting: {0}").format(assist) if assist else ""))
+        if c.merged_into:
+            facts.append(self.tr("Merged into {0}").format(c.merged_into))
+        if c.satisfied is not None:
+            facts.append(self.tr("Callback: satisfied {0}, resolved {1}").format(
+                self.tr("yes") if c.satisfied else self.tr("no"), self.tr("yes") if c.resolved else self.tr("no")))
+        self.facts.setText("\n".join(f for f in facts if f))
+        self.description.setText(c.description + (f"\n\n{self.tr('Answer')}: {c.answer}" if c.answer else ""))
+        self.timeline.clear()
+        for e in d.events:
+            details = e.reason
+            extra = {k: v for k, v in e.payload.items() if k not in ("case", "into_id")}
+            if extra:
+                details = (details + " " if details else "") + ", ".join(f"{k}={v}" for k, v in extra.items())
+            states = f"{term('state', e.from_state)} → {term('state', e.to_state)}" if e.from_state != e.to_state \
+                else term("state", e.to_state)
+            item = QTreeWidgetItem([to_local(e.at).strftime("%m-%d %H:%M"), term("action", e.kind), e.actor,
+                                    states, details])
+            item.setToolTip(4, details)
+            if e.kind in ("instruct", "supervise", "pick"):
+                for col in range(5):
+                    item.setForeground(col, Qt.GlobalColor.darkRed)
+            self.timeline.addTopLevelItem(item)
+        self.action_combo.blockSignals(True)
+        self.action_combo.clear()
+        for a in self.allowed():
+            self.action_combo.addItem(term("action", a), a)
+        self.action_combo.blockSignals(False)
+        self.apply_button.setEnabled(self.action_combo.count() > 0)
+        self._on_action_changed()
+
+    def _on_action_changed(self, *_args) -> None:
+        action = self.action_combo.currentData()
+        self.extra.setCurrentIndex(self._pages.get(action, 0))
+        spec = ACTIONS.get(action) if action else None
+        required = bool(spec and spec.reason_required) or action == "note"
+        self.reason_label.setText(self.tr("Reason (required)") if required else self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("Required for this action") if required else self.tr("Optional"))
+        self.error.clear()
+
+    def _payload(self, action: str) -> dict:
+        if action == "dispatch":
+            return {"lead_department": self.lead.currentData(), "assist_departments": []}
+        if action == "callback":
+            return {"satisfied": self.satisfied.currentData(), "resolved": self.resolved.currentData()}
+        if action == "merge":
+            return {"into": self.into.text().strip()}
+        if action == "instruct":
+            return {"level": self.level.currentData()}
+        if action == "approve_extension":
+            return {"extra": self.extension.text().strip()}
+        if action == "answer":
+            return {"answer": self.answer.text().strip()}
+        if action == "note":
+            return {"text": self.reason.text().strip()}
+        return {}
+
+
+def main() -> int:
+    """Launch the case detail alone on a temporary demo profile: `python -m ui.case_detail`."""
+    from .demo_profile import demo_window_profile
+    from .services import build_services
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    profile, actor, _tmp = demo_window_profile(cases=200)
+    services = build_services(profile, actor)
+    panel = CaseDetailPanel(services)
+    first = services.queue.page(QueueFilter(view="all_open"), limit=1)
+    if first:
+        panel.load(first[0].id)
+    panel.resize(560, 700)
+    panel.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,300 @@
+"""The operator's window: queue | call form or case detail | knowledge panel,
+and a status bar with the operator, the role, the call timer and the sync state."""
+from __future__ import annotations
+
+import base64
+import logging
+
+from PySide6.QtCore import QByteArray, QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from console.operator_settings import OperatorSettings, load_settings, save_settings
+from console.queue_filter import VIEWS, QueueFilter
+
+from .case_detail import CaseDetailPanel
+from .intake_form import IntakeForm
+from .queue_panel import QueuePanel
+from .shortcuts import BY_ID, SHORTCUTS, CheatSheet, label
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    call_started = Signal(str)  # call id
+    call_ended = Signal(str)
+
+    def __init__(self, services, bridge, knowledge_service=None, settings: OperatorSettings | None = None,
+                 parent=None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.services = services
+        self.bridge = bridge
+        self.settings = settings or load_settings(services.db, services.actor.login)
+        self.knowledge_service = knowledge_service
+        self.knowledge_panel = None
+        self._call_clock = QElapsedTimer()
+        self._call_running = False
+        self._setup_ui()
+        self._setup_actions()
+        self._setup_status_bar()
+        bridge.sync_status_changed.connect(self.show_sync_status)
+        bridge.cases_changed.connect(self._on_cases_changed)
+        self._restore_layout()
+
+    # -- public (used by the dashboard, the CTI adapter, tests) ------------------------------
+    def add_page(self, widget: QWidget, title: str) -> int:
+        """Add a page (e.g. the dashboard) as a tab beside the call form and the case detail."""
+        return self.workspace.addTab(widget, title)
+
+    def show_queue(self, f: QueueFilter) -> None:
+        """Show exactly the filter's cases in the queue."""
+        self.queue.show_filter(f)
+        self.queue.table.setFocus()
+
+    def start(self) -> None:
+        """Load the first queue page and bring back an unsaved call (call after show())."""
+        self.queue.start(self.settings.queue_view if self.settings.queue_view in VIEWS else "all_open",
+                         self.settings.queue_sort, self.settings.queue_descending)
+        if self.form.restore_latest_draft():
+            self.workspace.setCurrentWidget(self.form)
+        else:
+            self.form.phone.setFocus()
+        self._refresh_local_sync()
+
+    def new_call(self, phone: str = "", call_id: str = "") -> None:
+        self.workspace.setCurrentWidget(self.form)
+        self.form.start_call(phone, call_id)
+        self._call_clock.start()
+        self._call_running = True
+        self._update_call_timer()
+        self.call_started.emit(self.form.call_id)
+
+    def on_call_event(self, event) -> None:
+        """A caller-ID event (console.cti.CallEvent) arrived on the GUI thread."""
+        if event.event in ("newCall", "answer"):
+            if event.call_id and event.call_id == self.form.call_id and self._call_running:
+                return  # answer after newCall: the form is already open for this call
+            self.new_call(event.from_number, event.call_id)
+            self.statusBar().showMessage(self.tr("Incoming call from {0}").format(event.from_number), 8000)
+        elif event.event == "hangup":
+            if not event.call_id or event.call_id == self.form.call_id:
+                self.end_call()
+
+    def end_call(self) -> None:
+        if self._call_running:
+            self._call_running = False
+            self._update_call_timer()
+            self.call_ended.emit(self.form.call_id)
+
+    def call_running(self) -> bool:
+        return self._call_running
+
+    def show_sync_status(self, status) -> None:
+        if status.configured:
+            self._sync_configured = True
+        if not status.configured:
+            text = self.tr("Local only")
+            if status.pending:
+                text += " · " + self.tr("{0} unsynced changes").format(status.pending)
+        else:
+            text = self.tr("Online") if status.online else self.tr("Offline")
+            if status.syncing:
+                text += " · " + self.tr("syncing")
+            text += " · " + self.tr("{0} unsynced changes").format(status.pending)
+            if status.last_success:
+                from console.clock import to_local
+                text += " · " + self.tr("last sync {0}").format(to_local(status.last_success).strftime("%H:%M"))
+            if status.conflicts or status.rejected:
+                text += " · " + self.tr("{0} need attention").format(status.conflicts + status.rejected)
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip(status.message or text)
+
+    def open_case(self, case_id) -> None:
+        if self.detail.load(case_id):
+            self.workspace.setCurrentWidget(self.detail)
+
+    def save_layout(self) -> None:
+        s = self.settings
+        s.geometry = base64.b64encode(bytes(self.saveGeometry())).decode()
+        s.window_state = base64.b64encode(bytes(self.saveState())).decode()
+        s.splitter_sizes = list(self.splitter.sizes())
+        s.queue_column_widths = self.queue.column_widths()
+        s.queue_view = self.queue.current_filter().view
+        s.queue_sort, s.queue_descending = self.queue.model.sort_key, self.queue.model.descending
+        save_settings(self.services.db, self.services.actor.login, s)
+
+    # -- ui ----------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        s = self.services
+        self.setWindowTitle(self.tr("12345 Hotline Console"))
+        self.queue = QueuePanel(s.queue, s.names, self.bridge, self, s.categories, s.districts, s.departments)
+        self.form = IntakeForm(s, self)
+        self.detail = CaseDetailPanel(s, self)
+        self.workspace = QTabWidget(self, objectName="workspaceTabs")
+        self.workspace.setAccessibleName(self.tr("Workspace"))
+        self.workspace.addTab(self.form, self.tr("Call"))
+        self.workspace.addTab(self.detail, self.tr("Case"))
+        self.knowledge_dock = QWidget(self, objectName="knowledgeDock")
+        self.knowledge_dock.setAccessibleName(self.tr("Knowledge base"))
+        kl = QVBoxLayout(self.knowledge_dock)
+        kl.setContentsMargins(0, 0, 0, 0)
+        self._place_knowledge_panel(kl)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self, objectName="mainSplitter")
+        self.splitter.addWidget(self.queue)
+        self.splitter.addWidget(self.workspace)
+        self.splitter.addWidget(self.knowledge_dock)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([520, 500, 340])
+        self.setCentralWidget(self.splitter)
+
+        self.form.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.detail.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.form.case_saved.connect(self._on_case_saved)
+        self.queue.case_activated.connect(self.open_case)
+        if self.knowledge_panel is not None:
+            self.form.description_changed.connect(self.knowledge_panel.suggest_for)
+            self.knowledge_panel.article_chosen.connect(self._on_article_chosen)
+
+    def _place_knowledge_panel(self, layout) -> None:
+        if self.knowledge_service is None:
+            return
+        try:
+            from .knowledge_panel import KnowledgePanel
+        except ImportError as exc:  # the panel ships separately; the dock stays as the place for it
+            log.warning("knowledge panel not available: %s", exc)
+            return
+        self.knowledge_panel = KnowledgePanel(self.knowledge_service, self.knowledge_dock)
+        layout.addWidget(self.knowledge_panel)
+
+    def _setup_actions(self) -> None:
+        handlers = {
+            "new_call": lambda: self.new_call(),
+            "save": lambda: self._in_form(self.form.save),
+            "save_dispatch": lambda: self._in_form(lambda: self.form.save(dispatch=True)),
+            "merge": lambda: self._in_form(self.form.merge_into_selected),
+            "discard": lambda: self._in_form(self.form.discard),
+            "focus_phone": lambda: self._in_form(self.form.phone.setFocus),
+            "focus_description": lambda: self._in_form(self.form.description.setFocus),
+            "focus_knowledge": self._focus_knowledge,
+            "focus_queue": self.queue.focus_filter,
+            "open_case": lambda: self.queue.current_case_id() and self.open_case(self.queue.current_case_id()),
+            "show_form": lambda: self._in_form(lambda: None),
+            "refresh": self.queue.refresh,
+            "cheat_sheet": self.show_cheat_sheet,
+            "quit": self.close,
+        }
+        for i, view in enumerate(VIEWS, start=1):
+            handlers[f"view_{i}"] = lambda v=view: self.show_queue(QueueFilter(view=v))
+        self.actions_by_id: dict[str, QAction] = {}
+        for sc in SHORTCUTS:
+            act = QAction(label(sc.id), self)
+            act.setObjectName(f"action_{sc.id}")
+            act.setShortcut(QKeySequence(sc.keys))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(handlers[sc.id])
+            self.addAction(act)
+            self.actions_by_id[sc.id] = act
+        # Enter on the numeric keypad saves-and-dispatches too
+        self.actions_by_id["save_dispatch"].setShortcuts([QKeySequence(BY_ID["save_dispatch"].keys),
+                                                          QKeySequence("Ctrl+Enter")])
+
+    def _setup_status_bar(self) -> None:
+        a = self.services.actor
+        bar = self.statusBar()
+        self.operator_label = QLabel(self.tr("{0} ({1}) · {2}").format(a.name or a.login, a.login, self._role(a.role)),
+                                     self, objectName="operatorLabel")
+        self.operator_label.setAccessibleName(self.tr("Operator and role"))
+        self.call_label = QLabel(self, objectName="callTimer")
+        self.call_label.setAccessibleName(self.tr("Call timer"))
+        self.sync_label = QLabel(self.tr("Local only"), self, objectName="syncStatus")
+        self.sync_label.setAccessibleName(self.tr("Sync state"))
+        for w in (self.operator_label, self.call_label, self.sync_label):
+            bar.addPermanentWidget(w)
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self._update_call_timer)
+        self._tick.start()
+        self._update_call_timer()
+
+    def _role(self, role: str) -> str:
+        return {"operator": self.tr("Operator"), "team_lead": self.tr("Team lead"), "admin": self.tr("Administrator"),
+                "liaison": self.tr("Department liaison")}.get(role, role)
+
+    def _restore_layout(self) -> None:
+        s = self.settings
+        if s.geometry:
+            self.restoreGeometry(QByteArray(base64.b64decode(s.geometry)))
+        if len(s.splitter_sizes) == 3 and all(x > 0 for x in s.splitter_sizes):
+            self.splitter.setSizes(s.splitter_sizes)
+        if s.queue_column_widths:
+            self.queue.set_column_widths(s.queue_column_widths)
+
+    # -- slots -------------------------------------------------------------------------
+    def show_cheat_sheet(self) -> CheatSheet:
+        sheet = CheatSheet(self)
+        sheet.show()
+        self._cheat_sheet = sheet
+        return sheet
+
+    def _in_form(self, fn) -> None:
+        self.workspace.setCurrentWidget(self.form)
+        fn()
+
+    def _focus_knowledge(self) -> None:
+        target = self.knowledge_dock.findChild(QWidget, "knowledgeSearch")
+        (target or self.knowledge_dock).setFocus()
+
+    def _on_article_chosen(self, article) -> None:
+        self.workspace.setCurrentWidget(self.form)
+        self.form.insert_article(article)
+
+    def _on_case_saved(self, summary) -> None:
+        self.end_call()
+        self.queue.refresh()
+        self.queue.select_case(summary.id)
+
+    def _on_cases_changed(self, _change) -> None:
+        if self.detail.detail is not None and self.workspace.currentWidget() is self.detail:
+            self.detail.reload()
+        self._refresh_local_sync()
+
+    def _refresh_local_sync(self) -> None:
+        if getattr(self, "_sync_configured", False):
+            return
+        try:
+            from sync.store import LocalSyncStore
+            from sync.status import SyncStatus
+            pending, rejected, conflicts = LocalSyncStore(self.services.db).counts()
+        except Exception:  # the counts are informative only
+            log.debug("local outbox count unavailable", exc_info=True)
+            return
+        self.show_sync_status(SyncStatus(configured=False, pending=pending, rejected=rejected, conflicts=conflicts))
+
+    def set_sync_configured(self, configured: bool) -> None:
+        """True once a sync client reports; its SyncStatus then owns the label."""
+        self._sync_configured = configured
+
+    def _update_call_timer(self) -> None:
+        if not self._call_clock.isValid():
+            self.call_label.setText(self.tr("No call"))
+            return
+        secs = self._call_clock.elapsed() // 1000
+        text = f"{secs // 60:02d}:{secs % 60:02d}"
+        if self._call_running:
+            self.call_label.setText(self.tr("Call {0}").format(text))
+            self.call_label.setStyleSheet("color:#0b5394; font-weight:bold;")
+        else:
+            self.call_label.setStyleSheet("")
+            if not self.call_label.text().startswith(self.tr("Ended")):
+                self.call_label.setText(self.tr("Ended {0}").format(text))
+
+    def closeEvent(self, event) -> None:
+        self.form.save_draft()
+        try:
+            self.save_layout()
+        except Exception:  # never keep the operator from quitting over a layout setting
+            log.exception("saving the layout failed")
+        super().closeEvent(event)
