@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from models import Case, CaseEvent, CaseNumberSeq, Outbox, StateCount
+from models import Case, CaseEvent, Outbox, StateCount
 from models.db import Database
 
 from .clock import CITY_TZ, utcnow
@@ -136,13 +136,9 @@ class CaseService:
         return event
 
     def _next_number(self, s: Session, at: datetime) -> str:
-        day = at.replace(tzinfo=None).__add__(CITY_TZ.utcoffset(None)).strftime("%Y%m%d")
-        row = s.get(CaseNumberSeq, (self.station, day))
-        if row is None:
-            row = CaseNumberSeq(station=self.station, day=day, last=0)
-            s.add(row)
-        row.last += 1
-        return f"{self.prefix}-{self.station}-{day}-{row.last:04d}"
+        day = (at + CITY_TZ.utcoffset(None)).strftime("%Y%m%d")
+        last = s.execute(_NEXT_NUMBER, {"station": self.station, "day": day}).scalar_one()
+        return f"{self.prefix}-{self.station}-{day}-{last:04d}"
 
     def _find(self, s: Session, ref: str | uuid.UUID) -> Case:
         case = None
@@ -167,6 +163,8 @@ class CaseService:
         return s.scalar(select(Case.number).where(Case.id == c.merged_into_id))
 
 
+_NEXT_NUMBER = text("INSERT INTO case_number_seq (station, day, last) VALUES (:station, :day, 1) "
+                    "ON CONFLICT(station, day) DO UPDATE SET last = last + 1 RETURNING last")
 _BUMP = text("INSERT INTO state_counts (state, n) VALUES (:state, :delta) "
              "ON CONFLICT(state) DO UPDATE SET n = n + :delta")
 

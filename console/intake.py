@@ -181,9 +181,10 @@ class IntakeService:
                     s.add(caller)
                 elif r.caller_name.strip():
                     caller.name = r.caller_name.strip()
-                recent = s.scalar(select(Case.id).where(Case.caller_phone == valid.phone,
-                                                        Case.created_at >= now - REPEAT_WINDOW).limit(1))
-                repeat = recent is not None
+                if caller.case_count:
+                    recent = s.scalar(select(Case.id).where(Case.caller_phone == valid.phone,
+                                                            Case.created_at >= now - REPEAT_WINDOW).limit(1))
+                    repeat = recent is not None
                 caller.case_count += 1
             case = self.cases.create(s, {
                 "id": case_id, "type": r.type, "urgency": r.urgency, "channel": r.channel,
