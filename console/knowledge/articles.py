@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from .segment import normalize
@@ -167,6 +168,7 @@ def sections(body: str) -> list[tuple[str, str]]:
     return [(h, "\n".join(lines)) for h, lines in out if lines]
 
 
+@lru_cache(maxsize=1024)
 def answer_text(article: Article) -> str:
     """What the operator inserts into the reply: the explicit answer, or the
     body's sections that say what to do (not who asks, not the FAQ), as plain

@@ -27,7 +27,7 @@ from .segment import expand, normalize, query_words
 
 TITLE_WEIGHT, TAGS_WEIGHT, BODY_WEIGHT = 8.0, 4.0, 1.0
 EXPIRED_FACTOR = 0.8  # expired articles stay findable but yield to a current one of similar score
-COMMON_SHARE = 0.25   # a word in more than this share of articles is dropped (if others remain)
+POSTING_BUDGET = 1000  # matching rows FTS5 may score per query (see KnowledgeService._plan)
 SNIPPET_CHARS = 80
 MAX_QUERY_WORDS = 24
 _A_COLUMNS = ", ".join("a." + c.strip() for c in store._COLUMNS.split(","))
@@ -84,7 +84,10 @@ def match_expression(words: list[str], phrase: bool = True, title_boost: bool = 
         # 办理) has an IDF near zero there, but it still tells which titles
         # are about it.
         terms.append("title : (" + " OR ".join(quoted) + ")")
-    if phrase and 2 <= len(words) <= 8:
+    if phrase and 2 <= len(words) <= 3:
+        # The words in order as one phrase, so the exact phrase ranks first.
+        # Only for short queries: FTS5 checks positions in every article
+        # holding all the words, which costs more than the rest of the query.
         terms.append('"' + " ".join(w.replace('"', '""') for w in words) + '"')
     return " OR ".join(terms)
 
@@ -97,39 +100,51 @@ class KnowledgeService:
         self.db = db
         self.use_synonyms = synonyms  # off only to measure what the synonym map adds
         self.today = today
-        self._doc_count: int | None = None
+        self._stats: dict[str, tuple[int, int]] = {}
+        self._stats_stamp: tuple = ()
         self._duties_ready = False
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
         """The best `limit` articles for `query` (any text: never raises on content)."""
         if not isinstance(query, str) or limit < 1:
             return []
-        base = query_words(query, MAX_QUERY_WORDS)
-        if not base:
+        words = query_words(query, MAX_QUERY_WORDS)
+        if not words:
             return []
+        if self.use_synonyms:
+            words += expand(words, query)[:MAX_QUERY_WORDS]
         with self.db.engine.connect() as conn:
-            words = self._drop_common(conn, base)
-            if self.use_synonyms:
-                words += expand(words, query)[:MAX_QUERY_WORDS]
-            expr = match_expression(words) if len(words) > 1 else match_expression(words, phrase=False)
-            rows = conn.execute(text(
-                # Rank inside the FTS table first, then join only the winners.
-                f"SELECT a.doc, {_A_COLUMNS}, m.rank FROM ("
+            plan = self._plan(conn, words)
+            if not plan.words:
+                return []
+            expr = match_expression(plan.words, phrase=len(plan.words) > 1, title_boost=not plan.titles_only)
+            if plan.titles_only:
+                expr = "{title tags} : (" + expr + ")"
+            ranked = conn.execute(text(
+                "SELECT m.doc, m.rank, a.expiry_date FROM ("
                 "SELECT rowid AS doc, bm25(kb_fts, :tw, :gw, :bw) AS rank FROM kb_fts "
-                "WHERE kb_fts MATCH :q ORDER BY rank LIMIT :n) m "
-                "JOIN kb_articles a ON a.doc = m.doc ORDER BY m.rank"),
-                {"q": expr, "tw": TITLE_WEIGHT, "gw": TAGS_WEIGHT, "bw": BODY_WEIGHT, "n": limit * 3}).all()
-        today = self.today()
+                "WHERE kb_fts MATCH :q AND rowid > :lo ORDER BY rank LIMIT :n) m JOIN kb_articles a ON a.doc = m.doc"),
+                {"q": expr, "tw": TITLE_WEIGHT, "gw": TAGS_WEIGHT, "bw": BODY_WEIGHT, "n": limit * 2,
+                 "lo": plan.min_doc}).all()
+            today = self.today()
+            scored = []
+            for doc, rank, expiry in ranked:
+                expired = expiry is not None and store._day(expiry) < today
+                scored.append((-float(rank) * (EXPIRED_FACTOR if expired else 1.0), doc, expired))
+            scored.sort(key=lambda t: -t[0])
+            scored = scored[:limit]
+            # Only the winners are read in full and get a snippet and an answer.
+            marks = ",".join(f":d{i}" for i in range(len(scored)))
+            rows = {r.doc: r for r in conn.execute(
+                text(f"SELECT a.doc, {_A_COLUMNS} FROM kb_articles a WHERE a.doc IN ({marks})"),
+                {f"d{i}": t[1] for i, t in enumerate(scored)})} if scored else {}
         hits = []
-        for row in rows:
-            art = store.row_to_article(row)
-            expired = art.is_expired(today)
-            score = -float(row.rank) * (EXPIRED_FACTOR if expired else 1.0)
+        for score, doc, expired in scored:
+            art = store.row_to_article(rows[doc])
             hits.append(Hit(art.id, art.title, score, snippet(art, words), expired, art.department_code,
                             art.category_code, answer_text(art), art.source, art.tags, art.version,
                             art.expiry_date))
-        hits.sort(key=lambda h: -h.score)
-        return hits[:limit]
+        return hits
 
     def get(self, article_id: str) -> Article | None:
         """The full article (body in Markdown), or None."""
@@ -142,6 +157,11 @@ class KnowledgeService:
             return None
         return Hit(art.id, art.title, 0.0, snippet(art, []), art.is_expired(self.today()), art.department_code,
                    art.category_code, answer_text(art), art.source, art.tags, art.version, art.expiry_date)
+
+    def department_names(self) -> dict[str, str]:
+        """{department code: name}, for showing who is responsible for an article."""
+        with self.db.engine.connect() as conn:
+            return dict(conn.execute(text("SELECT code, name FROM departments")).all())
 
     def count(self) -> int:
         with self.db.engine.connect() as conn:
@@ -182,23 +202,76 @@ class KnowledgeService:
             store.rebuild_duties(self.db)
         self._duties_ready = True
 
-    def _drop_common(self, conn, words: list[str]) -> list[str]:
-        if len(words) < 2:
-            return words
-        if self._doc_count is None or self._doc_count < 1000:
-            # Small bases change with every import; big ones are cached (a
-            # stale count only shifts the threshold a little).
-            self._doc_count = conn.execute(text("SELECT COUNT(*) FROM kb_articles")).scalar() or 0
-        if self._doc_count < 200:
-            return words
-        marks = ",".join(f":w{n}" for n in range(len(words)))
-        df = dict(conn.execute(text(f"SELECT term, doc FROM kb_fts_vocab WHERE term IN ({marks})"),
-                               {f"w{n}": w for n, w in enumerate(words)}).all())
-        limit = COMMON_SHARE * self._doc_count
-        kept = [w for w in words if df.get(w, 0) <= limit]
-        if not kept:  # every word is common: keep the two rarest
-            kept = sorted(words, key=lambda w: df.get(w, 0))[:2]
-        return kept
+    def _plan(self, conn, words: list[str]) -> _Plan:
+        """Which words to send to FTS5 so that it scores at most about
+        POSTING_BUDGET rows: bm25 costs several microseconds per matching
+        row, and a word found in a tenth of 100,000 articles would otherwise
+        cost a hundred milliseconds. Rarer words are kept first (they carry
+        most of the bm25 weight anyway); when even the rarest is too common,
+        only titles and tags are searched, and when it is that common in
+        titles too, only the newest articles holding it (a rowid range FTS5
+        answers without reading the rest). A base of at most POSTING_BUDGET
+        articles is always searched whole."""
+        stats, n_docs = self._word_stats(conn, words)
+        known = [w for w in words if stats[w][0] > 0]
+        if min(n_docs, sum(stats[w][0] for w in known)) <= POSTING_BUDGET:
+            return _Plan(known, False)
+        by_rarity = sorted(known, key=lambda w: stats[w][0])
+        if stats[by_rarity[0]][0] <= POSTING_BUDGET:
+            chosen = set(_within(by_rarity, lambda w: stats[w][0]))
+            return _Plan([w for w in words if w in chosen], False)
+        in_titles = sorted((w for w in known if stats[w][1] > 0), key=lambda w: stats[w][1])
+        if not in_titles:
+            # common in bodies, in no title: the newest articles holding the rarest word
+            return _Plan(by_rarity[:1], False, _window(n_docs, stats[by_rarity[0]][0]))
+        chosen = _within(in_titles, lambda w: stats[w][1])
+        return _Plan(chosen, True, _window(n_docs, stats[chosen[0]][1]))
+
+    def _word_stats(self, conn, words: list[str]) -> tuple[dict[str, tuple[int, int]], int]:
+        """({word: (articles holding it, titles or tags holding it)}, highest doc number), cached
+        until the index gains an article (a count read per query is cheap:
+        MAX of the primary key)."""
+        stamp = (conn.execute(text("SELECT MAX(doc) FROM kb_articles")).scalar() or 0, store.generation())
+        if stamp != self._stats_stamp:
+            self._stats.clear()
+            self._stats_stamp = stamp
+        missing = [w for w in words if w not in self._stats]
+        for w in missing:
+            total = tt = 0
+            for col, n in conn.execute(text("SELECT col, doc FROM kb_fts_vocab_col WHERE term = :w"), {"w": w}):
+                if col in ("title", "tags"):
+                    tt += n
+            total = conn.execute(text("SELECT doc FROM kb_fts_vocab WHERE term = :w"), {"w": w}).scalar() or 0
+            self._stats[w] = (total, tt)
+        if len(self._stats) > 50_000:  # a long session of odd queries: start again
+            self._stats.clear()
+        return {w: self._stats.get(w) or (0, 0) for w in words}, stamp[0]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    words: list[str]
+    titles_only: bool
+    min_doc: int = 0  # search only articles with doc > min_doc (0: all)
+
+
+def _window(n_docs: int, df: int) -> int:
+    """The lowest doc number of a range of the newest articles expected to
+    hold about POSTING_BUDGET rows of a word found in `df` of `n_docs`."""
+    if df <= POSTING_BUDGET:
+        return 0
+    return max(0, n_docs - int(n_docs * POSTING_BUDGET / df))
+
+
+def _within(ordered: list[str], cost) -> list[str]:
+    """The first words of `ordered` whose costs add up to the budget (at least one)."""
+    out, total = [], 0
+    for w in ordered:
+        if out and total + cost(w) > POSTING_BUDGET:
+            break
+        out.append(w)
+        total += cost(w)
+    return out
 
 
 def highlight(textline: str, words: list[str]) -> str:
@@ -209,7 +282,9 @@ def highlight(textline: str, words: list[str]) -> str:
 
 def snippet(art: Article, words: list[str], width: int = SNIPPET_CHARS) -> str:
     """The window of the body (plain text) holding the most query words, marked with ** **."""
-    body = re.sub(r"\s*\n\s*", " ", plain(art.body)).strip()
+    # Headings (适用情形, 办理渠道) are the same in every article: not worth snippet space.
+    lines = [ln for ln in art.body.splitlines() if not ln.lstrip().startswith("#")]
+    body = re.sub(r"\s*\n\s*", " ", plain("\n".join(lines))).strip()
     norm = normalize(body)
     if len(norm) != len(body):  # NFKC changed lengths (rare ligatures): mark nothing rather than mis-mark
         return body[:width]

@@ -25,6 +25,14 @@ _COLUMNS = ("article_id, title, body, answer, category_code, department_code, ta
             "effective_date, expiry_date, version, editor")
 
 
+_generation = 0
+
+
+def generation() -> int:
+    """Bumped by every load in this process, so cached word counts know to refresh."""
+    return _generation
+
+
 @dataclass
 class LoadCounts:
     """What a load did: new articles, updated ones (version bumped), unchanged ones."""
@@ -72,11 +80,14 @@ def load(db: Database, articles: Iterable[Article], now: datetime | None = None)
     included, so importing an export changes nothing. Runs in batches, one
     transaction per batch.
     """
+    global _generation
     counts = LoadCounts()
     now = now or utcnow()
+    _generation += 1
     for batch in _batches(articles, BATCH):
         with db.engine.begin() as conn:
             _load_batch(conn, batch, now, counts)
+    _generation += 1
     return counts
 
 

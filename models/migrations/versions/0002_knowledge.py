@@ -40,12 +40,15 @@ def upgrade() -> None:
                "tokenize = 'unicode61 remove_diacritics 2')")
     # Document frequency per word, so a query can drop words that are in most articles.
     op.execute("CREATE VIRTUAL TABLE kb_fts_vocab USING fts5vocab(kb_fts, 'row')")
+    # ... and per column, to know how many titles/tags hold a word.
+    op.execute("CREATE VIRTUAL TABLE kb_fts_vocab_col USING fts5vocab(kb_fts, 'col')")
     op.execute("CREATE VIRTUAL TABLE kb_duty_fts USING fts5(department_code UNINDEXED, line UNINDEXED, name, text, "
                "tokenize = 'unicode61 remove_diacritics 2')")
 
 
 def downgrade() -> None:
     op.execute("DROP TABLE IF EXISTS kb_duty_fts")
+    op.execute("DROP TABLE IF EXISTS kb_fts_vocab_col")
     op.execute("DROP TABLE IF EXISTS kb_fts_vocab")
     op.execute("DROP TABLE IF EXISTS kb_fts")
     op.drop_table("kb_articles")

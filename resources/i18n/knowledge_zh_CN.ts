@@ -1,0 +1,97 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>KnowledgePanel</name>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="101" />
+        <source>Knowledge base</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="104" />
+        <source>Search the knowledge base</source>
+        <translation>搜索知识库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="105" />
+        <source>Search articles, or type the description in the form</source>
+        <translation>搜索知识，或在工单表单中填写诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="109" />
+        <source>Search status</source>
+        <translation>搜索状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="112" />
+        <source>Matching articles</source>
+        <translation>匹配的知识条目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="121" />
+        <source>Answer of the selected article</source>
+        <translation>所选知识的答复内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="124" />
+        <source>Departments responsible</source>
+        <translation>职责部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="127" />
+        <source>Insert answer</source>
+        <translation>插入答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="133" />
+        <source>Insert answer (%1)</source>
+        <translation>插入答复（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="135" />
+        <source>Insert the article's answer into the reply</source>
+        <translation>将该知识的答复内容插入直接答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="187" />
+        <source>Search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/knowledge_panel.py" line="199" />
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n 条知识</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="202" />
+        <source>No matching article</source>
+        <translation>没有匹配的知识</translation>
+    </message>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="210" />
+        <source>Expired</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="234" />
+        <source>Expired on %1: check before quoting it</source>
+        <translation>已于%1失效：引用前请核实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="242" />
+        <source>Responsible departments</source>
+        <translation>职责清单匹配的部门</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <location filename="../../ui/knowledge_panel.py" line="291" />
+        <source>Knowledge base</source>
+        <translation>知识库</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,139 @@
+"""The knowledge panel on a real profile: debounced suggestions, newest
+request wins, highlighted snippets, expired marks, one key inserts."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from console.knowledge import KnowledgeService
+from ui.knowledge_panel import DEBOUNCE_MS, INSERT_KEYS, KnowledgePanel, marked_html
+
+
+class GatedService(KnowledgeService):
+    """The real service, except that a search for `hold` waits for `release`
+    (so a test can keep an older request running while a newer one is made)."""
+
+    def __init__(self, db, hold: str):
+        super().__init__(db)
+        self.hold = hold
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.queries: list[str] = []
+
+    def search(self, query, limit=10):
+        self.queries.append(query)
+        if query == self.hold:
+            self.started.set()
+            self.release.wait(10)
+        return super().search(query, limit)
+
+
+@pytest.fixture
+def panel(qtbot, profile):
+    p = KnowledgePanel(KnowledgeService(profile.db))
+    qtbot.addWidget(p)
+    p.resize(420, 760)
+    p.show()
+    return p
+
+
+def labels(panel):
+    return [panel.results.itemWidget(panel.results.item(i)).text() for i in range(panel.results.count())]
+
+
+def test_typing_the_description_suggests_once_after_a_pause(qtbot, panel):
+    shown = []
+    panel.results_shown.connect(lambda q, n: shown.append((q, n)))
+    with qtbot.waitSignal(panel.results_shown, timeout=5000):
+        for text in ["小区", "小区门口", "小区门口人行道", "小区门口人行道上天天乱停车"]:
+            panel.suggest_for(text)
+            qtbot.wait(DEBOUNCE_MS // 5)
+    qtbot.wait(DEBOUNCE_MS * 2)
+    assert shown == [("小区门口人行道上天天乱停车", panel.results.count())]  # one search, for the last text
+    first = panel.results.item(0).data(Qt.ItemDataRole.UserRole)
+    assert first.id == "KB-0114"
+    assert "人行道停车管理规定" in labels(panel)[0] and "background:#ffe08a" in labels(panel)[0]
+    assert panel.insert_button.isEnabled()
+    assert "市公安局交通管理局" in panel.duties.text()
+
+
+def test_newest_request_wins_over_a_slower_older_one(qtbot, profile):
+    service = GatedService(profile.db, hold="停水")
+    p = KnowledgePanel(service)
+    qtbot.addWidget(p)
+    shown = []
+    p.results_shown.connect(lambda q, n: shown.append(q))
+    p.search.setText("停水")
+    p.search_now()
+    assert service.started.wait(5)  # the old request is running on the worker
+    with qtbot.waitSignal(p.results_shown, timeout=5000):
+        p.search.setText("社保卡丢了")
+        p.search_now()
+        service.release.set()
+    qtbot.wait(DEBOUNCE_MS)
+    assert shown == ["社保卡丢了"]  # the older answer arrived and was dropped
+    assert p.results.item(0).data(Qt.ItemDataRole.UserRole).id == "KB-0005"
+    assert service.queries == ["停水", "社保卡丢了"]
+
+
+def test_search_box_wins_over_the_description(qtbot, panel):
+    with qtbot.waitSignal(panel.results_shown, timeout=5000):
+        panel.search.setText("ETC")
+    with qtbot.assertNotEmitted(panel.results_shown, wait=DEBOUNCE_MS * 2):
+        panel.suggest_for("家里突然没电了")
+    assert panel.results.item(0).data(Qt.ItemDataRole.UserRole).id == "KB-0135"
+    with qtbot.waitSignal(panel.results_shown, timeout=5000) as blocker:
+        panel.search.clear()  # back to suggestions for the description
+    assert blocker.args[0] == "家里突然没电了"
+    assert panel.results.item(0).data(Qt.ItemDataRole.UserRole).id == "KB-0121"
+
+
+def test_one_key_inserts_the_selected_article(qtbot, panel):
+    assert panel.insert_action.shortcut().toString() == INSERT_KEYS
+    assert panel.insert_action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+    with qtbot.waitSignal(panel.results_shown, timeout=5000):
+        panel.search.setText("公积金 租房 提取")
+    panel.results.setCurrentRow(0)
+    with qtbot.waitSignal(panel.article_chosen) as blocker:
+        panel.insert_action.trigger()
+    hit = blocker.args[0]
+    assert hit.id == "KB-0019" and hit.answer and "**" not in hit.answer
+    panel.results.setCurrentRow(1)
+    with qtbot.waitSignal(panel.article_chosen) as blocker:
+        qtbot.keyClick(panel.results, Qt.Key.Key_Return)
+    assert blocker.args[0].id == panel.results.item(1).data(Qt.ItemDataRole.UserRole).id
+
+
+def test_expired_articles_are_shown_marked(qtbot, panel):
+    with qtbot.waitSignal(panel.results_shown, timeout=5000):
+        panel.search.setText("新冠疫苗接种")
+    texts = labels(panel)
+    row = next(i for i in range(panel.results.count())
+               if panel.results.item(i).data(Qt.ItemDataRole.UserRole).id == "KB-0158")
+    assert "Expired" in texts[row]
+    panel.results.setCurrentRow(row)
+    assert "Expired on 2023-12-31" in panel.preview.toPlainText()
+
+
+@pytest.mark.parametrize("text", ['"', "*", "NEAR(", "AND OR -", "😀", " ", "x" * 10000])
+def test_hostile_text_in_the_box_shows_results_or_nothing(qtbot, panel, text):
+    with qtbot.waitSignal(panel.results_shown, timeout=5000) as blocker:
+        panel.search.setText(text)
+        panel.search_now()
+    assert "failed" not in panel.status.text()
+    assert blocker.args[1] == panel.results.count()
+
+
+def test_widgets_are_named_for_tests_and_screen_readers(panel):
+    for name in ("knowledgeSearch", "knowledgeResults", "knowledgePreview", "knowledgeInsert", "knowledgeDuties"):
+        w = panel.findChild(object, name)
+        assert w is not None and w.accessibleName(), name
+
+
+def test_marked_html_escapes_and_highlights():
+    out = marked_html("a<b> **停车** & **x**")
+    assert out.startswith("a&lt;b&gt; ") and out.count("background:#ffe08a") == 2 and "&amp;" in out
+    assert isinstance(QLabel(out).text(), str)
