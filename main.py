@@ -16,7 +16,6 @@ from models.db import StoreError
 COMMAND_MODULES = [
     "console.cli.cases",
     "console.cli.demo",
-    "console.cli.kb",
     "ui.report.cli",
     "console.cli.kb",
     "sync.cli",
