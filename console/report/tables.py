@@ -1,0 +1,99 @@
+"""The report's tables as rows, and their CSV and XLSX writers.
+
+The CSV is one long table (section, key, label, value, previous, change,
+detail) so a spreadsheet or a script can filter it by section; the XLSX has
+one sheet per section with its own columns.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from .data import MonthlyReport
+
+RATE_LABELS = {
+    "direct_answer": "直接答复率", "sign_on_time": "按时签收率", "reply_on_time": "按时办结率",
+    "resolution": "解决率", "satisfaction": "满意率", "return_rate": "退单率", "repeat_request": "重复来电率",
+}
+LEVEL_LABELS = {"city": "市级批示", "district": "区级批示", "township": "街道（乡镇）级批示"}
+CSV_COLUMNS = ["section", "key", "label", "value", "previous", "change", "detail"]
+
+
+def _pct(v: float | None) -> str:
+    return "" if v is None else f"{v * 100:.2f}"
+
+
+def sections(r: MonthlyReport) -> dict[str, tuple[list[str], list[list]]]:
+    """Each section's headers and rows (values as numbers where they are numbers)."""
+    prev = {x.name: x for x in r.previous_rates.as_list()}
+    rates = [[x.name, RATE_LABELS[x.name], _pct(x.value), _pct(prev[x.name].value),
+              f"{int(x.numerator)}/{int(x.denominator)}"] for x in r.rates.as_list()]
+    avg, pavg = r.rates.avg_reply_working_days, r.previous_rates.avg_reply_working_days
+    rates.append(["avg_reply_working_days", "平均办理时长（工作日）", "" if avg is None else round(avg, 2),
+                  "" if pavg is None else round(pavg, 2), f"{int(r.rates.counts['replied'])} replies"])
+    rates.append(["intake", "受理量", int(r.intake.current), int(r.intake.previous), ""])
+    for level, n in r.rates.instructions.items():
+        rates.append([f"instructions_{level}", LEVEL_LABELS[level], n, r.previous_rates.instructions[level], ""])
+
+    def change_rows(items):
+        return [[c.key, c.label, int(c.current), int(c.previous), _pct(c.change)] for c in items]
+
+    return {
+        "rates": (["key", "指标", "本月(%)", "上月(%)", "分子/分母"], rates),
+        "top_categories": (["code", "类别", "本月", "上月", "环比(%)"], change_rows(r.top_categories)),
+        "top_level_categories": (["code", "大类", "本月", "上月", "环比(%)"], change_rows(r.top_top_categories)),
+        "districts": (["code", "区县", "本月", "上月", "环比(%)"], change_rows(r.districts)),
+        "departments": (["code", "承办单位", "派单", "办结", "超期办结", "超期签收", "回访", "不满意", "按时办结率(%)"],
+                        [[d.code, d.name, d.dispatched, d.replied, d.replied_late, d.signed_late, d.callbacks,
+                          d.unsatisfied, _pct(d.on_time.value)] for d in r.departments]),
+        "reasons": (["rank", "不满意原因", "次数"], [[i + 1, reason, n] for i, (reason, n) in enumerate(r.reasons)]),
+        "appendix": (["number", "受理日期", "区县", "类别", "承办单位", "地点", "诉求内容", "办理结果", "满意"],
+                     [[c.number, c.received, c.district, c.category, c.department, c.place, c.description,
+                       c.result, "" if c.satisfied is None else ("满意" if c.satisfied else "不满意")]
+                      for c in r.appendix]),
+    }
+
+
+def write_csv(r: MonthlyReport, path: Path | str) -> Path:
+    """One UTF-8 (with BOM, so Excel reads the Chinese) long-format CSV of every section."""
+    path = Path(path)
+    with path.open("w", newline="", encoding="utf-8-sig") as fh:
+        w = csv.writer(fh)
+        w.writerow(CSV_COLUMNS)
+        for name, (_headers, rows) in sections(r).items():
+            for row in rows:
+                if name == "appendix":
+                    w.writerow([name, row[0], row[3], "", "", "", " | ".join(str(x) for x in row[1:])])
+                elif name == "departments":
+                    w.writerow([name, row[0], row[1], row[3], "", "",
+                                f"dispatched={row[2]};replied_late={row[4]};signed_late={row[5]};"
+                                f"callbacks={row[6]};unsatisfied={row[7]};on_time_pct={row[8]}"])
+                elif name == "reasons":
+                    w.writerow([name, row[0], row[1], row[2], "", "", ""])
+                else:
+                    w.writerow([name, row[0], row[1], row[2], row[3], row[4] if name != "rates" else "", row[4]
+                                if name == "rates" else ""])
+    return path
+
+
+def write_xlsx(r: MonthlyReport, path: Path | str) -> Path:
+    """One sheet per section, headers bold, columns sized to their content."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    path = Path(path)
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, (headers, rows) in sections(r).items():
+        ws = wb.create_sheet(name)
+        ws.append(headers)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            ws.append(row)
+        for col in ws.columns:
+            width = max(len(str(c.value or "")) for c in col)
+            ws.column_dimensions[col[0].column_letter].width = min(max(8, width * 1.6), 60)
+        ws.freeze_panes = "A2"
+    wb.save(path)
+    return path

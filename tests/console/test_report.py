@@ -1,0 +1,117 @@
+"""The monthly report: its figures on the hand-counted set, the CSV parsed back, the XLSX sheets,
+the PDF's pages, text and images, and the command line."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from console.intake import CallRecord
+from console.report import build_monthly
+from console.report.tables import write_csv, write_xlsx
+from main import main
+from tests.conftest import LIAISON, local
+from tests.console.monitor_fixture import build
+
+PRIVATE = ("赵六", "13912345678", "510104199001011234", "东大街8号")
+
+
+@pytest.fixture
+def month(profile, clock):
+    built = build(profile, clock)
+    # one more case whose text is full of personal data, closed in November
+    clock.now = local("2026-11-25T09:30:00")
+    op = profile.actor("op01")
+    n = profile.intake.log_call(CallRecord(
+        caller_phone="13912345678", caller_name="赵六", type="help", district="JJ", category_code="0101",
+        address="东大街8号", description="我叫赵六，电话13912345678，身份证510104199001011234，住东大街8号，楼上漏水",
+        lead_department="URBAN"), op).number
+    profile.cases.act(n, "accept", LIAISON)
+    profile.cases.act(n, "reply", LIAISON, payload={"result": "已联系赵六（13912345678）上门维修"})
+    profile.cases.act(n, "callback", op, payload={"satisfied": True, "resolved": True})
+    built.numbers["I"] = n
+    return built
+
+
+def test_report_figures_on_the_hand_counted_month(profile, month):
+    r = build_monthly(profile.db, "2026-11")
+    assert (r.scope.start.isoformat(), r.previous_scope.start.isoformat()) == ("2026-11-01", "2026-10-01")
+    assert r.intake.current == 9 and r.intake.previous == 0 and r.intake.change is None
+    # callbacks in November: C (satisfied), E (not), I (satisfied); D's came on 12-01
+    assert (r.rates.satisfaction.numerator, r.rates.satisfaction.denominator) == (2, 3)
+    assert r.previous_rates.satisfaction.value is None
+    top = {c.key: c.current for c in r.top_categories}
+    assert top == {"0101": 4, "0204": 3, "0201": 2}
+    urban = next(d for d in r.departments if d.code == "URBAN")
+    # URBAN in November: C, D, E, I dispatched; C and I replied on time; D signed late; C and I called back
+    assert (urban.dispatched, urban.replied, urban.replied_late, urban.signed_late) == (4, 2, 0, 1)
+    assert (urban.callbacks, urban.unsatisfied) == (2, 0)
+    assert r.reasons == [("问题没有解决", 1)]
+    numbers = {c.number for c in r.appendix}
+    assert numbers == {month.numbers[k] for k in "CDEI"}  # closed and called back; G, H open; A, F answered
+    text = " ".join(f"{c.place} {c.description} {c.result}" for c in r.appendix)
+    for secret in PRIVATE:
+        assert secret not in text
+    assert "楼上漏水" in text
+
+
+def test_csv_parses_back_with_every_section(profile, month, tmp_path):
+    path = write_csv(build_monthly(profile.db, "2026-11"), tmp_path / "r.csv")
+    with path.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    by = {}
+    for row in rows:
+        by.setdefault(row["section"], []).append(row)
+    assert set(by) == {"rates", "top_categories", "top_level_categories", "districts", "departments", "reasons",
+                       "appendix"}
+    rates = {row["key"]: row for row in by["rates"]}
+    assert rates["satisfaction"]["value"] == "66.67" and rates["satisfaction"]["detail"] == "2/3"
+    assert rates["direct_answer"]["detail"] == "2/8"  # 9 calls, one transferred; A and F answered
+    assert rates["intake"]["value"] == "9"
+    # JJ: A B C F H I, QY: D E G
+    assert {row["key"]: row["value"] for row in by["districts"]} == {"JJ": "6", "QY": "3"}
+    assert len(by["appendix"]) == 4
+    assert not any(secret in path.read_text("utf-8-sig") for secret in PRIVATE)
+
+
+def test_xlsx_has_a_sheet_per_section(profile, month, tmp_path):
+    from openpyxl import load_workbook
+    path = write_xlsx(build_monthly(profile.db, "2026-11"), tmp_path / "r.xlsx")
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["rates", "top_categories", "top_level_categories", "districts", "departments",
+                             "reasons", "appendix"]
+    rates = {row[0]: row for row in wb["rates"].iter_rows(min_row=2, values_only=True)}
+    assert rates["reply_on_time"][2] == "100.00"
+
+
+def test_pdf_has_the_pages_the_figures_and_chinese_text(qapp, profile, month, tmp_path):
+    from pypdf import PdfReader
+
+    from ui.report.pdf import write_pdf
+    path = write_pdf(build_monthly(profile.db, "2026-11"), tmp_path / "r.pdf", chart_dir=tmp_path)
+    reader = PdfReader(str(path))
+    assert len(reader.pages) >= 5  # rates, categories, districts, departments, appendix each start a page
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for heading in ("主要指标", "热点诉求类别", "各区县诉求", "承办单位超期与不满意情况", "不满意原因", "附录"):
+        assert heading in text
+    assert "66.67%" in text and "满意率" in text
+    # the appendix row of case I (its number's glyphs are drawn but pypdf can't map them back to text)
+    assert "2026-11-25" in text and "楼上漏" in text and "某某" in text
+    for secret in PRIVATE:
+        assert secret not in text
+    images = sum(len(page.images) for page in reader.pages)
+    assert images >= 4  # the four charts
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == ["categories.png", "departments.png",
+                                                              "districts.png", "rates.png"]
+
+
+def test_command_line_writes_csv_and_refuses_bad_input(profile, month, tmp_path, capsys):
+    folder = str(profile.data_dir)
+    out = tmp_path / "m.csv"
+    profile.close()
+    assert main(["report", "monthly", "--month", "2026-11", "--out", str(out), "--data-dir", folder]) == 0
+    assert out.read_text("utf-8-sig").startswith("section,key")
+    assert main(["report", "monthly", "--month", "Nov", "--out", str(out), "--data-dir", folder]) == 2
+    assert "2026-10" in capsys.readouterr().err
+    assert main(["report", "monthly", "--month", "2026-11", "--out", str(tmp_path / "no" / "x.pdf"),
+                 "--data-dir", folder]) == 2

@@ -1,0 +1,1 @@
+"""The monthly report's PDF (pdf.py), charts (charts.py) and command (cli.py)."""

@@ -1,0 +1,67 @@
+"""`python main.py report monthly --month 2026-10 --out FILE [--format pdf|csv|xlsx]`."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from console.cli import CliError, add_data_dir, profile_from
+
+FORMATS = ("pdf", "csv", "xlsx")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("report", help="reports: the monthly hotspot report")
+    rsub = p.add_subparsers(dest="report_kind", metavar="KIND")
+    m = rsub.add_parser("monthly", help="the monthly hotspot report (rates, hot issues, departments, appendix)")
+    add_data_dir(m)
+    m.add_argument("--month", required=True, help="the month, e.g. 2026-10")
+    m.add_argument("--out", required=True, type=Path, help="output file")
+    m.add_argument("--format", choices=FORMATS, default=None, help="pdf (default from --out's suffix), csv or xlsx")
+    m.add_argument("--appendix", type=int, default=30, help="how many publishable cases in the appendix (default 30)")
+    m.set_defaults(handler=cmd_monthly)
+    p.set_defaults(handler=lambda args: (p.print_help(), 2)[1])
+
+
+def cmd_monthly(args) -> int:
+    from console.metrics import month_scope
+    from console.report import build_monthly
+    from console.report.tables import write_csv, write_xlsx
+
+    fmt = args.format or (args.out.suffix.lower().lstrip(".") if args.out.suffix.lower().lstrip(".") in FORMATS
+                          else "pdf")
+    try:
+        month_scope(args.month)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    if args.appendix < 0:
+        raise CliError("--appendix must be 0 or more")
+    if not args.out.parent.exists():
+        raise CliError(f"the folder {args.out.parent} does not exist")
+    started = time.perf_counter()
+    prof = profile_from(args)
+    try:
+        report = build_monthly(prof.db, args.month, appendix_limit=args.appendix)
+    finally:
+        prof.close()
+    if fmt == "csv":
+        write_csv(report, args.out)
+    elif fmt == "xlsx":
+        write_xlsx(report, args.out)
+    else:
+        _write_pdf(report, args.out)
+    print(f"wrote {args.out} ({fmt}, {report.intake.current:,.0f} cases in {args.month}, "
+          f"{time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    return 0
+
+
+def _write_pdf(report, out: Path) -> None:
+    import os
+
+    from PySide6.QtGui import QGuiApplication
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is shown: a server needs no display
+    app = QGuiApplication.instance() or QGuiApplication(["report"])
+    from .pdf import write_pdf
+    write_pdf(report, out)
+    del app
