@@ -117,6 +117,9 @@ class KnowledgePanel(QWidget):
         # A steady viewport width, so the wrapped snippets' heights stay right.
         self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
+        # A light selection: the rows are rich-text labels in their own colours.
+        self.results.setStyleSheet("QListWidget::item:selected { background: #cfe2ff; }"
+                                   "QListWidget::item:selected:!active { background: #e3ecf9; }")
         self.preview = QTextBrowser(self, objectName="knowledgePreview")
         self.preview.setAccessibleName(self.tr("Answer of the selected article"))
         self.preview.setOpenLinks(False)
@@ -211,7 +214,7 @@ class KnowledgePanel(QWidget):
         badge = (f' <span style="color:#fff;background:#9a3b3b">&nbsp;{html.escape(expired)}&nbsp;</span>'
                  if hit.expired else "")
         dept = html.escape(self._department_name(hit.department_code))
-        color = "#888" if hit.expired else "#000"
+        color = "#6b6b6b" if hit.expired else "#000"
         label = QLabel(f'<div style="color:{color}"><b>{html.escape(hit.title)}</b>{badge}'
                        f'<br/><span style="color:#555">{dept}</span><br/>{marked_html(hit.snippet)}</div>')
         label.setWordWrap(True)

@@ -98,12 +98,13 @@ def run(ctx) -> list[Figure]:
     qs = queries()
     for q in qs[:10]:  # warm the page cache the same way for both sides
         kb.search(q, 10)
-    fts_times, like_times, empty = [], [], 0
+    fts_times, cpu_times, like_times, empty = [], [], [], 0
     for _ in range(3):
         for q in qs:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.thread_time()
             hits = kb.search(q, 10)
             fts_times.append(time.perf_counter() - t)
+            cpu_times.append(time.thread_time() - c)
             empty += not hits
     with db.engine.connect() as conn:
         for _ in range(1):
@@ -118,10 +119,14 @@ def run(ctx) -> list[Figure]:
     ms = 1000.0
     p50, p95 = percentile(fts_times, 50) * ms, percentile(fts_times, 95) * ms
     like50, like95 = percentile(like_times, 50) * ms, percentile(like_times, 95) * ms
-    note = f"{n} articles, {len(qs)} queries x3 ({empty} runs found nothing)"
+    cpu50, cpu95 = percentile(cpu_times, 50) * ms, percentile(cpu_times, 95) * ms
+    note = (f"{n} articles, {len(qs)} queries x3 ({empty} runs found nothing); CPU time of the searching "
+            f"thread p50 {cpu50:.1f} ms, p95 {cpu95:.1f} ms (wall time includes waiting for a busy CPU)")
     return [
-        Figure("kb search latency p50", p50, "ms", like50, "LIKE '%word%' scan p50", "", note),
-        Figure("kb search latency p95", p95, "ms", like95, "LIKE '%word%' scan p95", "p95 < 15 ms", note),
+        Figure("kb search latency p50", p50, "ms", like50, "LIKE '%word%' scan p50", "", note,
+               {"cpu_p50_ms": round(cpu50, 2)}),
+        Figure("kb search latency p95", p95, "ms", like95, "LIKE '%word%' scan p95", "p95 < 15 ms", note,
+               {"cpu_p95_ms": round(cpu95, 2)}),
         Figure("kb import rate", n / import_s, "art/s", n / plain_s, "plain insert, no segmentation/index", "",
                f"{import_s:.1f} s for {n} articles"),
         Figure("kb index size", fts_bytes / 2**20, "MiB", table_bytes / 2**20, "article table itself", "",
