@@ -214,6 +214,7 @@ class LocalSyncStore:
             for r in conn.execute(select(OUTBOX.c.case_id, OUTBOX.c.payload).where(
                     OUTBOX.c.status == "pending", OUTBOX.c.case_id.in_(ids[i:i + 900])).order_by(OUTBOX.c.seq)):
                 pending.setdefault(r.case_id, []).append(r.payload)
+        self._move_clashing_numbers(conn, snaps, ids)
         known_cases = set(existing) | set(ids)
         counts: Counter = Counter()
         new_cases, new_events = [], []
@@ -239,6 +240,21 @@ class LocalSyncStore:
                                       .values(n=StateCount.n + delta)).rowcount == 0:
                 conn.execute(insert(StateCount.__table__), [{"state": state, "n": delta}])
         return ids
+
+    @staticmethod
+    def _move_clashing_numbers(conn: Connection, snaps: list[dict], ids: list[uuid.UUID]) -> None:
+        """A local case holding a number the server gave another case (two consoles
+        configured with the same station) was refused by the server; it steps aside
+        under a marked number instead of blocking every later pull."""
+        wanted = {s["number"]: cid for s, cid in zip(snaps, ids)}
+        names = list(wanted)
+        for i in range(0, len(names), 900):
+            for row in conn.execute(select(CASES.c.id, CASES.c.number).where(CASES.c.number.in_(names[i:i + 900]))):
+                if row.id != wanted[row.number]:
+                    moved = f"{row.number}~{row.id.hex[:6]}"
+                    log.warning("local case %s clashes with the server's case of that number; renumbered %s",
+                                row.number, moved)
+                    conn.execute(update(CASES).where(CASES.c.id == row.id).values(number=moved))
 
     def _fields(self, conn: Connection, snap: dict, known_cases: set) -> dict:
         cats, dists, depts = self._known_codes(conn)

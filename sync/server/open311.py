@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from console.clock import iso, parse_iso, utcnow
 from console.intake import CallRecord, IntakeError, validate
+from console.redact import redact as console_redact
 from console.refdata import seed
 from console.workflow import REQUEST_TYPES
 
@@ -28,10 +29,6 @@ from .casebook import CASES, EVENTS, Casebook
 
 CLOSED_STATES = frozenset({"closed", "merged", "answered"})
 MAX_REQUESTS = 1000
-_PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
-_ID_CARD = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<!\d)\d{15}(?!\d)")
-
-
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
 
 
@@ -47,15 +44,16 @@ def name_variants(name: str) -> set[str]:
 
 
 def redact(text: str, *, names: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> str:
-    """Remove phone numbers, ID card numbers, the given names and exact places from `text`."""
-    out = _ID_CARD.sub("[身份证号已隐藏]", text or "")
-    out = _PHONE.sub("[电话已隐藏]", out)
-    values = {p.strip() for p in places if p and len(p.strip()) >= 2}
+    """The public form of free text: the caller's exact address and every form of
+    their name removed, then the console's own redaction step (numbers, addresses,
+    names introduced in the text) from console.redact."""
+    out = text or ""
+    for place in sorted({p.strip() for p in places if p and len(p.strip()) >= 2}, key=len, reverse=True):
+        out = out.replace(place, "***")
+    variants: set[str] = set()
     for n in names:
-        values |= name_variants(n)
-    for value in sorted(values, key=len, reverse=True):
-        out = out.replace(value, "***")
-    return out
+        variants |= name_variants(n)
+    return console_redact(out, variants)
 
 
 def services() -> list[dict]:
@@ -142,7 +140,7 @@ def public_request(row, event_rows: list) -> dict:
         "requested_datetime": iso(row.created_at),
         "updated_datetime": iso(row.updated_at),
         "expected_datetime": iso(row.deadline),
-        "address": districts.get(row.district_code or "", ""),
+        "address": districts.get(row.district_code or "", ""),  # the district only: never the exact place
         "zipcode": None,
     }
 

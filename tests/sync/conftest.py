@@ -48,11 +48,29 @@ def copy_profile(template, folder):
     return folder
 
 
-@pytest.fixture
-def central(tmp_path, central_template):
-    path = tmp_path / "central.db"
-    shutil.copy(central_template, path)
-    srv = ServerThread(f"sqlite:///{path}").start()
+def _fresh_postgres(url: str) -> None:
+    from sqlalchemy import create_engine, text
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(not PG_URL, reason=PG_SKIP))])
+def central(request, tmp_path, central_template):
+    """The server on SQLite, and the same tests again on PostgreSQL when configured."""
+    if request.param == "postgresql":
+        _fresh_postgres(PG_URL)
+        db = open_central(PG_URL)
+        add_accounts(db)
+        db.close()
+        url = PG_URL
+    else:
+        path = tmp_path / "central.db"
+        shutil.copy(central_template, path)
+        url = f"sqlite:///{path}"
+    srv = ServerThread(url).start()
     yield srv
     srv.stop()
 

@@ -49,8 +49,11 @@ class Console:
         self.profile.close()
 
 
-def make_console(folder: Path, url: str, login: str = "op01", batch: int = 500, **kw) -> Console:
+def make_console(folder: Path, url: str, login: str = "op01", batch: int = 500, station: str | None = None,
+                 **kw) -> Console:
     prof = open_profile(folder)
+    if station:
+        prof.cases.station = station
     net = FaultyTransport()
     client = SyncClient(prof.db, url, login=login, password=PASSWORD, transport=net, push_batch=batch,
                         backoff=Backoff(base=0.02, cap=0.2), **kw)
