@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import text
 
 from models.db import Database
-from models.rollup import DAILY_METRICS
+from models.rollup import DAILY_METRICS, GRAINS
 
 from .clock import to_stored
 from .clock import CITY_TZ
@@ -117,6 +117,20 @@ def month_scope(month: str, **filters) -> Scope:
     return Scope(start, _next_month(start), **filters)
 
 
+def scope_dims(scope: Scope) -> set[str]:
+    """The key dimensions a scope filters on."""
+    return {d for d, v in (("district", scope.district), ("category", scope.category),
+                           ("department", scope.department)) if v}
+
+
+def rollup_table(dims: set[str] | tuple[str, ...]) -> str:
+    """The coarsest rollup table keyed by all of `dims` (fewest rows to sum)."""
+    for table, keys in GRAINS.items():
+        if set(dims) <= set(keys):
+            return table
+    raise ValueError(f"no rollup is keyed by {', '.join(sorted(dims))}")
+
+
 def scope_where(scope: Scope, p: dict, alias: str = "") -> str:
     """SQL condition on rollup_daily for `scope`; fills the parameters into `p`."""
     a = f"{alias}." if alias else ""
@@ -143,7 +157,8 @@ def counts(db: Database, scope: Scope) -> dict[str, float]:
     p: dict = {}
     sums = ", ".join(f"coalesce(sum({m}), 0)" for m in DAILY_METRICS)
     with db.session() as s:
-        row = s.execute(text(f"SELECT {sums} FROM rollup_daily WHERE {scope_where(scope, p)}"), p).one()
+        table = rollup_table(scope_dims(scope))
+        row = s.execute(text(f"SELECT {sums} FROM {table} WHERE {scope_where(scope, p)}"), p).one()
     return dict(zip(DAILY_METRICS, row))
 
 
@@ -186,6 +201,8 @@ class GroupRow:
 
 _GROUP_COLUMNS = {"district": "district", "category": "category", "top_category": "substr(category, 1, 2)",
                   "department": "department", "day": "day"}
+_GROUP_DIMS = {"district": {"district"}, "category": {"category"}, "top_category": {"category"},
+               "department": {"department"}, "day": set()}
 
 
 def breakdown(db: Database, scope: Scope, by: str, metrics: tuple[str, ...] = DAILY_METRICS) -> list[GroupRow]:
@@ -198,7 +215,8 @@ def breakdown(db: Database, scope: Scope, by: str, metrics: tuple[str, ...] = DA
         raise ValueError(f"unknown metrics: {', '.join(sorted(bad))}")
     p: dict = {}
     sums = ", ".join(f"sum({m})" for m in metrics)
-    sql = f"SELECT {col} AS k, {sums} FROM rollup_daily WHERE {scope_where(scope, p)} GROUP BY k"
+    table = rollup_table(scope_dims(scope) | _GROUP_DIMS[by])
+    sql = f"SELECT {col} AS k, {sums} FROM {table} WHERE {scope_where(scope, p)} GROUP BY k"
     with db.session() as s:
         return [GroupRow(row[0], dict(zip(metrics, row[1:]))) for row in s.execute(text(sql), p)]
 
@@ -208,7 +226,8 @@ def cross(db: Database, scope: Scope, metric: str = "intake") -> dict[tuple[str,
     if metric not in DAILY_METRICS:
         raise ValueError(f"unknown metric {metric!r}")
     p: dict = {}
-    sql = (f"SELECT district, substr(category, 1, 2), sum({metric}) FROM rollup_daily "
+    table = rollup_table(scope_dims(scope) | {"district", "category"})
+    sql = (f"SELECT district, substr(category, 1, 2), sum({metric}) FROM {table} "
            f"WHERE {scope_where(scope, p)} GROUP BY 1, 2")
     with db.session() as s:
         return {(d, c): n for d, c, n in s.execute(text(sql), p) if n}

@@ -228,8 +228,8 @@ def _overdue(q, names: Names, now: datetime) -> tuple[Bar, list[CaseRow]]:
 
 def _flagged(q, names: Names, now: datetime) -> list[CaseRow]:
     states = ", ".join(f"'{s}'" for s in OPEN)
-    rows = q(f"SELECT {_CASE_COLUMNS} FROM cases WHERE (instruction_level IS NOT NULL OR leader_pick) "
-             f"AND state IN ({states}) ORDER BY CASE instruction_level WHEN 'city' THEN 0 WHEN 'district' THEN 1 "
+    rows = q(f"SELECT {_CASE_COLUMNS} FROM cases "
+             f"WHERE (instruction_level IS NOT NULL OR leader_pick) AND state IN ({states}) ORDER BY CASE instruction_level WHEN 'city' THEN 0 WHEN 'district' THEN 1 "
              f"WHEN 'township' THEN 2 ELSE 3 END, deadline LIMIT {LIST_LIMIT}")
     return [_case_row(r, names, now, True) for r in rows]
 
@@ -268,7 +268,7 @@ def _departments(q, names: Names, today: date) -> list[DepartmentRow]:
                     f"GROUP BY department"))
     month = Scope(today.replace(day=1), today + timedelta(days=1))
     p: dict = {}
-    rows = q(f"SELECT department, sum(replied_on_time), sum(replied), sum(returned) FROM rollup_daily "
+    rows = q(f"SELECT department, sum(replied_on_time), sum(replied), sum(returned) FROM rollup_day_department "
              f"WHERE {metrics.scope_where(month, p)} AND department != '' GROUP BY department", **p)
     month_figs = {d: (ot, rep, ret) for d, ot, rep, ret in rows}
     out = []
@@ -286,7 +286,8 @@ def _top(q, names: Names, scope: Scope, by: str, compare: bool = False) -> list[
 
     def read(sc: Scope) -> dict[str, int]:
         p: dict = {}
-        return {k: n for k, n in q(f"SELECT {col}, sum(intake) FROM rollup_daily WHERE {metrics.scope_where(sc, p)} "
+        table = metrics.rollup_table(metrics.scope_dims(sc) | {col})
+        return {k: n for k, n in q(f"SELECT {col}, sum(intake) FROM {table} WHERE {metrics.scope_where(sc, p)} "
                                    f"AND {col} != '' GROUP BY {col}", **p) if n}
 
     cur = read(scope)
@@ -304,7 +305,7 @@ def _top(q, names: Names, scope: Scope, by: str, compare: bool = False) -> list[
 def _heat(q, names: Names, scope: Scope) -> HeatMap:
     p: dict = {}
     cells = {(d, c): n for d, c, n in q(
-        f"SELECT district, substr(category, 1, 2), sum(intake) FROM rollup_daily "
+        f"SELECT district, substr(category, 1, 2), sum(intake) FROM rollup_day_district_category "
         f"WHERE {metrics.scope_where(scope, p)} GROUP BY 1, 2", **p)}
     values = [[int(cells.get((d, c), 0) or 0) for c, _ in names.top_categories] for d, _ in names.districts]
     return HeatMap(names.districts, names.top_categories, values, scope)

@@ -19,7 +19,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
-from models.rollup import DAILY_METRICS, OPERATOR_METRICS
+from models.rollup import DAILY_METRICS, GRAINS, OPERATOR_METRICS
 
 from . import demo
 from .clock import CITY_TZ
@@ -94,14 +94,17 @@ def trigger_ddl(periods: list[tuple[int, int]]) -> list[str]:
     """CREATE TRIGGER statements keeping the rollups current (used by the migration)."""
     daily = ", ".join(_daily_exprs("NEW", "c", periods))
     ops = ", ".join(_operator_exprs("NEW", "c"))
+    dims = {"district": "coalesce(c.district_code, '')", "category": "coalesce(c.category_code, '')",
+            "department": _dept_expr("NEW", "c")}
+    grains = "\n".join(
+        f"  INSERT INTO {table} ({', '.join(('day',) + keys + DAILY_METRICS)})\n"
+        f"  SELECT date(NEW.at, '+8 hours'), {''.join(dims[k] + ', ' for k in keys)}{daily}\n"
+        f"  FROM cases c WHERE c.id = NEW.case_id\n  {_upsert(table, ('day',) + keys, DAILY_METRICS)};"
+        for table, keys in GRAINS.items())
     return [
         f"""CREATE TRIGGER trg_rollup_event AFTER INSERT ON case_events WHEN NEW.kind IN ({_COUNTED_SQL})
 BEGIN
-  INSERT INTO rollup_daily ({', '.join(_DAILY_KEYS + DAILY_METRICS)})
-  SELECT date(NEW.at, '+8 hours'), coalesce(c.district_code, ''), coalesce(c.category_code, ''),
-         {_dept_expr('NEW', 'c')}, {daily}
-  FROM cases c WHERE c.id = NEW.case_id
-  {_upsert('rollup_daily', _DAILY_KEYS, DAILY_METRICS)};
+{grains}
   INSERT INTO rollup_operator (day, operator, {', '.join(OPERATOR_METRICS)})
   SELECT date(NEW.at, '+8 hours'), NEW.actor, {ops}
   FROM cases c WHERE c.id = NEW.case_id AND NEW.kind IN ('receive', 'answer', 'dispatch', 'transfer', 'callback')
@@ -153,7 +156,7 @@ def rebuild(cursor, policy: SlaPolicy | None = None) -> None:
     """
     policy = policy or load_policy()
     periods = policy.calendar.periods
-    for table in ("rollup_daily", "rollup_operator", "rollup_reasons", "rollup_open"):
+    for table in (*GRAINS, "rollup_operator", "rollup_reasons", "rollup_open"):
         cursor.execute(f"DELETE FROM {table}")
     if cursor.execute("SELECT count(*) FROM work_days").fetchone()[0] == 0:
         fill_work_days(cursor, policy)
@@ -180,9 +183,22 @@ def rebuild(cursor, policy: SlaPolicy | None = None) -> None:
         "WHERE e.kind = 'callback' AND NOT coalesce(json_extract(e.payload, '$.satisfied'), 1) "
         "AND e.case_id NOT IN (SELECT id FROM temp.rollup_complex) GROUP BY d, de, r")
     _replay_complex(cursor, policy)
+    derive_grains(cursor)
     cursor.execute("INSERT INTO rollup_open (department, state, n) "
                    "SELECT coalesce(lead_department, ''), state, count(*) FROM cases GROUP BY 1, 2")
     cursor.execute("DROP TABLE temp.rollup_complex")
+
+
+def derive_grains(cursor) -> None:
+    """Fill the coarser rollups from rollup_daily (their counters are plain sums of it)."""
+    sums = ", ".join(f"sum({m})" for m in DAILY_METRICS)
+    for table, keys in GRAINS.items():
+        if table == "rollup_daily":
+            continue
+        cols = ", ".join(("day",) + keys)
+        cursor.execute(f"DELETE FROM {table}")
+        cursor.execute(f"INSERT INTO {table} ({cols}, {', '.join(DAILY_METRICS)}) "
+                       f"SELECT {cols}, {sums} FROM rollup_daily GROUP BY {cols}")
 
 
 _DAILY_INDEX = {m: i for i, m in enumerate(DAILY_METRICS)}

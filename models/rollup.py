@@ -22,19 +22,9 @@ DAILY_METRICS = (
 OPERATOR_METRICS = ("intake", "answered", "dispatched", "handled", "handle_seconds", "callbacks")
 
 
-class DailyRollup(Base):
-    """Counts of events per city-local day, district, category and department.
+class _Counters:
+    """The counters every event rollup carries (DAILY_METRICS)."""
 
-    Empty strings stand for "none" so the key is a plain unique key (NULLs
-    would never conflict in an UPSERT).
-    """
-
-    __tablename__ = "rollup_daily"
-
-    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # YYYY-MM-DD, city time
-    district: Mapped[str] = mapped_column(String(16), primary_key=True)
-    category: Mapped[str] = mapped_column(String(16), primary_key=True)
-    department: Mapped[str] = mapped_column(String(32), primary_key=True)
     intake: Mapped[int] = mapped_column(default=0)
     repeat_intake: Mapped[int] = mapped_column(default=0)
     answered: Mapped[int] = mapped_column(default=0)
@@ -56,6 +46,69 @@ class DailyRollup(Base):
     instr_district: Mapped[int] = mapped_column(default=0)
     instr_township: Mapped[int] = mapped_column(default=0)
     picks: Mapped[int] = mapped_column(default=0)
+
+
+class DailyRollup(_Counters, Base):
+    """Counts of events per city-local day, district, category and department.
+
+    Empty strings stand for "none" so the key is a plain unique key (NULLs
+    would never conflict in an UPSERT).
+    """
+
+    __tablename__ = "rollup_daily"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # YYYY-MM-DD, city time
+    district: Mapped[str] = mapped_column(String(16), primary_key=True)
+    category: Mapped[str] = mapped_column(String(16), primary_key=True)
+    department: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+# Coarser grains of the same counters: a month's figures for the whole city
+# are 30 rows instead of ~170,000, for one dimension a few thousand at most.
+class DayRollup(_Counters, Base):
+    __tablename__ = "rollup_day"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+
+
+class DayDistrictRollup(_Counters, Base):
+    __tablename__ = "rollup_day_district"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    district: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class DayCategoryRollup(_Counters, Base):
+    __tablename__ = "rollup_day_category"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    category: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class DayDepartmentRollup(_Counters, Base):
+    __tablename__ = "rollup_day_department"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    department: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class DayDistrictCategoryRollup(_Counters, Base):
+    __tablename__ = "rollup_day_district_category"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    district: Mapped[str] = mapped_column(String(16), primary_key=True)
+    category: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+# table -> its key dimensions besides the day, finest last
+GRAINS = {
+    "rollup_day": (),
+    "rollup_day_district": ("district",),
+    "rollup_day_category": ("category",),
+    "rollup_day_department": ("department",),
+    "rollup_day_district_category": ("district", "category"),
+    "rollup_daily": ("district", "category", "department"),
+}
 
 
 class OperatorRollup(Base):
@@ -105,5 +158,7 @@ class WorkDay(Base):
 
 
 # open cases flagged by a leader (instruction, pick): the dashboard's top list
-Index("ix_cases_flagged", Case.__table__.c.state, Case.__table__.c.deadline,
-      sqlite_where=text("instruction_level IS NOT NULL OR leader_pick"))
+# (covering: the list is read from the index alone, no table lookups)
+_c = Case.__table__.c
+Index("ix_cases_flagged", _c.state, _c.deadline, _c.instruction_level, _c.leader_pick, _c.number, _c.category_code,
+      _c.lead_department, sqlite_where=text("instruction_level IS NOT NULL OR leader_pick"))

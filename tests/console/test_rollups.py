@@ -12,7 +12,10 @@ from console.demo import POST_LOAD, fill
 from tests.conftest import LEAD, LIAISON, local
 from tests.console.monitor_fixture import build
 
-TABLES = {"rollup_daily": "day, district, category, department", "rollup_operator": "day, operator",
+from models.rollup import GRAINS
+
+# every grain must agree too: the triggers write each one, the rebuild derives the coarse ones
+TABLES = {**{t: ", ".join(("day",) + keys) for t, keys in GRAINS.items()}, "rollup_operator": "day, operator",
           "rollup_reasons": "day, department, reason", "rollup_open": "department, state"}
 
 

@@ -60,17 +60,13 @@ def upgrade() -> None:
     )
     op.create_index("ix_cases_flagged", "cases", ["state", "deadline"],
                     sqlite_where=sa.text("instruction_level IS NOT NULL OR leader_pick"))
-    # the trigger SQL and the rebuild live in console.rollups so they can't drift
-    # from the code that reads them; an existing profile is filled here once
+    # working days for the SQL working-time arithmetic; the triggers and the
+    # first fill come with 0003b_rollup_grains (which replaced them)
     from console import rollups
     from console.deadlines import load_policy
 
-    policy = load_policy()
     cursor = op.get_bind().connection.driver_connection.cursor()
-    rollups.fill_work_days(cursor, policy)
-    for ddl in rollups.trigger_ddl(policy.calendar.periods):
-        op.execute(ddl)
-    rollups.rebuild(cursor, policy)
+    rollups.fill_work_days(cursor, load_policy())
     cursor.close()
 
 
