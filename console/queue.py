@@ -24,6 +24,10 @@ from .queue_filter import VIEWS, QueueFilter
 from .workflow import OPEN_STATES
 
 OPEN = tuple(sorted(s.value for s in OPEN_STATES))
+# Literal text, identical to the condition of the partial indexes in migration 0004_queue: SQLite uses a
+# partial index only when the query contains its condition (bound parameters would not match).
+OPEN_SQL = "state IN (" + ", ".join(f"'{s}'" for s in OPEN) + ")"
+SMALL_VIEW = 30_000  # below this many rows, reading the filter's rows and sorting them beats an index walk
 CALLBACK_STATES = ("callback", "replied")
 URGENT = ("urgent", "emergency")
 # sort key -> SQL column; each has an index whose implicit rowid suffix gives a unique order
@@ -32,6 +36,15 @@ SORT_COLUMNS = {
     "category": "category_code", "district": "district_code", "caller": "caller_phone",
     "department": "lead_department", "created": "created_at", "deadline": "deadline",
 }
+# the index whose order is (sort column, rowid), over all cases and over the open ones (migration 0004_queue)
+FULL_INDEX = {"state": "ix_cases_q_state", "type": "ix_cases_q_type", "urgency": "ix_cases_q_urgency",
+              "category": "ix_cases_q_category", "district": "ix_cases_q_district", "caller": "ix_cases_q_caller",
+              "department": "ix_cases_q_department", "created": "ix_cases_created_at", "deadline": "ix_cases_deadline"}
+OPEN_INDEX = {"number": "ix_cases_open_number", "state": "ix_cases_open_state", "type": "ix_cases_open_type",
+              "urgency": "ix_cases_open_urgency", "category": "ix_cases_open_category",
+              "district": "ix_cases_open_district", "caller": "ix_cases_open_caller",
+              "department": "ix_cases_open_department", "created": "ix_cases_open_created",
+              "deadline": "ix_cases_open_deadline"}
 NULLABLE = {"category_code", "district_code", "lead_department", "deadline"}
 TEXT_COUNT_CAP = 10_000  # free-text filters count at most this many rows (a scan otherwise)
 _NUMBER = re.compile(r"^[A-Za-z]{2}-[A-Za-z0-9]")
@@ -112,6 +125,7 @@ class QueueService:
         self.operator_id = operator_id
         self.clock = clock
         self._operator_ids: dict[str, str | None] = {}
+        self._number_index: dict[str, str | None] = {}
 
     # -- where clause ------------------------------------------------------------------
     def where(self, f: QueueFilter) -> tuple[str, dict]:
@@ -124,7 +138,7 @@ class QueueService:
         if f.view == "my_cases":
             conds.append("operator_id = :me")
             p["me"] = self.operator_id.hex if self.operator_id else ""
-            conds.append(_in("state", OPEN, p, "open"))
+            conds.append(OPEN_SQL)
         elif f.view == "due_today":
             _, end = local_day_bounds(now)
             conds.append("deadline >= :now AND deadline < :day_end")
@@ -135,7 +149,7 @@ class QueueService:
         elif f.view == "urgent":
             conds.append(_in("urgency", URGENT, p, "urg") + " AND deadline IS NOT NULL")
         elif f.view == "all_open":
-            conds.append(_in("state", OPEN, p, "open"))
+            conds.append(OPEN_SQL)
         elif f.view == "callback":
             conds.append(_in("state", CALLBACK_STATES, p, "cb"))
         if f.states:
@@ -241,12 +255,14 @@ class QueueService:
     # -- pages -------------------------------------------------------------------------
     def page(self, f: QueueFilter, sort: str = "created", descending: bool = True, limit: int = 100,
              offset: int = 0, after: QueueRow | None = None, before: QueueRow | None = None,
-             from_end: bool = False) -> list[QueueRow]:
+             from_end: bool = False, small: bool = False) -> list[QueueRow]:
         """One page in display order.
 
         `after`: the rows following that row (keyset); `before`: the rows
         preceding it; `from_end`: the last `limit` rows; otherwise `offset`
-        rows into the order.
+        rows into the order. `small` says the filter selects few rows (under
+        SMALL_VIEW): they are read through the filter's index and sorted,
+        instead of walking the sort column's index over the whole table.
         """
         col = SORT_COLUMNS[sort]
         cond, p = self.where(f)
@@ -256,7 +272,20 @@ class QueueService:
             anchor = after if after is not None else before
             cond += " AND " + _keyset(col, desc, anchor.sort_value(sort), anchor.rowid, p)
         direction = "DESC" if desc else "ASC"
-        sql = f"SELECT {_COLUMNS} FROM cases WHERE {cond} ORDER BY {col} {direction}, rowid {direction} LIMIT :limit"
+        source, order = "cases", col
+        words = f.text.strip() and text_kind(f.text.strip()) == "words"
+        if words:
+            pass  # the planner walks an order index and stops after `limit` matches
+        elif small:
+            order = f"+{col}"  # unary +: read the few rows through the filter's index and sort them
+        else:
+            # many rows: walk the index in display order (the planner, lacking stats for the
+            # partial indexes, would otherwise read every open case and sort them)
+            index = OPEN_INDEX.get(sort) if OPEN_SQL in cond else self._full_index(sort)
+            if index:
+                source = f"cases INDEXED BY {index}"
+        sql = (f"SELECT {_COLUMNS} FROM {source} WHERE {cond} ORDER BY {order} {direction}, rowid {direction} "
+               f"LIMIT :limit")
         p["limit"] = limit
         if not (after or before or from_end) and offset:
             sql += " OFFSET :offset"
@@ -266,6 +295,19 @@ class QueueService:
         if reverse:
             rows.reverse()
         return rows
+
+    def _full_index(self, sort: str) -> str | None:
+        if sort != "number":
+            return FULL_INDEX.get(sort)
+        if "number" not in self._number_index:  # the UNIQUE constraint's automatic index
+            name = None
+            with self.db.engine.connect() as conn:
+                for row in conn.exec_driver_sql("PRAGMA index_list(cases)").all():
+                    cols = [r[2] for r in conn.exec_driver_sql(f"PRAGMA index_info('{row[1]}')").all()]
+                    if cols == ["number"] and row[2]:
+                        name = row[1]
+            self._number_index["number"] = name
+        return self._number_index["number"]
 
     def position(self, f: QueueFilter, case_id: uuid.UUID, sort: str = "created", descending: bool = True) -> int | None:
         """The row index of a case in the filter's order, None when the filter doesn't select it."""

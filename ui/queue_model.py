@@ -18,7 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from console.clock import to_local
-from console.queue import Count, QueueRow, QueueService
+from console.queue import SMALL_VIEW, Count, QueueRow, QueueService
 from console.queue_filter import QueueFilter
 
 from .terms import term
@@ -227,15 +227,16 @@ class QueueModel(QAbstractTableModel):
 
     def _fetch(self, k: int) -> list[QueueRow]:
         f, sort, desc, svc = self.filter, self.sort_key, self.descending, self.service
+        small = self._count.n < SMALL_VIEW and not self._count.capped
         last = (self._count.n - 1) // PAGE
         prev, nxt = self._pages.get(k - 1), self._pages.get(k + 1)
         if prev and len(prev) == PAGE:
-            return svc.page(f, sort, desc, PAGE, after=prev[-1])
+            return svc.page(f, sort, desc, PAGE, after=prev[-1], small=small)
         if nxt:
-            return svc.page(f, sort, desc, PAGE, before=nxt[0])
+            return svc.page(f, sort, desc, PAGE, before=nxt[0], small=small)
         if k == last and k > 0:
-            return svc.page(f, sort, desc, self._count.n - k * PAGE, from_end=True)
-        return svc.page(f, sort, desc, PAGE, offset=k * PAGE)
+            return svc.page(f, sort, desc, self._count.n - k * PAGE, from_end=True, small=small)
+        return svc.page(f, sort, desc, PAGE, offset=k * PAGE, small=small)
 
 
 class CaseListModel(QAbstractTableModel):
