@@ -11,12 +11,14 @@ from __future__ import annotations
 import html
 import re
 import time
+from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtGui import QAction, QKeySequence, QTextDocument
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPushButton, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
 DEBOUNCE_MS = 250
 INSERT_KEYS = "F8"
@@ -35,6 +37,61 @@ def marked_html(snippet: str) -> str:
     return "".join(out)
 
 
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Paints an item's HTML (title, department, highlighted snippet) with a
+    QTextDocument: one cheap document per painted row, instead of a QLabel
+    widget per row, which cost milliseconds each to create and lay out."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # Laid-out documents by (html, width): sizeHint lays a row out once and
+        # paint reuses it (CJK text layout is the expensive part).
+        self._docs: OrderedDict[tuple[str, int], QTextDocument] = OrderedDict()
+
+    def _document(self, html_text: str, width: int, font) -> QTextDocument:
+        key = (html_text, width)
+        doc = self._docs.get(key)
+        if doc is None:
+            doc = QTextDocument()
+            doc.setDefaultFont(font)
+            doc.setDocumentMargin(4)
+            doc.setHtml(html_text)
+            doc.setTextWidth(width)
+            self._docs[key] = doc
+            if len(self._docs) > 64:
+                self._docs.popitem(last=False)
+        else:
+            self._docs.move_to_end(key)
+        return doc
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        html_text = index.data(HTML_ROLE) or ""
+        opt.text = ""  # the style draws background and selection; the document draws the text
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(html_text, self._width(opt), opt.font)
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(0, 0, opt.rect.width(), opt.rect.height())
+        doc.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:
+        width = self._width(option)
+        doc = self._document(index.data(HTML_ROLE) or "", width, option.font)
+        return QSize(width, int(doc.size().height()) + 2)
+
+    @staticmethod
+    def _width(option) -> int:
+        view = option.widget
+        return max((view.viewport().width() if view else option.rect.width()) - 2, 120)
+
+
 class KnowledgePanel(QWidget):
     """Search box, ranked results with highlighted snippets, the chosen
     article's answer, and the departments whose responsibility list matches."""
@@ -51,7 +108,7 @@ class KnowledgePanel(QWidget):
         self._request = 0
         self._pending: Future | None = None
         self._description = ""
-        self._names: dict[str, str] = {}
+        self._names: dict[str, str] | None = None
         self.last_search_ms = 0.0
         self._setup_ui()
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -117,6 +174,8 @@ class KnowledgePanel(QWidget):
         # A steady viewport width, so the wrapped snippets' heights stay right.
         self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.results.setItemDelegate(RichTextDelegate(self.results))
+        self.results.setUniformItemSizes(False)
         # A light selection: the rows are rich-text labels in their own colours.
         self.results.setStyleSheet("QListWidget::item:selected { background: #cfe2ff; }"
                                    "QListWidget::item:selected:!active { background: #e3ecf9; }")
@@ -215,16 +274,11 @@ class KnowledgePanel(QWidget):
                  if hit.expired else "")
         dept = html.escape(self._department_name(hit.department_code))
         color = "#6b6b6b" if hit.expired else "#000"
-        label = QLabel(f'<div style="color:{color}"><b>{html.escape(hit.title)}</b>{badge}'
-                       f'<br/><span style="color:#555">{dept}</span><br/>{marked_html(hit.snippet)}</div>')
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setContentsMargins(4, 3, 4, 3)
-        label.setAccessibleName(hit.title + (f" ({expired})" if hit.expired else ""))
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.title)  # the label draws the visible text
-        width = max(self.results.viewport().width() - 4, 160)
-        item.setSizeHint(QSize(width, label.heightForWidth(width) + 2))
-        self.results.setItemWidget(item, label)
+        item.setData(HTML_ROLE, f'<div style="color:{color}"><b>{html.escape(hit.title)}</b>{badge}'
+                                f'<br/><span style="color:#555">{dept}</span><br/>{marked_html(hit.snippet)}</div>')
+        # what screen readers and keyboard search see (the delegate paints the HTML instead)
+        item.setText(hit.title + (f" ({expired})" if hit.expired else ""))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text())
 
     def _on_results_current_changed(self, current, _previous) -> None:
         hit = current.data(Qt.ItemDataRole.UserRole) if current else None
@@ -251,21 +305,14 @@ class KnowledgePanel(QWidget):
     def _department_name(self, code: str | None) -> str:
         if not code:
             return ""
-        if not self._names:
+        if self._names is None:
             names = getattr(self.service, "department_names", None)
             self._names = names() if names else {}
         return self._names.get(code, code)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        # item heights depend on the width the snippets wrap to
-        hits = [self.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.results.count())]
-        if hits and event.oldSize().width() != event.size().width():
-            row = self.results.currentRow()
-            self.results.clear()
-            for hit in hits:
-                self._add_item(hit)
-            self.results.setCurrentRow(max(row, 0))
+        self.results.doItemsLayout()  # heights depend on the width the snippets wrap to
 
 
 def main() -> int:
