@@ -90,6 +90,8 @@ def run(args, after_start: Callable | None = None) -> int:
 
     from console.cti import CtiListener
 
+    from .cti_adapter import CtiAdapter
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("hotline-console")
     install_translators(app, choose_language(getattr(args, "lang", None)))
@@ -112,7 +114,9 @@ def run(args, after_start: Callable | None = None) -> int:
     app.aboutToQuit.connect(closed.set)
     with loop:
         if port is not None:
-            listener = CtiListener(window.on_call_event, port=port)
+            adapter = CtiAdapter(window)
+            adapter.call_event.connect(window.on_call_event)
+            listener = CtiListener(adapter.deliver, port=port)
             try:
                 loop.run_until_complete(listener.start())
                 window.statusBar().showMessage(

@@ -61,6 +61,11 @@ class CaseDetailPanel(QWidget):
         reason = self.reason.text().strip()
         payload = self._payload(action)
         self.error.clear()
+        spec = ACTIONS[action]
+        if (spec.reason_required or action == "note") and not reason:
+            self.error.setText(self.tr("Not done: a reason is required for this action."))
+            self.reason.setFocus()
+            return False
         try:
             summary = self.services.cases.act(self.detail.case.id, action, self.services.actor, reason, payload,
                                               expected_version=self.detail.case.version)
