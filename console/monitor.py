@@ -182,15 +182,19 @@ def snapshot(db: Database, actor: Actor, now: datetime | None = None, names: Nam
 
 
 def _hourly(q, t0: datetime, t1: datetime) -> tuple[list[Bar], list[int]]:
-    sql = ("SELECT CAST(strftime('%H', created_at, '+8 hours') AS INTEGER), count(*) FROM cases "
-           "WHERE created_at >= :a AND created_at < :b GROUP BY 1")
-    today = dict(q(sql, a=_ts(t0), b=_ts(t1)))
+    # one index range count per hour: cheaper than computing the hour of every row
+    sql = "SELECT count(*) FROM cases WHERE created_at >= :a AND created_at < :b"
+    hour = timedelta(hours=1)
     week = timedelta(days=7)
-    before = dict(q(sql, a=_ts(t0 - week), b=_ts(t1 - week)))
-    bars = [Bar(f"{h:02d}", f"{h:02d}:00", today.get(h, 0),
-                QueueFilter(view="all", created_from=t0 + timedelta(hours=h), created_to=t0 + timedelta(hours=h + 1)),
-                before.get(h, 0)) for h in range(24)]
-    return bars, [before.get(h, 0) for h in range(24)]
+
+    def counts(start: datetime) -> list[int]:
+        return [q(sql, a=_ts(start + h * hour), b=_ts(start + (h + 1) * hour))[0][0] for h in range(24)]
+
+    today, before = counts(t0), counts(t0 - week)
+    bars = [Bar(f"{h:02d}", f"{h:02d}:00", today[h],
+                QueueFilter(view="all", created_from=t0 + h * hour, created_to=t0 + (h + 1) * hour), before[h])
+            for h in range(24)]
+    return bars, before
 
 
 def _open_by_state(q) -> list[Bar]:

@@ -46,6 +46,12 @@ class DashboardWidget(QWidget):
         self.runner = SnapshotRunner(self._build, self)
         self.runner.done.connect(self._on_runner_done)
         self.runner.failed.connect(self._on_runner_failed)
+        self._steps: list = []
+        self._pending = None
+        self._drawn: dict = {}
+        self._stepper = QTimer(self)
+        self._stepper.setInterval(0)
+        self._stepper.timeout.connect(self._on_stepper_timeout)
         self._setup_ui()
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -68,6 +74,7 @@ class DashboardWidget(QWidget):
     def stop(self) -> None:
         """Stop refreshing and wait for a running snapshot (call before closing the database)."""
         self.timer.stop()
+        self._stepper.stop()
         self._debounce.stop()
         if self._bridge is not None:
             try:
@@ -147,8 +154,8 @@ class DashboardWidget(QWidget):
         self.heat.setAccessibleName(self.tr("District by category heat map, last 7 days"))
         self.heat.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.heat.cellClicked.connect(self._on_heat_clicked)
-        self.heat.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.heat.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # sized once when the grid is made: ResizeToContents would re-measure every cell on each refresh
+        self.heat.horizontalHeader().setDefaultSectionSize(52)
         self.heat.setMinimumHeight(330)
         hot.addWidget(self._box(self.tr("District by category, last 7 days"), self.heat, "dashboard_heat_box"), 4)
         self.today_top = self._table("categories_today", self.tr("Top categories today"),
@@ -211,9 +218,11 @@ class DashboardWidget(QWidget):
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         t.verticalHeader().setVisible(False)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         t.horizontalHeader().setStretchLastSection(True)
         t.setMinimumHeight(200)
+        if len(headers) <= 3:  # a name and its counts: the name takes the room
+            t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            t.horizontalHeader().setStretchLastSection(False)
         table_key = key.removeprefix("dashboard_")
         if table_key != "operators":
             t.cellClicked.connect(lambda row, _col, k=table_key: self._open_index(k, row))
@@ -221,8 +230,23 @@ class DashboardWidget(QWidget):
 
     # -- drawing -------------------------------------------------------------------------
     def _on_runner_done(self, d: monitor.Dashboard) -> None:
-        self.data = d
-        st = terms()["state"]
+        # drawn a section per event-loop turn, so no single step holds the GUI thread
+        # for more than a few milliseconds and input and painting go on in between
+        self._pending = d
+        self._steps = [self._draw_head] if d.own_only else [
+            self._draw_head, self._draw_buttons, self._draw_hourly, self._draw_bars, self._draw_hot_tables,
+            self._draw_case_lists, self._draw_departments, self._draw_heat_step]
+        self._steps.append(self._draw_done)
+        if not self._stepper.isActive():
+            self._stepper.start()
+
+    def _on_stepper_timeout(self) -> None:
+        if not self._steps:
+            self._stepper.stop()
+            return
+        self._steps.pop(0)(self._pending)
+
+    def _draw_head(self, d: monitor.Dashboard) -> None:
         local = to_local(d.now)
         self.status.setText(self.tr("Updated %1").replace("%1", local.strftime("%H:%M:%S")))
         self.lead_area.setVisible(not d.own_only)
@@ -232,27 +256,40 @@ class DashboardWidget(QWidget):
              "—" if r.avg_handling_minutes is None else f"{r.avg_handling_minutes:.1f}", r.callbacks_due)
             for r in d.operators], [r.filter for r in d.operators])
         self._callback_filters = [r.callbacks_filter for r in d.operators]
-        if d.own_only:
-            self.refreshed.emit(d)
-            return
+
+    def _draw_buttons(self, d: monitor.Dashboard) -> None:
+        st = terms()["state"]
         for bar in d.open_by_state:
-            self.state_buttons[bar.key].setText(f"{st.get(bar.key, bar.key)}\n{int(bar.value):,}")
-        self.due_button.setText(self.tr("Due in 2 hours") + f"\n{int(d.due_soon.value):,}")
-        self.overdue_button.setText(self.tr("Overdue") + f"\n{int(d.overdue.value):,}")
-        self.hourly.set_data([b.value for b in d.hourly_today], d.hourly_last_week)
+            _set_text(self.state_buttons[bar.key], f"{st.get(bar.key, bar.key)}\n{int(bar.value):,}")
+        _set_text(self.due_button, self.tr("Due in 2 hours") + f"\n{int(d.due_soon.value):,}")
+        _set_text(self.overdue_button, self.tr("Overdue") + f"\n{int(d.overdue.value):,}")
+
+    def _draw_hourly(self, d: monitor.Dashboard) -> None:
         self._filters["hourly"] = [b.filter for b in d.hourly_today]
-        cats = d.top_categories_week
-        self.categories.set_data([b.label for b in cats], [b.value for b in cats], [b.previous or 0 for b in cats])
-        self._filters["categories_week"] = [b.filter for b in cats[: self.categories.rows]]
-        dists = d.top_districts_week
-        self.districts.set_data([b.label for b in dists], [b.value for b in dists], [b.previous or 0 for b in dists])
-        self._filters["districts_week"] = [b.filter for b in dists[: self.districts.rows]]
-        self._fill(self.categories_today_table(), "categories_today",
+        values = ([b.value for b in d.hourly_today], list(d.hourly_last_week))
+        if values != self._drawn.get("hourly"):  # pyqtgraph repaints on every setData: only when it changed
+            self._drawn["hourly"] = values
+            self.hourly.set_data(*values)
+
+    def _draw_bars(self, d: monitor.Dashboard) -> None:
+        for chart, key, bars in ((self.categories, "categories_week", d.top_categories_week),
+                                 (self.districts, "districts_week", d.top_districts_week)):
+            self._filters[key] = [b.filter for b in bars[: chart.rows]]
+            values = ([b.label for b in bars], [b.value for b in bars], [b.previous or 0 for b in bars])
+            if values != self._drawn.get(key):
+                self._drawn[key] = values
+                chart.set_data(*values)
+
+    def _draw_hot_tables(self, d: monitor.Dashboard) -> None:
+        self._fill(self.today_top, "categories_today",
                    [(b.label, int(b.value)) for b in d.top_categories_today], [b.filter for b in d.top_categories_today])
         self._fill(self.district_today, "districts_today",
                    [(b.label, int(b.value)) for b in d.top_districts_today], [b.filter for b in d.top_districts_today])
         self._fill(self.rising, "rising", [(b.label, int(b.value), int(b.previous or 0)) for b in d.rising],
                    [b.filter for b in d.rising])
+
+    def _draw_case_lists(self, d: monitor.Dashboard) -> None:
+        st = terms()["state"]
         level = {"city": self.tr("City instruction"), "district": self.tr("District instruction"),
                  "township": self.tr("Township instruction"), "pick": self.tr("Leader's pick")}
         self._fill(self.flagged, "flagged", [(r.number, level.get(r.flag, r.flag), st.get(r.state, r.state),
@@ -262,9 +299,16 @@ class DashboardWidget(QWidget):
                    [r.filter for r in d.overdue_cases])
         self._fill(self.due_soon, "due_soon", [_case_cells(r, st) + (_duration(r.minutes),) for r in d.due_soon_cases],
                    [r.filter for r in d.due_soon_cases])
+
+    def _draw_departments(self, d: monitor.Dashboard) -> None:
         self._fill(self.departments, "departments", [
             (r.name, r.open, r.on_time.percent(), r.returns) for r in d.departments], [r.filter for r in d.departments])
+
+    def _draw_heat_step(self, d: monitor.Dashboard) -> None:
         self._draw_heat(d.heat)
+
+    def _draw_done(self, d: monitor.Dashboard) -> None:
+        self.data = d  # the figures every click reads, now all on screen
         self.refreshed.emit(d)
 
     def categories_today_table(self) -> QTableWidget:
@@ -279,6 +323,7 @@ class DashboardWidget(QWidget):
             t.setColumnCount(len(heat.categories))
             t.setHorizontalHeaderLabels(["\n".join(_wrap(name)) for _, name in heat.categories])
             t.setVerticalHeaderLabels([name for _, name in heat.districts])
+            t.resizeRowsToContents()
         top = max((v for row in heat.values for v in row), default=0)
         for i, row in enumerate(heat.values):
             for j, v in enumerate(row):
@@ -295,6 +340,7 @@ class DashboardWidget(QWidget):
     def _fill(self, table: QTableWidget, key: str, rows: list[tuple], filters: list[QueueFilter]) -> None:
         self._filters[key] = filters
         table.setUpdatesEnabled(False)
+        first = table.rowCount() == 0 and rows
         table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             for j, value in enumerate(row):
@@ -307,6 +353,8 @@ class DashboardWidget(QWidget):
                     table.setItem(i, j, item)
                 else:
                     item.setText(text)
+        if first:  # columns sized to the first content, then left alone (measuring every refresh costs frames)
+            table.resizeColumnsToContents()
         table.setUpdatesEnabled(True)
 
     # -- clicks --------------------------------------------------------------------------
@@ -346,6 +394,11 @@ class DashboardWidget(QWidget):
 
     def _on_runner_failed(self, message: str) -> None:
         self.status.setText(self.tr("Could not refresh: %1").replace("%1", message))
+
+
+def _set_text(button: QPushButton, text: str) -> None:
+    if button.text() != text:  # an unchanged label costs no relayout
+        button.setText(text)
 
 
 def _wrap(name: str, width: int = 4) -> list[str]:
