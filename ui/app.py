@@ -72,7 +72,10 @@ def build_main_window(profile: Profile, actor: Actor, knowledge: bool = True):
                 KnowledgeService = None
         if KnowledgeService is not None:
             knowledge_service = KnowledgeService(profile.db)
-    return MainWindow(build_services(profile, actor), core_signals_bridge(), knowledge_service)
+    window = MainWindow(build_services(profile, actor), core_signals_bridge(), knowledge_service)
+    from .dashboard.page import attach_dashboard
+    attach_dashboard(window, profile.db, actor)
+    return window
 
 
 def _cti_port(default: int) -> int | None:
@@ -82,6 +85,21 @@ def _cti_port(default: int) -> int | None:
     if value.isdigit():
         return int(value)
     return default
+
+
+def _start_sync(window, profile, actor):
+    """The sync client on this loop when a central server is configured (ui/sync_panel.py)."""
+    try:
+        from .sync_panel import SyncController, central_url_for
+    except ImportError as exc:
+        log.warning("sync panel not available: %s", exc)
+        return None
+    url = central_url_for(profile)
+    controller = SyncController(window, profile, actor, url)
+    if url:
+        window.set_sync_configured(True)
+    controller.start()
+    return controller
 
 
 def run(args, after_start: Callable | None = None) -> int:
@@ -125,11 +143,14 @@ def run(args, after_start: Callable | None = None) -> int:
                 listener = None
                 window.statusBar().showMessage(
                     app.translate("App", "Caller-ID listener not started: {0}").format(exc.strerror))
+        sync = _start_sync(window, profile, actor)
         if after_start is not None:
             after_start(window, listener)
         loop.run_until_complete(closed.wait())
         if listener is not None:
             loop.run_until_complete(listener.stop())
+        if sync is not None:
+            loop.run_until_complete(sync.stop())
     window.bridge.close()
     profile.close()
     return 0

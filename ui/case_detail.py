@@ -191,7 +191,7 @@ class CaseDetailPanel(QWidget):
             flags.append(self.tr("Supervised {0} times").format(c.supervised))
         self.instructions.setText("\n".join(flags))
         self.instructions.setVisible(bool(flags))
-        text, risk = countdown(c.deadline, self.services.cases.clock(), self.tr)
+        text, risk = countdown(c.deadline, self.services.cases.clock())
         self.deadline.setText(self.tr("Deadline: {0} ({1})").format(
             to_local(c.deadline).strftime("%Y-%m-%d %H:%M"), text) if c.deadline else self.tr("No deadline running"))
         colors = {"overdue": "#842029", "soon": "#7a3d00", "today": "#664d03"}

@@ -14,7 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from console.clock import to_local
@@ -43,7 +43,7 @@ class RefNames:
     departments: dict[str, str]
 
 
-def countdown(deadline: datetime | None, now: datetime, tr=lambda s: s) -> tuple[str, str | None]:
+def countdown(deadline: datetime | None, now: datetime) -> tuple[str, str | None]:
     """Text for the time left (or overdue) and the risk level: overdue, soon (<2 h), today (<24 h)."""
     if deadline is None:
         return "", None
@@ -51,11 +51,16 @@ def countdown(deadline: datetime | None, now: datetime, tr=lambda s: s) -> tuple
     minutes = int(abs(left) // 60)
     days, rest = divmod(minutes, 1440)
     hours, mins = divmod(rest, 60)
-    span = f"{days}d {hours}h" if days else f"{hours}h {mins:02d}m" if hours else f"{mins}m"
+    if days:
+        span = QCoreApplication.translate("Countdown", "{0}d {1}h").format(days, hours)
+    elif hours:
+        span = QCoreApplication.translate("Countdown", "{0}h {1}m").format(hours, f"{mins:02d}")
+    else:
+        span = QCoreApplication.translate("Countdown", "{0}m").format(mins)
     if left < 0:
-        return tr("overdue {0}").format(span), "overdue"
+        return QCoreApplication.translate("Countdown", "overdue {0}").format(span), "overdue"
     risk = "soon" if left < 7200 else "today" if left < 86400 else None
-    return tr("{0} left").format(span), risk
+    return QCoreApplication.translate("Countdown", "{0} left").format(span), risk
 
 
 class QueueModel(QAbstractTableModel):
@@ -207,7 +212,7 @@ class QueueModel(QAbstractTableModel):
         if col == "created":
             return to_local(r.created_at).strftime("%m-%d %H:%M")
         if col == "deadline":
-            return countdown(r.deadline, self.service.clock(), self.tr)[0]
+            return countdown(r.deadline, self.service.clock())[0]
         return ""
 
     def _page(self, k: int) -> list[QueueRow]:

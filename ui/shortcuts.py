@@ -52,13 +52,13 @@ def label(shortcut_id: str) -> str:
 
 def _labels_for_lupdate() -> list[str]:
     # lupdate reads literal translate() calls; these mirror SHORTCUTS one to one
-    return [_t("New call (from anywhere)"), _t("Save the call"), _t("Save and dispatch to the lead department"),
-            _t("Merge the call into the selected likely duplicate"), _t("Discard the draft"),
-            _t("Go to the caller's phone"), _t("Go to the description"), _t("Search the knowledge base"),
-            _t("Filter the queue"), _t("Open the selected case"), _t("Back to the call form"),
-            _t("Refresh the queue and counts"), _t("Queue: My cases"), _t("Queue: Due today"),
-            _t("Queue: Overdue"), _t("Queue: Urgent"), _t("Queue: All open"), _t("Queue: Waiting for callback"),
-            _t("Queue: All"), _t("This list of shortcuts"), _t("Quit")]
+    return [QCoreApplication.translate("Shortcuts", "New call (from anywhere)"), QCoreApplication.translate("Shortcuts", "Save the call"), QCoreApplication.translate("Shortcuts", "Save and dispatch to the lead department"),
+            QCoreApplication.translate("Shortcuts", "Merge the call into the selected likely duplicate"), QCoreApplication.translate("Shortcuts", "Discard the draft"),
+            QCoreApplication.translate("Shortcuts", "Go to the caller's phone"), QCoreApplication.translate("Shortcuts", "Go to the description"), QCoreApplication.translate("Shortcuts", "Search the knowledge base"),
+            QCoreApplication.translate("Shortcuts", "Filter the queue"), QCoreApplication.translate("Shortcuts", "Open the selected case"), QCoreApplication.translate("Shortcuts", "Back to the call form"),
+            QCoreApplication.translate("Shortcuts", "Refresh the queue and counts"), QCoreApplication.translate("Shortcuts", "Queue: My cases"), QCoreApplication.translate("Shortcuts", "Queue: Due today"),
+            QCoreApplication.translate("Shortcuts", "Queue: Overdue"), QCoreApplication.translate("Shortcuts", "Queue: Urgent"), QCoreApplication.translate("Shortcuts", "Queue: All open"), QCoreApplication.translate("Shortcuts", "Queue: Waiting for callback"),
+            QCoreApplication.translate("Shortcuts", "Queue: All"), QCoreApplication.translate("Shortcuts", "This list of shortcuts"), QCoreApplication.translate("Shortcuts", "Quit")]
 
 
 class CheatSheet(QDialog):

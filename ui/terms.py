@@ -8,40 +8,36 @@ from functools import lru_cache
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Terms", text)
-
-
 @lru_cache(maxsize=1)
 def terms() -> dict[str, dict[str, str]]:
     return {
         "state": {
-            "draft": _t("Draft"), "received": _t("Received"), "answered": _t("Answered directly"),
-            "dispatched": _t("Dispatched"), "accepted": _t("Signed for"), "returned": _t("Returned"),
-            "extended": _t("Extended"), "replied": _t("Replied"), "callback": _t("Waiting for callback"),
-            "reopened": _t("Reopened"), "closed": _t("Closed"), "merged": _t("Merged"),
+            "draft": QCoreApplication.translate("Terms", "Draft"), "received": QCoreApplication.translate("Terms", "Received"), "answered": QCoreApplication.translate("Terms", "Answered directly"),
+            "dispatched": QCoreApplication.translate("Terms", "Dispatched"), "accepted": QCoreApplication.translate("Terms", "Signed for"), "returned": QCoreApplication.translate("Terms", "Returned"),
+            "extended": QCoreApplication.translate("Terms", "Extended"), "replied": QCoreApplication.translate("Terms", "Replied"), "callback": QCoreApplication.translate("Terms", "Waiting for callback"),
+            "reopened": QCoreApplication.translate("Terms", "Reopened"), "closed": QCoreApplication.translate("Terms", "Closed"), "merged": QCoreApplication.translate("Terms", "Merged"),
         },
         "type": {
-            "consultation": _t("Consultation"), "help": _t("Help"), "complaint": _t("Complaint"),
-            "report": _t("Report"), "suggestion": _t("Suggestion"), "praise": _t("Praise"), "other": _t("Other"),
+            "consultation": QCoreApplication.translate("Terms", "Consultation"), "help": QCoreApplication.translate("Terms", "Help"), "complaint": QCoreApplication.translate("Terms", "Complaint"),
+            "report": QCoreApplication.translate("Terms", "Report"), "suggestion": QCoreApplication.translate("Terms", "Suggestion"), "praise": QCoreApplication.translate("Terms", "Praise"), "other": QCoreApplication.translate("Terms", "Other"),
         },
-        "urgency": {"normal": _t("Normal"), "urgent": _t("Urgent"), "emergency": _t("Emergency")},
+        "urgency": {"normal": QCoreApplication.translate("Terms", "Normal"), "urgent": QCoreApplication.translate("Terms", "Urgent"), "emergency": QCoreApplication.translate("Terms", "Emergency")},
         "view": {
-            "my_cases": _t("My cases"), "due_today": _t("Due today"), "overdue": _t("Overdue"),
-            "urgent": _t("Urgent"), "all_open": _t("All open"), "callback": _t("Waiting for callback"),
-            "all": _t("All"),
+            "my_cases": QCoreApplication.translate("Terms", "My cases"), "due_today": QCoreApplication.translate("Terms", "Due today"), "overdue": QCoreApplication.translate("Terms", "Overdue"),
+            "urgent": QCoreApplication.translate("Terms", "Urgent"), "all_open": QCoreApplication.translate("Terms", "All open"), "callback": QCoreApplication.translate("Terms", "Waiting for callback"),
+            "all": QCoreApplication.translate("Terms", "All"),
         },
         "action": {
-            "receive": _t("Receive"), "answer": _t("Answer directly"), "dispatch": _t("Dispatch"),
-            "accept": _t("Sign for"), "return": _t("Return"), "request_extension": _t("Request extension"),
-            "approve_extension": _t("Approve extension"), "reject_extension": _t("Reject extension"),
-            "reply": _t("Reply"), "queue_callback": _t("Queue for callback"), "callback": _t("Callback"),
-            "reopen": _t("Reopen"), "close": _t("Close"), "cancel": _t("Cancel case"),
-            "transfer": _t("Transfer"), "merge": _t("Merge"), "supervise": _t("Supervise"),
-            "instruct": _t("Leader's instruction"), "pick": _t("Leader's pick"), "edit": _t("Edit"),
-            "note": _t("Note"),
+            "receive": QCoreApplication.translate("Terms", "Receive"), "answer": QCoreApplication.translate("Terms", "Answer directly"), "dispatch": QCoreApplication.translate("Terms", "Dispatch"),
+            "accept": QCoreApplication.translate("Terms", "Sign for"), "return": QCoreApplication.translate("Terms", "Return"), "request_extension": QCoreApplication.translate("Terms", "Request extension"),
+            "approve_extension": QCoreApplication.translate("Terms", "Approve extension"), "reject_extension": QCoreApplication.translate("Terms", "Reject extension"),
+            "reply": QCoreApplication.translate("Terms", "Reply"), "queue_callback": QCoreApplication.translate("Terms", "Queue for callback"), "callback": QCoreApplication.translate("Terms", "Callback"),
+            "reopen": QCoreApplication.translate("Terms", "Reopen"), "close": QCoreApplication.translate("Terms", "Close"), "cancel": QCoreApplication.translate("Terms", "Cancel case"),
+            "transfer": QCoreApplication.translate("Terms", "Transfer"), "merge": QCoreApplication.translate("Terms", "Merge"), "supervise": QCoreApplication.translate("Terms", "Supervise"),
+            "instruct": QCoreApplication.translate("Terms", "Leader's instruction"), "pick": QCoreApplication.translate("Terms", "Leader's pick"), "edit": QCoreApplication.translate("Terms", "Edit"),
+            "note": QCoreApplication.translate("Terms", "Note"),
         },
-        "level": {"city": _t("City"), "district": _t("District"), "township": _t("Township")},
+        "level": {"city": QCoreApplication.translate("Terms", "City"), "district": QCoreApplication.translate("Terms", "District"), "township": QCoreApplication.translate("Terms", "Township")},
     }
 
 

@@ -152,3 +152,16 @@ def test_layout_and_column_widths_persist_per_operator(qtbot, window, filled):
     other = build_main_window(filled, filled.actor("op02"))
     qtbot.addWidget(other)
     assert other.settings.splitter_sizes == []
+
+
+def test_knowledge_panel_is_placed_and_a_chosen_article_becomes_the_answer(qtbot, window):
+    from types import SimpleNamespace
+    panel = window.knowledge_panel
+    assert panel is not None and window.knowledge_dock.isAncestorOf(panel)
+    assert window.findChild(object, "knowledgeSearch") is not None
+    assert window.findChild(object, "knowledgeResults") is not None
+    window.new_call("13800138000")
+    panel.article_chosen.emit(SimpleNamespace(id="kb-7", title="社保卡补办", answer="携带身份证到社保经办窗口办理。"))
+    form = window.form
+    assert form.disposition.currentData() == "answer" and form.article_id == "kb-7"
+    assert form.answer.toPlainText() == "携带身份证到社保经办窗口办理。"
