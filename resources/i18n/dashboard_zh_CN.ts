@@ -242,5 +242,15 @@
         <source>Could not refresh: %1</source>
         <translation>刷新失败：%1</translation>
     </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="25"/>
+        <source>Dashboard</source>
+        <translation>班长看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="26"/>
+        <source>My figures</source>
+        <translation>我的数据</translation>
+    </message>
 </context>
 </TS>

@@ -159,3 +159,20 @@ def test_an_operator_sees_only_their_own_figures(qtbot, profile, clock, busy):
     assert [r.login for r in d.operators] == ["op02"]
     assert d.heat is None and d.overdue_cases == [] and d.departments == []
     assert w.lead_area.isHidden()
+
+
+def test_the_main_window_shows_the_dashboard_and_clicks_open_the_queue(qtbot, profile, clock, busy):
+    from ui.app import build_main_window
+    window = build_main_window(profile, profile.actor("lead01"), knowledge=False)
+    qtbot.addWidget(window)
+    dash = window.findChild(DashboardWidget, "dashboardPage")
+    assert dash is not None
+    try:
+        dash.clock = clock
+        dash.refresh()
+        qtbot.waitUntil(lambda: dash.data is not None and dash.data.now == clock.now, timeout=10_000)
+        with qtbot.waitSignal(window.queue.filter_changed, timeout=5_000) as blocker:
+            dash.overdue_button.click()
+        assert blocker.args[0] == QueueFilter(view="overdue")
+    finally:
+        dash.stop()
