@@ -40,8 +40,10 @@ def test_migrations_match_the_models(tmp_path):
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     db.close()
-    # FTS shadow tables and similar raw-SQL objects are not in the models; compare only model tables
-    diff = [d for d in diff if not (d[0] == "remove_table")]
+    # Objects that migrations make in raw SQL are not declared on the models: FTS tables and
+    # their shadow tables, rollup tables, and the queue's partial indexes (whose WHERE text must
+    # match the queries' text). Everything the models declare must exist as declared.
+    diff = [d for d in diff if d[0] not in ("remove_table", "remove_index")]
     assert diff == []
 
 
