@@ -148,6 +148,22 @@ def _load_batch(conn: Connection, batch: list[Article], now: datetime, counts: L
                      fts_new)
 
 
+def delete(db: Database, article_ids: Iterable[str]) -> int:
+    """Remove articles and their index rows (the sync feed's deletions); returns how many went."""
+    global _generation
+    gone = 0
+    with db.engine.begin() as conn:
+        for aid in dict.fromkeys(article_ids):
+            doc = conn.execute(text("SELECT doc FROM kb_articles WHERE article_id = :i"), {"i": aid}).scalar()
+            if doc is None:
+                continue
+            conn.execute(text("DELETE FROM kb_fts WHERE rowid = :d"), {"d": doc})
+            conn.execute(text("DELETE FROM kb_articles WHERE doc = :d"), {"d": doc})
+            gone += 1
+    _generation += 1
+    return gone
+
+
 def all_articles(db: Database) -> Iterator[Article]:
     """Every article, ordered by id (the export order)."""
     with db.engine.connect() as conn:

@@ -137,3 +137,13 @@ def test_cli_import_search_export(tmp_path, capsys):
     assert sum(1 for _ in out_file.open(encoding="utf-8")) == 157
     assert main(["kb", "import", str(tmp_path / "missing.jsonl"), *data]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_deleted_articles_leave_the_index(profile):
+    from console.knowledge import store
+    kb = KnowledgeService(profile.db)
+    assert kb.search("5G基站", 1)[0].id == "KB-0145"
+    assert store.delete(profile.db, ["KB-0145", "KB-0145", "NOPE"]) == 1
+    assert kb.get("KB-0145") is None
+    assert all(h.id != "KB-0145" for h in kb.search("5G基站", 10))
+    assert kb.count() == 155

@@ -12,11 +12,14 @@ from pathlib import Path
 from console.knowledge import KnowledgeService
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-TOP3_MIN = 0.98   # measured 1.000 (70/70)
-MRR_MIN = 0.94    # measured 0.957
-# The ranker alone, without the colloquial synonym map: measured 0.929 / 0.849.
+# 82 queries: parts 1-2 (70, the synonym map was written looking at their
+# misses: 1.000 / 0.957) and part 3 (12, written afterwards and not tuned
+# for: 0.917 / 0.836). Together measured 0.988 / 0.939.
+TOP3_MIN = 0.98
+MRR_MIN = 0.93
+# The ranker alone, without the colloquial synonym map: measured 0.927 / 0.855.
 PLAIN_TOP3_MIN = 0.92
-PLAIN_MRR_MIN = 0.84
+PLAIN_MRR_MIN = 0.85
 
 
 def relevance_queries() -> list[dict]:
