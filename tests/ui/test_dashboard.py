@@ -176,3 +176,19 @@ def test_the_main_window_shows_the_dashboard_and_clicks_open_the_queue(qtbot, pr
         assert blocker.args[0] == QueueFilter(view="overdue")
     finally:
         dash.stop()
+
+
+def test_the_monthly_report_is_written_from_the_dashboard_off_the_gui_thread(qtbot, profile, clock, busy, tmp_path):
+    from pypdf import PdfReader
+    w = make(qtbot, profile, clock, profile.actor("lead01"), [])
+    wait_data(qtbot, w)
+    out = tmp_path / "nov.pdf"
+    try:
+        w.export_report("2026-11", out, "pdf")
+        with qtbot.waitSignal(w.exporter.finished, timeout=30_000):
+            pass
+    finally:
+        w.stop()
+    assert w.exporter.runner.last_thread != threading.get_ident()
+    assert "主要指标" in PdfReader(str(out)).pages[0].extract_text()
+    assert str(out) in w.status.text()

@@ -49,6 +49,7 @@ class DashboardWidget(QWidget):
         self._steps: list = []
         self._pending = None
         self._drawn: dict = {}
+        self.exporter = None
         self._stepper = QTimer(self)
         self._stepper.setInterval(0)
         self._stepper.timeout.connect(self._on_stepper_timeout)
@@ -105,9 +106,16 @@ class DashboardWidget(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         grid = QVBoxLayout(body)
+        head = QHBoxLayout()
         self.status = QLabel(self.tr("Loading…"))
         self.status.setObjectName("dashboard_status")
-        grid.addWidget(self.status)
+        head.addWidget(self.status, 1)
+        self.report_button = QPushButton(self.tr("Monthly report…"))
+        self.report_button.setObjectName("dashboard_report")
+        self.report_button.setAccessibleName(self.tr("Monthly report…"))
+        self.report_button.clicked.connect(self._on_report_clicked)
+        head.addWidget(self.report_button)
+        grid.addLayout(head)
 
         self.lead_area = QWidget()
         lead = QVBoxLayout(self.lead_area)
@@ -388,6 +396,28 @@ class DashboardWidget(QWidget):
             self.open_queue(self._callback_filters[row])
             return
         self._open_index(key, row)
+
+    def export_report(self, month: str, path, fmt: str = "pdf") -> None:
+        """Write the monthly report on a worker thread; the status line says when it is done."""
+        from ui.report.export import ReportExporter
+        if self.exporter is None:
+            self.exporter = ReportExporter(self.db, self)
+            self.exporter.finished.connect(
+                lambda p: self.status.setText(self.tr("Report written: %1").replace("%1", p)))
+            self.exporter.failed.connect(
+                lambda m: self.status.setText(self.tr("Report failed: %1").replace("%1", m)))
+        self.status.setText(self.tr("Writing the %1 report…").replace("%1", month))
+        self.exporter.export(month, path, fmt)
+
+    def _on_report_clicked(self) -> None:
+        from ui.report.export import ReportDialog
+        dialog = ReportDialog(self, to_local(self.clock()).date())
+        if dialog.exec() != ReportDialog.DialogCode.Accepted:
+            return
+        path = dialog.ask_path()
+        if path is not None:
+            month, fmt = dialog.chosen()
+            self.export_report(month, path, fmt)
 
     def _on_cases_changed(self, _change) -> None:
         self._debounce.start()

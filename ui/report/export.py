@@ -1,0 +1,95 @@
+"""The monthly report from the window: pick a month and a file, written off the GUI thread."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QWidget)
+
+from models.db import Database
+from ui.dashboard.worker import SnapshotRunner
+
+FORMATS = ("pdf", "csv", "xlsx")
+
+
+def write_report(db: Database, month: str, path: Path, fmt: str) -> Path:
+    """Build and write the report (runs on a worker thread: QTextDocument and QPdfWriter need no GUI thread)."""
+    from console.report import build_monthly
+    from console.report.tables import write_csv, write_xlsx
+
+    report = build_monthly(db, month)
+    if fmt == "csv":
+        return write_csv(report, path)
+    if fmt == "xlsx":
+        return write_xlsx(report, path)
+    from .pdf import write_pdf
+    return write_pdf(report, path)
+
+
+class ReportExporter(QObject):
+    """Writes one report at a time on a worker thread; `finished(path)` or `failed(message)`."""
+
+    finished = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, db: Database, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self._job = None
+        self.runner = SnapshotRunner(self._run, self)
+        self.runner.done.connect(lambda p: self.finished.emit(str(p)))
+        self.runner.failed.connect(self.failed.emit)
+
+    def export(self, month: str, path: Path | str, fmt: str) -> None:
+        self._job = (month, Path(path), fmt)
+        self.runner.request()
+
+    def busy(self) -> bool:
+        return self.runner.busy()
+
+    def stop(self) -> None:
+        self.runner.stop()
+
+    def _run(self):
+        month, path, fmt = self._job
+        return write_report(self.db, month, path, fmt)
+
+
+class ReportDialog(QDialog):
+    """Month and format; the file is asked for when the dialog is accepted."""
+
+    def __init__(self, parent: QWidget | None = None, today: date | None = None):
+        super().__init__(parent)
+        self.setObjectName("reportDialog")
+        self.setWindowTitle(self.tr("Monthly hotspot report"))
+        today = today or date.today()
+        last = QDate(today.year, today.month, 1).addMonths(-1)
+        self.month = QDateEdit(last)
+        self.month.setDisplayFormat("yyyy-MM")
+        self.month.setObjectName("reportMonth")
+        self.month.setAccessibleName(self.tr("Month"))
+        self.format = QComboBox()
+        self.format.setObjectName("reportFormat")
+        self.format.setAccessibleName(self.tr("Format"))
+        for fmt in FORMATS:
+            self.format.addItem(fmt.upper(), fmt)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Month"), self.month)
+        form.addRow(self.tr("Format"), self.format)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.setObjectName("reportButtons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen(self) -> tuple[str, str]:
+        """(YYYY-MM, format)."""
+        return self.month.date().toString("yyyy-MM"), self.format.currentData()
+
+    def ask_path(self) -> Path | None:
+        month, fmt = self.chosen()
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), f"hotspot-report-{month}.{fmt}",
+                                              f"{fmt.upper()} (*.{fmt})")
+        return Path(name) if name else None
