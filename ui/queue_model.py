@@ -31,6 +31,9 @@ COLUMNS = ("number", "state", "type", "urgency", "category", "district", "caller
            "deadline")
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RISK_ROLE = Qt.ItemDataRole.UserRole + 2
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.ToolTipRole, CASE_ID_ROLE, RISK_ROLE})
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 RISK_COLORS = {"overdue": ("#f8d7da", "#842029"), "soon": ("#ffe5cc", "#7a3d00"), "today": ("#fff3cd", "#664d03")}
 
 
@@ -151,10 +154,11 @@ class QueueModel(QAbstractTableModel):
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _FLAGS
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.column() >= len(COLUMNS):
+        # the view asks ~7 roles per cell while painting; answer the unused ones before any lookup
+        if role not in _ROLES or not index.isValid() or index.column() >= len(COLUMNS):
             return None
         r = self.row_at(index.row())
         if r is None:
