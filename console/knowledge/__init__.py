@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from models import Setting
 from models.db import Database
@@ -50,7 +50,12 @@ def install_shipped(db: Database) -> ImportReport | None:
         total.updated += rep.updated
         total.unchanged += rep.unchanged
         total.problems += rep.problems
-    with db.session() as s, s.begin():
-        if s.get(Setting, SHIPPED_KEY) is None:
-            s.add(Setting(key=SHIPPED_KEY, value=str(total.read)))
+    try:
+        with db.session() as s, s.begin():
+            if s.get(Setting, SHIPPED_KEY) is None:
+                s.add(Setting(key=SHIPPED_KEY, value=str(total.read)))
+    except IntegrityError:
+        # another process opened the same new profile at the same moment and
+        # recorded it first; the articles themselves were loaded idempotently
+        pass
     return total
