@@ -584,7 +584,8 @@ class IntakeForm(QWidget):
         for d in self.services.departments:
             if d.code not in seen:
                 self.lead.addItem(d.name, d.code)
-        _select(self.lead, current)
+        # keep the operator's choice; otherwise propose the first department of the responsibility list
+        _select(self.lead, current if current else (suggested[0].code if suggested else None))
         self.lead.blockSignals(False)
         self._update_deadline()
 

@@ -27,8 +27,9 @@ log = logging.getLogger(__name__)
 
 PAGE = 100
 MAX_PAGES = 40
-COLUMNS = ("number", "state", "type", "urgency", "category", "district", "caller", "department", "created",
-           "deadline")
+# the deadline right after the number: at 1366 px the queue shows its first five or six columns
+COLUMNS = ("number", "deadline", "state", "type", "urgency", "category", "district", "caller", "department",
+           "created")
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RISK_ROLE = Qt.ItemDataRole.UserRole + 2
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,

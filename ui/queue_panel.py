@@ -183,7 +183,7 @@ class QueuePanel(QWidget):
         hh.setSortIndicatorShown(True)
         hh.sortIndicatorChanged.connect(self._on_sort)
         hh.setSectionsClickable(True)
-        for name, width in (("number", 160), ("state", 80), ("type", 60), ("urgency", 56), ("category", 90),
+        for name, width in (("number", 160), ("deadline", 96), ("state", 80), ("type", 60), ("urgency", 56), ("category", 90),
                             ("district", 70), ("caller", 150), ("department", 120), ("created", 90)):
             self.table.setColumnWidth(COLUMNS.index(name), width)
         self.table.doubleClicked.connect(self._on_table_activated)

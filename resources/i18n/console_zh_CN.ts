@@ -1143,7 +1143,7 @@
     <message>
         <location filename="../../ui/terms.py" line="15" />
         <source>Received</source>
-        <translation>受理时间</translation>
+        <translation>已受理</translation>
     </message>
     <message>
         <location filename="../../ui/terms.py" line="15" />
