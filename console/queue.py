@@ -179,6 +179,9 @@ class QueueService:
         if f.due_before:
             conds.append("deadline < :due_before")
             p["due_before"] = _ts(f.due_before)
+        if getattr(f, "due_after", None):
+            conds.append("deadline >= :due_after")
+            p["due_after"] = _ts(f.due_after)
         if f.flagged == "instruction":
             conds.append("instruction_level IS NOT NULL")
         elif f.flagged == "pick":

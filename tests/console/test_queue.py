@@ -107,3 +107,15 @@ def test_position_finds_the_row_index(demo):
 def test_unknown_view_is_refused(demo):
     with pytest.raises(ValueError, match="unknown view"):
         _service(demo).where(QueueFilter(view="nope"))
+
+
+def test_dashboard_click_through_fields(demo):
+    from datetime import timedelta
+    q = _service(demo)
+    now = q.clock()
+    f = QueueFilter(view="all_open", due_after=now, due_before=now + timedelta(days=3))
+    rows = q.page(f, "deadline", False, limit=1000)
+    assert rows and all(now <= r.deadline < now + timedelta(days=3) for r in rows)
+    assert q.count(f).n == len(rows)
+    assert q.count(QueueFilter(view="all", repeat_only=True)).n == sum(
+        r.repeat_caller for r in q.page(QueueFilter(view="all"), limit=1000))
