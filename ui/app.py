@@ -126,17 +126,21 @@ def run(args, after_start: Callable | None = None) -> int:
     window.resize(1366, 768)
     window.show()
     window.start()
-    listener = None
     port = _cti_port(window.settings.cti_port) if window.settings.cti_enabled else None
     closed = asyncio.Event()
-    app.aboutToQuit.connect(closed.set)
-    with loop:
+    # Every QApplication.exec() return emits aboutToQuit, and qasync runs exec() once per
+    # run_until_complete: so the program is one coroutine, ended by the window closing.
+    app.setQuitOnLastWindowClosed(False)
+    app.lastWindowClosed.connect(closed.set)
+
+    async def program() -> None:
+        listener = None
         if port is not None:
             adapter = CtiAdapter(window)
             adapter.call_event.connect(window.on_call_event)
             listener = CtiListener(adapter.deliver, port=port)
             try:
-                loop.run_until_complete(listener.start())
+                await listener.start()
                 window.statusBar().showMessage(
                     app.translate("App", "Caller-ID listener on port {0}").format(listener.port), 5000)
             except OSError as exc:
@@ -146,11 +150,16 @@ def run(args, after_start: Callable | None = None) -> int:
         sync = _start_sync(window, profile, actor)
         if after_start is not None:
             after_start(window, listener)
-        loop.run_until_complete(closed.wait())
-        if listener is not None:
-            loop.run_until_complete(listener.stop())
-        if sync is not None:
-            loop.run_until_complete(sync.stop())
+        try:
+            await closed.wait()
+        finally:
+            if listener is not None:
+                await listener.stop()
+            if sync is not None:
+                await sync.stop()
+
+    with loop:
+        loop.run_until_complete(program())
     window.bridge.close()
     profile.close()
     return 0

@@ -29,9 +29,12 @@ class CoreSignals(QObject):
 
     def close(self) -> None:
         """Stop listening (the window is going away)."""
+        global _shared
         for source, slot in self._links:
             source.disconnect(slot)
         self._links = []
+        if _shared is self:
+            _shared = None
 
 
 _shared: CoreSignals | None = None
