@@ -68,6 +68,21 @@ class DraftService:
             return DraftView(row.id, row.operator_login, dict(row.data or {}), row.focus_field, row.call_id,
                              row.started_at, row.updated_at)
 
+    def list(self, operator_login: str, limit: int = 20) -> list[DraftView]:
+        """The operator's drafts, newest first (a call interrupted by another call stays here)."""
+        with self.db.session() as s:
+            rows = s.scalars(select(Draft).where(Draft.operator_login == operator_login)
+                             .order_by(Draft.updated_at.desc()).limit(limit)).all()
+            return [DraftView(r.id, r.operator_login, dict(r.data or {}), r.focus_field, r.call_id, r.started_at,
+                              r.updated_at) for r in rows]
+
+    def get(self, draft_id: uuid.UUID) -> DraftView | None:
+        """One draft by id, or None when it was saved or discarded meanwhile."""
+        with self.db.session() as s:
+            r = s.get(Draft, draft_id)
+            return None if r is None else DraftView(r.id, r.operator_login, dict(r.data or {}), r.focus_field,
+                                                    r.call_id, r.started_at, r.updated_at)
+
     def discard(self, draft_id: uuid.UUID) -> None:
         """Delete the draft (after the case was saved, or when the operator throws it away)."""
         with self.db.session() as s, s.begin():

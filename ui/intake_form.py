@@ -77,6 +77,7 @@ class IntakeForm(QWidget):
             self._draft_id = None
         self._clear()
         self.call_id = call_id or uuid.uuid4().hex
+        self.refresh_drafts()
         if phone:
             self.phone.setText(phone)
             self._load_history()
@@ -142,6 +143,7 @@ class IntakeForm(QWidget):
         if draft is None:
             return False
         self.restore(draft.data, draft.focus_field, draft.call_id, draft.id)
+        self.refresh_drafts()
         self.status_message.emit(self.tr("The unsaved call from {0} was restored.").format(
             to_local(draft.updated_at).strftime("%H:%M:%S") if draft.updated_at else ""))
         return True
@@ -161,6 +163,27 @@ class IntakeForm(QWidget):
         except Exception:  # a failed write is retried on the next keystroke; the form keeps everything
             log.exception("writing the draft failed")
             self.status_message.emit(self.tr("The draft could not be written; it is kept in the form."))
+
+    def refresh_drafts(self) -> None:
+        """List the operator's other unsaved calls (interrupted by a newer call) to switch back to."""
+        others = [d for d in self.services.drafts.list(self.services.actor.login) if d.id != self._draft_id]
+        self.drafts_combo.clear()
+        self.drafts_combo.addItem(self.tr("{0} other unsaved calls").format(len(others)), None)
+        for d in others:
+            when = to_local(d.updated_at).strftime("%H:%M") if d.updated_at else ""
+            who = d.data.get("caller_phone") or d.data.get("caller_name") or self.tr("no number")
+            self.drafts_combo.addItem(f"{when} {who} {d.data.get('description', '')[:12]}".strip(), str(d.id))
+        self.drafts_combo.setVisible(bool(others))
+
+    def _on_draft_chosen(self, index: int) -> None:
+        value = self.drafts_combo.itemData(index)
+        if not value:
+            return
+        self.save_draft()
+        draft = self.services.drafts.get(uuid.UUID(value))
+        if draft is not None:
+            self.restore(draft.data, draft.focus_field, draft.call_id, draft.id)
+        self.refresh_drafts()
 
     def has_content(self) -> bool:
         d = self.snapshot()
@@ -218,6 +241,7 @@ class IntakeForm(QWidget):
         self.case_saved.emit(saved)
         self._clear()
         self.call_id = ""
+        self.refresh_drafts()
         self.phone.setFocus()
         return saved
 
@@ -255,6 +279,7 @@ class IntakeForm(QWidget):
         self._draft_id = None
         self._clear()
         self._dirty = False
+        self.refresh_drafts()
         self.phone.setFocus()
 
     def error_text(self, field: str) -> str:
@@ -342,6 +367,9 @@ class IntakeForm(QWidget):
                                           "intakeSaveDispatch", self.tr("Save and dispatch"))
         self.save_dispatch_button.setDefault(False)
         self.discard_button = named(QPushButton(self.tr("Discard"), self), "intakeDiscard", self.tr("Discard draft"))
+        self.drafts_combo = named(QComboBox(self), "intakeDrafts", self.tr("Other unsaved calls"))
+        self.drafts_combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.drafts_combo.hide()
 
         # caller history and duplicates
         self.repeat_flag = named(QLabel(self), "intakeRepeatFlag", self.tr("Repeat caller"))
@@ -436,6 +464,7 @@ class IntakeForm(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.save_dispatch_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.drafts_combo)
         buttons.addWidget(self.discard_button)
 
         left = QVBoxLayout()
@@ -504,6 +533,7 @@ class IntakeForm(QWidget):
         self.save_dispatch_button.clicked.connect(lambda: self.save(dispatch=True))
         self.discard_button.clicked.connect(self.discard)
         self.merge_button.clicked.connect(self.merge_into_selected)
+        self.drafts_combo.activated.connect(self._on_draft_chosen)
 
     # -- behaviour ---------------------------------------------------------------------
     def _mark_dirty(self, *_args) -> None:

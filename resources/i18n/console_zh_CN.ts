@@ -3,17 +3,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="117" />
+        <location filename="../../ui/app.py" line="120" />
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="138" />
+        <location filename="../../ui/app.py" line="145" />
         <source>Caller-ID listener on port {0}</source>
         <translation>来电号码接口已在端口 {0} 监听</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="142" />
+        <location filename="../../ui/app.py" line="149" />
         <source>Caller-ID listener not started: {0}</source>
         <translation>来电号码接口未启动：{0}</translation>
     </message>
@@ -270,27 +270,27 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="255" />
+        <location filename="../../ui/queue_model.py" line="260" />
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="255" />
+        <location filename="../../ui/queue_model.py" line="260" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="255" />
+        <location filename="../../ui/queue_model.py" line="260" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="255" />
+        <location filename="../../ui/queue_model.py" line="260" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="256" />
+        <location filename="../../ui/queue_model.py" line="261" />
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
@@ -318,27 +318,27 @@
 <context>
     <name>Countdown</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="55" />
+        <location filename="../../ui/queue_model.py" line="59" />
         <source>{0}d {1}h</source>
         <translation>{0}天{1}小时</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="57" />
+        <location filename="../../ui/queue_model.py" line="61" />
         <source>{0}h {1}m</source>
         <translation>{0}小时{1}分</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="59" />
+        <location filename="../../ui/queue_model.py" line="63" />
         <source>{0}m</source>
         <translation>{0}分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="61" />
+        <location filename="../../ui/queue_model.py" line="65" />
         <source>overdue {0}</source>
         <translation>超期 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="63" />
+        <location filename="../../ui/queue_model.py" line="67" />
         <source>{0} left</source>
         <translation>剩 {0}</translation>
     </message>
@@ -346,352 +346,367 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="145" />
+        <location filename="../../ui/intake_form.py" line="147" />
         <source>The unsaved call from {0} was restored.</source>
         <translation>已恢复 {0} 未保存的来电记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="163" />
+        <location filename="../../ui/intake_form.py" line="165" />
         <source>The draft could not be written; it is kept in the form.</source>
         <translation>草稿写入失败，内容仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="217" />
+        <location filename="../../ui/intake_form.py" line="171" />
+        <source>{0} other unsaved calls</source>
+        <translation>另有 {0} 通未保存的来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="174" />
+        <source>no number</source>
+        <translation>无号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="240" />
         <source>Saved {0}.</source>
         <translation>已保存 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="229" />
+        <location filename="../../ui/intake_form.py" line="253" />
         <source>No likely duplicate to merge into.</source>
         <translation>没有可并入的疑似重复工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="240" />
+        <location filename="../../ui/intake_form.py" line="264" />
         <source>Same matter as {0}</source>
         <translation>与 {0} 为同一事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="246" />
+        <location filename="../../ui/intake_form.py" line="270" />
         <source>Saved {0} and merged it into {1}.</source>
         <translation>已保存 {0} 并并入 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="276" />
+        <location filename="../../ui/intake_form.py" line="301" />
         <source>Caller's phone</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="277" />
+        <location filename="../../ui/intake_form.py" line="302" />
         <source>138 0013 8000 or 028-8600 1234</source>
         <translation>138 0013 8000 或 028-8600 1234</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="278" />
+        <location filename="../../ui/intake_form.py" line="303" />
         <source>Caller's name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="280" />
+        <location filename="../../ui/intake_form.py" line="305" />
         <source>Request type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="281" />
-        <location filename="../../ui/intake_form.py" line="310" />
+        <location filename="../../ui/intake_form.py" line="306" />
+        <location filename="../../ui/intake_form.py" line="335" />
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="284" />
-        <location filename="../../ui/intake_form.py" line="406" />
+        <location filename="../../ui/intake_form.py" line="309" />
+        <location filename="../../ui/intake_form.py" line="434" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="285" />
+        <location filename="../../ui/intake_form.py" line="310" />
         <source>Type Chinese or pinyin initials, e.g. wy</source>
         <translation>输入中文或拼音首字母，如 wy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="286" />
+        <location filename="../../ui/intake_form.py" line="311" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="294" />
+        <location filename="../../ui/intake_form.py" line="319" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="295" />
+        <location filename="../../ui/intake_form.py" line="320" />
         <source>Road, compound or landmark</source>
         <translation>道路、小区或地标</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="301" />
-        <location filename="../../ui/intake_form.py" line="413" />
+        <location filename="../../ui/intake_form.py" line="326" />
+        <location filename="../../ui/intake_form.py" line="441" />
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="303" />
+        <location filename="../../ui/intake_form.py" line="328" />
         <source>What happened, where, since when, what the caller asks for</source>
         <translation>发生了什么、在哪里、从何时开始、来电人有何诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="306" />
-        <location filename="../../ui/intake_form.py" line="417" />
+        <location filename="../../ui/intake_form.py" line="331" />
+        <location filename="../../ui/intake_form.py" line="445" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="309" />
+        <location filename="../../ui/intake_form.py" line="334" />
         <source>Transfer to</source>
         <translation>转接至</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="311" />
+        <location filename="../../ui/intake_form.py" line="336" />
         <source>110 Police</source>
         <translation>110 报警</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="311" />
+        <location filename="../../ui/intake_form.py" line="336" />
         <source>119 Fire</source>
         <translation>119 火警</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="312" />
+        <location filename="../../ui/intake_form.py" line="337" />
         <source>120 Ambulance</source>
         <translation>120 急救</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="312" />
+        <location filename="../../ui/intake_form.py" line="337" />
         <source>122 Traffic police</source>
         <translation>122 交通事故</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="315" />
+        <location filename="../../ui/intake_form.py" line="340" />
         <source>EMERGENCY: a threat to life or public safety is not a hotline case. Transfer the caller now to 110 (police), 119 (fire) or 120 (ambulance), stay on the line until they answer, then save: the transfer is logged.</source>
         <translation>紧急情况：危及生命或公共安全的事项不属于热线受理范围。请立即将来电转接 110（报警）、119（火警）或 120（急救），等对方接听后再保存：转接会被记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="317" />
+        <location filename="../../ui/intake_form.py" line="342" />
         <source>Emergency transfer instruction</source>
         <translation>紧急转接提示</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="320" />
+        <location filename="../../ui/intake_form.py" line="345" />
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="321" />
+        <location filename="../../ui/intake_form.py" line="346" />
         <source>Save as received (decide later)</source>
         <translation>仅受理（稍后处置）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="322" />
+        <location filename="../../ui/intake_form.py" line="347" />
         <source>Answer directly</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="322" />
+        <location filename="../../ui/intake_form.py" line="347" />
         <source>Dispatch to a department</source>
         <translation>派单至部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="324" />
+        <location filename="../../ui/intake_form.py" line="349" />
         <source>Answer given to the caller</source>
         <translation>答复来电人的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="327" />
+        <location filename="../../ui/intake_form.py" line="352" />
         <source>Cited knowledge article</source>
         <translation>引用的知识库条目</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="329" />
+        <location filename="../../ui/intake_form.py" line="354" />
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="330" />
+        <location filename="../../ui/intake_form.py" line="355" />
         <source>Assisting departments</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="337" />
+        <location filename="../../ui/intake_form.py" line="362" />
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="340" />
+        <location filename="../../ui/intake_form.py" line="365" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="340" />
+        <location filename="../../ui/intake_form.py" line="365" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="341" />
+        <location filename="../../ui/intake_form.py" line="366" />
         <source>Save and dispatch (Ctrl+Enter)</source>
         <translation>保存并派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="342" />
+        <location filename="../../ui/intake_form.py" line="367" />
         <source>Save and dispatch</source>
         <translation>保存并派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="344" />
+        <location filename="../../ui/intake_form.py" line="369" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="344" />
+        <location filename="../../ui/intake_form.py" line="369" />
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="347" />
+        <location filename="../../ui/intake_form.py" line="370" />
+        <source>Other unsaved calls</source>
+        <translation>其他未保存的来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="375" />
         <source>Repeat caller</source>
         <translation>重复来电</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="350" />
+        <location filename="../../ui/intake_form.py" line="378" />
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="352" />
+        <location filename="../../ui/intake_form.py" line="380" />
         <source>Caller's earlier cases</source>
         <translation>来电人以往工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="354" />
-        <location filename="../../ui/intake_form.py" line="370" />
+        <location filename="../../ui/intake_form.py" line="382" />
+        <location filename="../../ui/intake_form.py" line="398" />
         <source>Likely duplicates</source>
         <translation>疑似重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="369" />
+        <location filename="../../ui/intake_form.py" line="397" />
         <source>Likely duplicates: Ctrl+M merges the call into the selected one</source>
         <translation>疑似重复工单：Ctrl+M 将本次来电并入所选工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="372" />
+        <location filename="../../ui/intake_form.py" line="400" />
         <source>Merge (Ctrl+M)</source>
         <translation>并单 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="373" />
+        <location filename="../../ui/intake_form.py" line="401" />
         <source>Merge into the selected duplicate</source>
         <translation>并入所选重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="381" />
+        <location filename="../../ui/intake_form.py" line="409" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="401" />
+        <location filename="../../ui/intake_form.py" line="429" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="403" />
+        <location filename="../../ui/intake_form.py" line="431" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="408" />
+        <location filename="../../ui/intake_form.py" line="436" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="412" />
+        <location filename="../../ui/intake_form.py" line="440" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="432" />
+        <location filename="../../ui/intake_form.py" line="460" />
         <source>Lead</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="433" />
+        <location filename="../../ui/intake_form.py" line="461" />
         <source>Assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="450" />
+        <location filename="../../ui/intake_form.py" line="479" />
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="569" />
+        <location filename="../../ui/intake_form.py" line="599" />
         <source>Unknown district; pick one from the list.</source>
         <translation>没有这个区县，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="579" />
+        <location filename="../../ui/intake_form.py" line="609" />
         <source>Choose the lead department...</source>
         <translation>请选择主办单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="604" />
+        <location filename="../../ui/intake_form.py" line="635" />
         <source>Choose the request type to see the deadline.</source>
         <translation>选择诉求类型后显示办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="607" />
+        <location filename="../../ui/intake_form.py" line="638" />
         <source>Emergency: transferred, no hotline deadline.</source>
         <translation>紧急情况：已转接，热线不计时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="613" />
+        <location filename="../../ui/intake_form.py" line="644" />
         <source>Answered directly: closed on the call, no deadline.</source>
         <translation>直接答复：通话中办结，无办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="615" />
+        <location filename="../../ui/intake_form.py" line="646" />
         <source>Deadline: sign for by {0}, reply by {1}</source>
         <translation>时限：{0} 前签收，{1} 前答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="619" />
+        <location filename="../../ui/intake_form.py" line="650" />
         <source>Deadline: dispatch by {0}</source>
         <translation>时限：{0} 前派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="645" />
+        <location filename="../../ui/intake_form.py" line="676" />
         <source>Caller history appears when the number is complete.</source>
         <translation>号码输入完整后显示来电历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="649" />
+        <location filename="../../ui/intake_form.py" line="680" />
         <source>{0}: {1} earlier cases</source>
         <translation>{0}：以往工单 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="652" />
+        <location filename="../../ui/intake_form.py" line="683" />
         <source>Repeat caller: called within the last 30 days</source>
         <translation>重复来电：30 天内来电过</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="675" />
+        <location filename="../../ui/intake_form.py" line="706" />
         <source>Cited article: {0}</source>
         <translation>引用条目：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="676" />
+        <location filename="../../ui/intake_form.py" line="707" />
         <source>No article cited (choose one in the knowledge panel)</source>
         <translation>未引用知识条目（在知识库面板中选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="725" />
+        <location filename="../../ui/intake_form.py" line="756" />
         <source>Not saved: correct the marked fields. Nothing was lost.</source>
         <translation>未保存：请修改标出的字段，已填内容不会丢失。</translation>
     </message>
@@ -902,72 +917,72 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="78" />
+        <location filename="../../ui/queue_model.py" line="82" />
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="78" />
+        <location filename="../../ui/queue_model.py" line="82" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="78" />
+        <location filename="../../ui/queue_model.py" line="82" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="79" />
+        <location filename="../../ui/queue_model.py" line="83" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="79" />
+        <location filename="../../ui/queue_model.py" line="83" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="80" />
+        <location filename="../../ui/queue_model.py" line="84" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="80" />
+        <location filename="../../ui/queue_model.py" line="84" />
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="81" />
+        <location filename="../../ui/queue_model.py" line="85" />
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="81" />
+        <location filename="../../ui/queue_model.py" line="85" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="82" />
+        <location filename="../../ui/queue_model.py" line="86" />
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="183" />
+        <location filename="../../ui/queue_model.py" line="188" />
         <source>Leader's instruction</source>
         <translation>领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="185" />
+        <location filename="../../ui/queue_model.py" line="190" />
         <source>Leader's pick</source>
         <translation>领导点球</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="187" />
+        <location filename="../../ui/queue_model.py" line="192" />
         <source>Supervised</source>
         <translation>已督办</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="189" />
+        <location filename="../../ui/queue_model.py" line="194" />
         <source>Repeat caller</source>
         <translation>重复来电</translation>
     </message>

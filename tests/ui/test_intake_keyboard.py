@@ -166,3 +166,17 @@ def test_show_queue_and_add_page(qtbot, window):
     assert all(model.row_at(i).district == "JJ" and model.row_at(i).state == "dispatched"
                for i in range(model.rowCount()))
     assert window.queue.tabs.tabData(window.queue.tabs.currentIndex()) == "all"
+
+
+def test_a_call_interrupted_by_another_call_stays_reachable(qtbot, window):
+    form = window.form
+    window.new_call("13800138000", "call-a")
+    type_text(form.description, "第一通电话的内容")
+    window.new_call("13912345678", "call-b")  # a second call rings while the first form has text
+    assert form.description.toPlainText() == "" and form.phone.text() == "13912345678"
+    assert form.drafts_combo.isVisibleTo(form) and form.drafts_combo.count() == 2
+    form.drafts_combo.setCurrentIndex(1)
+    form.drafts_combo.activated.emit(1)
+    assert form.description.toPlainText() == "第一通电话的内容" and form.call_id == "call-a"
+    assert form.drafts_combo.count() == 2  # now the second call is the other one
+    assert "13912345678" in form.drafts_combo.itemText(1)
