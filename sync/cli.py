@@ -61,6 +61,7 @@ def register(sub) -> None:
                                                  f"{PASSWORD_ENV} or a prompt); needed once")
     s.add_argument("--once", action="store_true", help="sync once (retrying a few times) and exit")
     s.add_argument("--interval", type=float, default=30.0, help="seconds between syncs in loop mode")
+    s.add_argument("--retries", type=int, default=5, help="with --once: retries (with backoff) while offline")
     s.add_argument("--json", action="store_true", help="print the result as JSON")
     s.set_defaults(handler=cmd_sync)
 
@@ -161,7 +162,7 @@ def cmd_sync(args) -> int:
 
         async def once() -> int:
             try:
-                rep = await client.sync_until_done()
+                rep = await client.sync_until_done(attempts=max(0, args.retries) + 1)
             except AuthNeeded as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return 2

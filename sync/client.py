@@ -214,46 +214,76 @@ class SyncClient:
         return report
 
     async def _push_all(self, report: SyncReport) -> None:
+        # Pipelined: the local acknowledgement of batch k (a write in a worker
+        # thread) runs while batch k+1 is read and sent. Order holds: k+1 is
+        # sent only after the server answered k.
         after = 0
-        while True:
-            batch = await asyncio.to_thread(self.store.pending_batch, after, self.push_batch)
-            if not batch:
-                return
-            epoch = await asyncio.to_thread(self.store.get, "epoch")
-            body = {"device_id": await asyncio.to_thread(self.store.get, "device_id"), "epoch": epoch,
-                    "sent_at": wire_time(self.clock()), "ops": batch}
-            r = await self._request("POST", "/sync/push", json=body)
-            if r.status_code == 404 and _code(r) == "unknown_device":
-                await asyncio.to_thread(self.store.put, device_id=None)
-                await self._ensure_session()
-                continue
-            data = self._json(r)
-            crashpoint("push_before_ack")
-            changed = await asyncio.to_thread(self.store.ack, data["results"], data.get("cases") or [])
-            report.changed_cases.update(changed)
-            for res in data["results"]:
-                status = res.get("status")
-                report.pushed += 1
-                report.applied += status == "applied"
-                report.merged += status == "merged"
-                report.rejected += status in ("rejected", "refused")
-                report.conflicts += len(res.get("conflicts") or [])
-            after = batch[-1]["seq"]
+        acking: asyncio.Future | None = None
+        try:
+            while True:
+                batch = await asyncio.to_thread(self.store.pending_batch, after, self.push_batch)
+                if not batch:
+                    return
+                epoch = await asyncio.to_thread(self.store.get, "epoch")
+                body = {"device_id": await asyncio.to_thread(self.store.get, "device_id"), "epoch": epoch,
+                        "sent_at": wire_time(self.clock()), "ops": batch}
+                r = await self._request("POST", "/sync/push", json=body)
+                if r.status_code == 404 and _code(r) == "unknown_device":
+                    await asyncio.to_thread(self.store.put, device_id=None)
+                    await self._ensure_session()
+                    continue
+                data = self._json(r)
+                crashpoint("push_before_ack")
+                if acking is not None:
+                    await acking
+                acking = asyncio.ensure_future(self._ack(data, report))
+                after = batch[-1]["seq"]
+        finally:
+            if acking is not None:
+                await acking
+
+    async def _ack(self, data: dict, report: SyncReport) -> None:
+        changed = await asyncio.to_thread(self.store.ack, data["results"], data.get("cases") or [])
+        report.changed_cases.update(changed)
+        for res in data["results"]:
+            status = res.get("status")
+            report.pushed += 1
+            report.applied += status == "applied"
+            report.merged += status == "merged"
+            report.rejected += status in ("rejected", "refused")
+            report.conflicts += len(res.get("conflicts") or [])
 
     async def _pull_all(self, report: SyncReport) -> None:
-        while True:
-            cursor = int(await asyncio.to_thread(self.store.get, "cursor", "0"))
-            epoch = await asyncio.to_thread(self.store.get, "epoch")
-            params = {"cursor": cursor, "limit": self.pull_limit}
-            if epoch:
-                params["epoch"] = epoch
-            data = self._json(await self._request("GET", "/sync/pull", params=params))
-            changed = await asyncio.to_thread(self.store.apply_page, data["cases"], data["next_cursor"], data["epoch"])
-            report.changed_cases.update(changed)
-            report.pulled_changes += data["changes"]
-            report.pulled_cases += len(data["cases"])
-            if not data["more"]:
-                return
+        # Pipelined: page k+1 is fetched while page k is applied (its cursor is
+        # known from page k's answer); each page is still saved with its cursor
+        # in one transaction, in order.
+        epoch = await asyncio.to_thread(self.store.get, "epoch")
+        cursor = int(await asyncio.to_thread(self.store.get, "cursor", "0"))
+        fetching = asyncio.ensure_future(self._fetch_page(cursor, epoch))
+        try:
+            while True:
+                data = await fetching
+                fetching = None
+                if data["more"]:
+                    fetching = asyncio.ensure_future(self._fetch_page(data["next_cursor"], data["epoch"]))
+                changed = await asyncio.to_thread(self.store.apply_page, data["cases"], data["next_cursor"],
+                                                  data["epoch"])
+                report.changed_cases.update(changed)
+                report.pulled_changes += data["changes"]
+                report.pulled_cases += len(data["cases"])
+                if fetching is None:
+                    return
+        finally:
+            if fetching is not None and not fetching.done():
+                fetching.cancel()
+                with contextlib.suppress(BaseException):
+                    await fetching
+
+    async def _fetch_page(self, cursor: int, epoch: str | None) -> dict:
+        params = {"cursor": cursor, "limit": self.pull_limit}
+        if epoch:
+            params["epoch"] = epoch
+        return self._json(await self._request("GET", "/sync/pull", params=params))
 
     async def _pull_articles(self, report: SyncReport) -> None:
         while True:

@@ -363,7 +363,7 @@ def _raw_value(v):
     if isinstance(v, datetime):
         return v.isoformat(sep=" ", timespec="microseconds")
     if isinstance(v, (dict, list)):
-        return json.dumps(v)
+        return json.dumps(v, ensure_ascii=False)
     if isinstance(v, bool):
         return int(v)
     return v

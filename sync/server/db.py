@@ -103,7 +103,11 @@ def open_central(url: str) -> CentralDB:
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
     else:
         kwargs.update(pool_size=20, max_overflow=20, pool_pre_ping=True)
-    engine = create_engine(url, **kwargs)
+    try:
+        engine = create_engine(url, **kwargs)
+    except Exception as exc:  # an unknown dialect or a missing driver
+        raise CentralStoreError(f"cannot open the central database {parsed.render_as_string(hide_password=True)}: "
+                                f"{exc} (use sqlite:///FILE or postgresql+psycopg://...)") from None
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
