@@ -299,6 +299,32 @@ class QueueService:
             rows.reverse()
         return rows
 
+    def matching_rowids(self, f: QueueFilter, sort: str = "created", descending: bool = True,
+                        cap: int = TEXT_COUNT_CAP) -> tuple[list[int], bool]:
+        """The rowids of the filter's cases in display order, at most `cap`; (rowids, capped).
+
+        For free-text filters, which no index serves: one scan finds every match
+        (run it off the GUI thread), then pages are read by rowid.
+        """
+        col = SORT_COLUMNS[sort]
+        cond, p = self.where(f)
+        d = "DESC" if descending else "ASC"
+        p["cap"] = cap + 1
+        with self.db.session() as s:
+            ids = [r[0] for r in s.execute(text(
+                f"SELECT rowid FROM cases WHERE {cond} ORDER BY +{col} {d}, rowid {d} LIMIT :cap"), p)]
+        return ids[:cap], len(ids) > cap
+
+    def rows_by_rowid(self, rowids: list[int]) -> list[QueueRow]:
+        """The rows with these rowids, in the order given (missing ones are skipped)."""
+        if not rowids:
+            return []
+        p: dict = {}
+        cond = _in("rowid", tuple(rowids), p, "r")
+        with self.db.session() as s:
+            found = {r[0]: _row(r) for r in s.execute(text(f"SELECT {_COLUMNS} FROM cases WHERE {cond}"), p)}
+        return [found[i] for i in rowids if i in found]
+
     def _full_index(self, sort: str) -> str | None:
         if sort != "number":
             return FULL_INDEX.get(sort)

@@ -9,6 +9,7 @@ are kept, so memory stays flat whatever the table size.
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from console.clock import to_local
-from console.queue import SMALL_VIEW, Count, QueueRow, QueueService
+from console.queue import SMALL_VIEW, Count, QueueRow, QueueService, text_kind
 from console.queue_filter import QueueFilter
 
 from .terms import term
@@ -69,6 +70,8 @@ def countdown(deadline: datetime | None, now: datetime) -> tuple[str, str | None
 
 class QueueModel(QAbstractTableModel):
     counted = Signal(object)  # console.queue.Count after each (re)count
+    searching = Signal(bool)  # a free-text filter is being matched off the GUI thread
+    _ids_ready = Signal(int, object, bool)  # request number, rowids, capped (from the worker thread)
 
     def __init__(self, service: QueueService, names: RefNames, parent=None):
         super().__init__(parent)
@@ -79,6 +82,9 @@ class QueueModel(QAbstractTableModel):
         self.descending = True
         self._count = Count(0)
         self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
+        self._ids: list[int] | None = None  # free-text filters: the matching rowids in display order
+        self._request = 0
+        self._ids_ready.connect(self._on_ids_ready)
         self._headers = {"number": self.tr("Number"), "state": self.tr("State"), "type": self.tr("Type"),
                          "urgency": self.tr("Urgency"), "category": self.tr("Category"),
                          "district": self.tr("District"), "caller": self.tr("Caller"),
@@ -92,8 +98,13 @@ class QueueModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Recount and drop the loaded pages (after a filter, sort or data change)."""
+        self._request += 1
+        if self.filter.text.strip() and text_kind(self.filter.text.strip()) == "words":
+            self._start_text_search()
+            return
         self.beginResetModel()
         self._pages.clear()
+        self._ids = None
         try:
             self._count = self.service.count(self.filter)
         except ValueError as exc:
@@ -104,6 +115,36 @@ class QueueModel(QAbstractTableModel):
 
     def count(self) -> Count:
         return self._count
+
+    def _start_text_search(self) -> None:
+        """No index serves words in the description: one scan in a worker thread (its own session)
+        finds the matching rowids; a newer filter makes the older result stale."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._ids, self._count = [], Count(0)
+        self.endResetModel()
+        self.searching.emit(True)
+        request, f, sort, desc = self._request, self.filter, self.sort_key, self.descending
+
+        def work() -> None:
+            try:
+                ids, capped = self.service.matching_rowids(f, sort, desc)
+            except Exception:  # reported as no match; the log has the cause
+                log.exception("text filter failed")
+                ids, capped = [], False
+            self._ids_ready.emit(request, ids, capped)
+
+        threading.Thread(target=work, name="queue-text-filter", daemon=True).start()
+
+    def _on_ids_ready(self, request: int, ids: list, capped: bool) -> None:
+        if request != self._request:
+            return  # a newer filter or sort replaced this one
+        self.beginResetModel()
+        self._pages.clear()
+        self._ids, self._count = list(ids), Count(len(ids), capped)
+        self.endResetModel()
+        self.searching.emit(False)
+        self.counted.emit(self._count)
 
     def row_at(self, row: int) -> QueueRow | None:
         if not 0 <= row < self._count.n:
@@ -198,7 +239,7 @@ class QueueModel(QAbstractTableModel):
     # -- internals ---------------------------------------------------------------------
     def _display(self, r: QueueRow, col: str) -> str:
         if col == "number":
-            marks = ("★" if r.instruction_level or r.leader_pick else "") + ("督" if r.supervised else "")
+            marks = ("★" if r.instruction_level or r.leader_pick else "") + ("⚑" if r.supervised else "")
             return f"{r.number} {marks}".rstrip()
         if col == "state":
             return term("state", r.state)
@@ -237,6 +278,8 @@ class QueueModel(QAbstractTableModel):
 
     def _fetch(self, k: int) -> list[QueueRow]:
         f, sort, desc, svc = self.filter, self.sort_key, self.descending, self.service
+        if self._ids is not None:
+            return svc.rows_by_rowid(self._ids[k * PAGE:(k + 1) * PAGE])
         small = self._count.n < SMALL_VIEW and not self._count.capped
         last = (self._count.n - 1) // PAGE
         prev, nxt = self._pages.get(k - 1), self._pages.get(k + 1)

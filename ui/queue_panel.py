@@ -42,6 +42,7 @@ class QueuePanel(QWidget):
         if bridge is not None:
             bridge.cases_changed.connect(self._on_cases_changed)
         self.model.counted.connect(self._on_model_counted)
+        self.model.searching.connect(self._on_model_searching)
 
     # -- public ------------------------------------------------------------------------
     def start(self, view: str = "all_open", sort: str = "created", descending: bool = True) -> None:
@@ -239,6 +240,10 @@ class QueuePanel(QWidget):
     def _on_clock(self) -> None:
         self.model.tick()
         self.refresh_counts()
+
+    def _on_model_searching(self, busy: bool) -> None:
+        if busy:
+            self.count_label.setText(self.tr("Searching the descriptions..."))
 
     def _on_model_counted(self, count) -> None:
         n = f"{count.n:,}+" if count.capped else f"{count.n:,}"

@@ -82,3 +82,24 @@ def test_countdown_levels():
     assert countdown(now + timedelta(hours=5), now)[1] == "today"
     assert countdown(now + timedelta(days=3, hours=2), now) == ("3d 2h left", None)
     assert countdown(None, now) == ("", None)
+
+
+def test_free_text_filter_is_matched_off_the_gui_thread_and_paged_by_rowid(qtbot, filled):
+    from sqlalchemy import text
+    services = build_services(filled, filled.actor("op01"))
+    model = QueueModel(QueueService(filled.db, services.actor.operator_id), services.names)
+    tester = QAbstractItemModelTester(model, MODE)
+    with filled.db.session() as s:
+        word = s.execute(text("SELECT substr(description, 3, 2) FROM cases LIMIT 1")).scalar()
+        expected = s.execute(text("SELECT count(*) FROM cases WHERE description LIKE :w OR caller_name LIKE :w "
+                                  "OR address LIKE :w"), {"w": f"%{word}%"}).scalar()
+    with qtbot.waitSignal(model.counted, timeout=10000):
+        model.set_filter(QueueFilter(view="all", text=word))
+    assert model.rowCount() == expected > 0
+    rows = [model.row_at(r) for r in range(model.rowCount())]
+    created = [r.created_at for r in rows]
+    assert created == sorted(created, reverse=True)
+    with qtbot.waitSignal(model.counted, timeout=10000):
+        model.set_filter(QueueFilter(view="all", text="不可能出现的词语组合"))
+    assert model.rowCount() == 0
+    del tester
