@@ -16,8 +16,7 @@ from sqlalchemy import text
 from models.db import Database
 from models.rollup import DAILY_METRICS, GRAINS
 
-from .clock import to_stored
-from .clock import CITY_TZ
+from .clock import CITY_TZ, to_stored
 from .deadlines import load_policy
 
 

@@ -70,9 +70,10 @@ def write_csv(r: MonthlyReport, path: Path | str) -> Path:
                                 f"callbacks={row[6]};unsatisfied={row[7]};on_time_pct={row[8]}"])
                 elif name == "reasons":
                     w.writerow([name, row[0], row[1], row[2], "", "", ""])
-                else:
-                    w.writerow([name, row[0], row[1], row[2], row[3], row[4] if name != "rates" else "", row[4]
-                                if name == "rates" else ""])
+                elif name == "rates":  # the fifth column is numerator/denominator
+                    w.writerow([name, row[0], row[1], row[2], row[3], "", row[4]])
+                else:  # the fifth column is the change in percent
+                    w.writerow([name, row[0], row[1], row[2], row[3], row[4], ""])
     return path
 
 

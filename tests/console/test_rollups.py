@@ -9,7 +9,7 @@ import pytest
 from console import rollups
 from console.deadlines import load_policy
 from console.demo import POST_LOAD, fill
-from tests.conftest import LEAD, LIAISON, local
+from tests.conftest import LEAD, local
 from tests.console.monitor_fixture import build
 
 from models.rollup import GRAINS
