@@ -46,7 +46,8 @@ class CrashTransport(httpx.AsyncBaseTransport):
 
 
 class FaultyTransport(httpx.AsyncBaseTransport):
-    """A network with switches: `cut_outbound`, `cut_inbound`, `drop_responses`.
+    """A network with switches: `cut_outbound`, `cut_inbound`, `drop_responses`,
+    and `answer_with` (an overloaded proxy answering 429 or 503 in the server's place).
 
     A cut outbound link fails before the request leaves; a cut inbound link
     (or a dropped response) lets the server do the work and loses the answer.
@@ -58,11 +59,16 @@ class FaultyTransport(httpx.AsyncBaseTransport):
         self.cut_outbound = False
         self.cut_inbound = False
         self.drop_responses = 0
+        self.answer_with: list[tuple[int, dict]] = []  # (status, headers) answered instead of the server, in turn
         self.requests: dict[str, int] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self.cut_outbound:
             raise httpx.ConnectError("network cut (outbound)", request=request)
+        if self.answer_with:
+            status, headers = self.answer_with.pop(0)
+            return httpx.Response(status, headers=headers, json={"error": "injected", "message": "busy"},
+                                  request=request)
         self.requests[request.url.path] = self.requests.get(request.url.path, 0) + 1
         response = await self.inner.handle_async_request(request)
         if self.cut_inbound or self.drop_responses > 0:
