@@ -11,7 +11,6 @@ report under 10 s.
 """
 from __future__ import annotations
 
-import ctypes
 import os
 import statistics
 import sys
@@ -21,14 +20,11 @@ from pathlib import Path
 
 from .harness import Context, Figure, timed
 
-# PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a Python
-# override or slot from C++ (paint events, timer slots) and to True on every
-# Signal.emit(); a few thousand repaints then abort the process ("none_dealloc").
-# 6.11.3 does not. Until the dependency is pinned, the measurement holds enough
-# extra references that a run cannot reach zero.
-_REFCOUNT_GUARD = [None, True, False] * 2_000_000
-# ...and the list itself is never freed: at exit it would hand the references back
-ctypes.pythonapi.Py_IncRef(ctypes.py_object(_REFCOUNT_GUARD))
+# PySide6 6.12.0 drops references to None/True (see ui/dashboard/refcount_guard.py);
+# importing ui.dashboard installs the guard, the timer ticks below need it too
+from ui.dashboard import refcount_guard  # noqa: E402
+
+refcount_guard.install()
 
 MONTH_SCOPES = ({}, {"district": "JJ"}, {"category": "02"}, {"department": "URBAN"})
 

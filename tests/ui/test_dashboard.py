@@ -192,3 +192,22 @@ def test_the_monthly_report_is_written_from_the_dashboard_off_the_gui_thread(qtb
     assert w.exporter.runner.last_thread != threading.get_ident()
     assert "主要指标" in PdfReader(str(out)).pages[0].extract_text()
     assert str(out) in w.status.text()
+
+
+def test_refreshing_for_a_long_time_does_not_exhaust_none(qtbot, profile, clock, busy):
+    # PySide6 6.12.0 drops a reference to None per Python override call (ui/dashboard/refcount_guard.py);
+    # without the guard about twenty refreshes of this page aborted the process
+    import sys
+
+    from ui.dashboard import refcount_guard
+    w = make(qtbot, profile, clock, profile.actor("lead01"), [])
+    wait_data(qtbot, w)
+    try:
+        for _ in range(25):
+            w.refresh()
+            qtbot.waitUntil(lambda: not w.runner.busy() and not w._stepper.isActive(), timeout=10_000)
+            w.hourly.widget.repaint()
+    finally:
+        w.stop()
+    if refcount_guard.affected():
+        assert sys.getrefcount(None) > 1 << 39
