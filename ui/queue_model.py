@@ -15,7 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from console.clock import to_local
@@ -71,7 +71,7 @@ def countdown(deadline: datetime | None, now: datetime) -> tuple[str, str | None
 class QueueModel(QAbstractTableModel):
     counted = Signal(object)  # console.queue.Count after each (re)count
     searching = Signal(bool)  # a free-text filter is being matched off the GUI thread
-    _ids_ready = Signal(int, object, bool)  # request number, rowids, capped (from the worker thread)
+    _ids_ready = Signal(int)  # request number; the rowids wait in _results (from the worker thread)
 
     def __init__(self, service: QueueService, names: RefNames, parent=None):
         super().__init__(parent)
@@ -84,6 +84,9 @@ class QueueModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
         self._ids: list[int] | None = None  # free-text filters: the matching rowids in display order
         self._request = 0
+        # results travel beside the signal, not in it: only an int crosses the thread boundary
+        self._results: dict[int, tuple[list[int], bool]] = {}
+        self._results_lock = threading.Lock()
         self._ids_ready.connect(self._on_ids_ready)
         self._headers = {"number": self.tr("Number"), "state": self.tr("State"), "type": self.tr("Type"),
                          "urgency": self.tr("Urgency"), "category": self.tr("Category"),
@@ -132,11 +135,17 @@ class QueueModel(QAbstractTableModel):
             except Exception:  # reported as no match; the log has the cause
                 log.exception("text filter failed")
                 ids, capped = [], False
-            self._ids_ready.emit(request, ids, capped)
+            with self._results_lock:
+                self._results[request] = (ids, capped)
+            self._ids_ready.emit(request)
 
-        threading.Thread(target=work, name="queue-text-filter", daemon=True).start()
+        # a Qt pool thread, not a Python thread: Qt would adopt a foreign thread on the first
+        # cross-thread emit and clean it up during interpreter shutdown, which crashed PySide
+        QThreadPool.globalInstance().start(work)
 
-    def _on_ids_ready(self, request: int, ids: list, capped: bool) -> None:
+    def _on_ids_ready(self, request: int) -> None:
+        with self._results_lock:
+            ids, capped = self._results.pop(request, ([], False))
         if request != self._request:
             return  # a newer filter or sort replaced this one
         self.beginResetModel()

@@ -129,6 +129,12 @@ def run(ctx) -> list[Figure]:
     peak = _rss_mb()
     pages = panel.model.loaded_pages()
     panel.close()
+    panel.deleteLater()  # gone while the QApplication still exists, not during interpreter shutdown
+    from PySide6.QtCore import QCoreApplication, QEvent
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    del panel
+    import gc
+    gc.collect()  # collect cycles holding Qt wrappers now, while the QApplication still exists
     raw.close()
     profile.close()
     note = f"{n_total:,} cases; All open shows {shown:,}"
