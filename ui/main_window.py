@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
             log.warning("knowledge panel not available: %s", exc)
             return
         self.knowledge_panel = KnowledgePanel(self.knowledge_service, self.knowledge_dock)
+        # the window's shortcut table owns F8 (and lists it in the cheat sheet); two actions
+        # with the same key would make Qt call the key ambiguous and run neither
+        self.knowledge_panel.insert_action.setShortcut(QKeySequence())
         layout.addWidget(self.knowledge_panel)
 
     def _setup_actions(self) -> None:
@@ -180,6 +183,7 @@ class MainWindow(QMainWindow):
             "focus_phone": lambda: self._in_form(self.form.phone.setFocus),
             "focus_description": lambda: self._in_form(self.form.description.setFocus),
             "focus_knowledge": self._focus_knowledge,
+            "insert_article": lambda: self.knowledge_panel.insert_current(),
             "focus_queue": self.queue.focus_filter,
             "open_case": lambda: self.queue.current_case_id() and self.open_case(self.queue.current_case_id()),
             "show_form": lambda: self._in_form(lambda: None),

@@ -165,3 +165,18 @@ def test_knowledge_panel_is_placed_and_a_chosen_article_becomes_the_answer(qtbot
     form = window.form
     assert form.disposition.currentData() == "answer" and form.article_id == "kb-7"
     assert form.answer.toPlainText() == "携带身份证到社保经办窗口办理。"
+
+
+def test_f8_inserts_the_best_suggestion_while_typing_the_description(qtbot, window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView as View
+    window.new_call("13800138000")
+    form = window.form
+    form.description.setFocus()
+    window.knowledge_panel.suggest_for("我的社保卡丢了要怎么补办")
+    results = window.findChild(View, "knowledgeResults")
+    qtbot.waitUntil(lambda: results.model() is not None and results.model().rowCount() > 0, timeout=10000)
+    assert "F8" in [s.keys for s in SHORTCUTS if s.id == "insert_article"]
+    qtbot.keyClick(form.description, Qt.Key.Key_F8)
+    assert form.disposition.currentData() == "answer"
+    assert form.article_id and form.answer.toPlainText().strip()
