@@ -102,6 +102,20 @@ def _start_sync(window, profile, actor):
     return controller
 
 
+def display_problem(environ, platform: str) -> str:
+    """Why a window can't open here (no display on Linux), or "" when it can.
+
+    Qt itself would abort with a core dump; a person deserves a sentence.
+    """
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return ""
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return ""
+    return ("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). Start it from a "
+            "desktop session, under Xvfb (xvfb-run python dev.py run), or with QT_QPA_PLATFORM=offscreen "
+            "for an invisible window; the command-line tools work without one (python main.py --help).")
+
+
 def run(args, after_start: Callable | None = None) -> int:
     """The program: window, caller-ID listener, one qasync loop; closes everything on quit."""
     import qasync
@@ -110,6 +124,10 @@ def run(args, after_start: Callable | None = None) -> int:
 
     from .cti_adapter import CtiAdapter
 
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("hotline-console")
     install_translators(app, choose_language(getattr(args, "lang", None)))

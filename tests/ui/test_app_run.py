@@ -43,3 +43,22 @@ def test_program_answers_call_events_and_exits_cleanly(tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait(10)
+
+
+def test_no_display_gives_a_sentence_not_a_core_dump():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from ui.app import display_problem
+    assert display_problem({}, "linux") and "DISPLAY" in display_problem({}, "linux")
+    assert display_problem({"DISPLAY": ":1"}, "linux") == ""
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") == ""
+    assert display_problem({}, "win32") == ""
+    root = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in __import__("os").environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "main.py", "--data-dir", "/nonexistent-not-created"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=60)
+    if sys.platform.startswith("linux"):
+        assert done.returncode == 2 and "no display" in done.stderr and "Traceback" not in done.stderr
