@@ -20,7 +20,9 @@ def free_port(host: str = "127.0.0.1") -> int:
 def serve(db_url: str, host: str = "127.0.0.1", port: int = 8345, log_level: str = "warning") -> None:
     """Serve until interrupted (uvicorn, one process)."""
     app = create_app(db_url)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
+    # consoles sync every 15-30 s: keep their connections open across that gap
+    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False, timeout_keep_alive=75,
+                backlog=4096)
 
 
 class ServerThread:
@@ -31,7 +33,7 @@ class ServerThread:
         self.app = create_app(db=self.db)
         self.host, self.port = host, port or free_port(host)
         self.server = uvicorn.Server(uvicorn.Config(self.app, host=self.host, port=self.port, log_level="warning",
-                                                    access_log=False, lifespan="off"))
+                                                    access_log=False, lifespan="off", timeout_keep_alive=75))
         self.thread = threading.Thread(target=self.server.run, name=f"central-{self.port}", daemon=True)
 
     @property
