@@ -175,7 +175,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     def pull(cursor: int = Query(0, ge=0), limit: int = Query(1000, ge=1, le=5000), epoch: str | None = None,
              who: auth.Session = Depends(caller)):
         try:
-            return _json(book.pull(as_caller(who), cursor, limit, epoch))
+            return Response(book.pull_text(as_caller(who), cursor, limit, epoch), media_type="application/json")
         except EpochChanged as exc:
             raise ApiError(409, "epoch_changed", str(exc), epoch=exc.epoch) from None
 

@@ -8,7 +8,10 @@ handful of statements, not 3,000).
 from __future__ import annotations
 
 import copy
+import json
+import threading
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 from types import SimpleNamespace
@@ -79,11 +82,15 @@ def visible(case, caller: Caller) -> bool:
 class Casebook:
     """The authority's case logic over a CentralDB."""
 
+    CACHE_SIZE = 50_000  # serialized snapshots kept for pulls
+
     def __init__(self, db: CentralDB, policy: SlaPolicy | None = None, clock=utcnow):
         self.db = db
         self.policy = policy or load_policy()
         self.clock = clock
         self.codes = reference_codes()
+        self._wire_cache: OrderedDict[tuple[str, int], str] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     # -- epoch ----------------------------------------------------------------------
     def epoch(self, conn: Connection) -> str:
@@ -117,6 +124,11 @@ class Casebook:
     # -- pull -----------------------------------------------------------------------
     def pull(self, caller: Caller, cursor: int, limit: int, client_epoch: str | None) -> dict:
         """Cases changed after `cursor`, in commit order; the next cursor even for an empty page."""
+        return json.loads(self.pull_text(caller, cursor, limit, client_epoch))
+
+    def pull_text(self, caller: Caller, cursor: int, limit: int, client_epoch: str | None) -> str:
+        """`pull` as the JSON text of the response. Every console pulls the same new
+        cases, so each (case, version) is serialized once and the text reused."""
         limit = max(1, min(limit, 5000))
         with self.db.read() as conn:
             epoch = self.epoch(conn)
@@ -131,9 +143,30 @@ class Casebook:
             more = len(rows) == limit
             next_cursor = rows[-1].id if more else head
             ids = list(dict.fromkeys(r.case_id for r in rows))
-            cases = [c for c in self._snapshots(conn, ids) if visible(SimpleNamespace(**c), caller)]
-        return {"epoch": epoch, "cursor": cursor, "next_cursor": next_cursor, "changes": len(rows), "more": more,
-                "cases": cases}
+            texts = self._snapshot_texts(conn, ids, caller)
+        head_text = json.dumps({"epoch": epoch, "cursor": cursor, "next_cursor": next_cursor, "changes": len(rows),
+                                "more": more}, separators=(",", ":"))
+        return head_text[:-1] + ',"cases":[' + ",".join(texts) + "]}"
+
+    def _snapshot_texts(self, conn: Connection, ids: list[str], caller: Caller) -> list[str]:
+        out = []
+        for i in range(0, len(ids), 900):
+            chunk = ids[i:i + 900]
+            heads = {r.id: r for r in conn.execute(select(CASES.c.id, CASES.c.version, CASES.c.lead_department,
+                                                          CASES.c.assist_departments).where(CASES.c.id.in_(chunk)))}
+            with self._cache_lock:
+                cached = {c: self._wire_cache.get((c, heads[c].version)) for c in chunk if c in heads}
+            missing = [c for c, text in cached.items() if text is None]
+            if missing:
+                for snap in self._snapshots(conn, missing):
+                    text = json.dumps(snap, ensure_ascii=False, separators=(",", ":"))
+                    cached[snap["id"]] = text
+                    with self._cache_lock:
+                        self._wire_cache[(snap["id"], snap["version"])] = text
+                        while len(self._wire_cache) > self.CACHE_SIZE:
+                            self._wire_cache.popitem(last=False)
+            out += [cached[c] for c in chunk if c in heads and cached.get(c) and visible(heads[c], caller)]
+        return out
 
     def _snapshots(self, conn: Connection, ids: list[str]) -> list[dict]:
         if not ids:

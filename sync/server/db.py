@@ -7,6 +7,7 @@ the `changes` table is the commit order the pull relies on.
 """
 from __future__ import annotations
 
+import os
 import threading
 import uuid
 from collections.abc import Iterator
@@ -34,7 +35,12 @@ class CentralStoreError(Exception):
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=FULL")
+    # FULL: an operation the server acknowledged survives a power cut. NORMAL
+    # (CENTRAL_SQLITE_SYNCHRONOUS=NORMAL) trades that for commits that do not
+    # wait for the disk; a power cut may then lose the last acknowledged
+    # batches, which must be handled like a restore (central new-epoch).
+    level = os.environ.get("CENTRAL_SQLITE_SYNCHRONOUS", "FULL").upper()
+    cur.execute(f"PRAGMA synchronous={'NORMAL' if level == 'NORMAL' else 'FULL'}")
     cur.execute("PRAGMA busy_timeout=10000")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
