@@ -17,7 +17,6 @@ COMMAND_MODULES = [
     "console.cli.cases",
     "console.cli.demo",
     "ui.report.cli",
-    "ui.report.cli",
     "console.cli.kb",
     "sync.cli",
 ]
