@@ -230,7 +230,9 @@ class DemoGenerator:
         hours = rng.choices(range(24), weights=HOUR_WEIGHTS, k=n)
         rand = rng.random
         created = sorted(first_day + rng.randrange(self.days + 1) * 86400 + (h + rand()) * 3600 for h in hours)
-        created = sorted(t if t < now else now - rand() * 3600 for t in created)
+        # a time later today than now moves to the same hour of an earlier day: squeezing them into
+        # the last hour would draw a spike no hotline has
+        created = sorted(t if t < now else t - 86400 * rng.randint(1, self.days) for t in created)
         pool = self._phone_pool(max(n * 3 // 4, 10))
         frequent = pool[: max(len(pool) // 100, 1)]
         surnames, given = texts["surnames"], ["先生", "女士"] * 20 + texts["given_names"]
@@ -464,7 +466,8 @@ class _Walker:
         rng, m = self.rng, self.m
         handlers = m.handlers.get(c.category_code) or m.all_depts
         dept = rng.choice(handlers)
-        t = later(t, 0.05, 1.5)
+        # most calls are dispatched within the hour; a few wait for a lead to check the department
+        t = later(t, 0.05, 1.5) if rng.random() > 0.03 else later(t, 2, 30)
         if not step("dispatch", t, op_login, "operator", payload={"lead_department": dept}):
             return
         if rng.random() < 0.08:  # returned, then re-dispatched elsewhere
@@ -497,7 +500,8 @@ class _Walker:
         top = c.category_code[:2]
         if not step("reply", t, dept, "liaison", payload={"result": rng.choice(m.texts["reply_texts"].get(top) or m.texts["answers"])}):
             return
-        t = later(t, 0.1, 4)
+        # a reply waits for the hotline to review it; one that comes in the evening waits overnight
+        t = later(t, 0.1, 4) if rng.random() < 0.8 else later(t, 4, 24)
         if not step("queue_callback", t, "system", "system"):
             return
         t = later(t, 2, 60)

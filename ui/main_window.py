@@ -43,12 +43,43 @@ class MainWindow(QMainWindow):
         self._restore_layout()
 
     # -- public (used by the dashboard, the CTI adapter, tests) ------------------------------
-    def add_page(self, widget: QWidget, title: str) -> int:
-        """Add a page (e.g. the dashboard) as a tab beside the call form and the case detail."""
+    def add_page(self, widget: QWidget, title: str, wide: bool = False) -> int:
+        """Add a page (e.g. the dashboard) as a tab beside the call form and the case detail.
+
+        A `wide` page gets the whole width while it is the current tab (a dashboard is
+        unreadable in a third of the window); `show_queue` (its click-throughs) goes back to
+        the normal layout with the queue filtered.
+        """
+        if not hasattr(self, "_wide_pages"):
+            self._wide_pages: set[QWidget] = set()
+            self._wide_mode = False
+            self._normal_sizes: list[int] = []
+            self.workspace.currentChanged.connect(self._on_workspace_current_changed)
+        if wide:
+            self._wide_pages.add(widget)
         return self.workspace.addTab(widget, title)
+
+    def _on_workspace_current_changed(self, index: int) -> None:
+        wide = self.workspace.widget(index) in self._wide_pages
+        if wide == self._wide_mode:
+            return
+        if wide:
+            self._normal_sizes = list(self.splitter.sizes())
+            total = sum(self._normal_sizes)
+            self.knowledge_dock.hide()
+            self.queue.hide()
+            self.splitter.setSizes([0, total, 0])
+        else:
+            self.queue.show()
+            self.knowledge_dock.show()
+            if self._normal_sizes:
+                self.splitter.setSizes(self._normal_sizes)
+        self._wide_mode = wide
 
     def show_queue(self, f: QueueFilter) -> None:
         """Show exactly the filter's cases in the queue."""
+        if getattr(self, "_wide_mode", False):  # leave the full-width page so the queue is seen
+            self.workspace.setCurrentWidget(self.form)
         self.queue.show_filter(f)
         self.queue.table.setFocus()
 
@@ -118,7 +149,8 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.geometry = base64.b64encode(bytes(self.saveGeometry())).decode()
         s.window_state = base64.b64encode(bytes(self.saveState())).decode()
-        s.splitter_sizes = list(self.splitter.sizes())
+        wide = getattr(self, "_wide_mode", False)
+        s.splitter_sizes = list(self._normal_sizes if wide and self._normal_sizes else self.splitter.sizes())
         s.queue_column_widths = self.queue.column_widths()
         s.queue_view = self.queue.current_filter().view
         s.queue_sort, s.queue_descending = self.queue.model.sort_key, self.queue.model.descending

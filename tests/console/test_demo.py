@@ -10,13 +10,15 @@ from console.demo import fill
 from console.lifecycle import apply_action
 from console.workflow import State, check
 from models import Case, CaseEvent
+from tests.conftest import local
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     from console.profile import open_profile
     prof = open_profile(tmp_path_factory.mktemp("demo") / "p")
-    stats = fill(prof.db, 6000, seed=11, workers=0)
+    # a fixed "now" in the afternoon: what is still open depends on the time of day
+    stats = fill(prof.db, 6000, seed=11, workers=0, now=local("2026-11-24T15:30:00"))
     yield prof, stats
     prof.close()
 

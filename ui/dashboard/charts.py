@@ -15,7 +15,12 @@ def _plot(title: str, name: str) -> pg.PlotWidget:
     w = pg.PlotWidget(background="w")
     w.setObjectName(name)
     w.setAccessibleName(title)
-    w.setTitle(title, color="#222", size="11pt")
+    # the parenthetical goes on a second, smaller line: a chart a third of the window wide
+    # would otherwise cut the title off
+    cut = title.find("（") if "（" in title else title.find(" (")
+    shown = title if cut < 0 else (f"{title[:cut].strip()}<br><span style='font-size:9pt; color:#666'>"
+                                  f"{title[cut:].strip()}</span>")
+    w.setTitle(shown, color="#222", size="11pt")
     w.setMenuEnabled(False)
     w.setMouseEnabled(False, False)
     w.hideButtons()

@@ -24,7 +24,7 @@ def attach_dashboard(window, db: Database, actor: Actor, bridge=None) -> Dashboa
     widget.setObjectName("dashboardPage")
     title = (QCoreApplication.translate("DashboardWidget", "Dashboard") if actor.role in LEAD_ROLES
              else QCoreApplication.translate("DashboardWidget", "My figures"))
-    window.add_page(widget, title)
+    window.add_page(widget, title, wide=True)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(widget.stop)
