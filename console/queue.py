@@ -277,11 +277,10 @@ class QueueService:
         direction = "DESC" if desc else "ASC"
         source, order = "cases", col
         words = f.text.strip() and text_kind(f.text.strip()) == "words"
-        if words:
-            pass  # the planner walks an order index and stops after `limit` matches
-        elif small:
+        # free words: left to the planner, which walks an order index and stops after `limit` matches
+        if small and not words:
             order = f"+{col}"  # unary +: read the few rows through the filter's index and sort them
-        else:
+        elif not words:
             # many rows: walk the index in display order (the planner, lacking stats for the
             # partial indexes, would otherwise read every open case and sort them)
             index = OPEN_INDEX.get(sort) if OPEN_SQL in cond else self._full_index(sort)
