@@ -8,6 +8,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, new_id, utcnow
+from .case_state import CaseStateColumns
 
 
 class Caller(Base):
@@ -20,13 +21,14 @@ class Caller(Base):
     case_count: Mapped[int] = mapped_column(default=0)
 
 
-class Case(Base):
+class Case(CaseStateColumns, Base):
+    """A case; the workflow-derived columns come from CaseStateColumns."""
+
     __tablename__ = "cases"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     number: Mapped[str] = mapped_column(String(40), unique=True)
     station: Mapped[str] = mapped_column(String(16))
-    state: Mapped[str] = mapped_column(String(16))
     type: Mapped[str] = mapped_column(String(16))
     urgency: Mapped[str] = mapped_column(String(16), default="normal")
     channel: Mapped[str] = mapped_column(String(16), default="phone")
@@ -34,35 +36,16 @@ class Case(Base):
     district_code: Mapped[str | None] = mapped_column(ForeignKey("districts.code"))
     address: Mapped[str] = mapped_column(String(200), default="")
     description: Mapped[str] = mapped_column(Text, default="")
-    answer: Mapped[str] = mapped_column(Text, default="")
     caller_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("callers.id"))
     caller_phone: Mapped[str] = mapped_column(String(32), default="")
     caller_name: Mapped[str] = mapped_column(String(64), default="")
     lead_department: Mapped[str | None] = mapped_column(ForeignKey("departments.code"))
     assist_departments: Mapped[list[str]] = mapped_column(JSON, default=list)
     operator_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("operators.id"))
-    knowledge_article_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-    # The due time of the step in progress; NULL when nothing is due (closed,
-    # answered, merged), so "open cases by deadline" is one index range.
-    deadline: Mapped[datetime | None]
-    sign_deadline: Mapped[datetime | None]
-    reply_deadline: Mapped[datetime | None]
-    dispatched_at: Mapped[datetime | None]
-    accepted_at: Mapped[datetime | None]
-    replied_at: Mapped[datetime | None]
-    closed_at: Mapped[datetime | None]
-    satisfied: Mapped[bool | None]
-    resolved: Mapped[bool | None]
     merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("cases.id"))
     repeat_caller: Mapped[bool] = mapped_column(default=False)
     confidential: Mapped[bool] = mapped_column(default=False)
-    supervised: Mapped[int] = mapped_column(default=0)
-    instruction_level: Mapped[str | None] = mapped_column(String(16))  # city, district, township
-    leader_pick: Mapped[bool] = mapped_column(default=False)
-    return_count: Mapped[int] = mapped_column(default=0)
-    extension_count: Mapped[int] = mapped_column(default=0)
     version: Mapped[int] = mapped_column(default=1)
 
     events: Mapped[list[CaseEvent]] = relationship(back_populates="case", order_by="CaseEvent.seq")

@@ -11,6 +11,7 @@ from sqlalchemy import JSON, BigInteger, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from models.base import NAMING, utcnow
+from models.case_state import CaseStateColumns
 
 
 class CentralBase(DeclarativeBase):
@@ -65,7 +66,7 @@ class Device(CentralBase):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class CentralCase(CentralBase):
+class CentralCase(CaseStateColumns, CentralBase):
     """The authority's copy of a case; `field_versions` says at which case
     version each free-text field last changed (for per-field merges)."""
 
@@ -73,7 +74,6 @@ class CentralCase(CentralBase):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     number: Mapped[str] = mapped_column(String(40), unique=True)
     station: Mapped[str] = mapped_column(String(16))
-    state: Mapped[str] = mapped_column(String(16))
     type: Mapped[str] = mapped_column(String(16))
     urgency: Mapped[str] = mapped_column(String(16), default="normal")
     channel: Mapped[str] = mapped_column(String(16), default="phone")
@@ -81,31 +81,14 @@ class CentralCase(CentralBase):
     district_code: Mapped[str | None] = mapped_column(String(16))
     address: Mapped[str] = mapped_column(String(200), default="")
     description: Mapped[str] = mapped_column(Text, default="")
-    answer: Mapped[str] = mapped_column(Text, default="")
     caller_phone: Mapped[str] = mapped_column(String(32), default="")
     caller_name: Mapped[str] = mapped_column(String(64), default="")
     lead_department: Mapped[str | None] = mapped_column(String(32))
     assist_departments: Mapped[list] = mapped_column(JSON, default=list)
-    knowledge_article_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-    deadline: Mapped[datetime | None]
-    sign_deadline: Mapped[datetime | None]
-    reply_deadline: Mapped[datetime | None]
-    dispatched_at: Mapped[datetime | None]
-    accepted_at: Mapped[datetime | None]
-    replied_at: Mapped[datetime | None]
-    closed_at: Mapped[datetime | None]
-    satisfied: Mapped[bool | None]
-    resolved: Mapped[bool | None]
     merged_into_id: Mapped[str | None] = mapped_column(String(36))
     repeat_caller: Mapped[bool] = mapped_column(default=False)
     confidential: Mapped[bool] = mapped_column(default=False)
-    supervised: Mapped[int] = mapped_column(default=0)
-    instruction_level: Mapped[str | None] = mapped_column(String(16))
-    leader_pick: Mapped[bool] = mapped_column(default=False)
-    return_count: Mapped[int] = mapped_column(default=0)
-    extension_count: Mapped[int] = mapped_column(default=0)
     version: Mapped[int] = mapped_column(default=0)
     field_versions: Mapped[dict] = mapped_column(JSON, default=dict)
 

@@ -1,0 +1,38 @@
+"""The columns `console.lifecycle.apply_action` derives from a case's events.
+
+One definition for the console's `cases` table and the central server's, so
+the two stores can't drift apart on what the workflow keeps.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import utcnow
+
+
+class CaseStateColumns:
+    """Mixin: state, deadlines, timestamps, callback result and flags of a case."""
+
+    state: Mapped[str] = mapped_column(String(16))
+    answer: Mapped[str] = mapped_column(Text, default="")
+    knowledge_article_id: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The due time of the step in progress; NULL when nothing is due (closed,
+    # answered, merged), so "open cases by deadline" is one index range.
+    deadline: Mapped[datetime | None]
+    sign_deadline: Mapped[datetime | None]
+    reply_deadline: Mapped[datetime | None]
+    dispatched_at: Mapped[datetime | None]
+    accepted_at: Mapped[datetime | None]
+    replied_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    satisfied: Mapped[bool | None]
+    resolved: Mapped[bool | None]
+    supervised: Mapped[int] = mapped_column(default=0)
+    instruction_level: Mapped[str | None] = mapped_column(String(16))  # city, district, township
+    leader_pick: Mapped[bool] = mapped_column(default=False)
+    return_count: Mapped[int] = mapped_column(default=0)
+    extension_count: Mapped[int] = mapped_column(default=0)
