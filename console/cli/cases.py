@@ -9,7 +9,7 @@ from ..cases import CaseNotFound
 from ..clock import iso
 from ..intake import CallRecord, IntakeError
 from ..workflow import ACTIONS, State, WorkflowError
-from . import CliError, add_data_dir, add_json, print_json, profile_from
+from . import CliError, add_data_dir, add_json, positive_int, print_json, profile_from
 
 
 def register(sub) -> None:
@@ -21,7 +21,7 @@ def register(sub) -> None:
     add_json(ls)
     ls.add_argument("--state", choices=[s.value for s in State], help="only cases in this state")
     ls.add_argument("--overdue", action="store_true", help="only open cases past their deadline")
-    ls.add_argument("--limit", type=_positive, default=50, help="at most N cases (default 50)")
+    ls.add_argument("--limit", type=positive_int, default=50, help="at most N cases (default 50)")
     ls.set_defaults(handler=cmd_list)
 
     show = csub.add_parser("show", help="one case with its events")
@@ -46,17 +46,6 @@ def register(sub) -> None:
     act.add_argument("--payload", default="{}", help="JSON object, e.g. '{\"lead_department\": \"URBAN\"}'")
     act.add_argument("--as", dest="login", default=None, help="operator login")
     act.set_defaults(handler=cmd_act)
-
-
-def _positive(text: str) -> int:
-    import argparse
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return n
 
 
 def _line(c) -> str:

@@ -1,12 +1,11 @@
 """`kb import|search|export`: the knowledge base from the command line."""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from ..knowledge import ImportSourceError, KnowledgeService, export_jsonl, import_path
-from . import CliError, add_data_dir, add_json, print_json, profile_from
+from . import CliError, add_data_dir, add_json, positive_int, print_json, profile_from
 
 
 def register(sub) -> None:
@@ -23,7 +22,7 @@ def register(sub) -> None:
     add_data_dir(se)
     add_json(se)
     se.add_argument("query", help="any text, e.g. 小区门口乱停车")
-    se.add_argument("--limit", type=_positive, default=10, help="at most N results (default 10)")
+    se.add_argument("--limit", type=positive_int, default=10, help="at most N results (default 10)")
     se.add_argument("--duties", action="store_true", help="search the departments' responsibility lists instead")
     se.set_defaults(handler=cmd_search)
 
@@ -31,16 +30,6 @@ def register(sub) -> None:
     add_data_dir(ex)
     ex.add_argument("path", type=Path, help="file to write")
     ex.set_defaults(handler=cmd_export)
-
-
-def _positive(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return n
 
 
 def cmd_import(args) -> int:
