@@ -130,7 +130,12 @@ def run(args, after_start: Callable | None = None) -> int:
         return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("hotline-console")
-    install_translators(app, choose_language(getattr(args, "lang", None)))
+    lang = choose_language(getattr(args, "lang", None))
+    install_translators(app, lang)
+    from PySide6.QtGui import QFontDatabase
+    if lang.startswith("zh") and not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        print("warning: no Chinese font is installed, so Chinese text shows as boxes; on Debian or Ubuntu: "
+              "apt-get install fonts-noto-cjk", file=sys.stderr)
     profile = open_profile(args.data_dir)
     try:
         actor = profile.actor(getattr(args, "operator", None))

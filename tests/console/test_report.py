@@ -13,6 +13,11 @@ from main import main
 from tests.conftest import LIAISON, local
 from tests.console.monitor_fixture import build
 
+def _has_cjk_font() -> bool:
+    from PySide6.QtGui import QFontDatabase
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
 PRIVATE = ("赵六", "13912345678", "510104199001011234", "东大街8号")
 
 
@@ -91,6 +96,11 @@ def test_pdf_has_the_pages_the_figures_and_chinese_text(qapp, profile, month, tm
     path = write_pdf(build_monthly(profile.db, "2026-11"), tmp_path / "r.pdf", chart_dir=tmp_path)
     reader = PdfReader(str(path))
     assert len(reader.pages) >= 5  # rates, categories, districts, departments, appendix each start a page
+    images = sum(len(page.images) for page in reader.pages)
+    assert images >= 4  # the four charts
+    if not _has_cjk_font():
+        pytest.skip("no Chinese font on this machine (apt-get install fonts-noto-cjk): the PDF's Chinese "
+                    "text can't be drawn, so it can't be read back; pages and charts were checked")
     text = "\n".join(page.extract_text() for page in reader.pages)
     for heading in ("主要指标", "热点诉求类别", "各区县诉求", "承办单位超期与不满意情况", "不满意原因", "附录"):
         assert heading in text
@@ -99,8 +109,6 @@ def test_pdf_has_the_pages_the_figures_and_chinese_text(qapp, profile, month, tm
     assert "2026-11-25" in text and "楼上漏" in text and "某某" in text
     for secret in PRIVATE:
         assert secret not in text
-    images = sum(len(page.images) for page in reader.pages)
-    assert images >= 4  # the four charts
     assert sorted(p.name for p in tmp_path.glob("*.png")) == ["categories.png", "departments.png",
                                                               "districts.png", "rates.png"]
 
