@@ -194,6 +194,9 @@ class DemoGenerator:
                             (self.station, day, count))
             cur.execute("COMMIT")
             loaded = time.perf_counter()
+            # SQLite's sorter may use helper threads: CREATE INDEX and the big GROUP BYs after a
+            # load run about a third faster on two cores
+            cur.execute(f"PRAGMA threads={min(os.cpu_count() or 1, 4)}")
             for ddl in dropped:
                 cur.execute(ddl)
             cur.execute("BEGIN")
@@ -208,6 +211,7 @@ class DemoGenerator:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=FULL")
             cur.execute("PRAGMA cache_size=-65536")
+            cur.execute("PRAGMA threads=0")
             cur.close()
         finally:
             raw.close()
