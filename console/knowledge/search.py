@@ -104,15 +104,20 @@ class KnowledgeService:
         self._stats_stamp: tuple = ()
         self._duties_ready = False
 
-    def search(self, query: str, limit: int = 10) -> list[Hit]:
-        """The best `limit` articles for `query` (any text: never raises on content)."""
+    def _words(self, query, limit: int) -> list[str]:
+        """The query's search words (plus synonyms), or [] for nothing to search."""
         if not isinstance(query, str) or limit < 1:
             return []
         words = query_words(query, MAX_QUERY_WORDS)
+        if words and self.use_synonyms:
+            words += expand(words, query)[:MAX_QUERY_WORDS]
+        return words
+
+    def search(self, query: str, limit: int = 10) -> list[Hit]:
+        """The best `limit` articles for `query` (any text: never raises on content)."""
+        words = self._words(query, limit)
         if not words:
             return []
-        if self.use_synonyms:
-            words += expand(words, query)[:MAX_QUERY_WORDS]
         with self.db.engine.connect() as conn:
             plan = self._plan(conn, words)
             if not plan.words:
@@ -171,13 +176,9 @@ class KnowledgeService:
     def search_responsibilities(self, query: str, limit: int = 5) -> list[DutyHit]:
         """Departments whose responsibility list matches `query`, best line first
         ("who handles illegal parking on a pavement?")."""
-        if not isinstance(query, str) or limit < 1:
-            return []
-        words = query_words(query, MAX_QUERY_WORDS)
+        words = self._words(query, limit)
         if not words:
             return []
-        if self.use_synonyms:
-            words += expand(words, query)[:MAX_QUERY_WORDS]
         self._ensure_duties()
         with self.db.engine.connect() as conn:
             rows = conn.execute(text(
