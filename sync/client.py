@@ -26,7 +26,7 @@ from console.clock import utcnow
 from models.db import Database
 
 from .faults import CRASH_ENV, CrashTransport, crashpoint
-from .protocol import API, parse_wire_time, wire_time
+from .protocol import API, dumps, loads, parse_wire_time, wire_time
 from .status import SyncStatus, sync_status_changed
 from .store import LocalSyncStore
 
@@ -221,13 +221,15 @@ class SyncClient:
         acking: asyncio.Future | None = None
         try:
             while True:
-                batch = await asyncio.to_thread(self.store.pending_batch, after, self.push_batch)
-                if not batch:
+                last, ops = await asyncio.to_thread(self.store.pending_wire, after, self.push_batch)
+                if not last:
                     return
                 epoch = await asyncio.to_thread(self.store.get, "epoch")
-                body = {"device_id": await asyncio.to_thread(self.store.get, "device_id"), "epoch": epoch,
-                        "sent_at": wire_time(self.clock()), "ops": batch}
-                r = await self._request("POST", "/sync/push", json=body)
+                head = {"device_id": await asyncio.to_thread(self.store.get, "device_id"), "epoch": epoch,
+                        "sent_at": wire_time(self.clock())}
+                body = dumps(head)[:-1] + b',"ops":' + ops + b"}"
+                r = await self._request("POST", "/sync/push", content=body,
+                                        headers={"content-type": "application/json"})
                 if r.status_code == 404 and _code(r) == "unknown_device":
                     await asyncio.to_thread(self.store.put, device_id=None)
                     await self._ensure_session()
@@ -237,7 +239,7 @@ class SyncClient:
                 if acking is not None:
                     await acking
                 acking = asyncio.ensure_future(self._ack(data, report))
-                after = batch[-1]["seq"]
+                after = last
         finally:
             if acking is not None:
                 await acking
@@ -295,9 +297,12 @@ class SyncClient:
                 return
 
     # -- HTTP -----------------------------------------------------------------------
-    async def _request(self, method: str, path: str, auth: bool = True, **kw) -> httpx.Response:
+    async def _request(self, method: str, path: str, auth: bool = True, headers: dict | None = None,
+                       **kw) -> httpx.Response:
+        extra = headers or {}
         for attempt in range(2):
             headers = {"authorization": f"Bearer {self._access}"} if auth and self._access else {}
+            headers.update(extra)
             try:
                 r = await self.http.request(method, path, headers=headers, **kw)
             except httpx.TransportError as exc:
@@ -322,7 +327,7 @@ class SyncClient:
             if r.status_code in (401, 403):
                 raise AuthNeeded(message)
             raise SyncError(f"the central server refused the request (HTTP {r.status_code}): {message}")
-        return r.json()
+        return loads(r.content)
 
     async def _ensure_session(self) -> None:
         if self._access is None:

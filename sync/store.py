@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from types import SimpleNamespace
 
-from sqlalchemy import (Column, Connection, Integer, MetaData, Table, Uuid, delete, func, insert, select, update)
+from sqlalchemy import (Column, Connection, Integer, MetaData, Table, Text, Uuid, delete, func, insert, select,
+                        type_coerce, update)
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql import bindparam
 
@@ -34,7 +35,7 @@ from models import Case, CaseEvent, Category, Conflict, Department, District, Ou
 from models.db import Database
 
 from .faults import crashpoint
-from .protocol import CASE_FIELDS, TIME_FIELDS, parse_wire_time, wire_time
+from .protocol import CASE_FIELDS, TIME_FIELDS, dumps, parse_wire_time, wire_time
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,23 @@ class LocalSyncStore:
         with self.db.engine.connect() as conn:
             return [{"op_id": str(r.op_id), "seq": r.seq, "kind": r.kind, "payload": r.payload,
                      "server_base": r.server_version} for r in conn.execute(q)]
+
+    def pending_wire(self, after_seq: int, limit: int) -> tuple[int, bytes]:
+        """`pending_batch` as the JSON text of the push body's `ops` array, and the last
+        seq in it (0 when nothing is pending). The stored payload text goes out as it
+        is (it is JSON already): a batch is never parsed and encoded again."""
+        q = (select(OUTBOX.c.seq, OUTBOX.c.op_id, OUTBOX.c.kind, type_coerce(OUTBOX.c.payload, Text),
+                    OP_BASE.c.server_version)
+             .outerjoin(OP_BASE, OP_BASE.c.seq == OUTBOX.c.seq)
+             .where(OUTBOX.c.status == "pending", OUTBOX.c.seq > after_seq).order_by(OUTBOX.c.seq).limit(limit))
+        parts, last = [], 0
+        with self.db.engine.connect() as conn:
+            for seq, op_id, kind, payload, base in conn.execute(q):
+                parts.append(b'{"op_id":"%s","seq":%d,"kind":%s,"payload":%s,"server_base":%s}' % (
+                    str(op_id).encode(), seq, dumps(kind), (payload or "null").encode("utf-8"),
+                    b"null" if base is None else b"%d" % base))
+                last = seq
+        return last, b"[" + b",".join(parts) + b"]"
 
     def ack(self, results: list[dict], cases: list[dict]) -> list[uuid.UUID]:
         """Record the server's answer for each pushed op and rebase the cases it sent

@@ -11,6 +11,8 @@ import json
 import uuid
 from pathlib import Path
 
+import orjson
+
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -21,7 +23,7 @@ from sqlalchemy import insert
 from console.clock import utcnow
 from console.workflow import WorkflowError
 
-from ..protocol import API, PROTOCOL_VERSION
+from ..protocol import API, PROTOCOL_VERSION, dumps, plain_json_text
 from . import auth, kb
 from .casebook import Caller, Casebook, EpochChanged, NotVisible
 from .db import CentralDB, open_central
@@ -72,12 +74,21 @@ class ActionIn(BaseModel):
     payload: dict = Field(default_factory=dict)
 
 
-def _push_body(raw: bytes) -> dict:
-    """The push body, checked for the shape PushIn describes (422 with the reason otherwise)."""
-    try:
-        body = json.loads(raw)
-    except ValueError as exc:
-        raise ApiError(422, "bad_request", f"the body is not JSON: {exc}") from None
+def _push_body(raw: bytes) -> tuple[dict, bool]:
+    """The push body, checked for the shape PushIn describes (422 with the reason otherwise),
+    and whether it is plain JSON read by orjson (see protocol.body_hash)."""
+    plain = plain_json_text(raw)
+    body = None
+    if plain:
+        try:
+            body = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            plain = False  # json.loads decides (it also takes NaN, Infinity and lone surrogates)
+    if body is None:
+        try:
+            body = json.loads(raw)
+        except ValueError as exc:
+            raise ApiError(422, "bad_request", f"the body is not JSON: {exc}") from None
     if not isinstance(body, dict) or not isinstance(body.get("ops"), list) or not body.get("device_id") \
             or not isinstance(body.get("sent_at"), str):
         raise ApiError(422, "bad_request", "a push is {device_id, epoch, sent_at, ops: [...]}")
@@ -87,12 +98,11 @@ def _push_body(raw: bytes) -> dict:
         if not isinstance(op, dict) or not isinstance(op.get("payload"), dict) or not isinstance(op.get("kind"), str) \
                 or not isinstance(op.get("seq"), int) or not op.get("op_id"):
             raise ApiError(422, "bad_request", f"ops.{i}: an operation is {{op_id, seq, kind, payload, server_base}}")
-    return body
+    return body, plain
 
 
 def _json(data, status: int = 200) -> Response:
-    return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")), status_code=status,
-                    media_type="application/json")
+    return Response(dumps(data), status_code=status, media_type="application/json")
 
 
 def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Casebook | None = None) -> FastAPI:
@@ -161,10 +171,10 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         who = await run_in_threadpool(caller, request)
         if who.role == "liaison":
             raise ApiError(403, "forbidden", "department liaisons use the case API, not console sync")
-        body = _push_body(await request.body())
+        body, plain = _push_body(await request.body())
         try:
             result = await run_in_threadpool(book.push, as_caller(who), body["device_id"], body["ops"],
-                                             body["sent_at"], body.get("epoch"))
+                                             body["sent_at"], body.get("epoch"), plain)
         except EpochChanged as exc:
             raise ApiError(409, "epoch_changed", str(exc), epoch=exc.epoch) from None
         except LookupError as exc:

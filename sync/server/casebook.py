@@ -26,7 +26,7 @@ from console.lifecycle import apply_action
 from console.refdata import seed
 from console.workflow import EDITABLE_FIELDS, REQUEST_TYPES, URGENCIES, CHANNELS, State, WorkflowError, check
 
-from ..protocol import age_of, body_hash, case_to_wire
+from ..protocol import age_of, body_hash, case_to_wire, dumps_text, loads
 from .db import CentralDB
 from .models import AppliedOp, CentralCase, CentralEvent, Change, Device, Meta, NumberSeq
 
@@ -98,11 +98,12 @@ class Casebook:
 
     # -- push -----------------------------------------------------------------------
     def push(self, caller: Caller, device_id: str, ops: list[dict], sent_at: str,
-             client_epoch: str | None) -> dict:
+             client_epoch: str | None, plain: bool = False) -> dict:
         """Apply a batch of operations in order, one transaction; return each one's result.
 
         A replayed op id returns the stored result; the same id with another
-        body is refused (and nothing is stored for it).
+        body is refused (and nothing is stored for it). `plain`: the ops were read
+        from plain JSON text (protocol.body_hash).
         """
         with self.db.write() as conn:
             epoch = self.epoch(conn)
@@ -110,7 +111,7 @@ class Casebook:
                 raise EpochChanged(epoch)
             if conn.scalar(select(Device.id).where(Device.id == device_id)) is None:
                 raise LookupError("unknown device")
-            batch = _Batch(self, conn, device_id, ops)
+            batch = _Batch(self, conn, device_id, ops, plain)
             results = [batch.apply(op, sent_at) for op in ops]
             batch.flush()
             max_seq = max((int(op.get("seq") or 0) for op in ops), default=0)
@@ -124,7 +125,7 @@ class Casebook:
     # -- pull -----------------------------------------------------------------------
     def pull(self, caller: Caller, cursor: int, limit: int, client_epoch: str | None) -> dict:
         """Cases changed after `cursor`, in commit order; the next cursor even for an empty page."""
-        return json.loads(self.pull_text(caller, cursor, limit, client_epoch))
+        return loads(self.pull_text(caller, cursor, limit, client_epoch))
 
     def pull_text(self, caller: Caller, cursor: int, limit: int, client_epoch: str | None) -> str:
         """`pull` as the JSON text of the response. Every console pulls the same new
@@ -159,7 +160,7 @@ class Casebook:
             missing = [c for c, text in cached.items() if text is None]
             if missing:
                 for snap in self._snapshots(conn, missing):
-                    text = json.dumps(snap, ensure_ascii=False, separators=(",", ":"))
+                    text = dumps_text(snap)
                     cached[snap["id"]] = text
                     with self._cache_lock:
                         self._wire_cache[(snap["id"], snap["version"])] = text
@@ -263,8 +264,8 @@ class _Batch:
     """One push batch: everything it reads is loaded up front, everything it
     writes goes out in a few executemany statements at the end."""
 
-    def __init__(self, book: Casebook, conn: Connection, device_id: str, ops: list[dict]):
-        self.book, self.conn, self.device_id = book, conn, device_id
+    def __init__(self, book: Casebook, conn: Connection, device_id: str, ops: list[dict], plain: bool = False):
+        self.book, self.conn, self.device_id, self.plain = book, conn, device_id, plain
         self.now = book.clock()
         op_ids = [str(op.get("op_id")) for op in ops]
         self.stored = {r.op_id: r for r in conn.execute(
@@ -301,7 +302,7 @@ class _Batch:
         op_id = str(op.get("op_id") or "")
         kind = op.get("kind") or ""
         payload = op.get("payload") or {}
-        h = body_hash(kind, payload)
+        h = body_hash(kind, payload, self.plain)
         case_id = str(payload.get("case_id") or "")
         if op_id in self.stored:
             prior = self.stored[op_id]

@@ -22,6 +22,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
 
+from ..protocol import dumps_text, loads
 from .models import Meta
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -102,7 +103,8 @@ def open_central(url: str) -> CentralDB:
         parsed = make_url(url)
     except Exception as exc:
         raise CentralStoreError(f"not a database URL: {url!r} ({exc})") from None
-    kwargs: dict = {"future": True}
+    # orjson for the JSON columns: the same JSON text, several times cheaper per row
+    kwargs: dict = {"future": True, "json_serializer": dumps_text, "json_deserializer": loads}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
