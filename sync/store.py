@@ -11,7 +11,6 @@ outbox rows; each page and its cursor are saved in one transaction.
 from __future__ import annotations
 
 import copy
-import json
 import logging
 import uuid
 from collections import Counter
@@ -34,6 +33,7 @@ from console.workflow import WorkflowError, check
 from models import Case, CaseEvent, Category, Conflict, Department, District, Outbox, StateCount, SyncState
 from models.db import Database
 
+from . import bulk
 from .faults import crashpoint
 from .protocol import CASE_FIELDS, TIME_FIELDS, dumps, parse_wire_time, wire_time
 
@@ -246,10 +246,7 @@ class LocalSyncStore:
                 counts[fields["state"]] += 1
             else:
                 self._rebase(conn, cid, old, fields, snap["events"], pending.get(cid, []), counts)
-        if new_cases:
-            _raw_insert(conn, "cases", new_cases)
-        if new_events:
-            _raw_insert(conn, "case_events", new_events)
+        bulk.insert_new(conn, new_cases, new_events, self.policy.calendar.periods)
         upsert = sqlite_insert(CASE_VERSIONS)
         conn.execute(upsert.on_conflict_do_update(index_elements=["case_id"],
                                                   set_={"server_version": upsert.excluded.server_version}),
@@ -371,29 +368,6 @@ class LocalSyncStore:
                 loaded = len(good)
         self.put(kb_cursor=str(next_feed))
         return loaded
-
-
-def _raw_value(v):
-    """A value in the form SQLAlchemy stores it in SQLite (Uuid as 32 hex digits,
-    DateTime as ISO text with a space, JSON as text, bool as 0/1)."""
-    if isinstance(v, uuid.UUID):
-        return v.hex
-    if isinstance(v, datetime):
-        return v.isoformat(sep=" ", timespec="microseconds")
-    if isinstance(v, (dict, list)):
-        return json.dumps(v, ensure_ascii=False)
-    if isinstance(v, bool):
-        return int(v)
-    return v
-
-
-def _raw_insert(conn: Connection, table: str, rows: list[dict]) -> None:
-    """executemany straight on the driver: a pulled page of new cases is the bulk
-    path of sync (an initial or full resync), where SQLAlchemy's per-row parameter
-    processing would cost more than the insert itself."""
-    cols = list(rows[0])
-    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    conn.exec_driver_sql(sql, [tuple(_raw_value(r[c]) for c in cols) for r in rows])
 
 
 def _put(conn: Connection, values: dict) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 import threading
 import uuid
 from collections import OrderedDict
@@ -16,7 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from types import SimpleNamespace
 
-from sqlalchemy import Connection, func, insert, select, update
+import orjson
+from sqlalchemy import Connection, Text, func, insert, select, type_coerce, update
 from sqlalchemy.sql import bindparam
 
 from console.clock import CITY_TZ, utcnow
@@ -26,7 +28,8 @@ from console.lifecycle import apply_action
 from console.refdata import seed
 from console.workflow import EDITABLE_FIELDS, REQUEST_TYPES, URGENCIES, CHANNELS, State, WorkflowError, check
 
-from ..protocol import age_of, body_hash, case_to_wire, dumps_text, loads
+from ..protocol import (CASE_FIELDS, EVENT_FIELDS, TIME_FIELDS, age_of, body_hash, case_to_wire, dumps_text, loads,
+                        wire_time)
 from .db import CentralDB
 from .models import AppliedOp, CentralCase, CentralEvent, Change, Device, Meta, NumberSeq
 
@@ -38,6 +41,8 @@ CONSOLE_ROLES = frozenset({"operator", "team_lead", "admin"})
 CREATION_FIELDS = ("number", "station", "type", "urgency", "channel", "category_code", "district_code", "address",
                    "description", "caller_phone", "caller_name", "confidential", "repeat_caller")
 _ROW_COLUMNS = [c.name for c in CASES.columns]
+_EVENT_KEYS = [f for f in EVENT_FIELDS if f != "payload"]
+_TIME_KEYS = [f for f in CASE_FIELDS if f in TIME_FIELDS]
 
 
 class EpochChanged(Exception):
@@ -91,6 +96,9 @@ class Casebook:
         self.codes = reference_codes()
         self._wire_cache: OrderedDict[tuple[str, int], str] = OrderedDict()
         self._cache_lock = threading.Lock()
+        self._group = threading.Condition()  # group commit of pushes (see push)
+        self._waiting: list[_PushJob] = []
+        self._leading = False
 
     # -- epoch ----------------------------------------------------------------------
     def epoch(self, conn: Connection) -> str:
@@ -99,27 +107,75 @@ class Casebook:
     # -- push -----------------------------------------------------------------------
     def push(self, caller: Caller, device_id: str, ops: list[dict], sent_at: str,
              client_epoch: str | None, plain: bool = False) -> dict:
-        """Apply a batch of operations in order, one transaction; return each one's result.
+        """Apply a batch of operations in order, in a transaction; return each one's result.
 
         A replayed op id returns the stored result; the same id with another
         body is refused (and nothing is stored for it). `plain`: the ops were read
         from plain JSON text (protocol.body_hash).
+
+        Group commit: pushes that arrive while another one holds the writer wait,
+        and the next of them to run takes every push then waiting into one
+        transaction (one commit, one wait for the disk). Each push's results are
+        still written in the same transaction as its effects, and a push is
+        answered only after that transaction committed. Should a grouped
+        transaction fail, each of its pushes runs again on its own, so one bad push
+        can't fail the others.
         """
-        with self.db.write() as conn:
-            epoch = self.epoch(conn)
-            if client_epoch and client_epoch != epoch:
-                raise EpochChanged(epoch)
-            if conn.scalar(select(Device.id).where(Device.id == device_id)) is None:
-                raise LookupError("unknown device")
-            batch = _Batch(self, conn, device_id, ops, plain)
-            results = [batch.apply(op, sent_at) for op in ops]
-            batch.flush()
-            max_seq = max((int(op.get("seq") or 0) for op in ops), default=0)
-            conn.execute(update(Device).where(Device.id == device_id, Device.last_seq < max_seq)
-                         .values(last_seq=max_seq))
-            touched = sorted({r["case_id"] for r in results if r.get("status") in ("rejected", "merged", "refused")
-                              and r.get("case_id")})
-            cases = [c for c in self._snapshots(conn, touched) if visible(SimpleNamespace(**c), caller)]
+        job = _PushJob(caller, device_id, ops, sent_at, client_epoch, plain)
+        with self._group:
+            self._waiting.append(job)
+            while not job.done and self._leading:
+                self._group.wait()
+            if not job.done:
+                self._leading = True
+                jobs, self._waiting = self._waiting, []
+        if not job.done:
+            try:
+                self._push_group(jobs)
+            finally:
+                with self._group:
+                    self._waiting[:0] = [j for j in jobs if not j.done]  # only if the leader itself failed
+                    self._leading = False
+                    self._group.notify_all()
+        if job.error is not None:
+            raise job.error
+        return job.result
+
+    def _push_group(self, jobs: list[_PushJob]) -> None:
+        try:
+            with self.db.write() as conn:
+                for job in jobs:
+                    job.result, job.error = None, None
+                    try:
+                        job.result = self._push_in(conn, job)
+                    except (EpochChanged, LookupError) as exc:  # raised before the push wrote anything
+                        job.error = exc
+        except Exception:
+            if len(jobs) == 1:
+                jobs[0].result, jobs[0].error = None, sys.exc_info()[1]
+            else:  # nothing of the group was stored: each push again in a transaction of its own
+                for job in jobs:
+                    self._push_group([job])
+                return
+        for job in jobs:
+            job.done = True
+
+    def _push_in(self, conn: Connection, job: _PushJob) -> dict:
+        caller, device_id, ops, sent_at = job.caller, job.device_id, job.ops, job.sent_at
+        epoch = self.epoch(conn)
+        if job.client_epoch and job.client_epoch != epoch:
+            raise EpochChanged(epoch)
+        if conn.scalar(select(Device.id).where(Device.id == device_id)) is None:
+            raise LookupError("unknown device")
+        batch = _Batch(self, conn, device_id, ops, job.plain)
+        results = [batch.apply(op, sent_at) for op in ops]
+        batch.flush()
+        max_seq = max((int(op.get("seq") or 0) for op in ops), default=0)
+        conn.execute(update(Device).where(Device.id == device_id, Device.last_seq < max_seq)
+                     .values(last_seq=max_seq))
+        touched = sorted({r["case_id"] for r in results if r.get("status") in ("rejected", "merged", "refused")
+                          and r.get("case_id")})
+        cases = [c for c in self._snapshots(conn, touched) if visible(SimpleNamespace(**c), caller)]
         return {"epoch": epoch, "results": results, "cases": cases}
 
     # -- pull -----------------------------------------------------------------------
@@ -153,20 +209,55 @@ class Casebook:
         out = []
         for i in range(0, len(ids), 900):
             chunk = ids[i:i + 900]
-            heads = {r.id: r for r in conn.execute(select(CASES.c.id, CASES.c.version, CASES.c.lead_department,
-                                                          CASES.c.assist_departments).where(CASES.c.id.in_(chunk)))}
+            cols = [CASES.c.id, CASES.c.version]
+            if caller.role == "liaison":  # what `visible` reads
+                cols += [CASES.c.lead_department, CASES.c.assist_departments]
+            heads = {r.id: r for r in conn.execute(select(*cols).where(CASES.c.id.in_(chunk)))}
             with self._cache_lock:
                 cached = {c: self._wire_cache.get((c, heads[c].version)) for c in chunk if c in heads}
             missing = [c for c, text in cached.items() if text is None]
             if missing:
-                for snap in self._snapshots(conn, missing):
-                    text = dumps_text(snap)
-                    cached[snap["id"]] = text
+                for case_id, version, text in self._wire_texts(conn, missing):
+                    cached[case_id] = text
                     with self._cache_lock:
-                        self._wire_cache[(snap["id"], snap["version"])] = text
+                        self._wire_cache[(case_id, version)] = text
                         while len(self._wire_cache) > self.CACHE_SIZE:
                             self._wire_cache.popitem(last=False)
-            out += [cached[c] for c in chunk if c in heads and cached.get(c) and visible(heads[c], caller)]
+            out += [cached[c] for c in chunk if c in heads and cached.get(c)
+                    and (caller.role != "liaison" or visible(heads[c], caller))]
+        return out
+
+    def _wire_texts(self, conn: Connection, ids: list[str]) -> list[tuple[str, int, str]]:
+        """(id, version, JSON text) of each case's snapshot: what `_snapshots` gives, written
+        for the pull's hot path (rows as tuples, stored event payloads passed through as
+        the JSON text they are instead of being read and written again)."""
+        out = []
+        case_cols = [CASES.c[f] for f in CASE_FIELDS]
+        event_cols = [EVENTS.c.case_id, *(EVENTS.c[f] for f in EVENT_FIELDS if f != "payload"),
+                      type_coerce(EVENTS.c.payload, Text)]
+        for i in range(0, len(ids), 900):
+            chunk = ids[i:i + 900]
+            events: dict[str, list] = {}
+            for case_id, *values, payload in conn.execute(select(*event_cols).where(EVENTS.c.case_id.in_(chunk))
+                                                          .order_by(EVENTS.c.case_id, EVENTS.c.seq)):
+                e = dict(zip(_EVENT_KEYS, values))
+                e["id"], e["at"], e["reason"] = str(e["id"]), wire_time(e["at"]), e["reason"] or ""
+                if isinstance(payload, str):  # the stored JSON text (SQLite); PostgreSQL's driver reads it
+                    e["payload"] = orjson.Fragment(payload) if payload not in ("null", "") else {}
+                else:
+                    e["payload"] = dict(payload or {})
+                events.setdefault(case_id, []).append(e)
+            for row in conn.execute(select(*case_cols).where(CASES.c.id.in_(chunk))):
+                snap = dict(zip(CASE_FIELDS, row))
+                for f in _TIME_KEYS:
+                    if snap[f] is not None:
+                        snap[f] = snap[f].isoformat()
+                snap["id"] = str(snap["id"])
+                if snap["merged_into_id"] is not None:
+                    snap["merged_into_id"] = str(snap["merged_into_id"])
+                snap["assist_departments"] = list(snap["assist_departments"] or [])
+                snap["events"] = events.get(row.id, [])
+                out.append((row.id, row.version, dumps_text(snap)))
         return out
 
     def _snapshots(self, conn: Connection, ids: list[str]) -> list[dict]:
@@ -258,6 +349,19 @@ class Casebook:
         return {"id": event_id or str(uuid.uuid4()), "case_id": case.id, "seq": case.version, "kind": action,
                 "actor": actor, "actor_role": role, "at": at, "from_state": before, "to_state": after.value,
                 "reason": reason or "", "payload": stored, "device_id": device_id}
+
+
+@dataclass(eq=False)
+class _PushJob:
+    caller: Caller
+    device_id: str
+    ops: list
+    sent_at: str
+    client_epoch: str | None
+    plain: bool
+    result: dict | None = None
+    error: BaseException | None = None
+    done: bool = False
 
 
 class _Batch:

@@ -27,6 +27,7 @@ from .models import Meta
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _WRITE_LOCK_KEY = 12345_0005
+THREADS = int(os.environ.get("CENTRAL_THREADS", "16"))  # request threads (app.py) and pooled connections
 
 
 class CentralStoreError(Exception):
@@ -109,6 +110,9 @@ def open_central(url: str) -> CentralDB:
         if parsed.database:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        # as many pooled connections as the server has request threads: a connection
+        # beyond the pool is opened (pragmas and all) and closed again for every request
+        kwargs.update(pool_size=THREADS, max_overflow=THREADS)
     else:
         kwargs.update(pool_size=20, max_overflow=20, pool_pre_ping=True)
     try:

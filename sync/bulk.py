@@ -1,0 +1,165 @@
+"""The bulk path of a pull: a page of cases this console has never seen (a first
+sync, a full resync), written with a few set-based statements.
+
+Rows go through a temporary table first and then into `cases` / `case_events`
+with one INSERT ... SELECT each: SQLite then keeps its cursors on the thirty
+queue indexes of `cases` open for the whole page instead of opening them again
+for every row.
+
+The monitoring rollups (console.rollups) are kept by row triggers on those two
+tables. For these rows the triggers are set aside inside the page's
+transaction and the very same counts are added set-based: the same SQL
+expressions the triggers evaluate (console.rollups builds both), over the new
+events joined to their case rows as written (a trigger on a pulled event reads
+the case row written just before it, the final snapshot). Sums are additive, so
+grouping the page's events gives what the row-by-row upserts give (floats up
+to rounding in the last digits). The triggers are put back, with their own
+stored text, before the transaction commits, so no other connection ever sees
+the tables without them. When the installed triggers are not the ones the
+current console.rollups would write (an older or newer schema), nothing is set
+aside and the triggers count as usual.
+"""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from operator import itemgetter
+
+from sqlalchemy import Connection
+
+from console import rollups
+from models.rollup import DAILY_METRICS, GRAINS, OPERATOR_METRICS
+
+from .protocol import dumps_text
+
+# the row triggers the set-based counting below replaces: name -> the table they fire on
+_REPLACED = {"trg_rollup_event": "case_events", "trg_rollup_open_ins": "cases"}
+_OPERATOR_KINDS = "('receive', 'answer', 'dispatch', 'transfer', 'callback')"
+
+
+def raw_value(v):
+    """A value in the form SQLAlchemy stores it in SQLite (Uuid as 32 hex digits,
+    DateTime as ISO text with a space, JSON as text, bool as 0/1)."""
+    if isinstance(v, uuid.UUID):
+        return v.hex
+    if isinstance(v, datetime):
+        return v.isoformat(sep=" ", timespec="microseconds")
+    if isinstance(v, (dict, list)):
+        return dumps_text(v)
+    if isinstance(v, bool):
+        return int(v)
+    return v
+
+
+def raw_insert(conn: Connection, table: str, rows: list[dict]) -> None:
+    """executemany straight on the driver (no per-row parameter processing); only the
+    columns that hold values SQLite can't take as they are (uuids, times, JSON,
+    booleans) are converted."""
+    cols = list(rows[0])
+    convert = []
+    for i, c in enumerate(cols):
+        sample = next((r[c] for r in rows if r[c] is not None), None)
+        if sample is not None and type(sample) not in (str, int, float):
+            convert.append(i)
+    get = itemgetter(*cols)
+    if convert:
+        values = []
+        for r in rows:
+            v = list(get(r))
+            for i in convert:
+                v[i] = raw_value(v[i])
+            values.append(v)
+    else:
+        values = [get(r) for r in rows]
+    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    cursor = conn.connection.cursor()  # the transaction's own DB-API connection
+    try:
+        cursor.executemany(sql, values)
+    finally:
+        cursor.close()
+
+
+def insert_new(conn: Connection, cases: list[dict], events: list[dict], periods) -> None:
+    """Insert new cases and their events (all of them new) and count them in the
+    rollups exactly as the row triggers would."""
+    if not cases and not events:
+        return
+    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.sync_new_cases")
+    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.sync_new_events")
+    conn.exec_driver_sql("CREATE TEMP TABLE sync_new_cases AS SELECT * FROM main.cases WHERE 0")
+    conn.exec_driver_sql("CREATE TEMP TABLE sync_new_events AS SELECT * FROM main.case_events WHERE 0")
+    if cases:
+        raw_insert(conn, "temp.sync_new_cases", cases)
+    if events:
+        raw_insert(conn, "temp.sync_new_events", events)
+    aside = _set_triggers_aside(conn, periods)
+    try:
+        if cases:
+            cols = ", ".join(cases[0])
+            conn.exec_driver_sql(f"INSERT INTO main.cases ({cols}) SELECT {cols} FROM temp.sync_new_cases")
+        if events:
+            cols = ", ".join(events[0])
+            conn.exec_driver_sql(f"INSERT INTO main.case_events ({cols}) SELECT {cols} FROM temp.sync_new_events")
+        if aside:
+            _count(conn, periods)
+    finally:
+        for sql in aside:
+            conn.exec_driver_sql(sql)
+    conn.exec_driver_sql("DROP TABLE temp.sync_new_cases")
+    conn.exec_driver_sql("DROP TABLE temp.sync_new_events")
+
+
+def _set_triggers_aside(conn: Connection, periods) -> list[str]:
+    """Drop the replaced triggers when they are exactly what console.rollups writes;
+    return their CREATE statements ([] when nothing was set aside)."""
+    installed = dict(conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (%s)"
+        % ", ".join(f"'{n}'" for n in _REPLACED)).all())
+    if set(installed) != set(_REPLACED):
+        return []  # no rollups here (or a bulk load has them down): nothing counts these rows
+    expected = {n: sql for sql in rollups.trigger_ddl(periods) for n in _REPLACED if f"TRIGGER {n} " in sql}
+    if any(installed[n] != expected.get(n) for n in _REPLACED):
+        return []  # not the triggers this code knows how to replace: let them count
+    for name in _REPLACED:
+        conn.exec_driver_sql(f"DROP TRIGGER {name}")
+    return [installed[n] for n in _REPLACED]
+
+
+def _count(conn: Connection, periods) -> None:
+    """What trg_rollup_event and trg_rollup_open_ins add for the rows in the temp tables."""
+    new = "temp.sync_new_events e JOIN main.cases c ON c.id = e.case_id"
+    counted = ", ".join(f"'{k}'" for k in rollups.COUNTED)
+    daily = rollups._daily_exprs("e", "c", periods)
+    dims = {"district": "coalesce(c.district_code, '')", "category": "coalesce(c.category_code, '')",
+            "department": rollups._dept_expr("e", "c")}
+    # the trigger's expressions are evaluated once per event, into the finest grain (rollup_daily's
+    # keys); every grain is a plain sum of that, as console.rollups.derive_grains has it
+    finest = ("day", "district", "category", "department")
+    picked = ", ".join(f"{x} AS {k}" for k, x in zip(finest, ["date(e.at, '+8 hours')"] + [dims[k] for k in finest[1:]]))
+    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.sync_new_daily")
+    conn.exec_driver_sql(
+        f"CREATE TEMP TABLE sync_new_daily AS SELECT {picked}, "
+        + ", ".join(f"{x} AS {m}" for x, m in zip(daily, DAILY_METRICS))
+        + f" FROM {new} WHERE e.kind IN ({counted})")
+    for table, keys in GRAINS.items():
+        names = ("day",) + keys
+        conn.exec_driver_sql(
+            f"INSERT INTO {table} ({', '.join(names + DAILY_METRICS)}) SELECT {', '.join(names)}, "
+            f"{', '.join(f'sum({m})' for m in DAILY_METRICS)} FROM temp.sync_new_daily WHERE true "
+            f"GROUP BY {', '.join(names)} {rollups._upsert(table, names, DAILY_METRICS)}")
+    conn.exec_driver_sql("DROP TABLE temp.sync_new_daily")
+    ops = ", ".join(f"sum({x})" for x in rollups._operator_exprs("e", "c"))
+    conn.exec_driver_sql(
+        f"INSERT INTO rollup_operator (day, operator, {', '.join(OPERATOR_METRICS)}) "
+        f"SELECT date(e.at, '+8 hours') AS k0, e.actor AS k1, {ops} FROM {new} WHERE e.kind IN {_OPERATOR_KINDS} "
+        f"GROUP BY k0, k1 {rollups._upsert('rollup_operator', ('day', 'operator'), OPERATOR_METRICS)}")
+    unsatisfied = rollups._UNSATISFIED.replace("NEW.", "e.")
+    conn.exec_driver_sql(
+        "INSERT INTO rollup_reasons (day, department, reason, n) "
+        "SELECT date(e.at, '+8 hours') AS k0, coalesce(c.lead_department, '') AS k1, "
+        f"substr(trim(e.reason), 1, 200) AS k2, count(*) FROM {new} WHERE {unsatisfied} GROUP BY k0, k1, k2 "
+        "ON CONFLICT(day, department, reason) DO UPDATE SET n = n + excluded.n")
+    conn.exec_driver_sql(
+        "INSERT INTO rollup_open (department, state, n) SELECT coalesce(lead_department, '') AS k0, state AS k1, "
+        "count(*) FROM temp.sync_new_cases WHERE true GROUP BY k0, k1 "
+        "ON CONFLICT(department, state) DO UPDATE SET n = n + excluded.n")
