@@ -84,7 +84,6 @@ class CaseEvent(Base):
 
     __table_args__ = (
         Index("ix_case_events_case_seq", "case_id", "seq", unique=True),
-        Index("ix_case_events_at", "at"),
     )
 
 
