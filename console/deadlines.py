@@ -86,6 +86,8 @@ class WorkCalendar:
                 self._cum.append(total)
                 total += self.day_minutes
             day += timedelta(days=1)
+        self._by_ordinal = {d.toordinal(): i for i, d in enumerate(self._days)}  # a working day's index
+        self._midnights = [datetime.combine(d, time()) for d in self._days]
 
     # -- the working-minute line -------------------------------------------------
     def _minutes_into_day(self, minute_of_day: float) -> float:
@@ -98,11 +100,12 @@ class WorkCalendar:
 
     def position(self, local: datetime) -> float:
         """Working minutes from the table's origin to `local` (aware or naive local)."""
-        day = local.date()
-        i = bisect.bisect_left(self._days, day)
-        if i < len(self._days) and self._days[i] == day:
+        i = self._by_ordinal.get(local.toordinal())
+        if i is not None:
             mod = local.hour * 60 + local.minute + local.second / 60 + local.microsecond / 60e6
             return self._cum[i] + self._minutes_into_day(mod)
+        day = local.date()
+        i = bisect.bisect_left(self._days, day)
         if i >= len(self._days):
             raise PolicyError(f"{day} is outside the calendar table")
         if day.year not in _checked_years:
@@ -116,12 +119,10 @@ class WorkCalendar:
         # of day stays on that day (18:00), not the next morning's 09:00
         i = max(bisect.bisect_left(self._cum, pos) - 1, 0)
         left = pos - self._cum[i]
-        day = self._days[i]
         for start, end in self.periods:
             span = end - start
             if left <= span:
-                minute = start + left
-                return datetime.combine(day, time()) + timedelta(minutes=minute)
+                return self._midnights[i] + timedelta(minutes=start + left)
             left -= span
         raise PolicyError("working-minute arithmetic overflowed a day")  # cannot happen: left <= day_minutes
 
