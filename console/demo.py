@@ -8,6 +8,7 @@ indexes are dropped for the load and built once at the end.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import json
@@ -16,7 +17,6 @@ import operator
 import os
 import random
 import sqlite3
-import tempfile
 import time
 from collections import defaultdict, deque
 from concurrent.futures import ProcessPoolExecutor
@@ -29,7 +29,7 @@ from sqlalchemy import select
 from models import Case, Operator
 from models.db import Database
 
-from . import refdata
+from . import refdata, rollups
 from .clock import CITY_TZ, utcnow
 from .deadlines import SlaPolicy, load_policy
 from .lifecycle import apply_action
@@ -54,11 +54,6 @@ _TIME_COLUMNS = [CASE_COLUMNS.index(c) for c in ("created_at", "updated_at", "de
 _ASSIST = CASE_COLUMNS.index("assist_departments")
 EVENT_COLUMNS = ["id", "case_id", "seq", "kind", "actor", "actor_role", "at", "from_state", "to_state", "reason",
                  "payload"]
-
-
-# Steps run after a bulk load, inside one transaction, with a DB-API cursor:
-# features that maintain aggregates register their rebuild function here.
-POST_LOAD: list[Callable] = []
 
 
 class SimCase:
@@ -107,6 +102,21 @@ class Progress:
 
 def _ts(dt: datetime | None) -> str | None:
     return None if dt is None else dt.isoformat(sep=" ", timespec="microseconds")
+
+
+class _Draw(random.Random):
+    """random.Random with cheaper draws for the walk: one random() each (the stdlib's choice and
+    randint loop on getrandbits), same distributions up to 2**-53."""
+
+    def choice(self, seq):
+        return seq[int(self.random() * len(seq))]
+
+    def randint(self, a: int, b: int) -> int:
+        return a + int(self.random() * (b - a + 1))
+
+    def weighted(self, seq, cum: list[float]):
+        """One item of `seq` by cumulative weights (like choices(seq, cum_weights=cum)[0])."""
+        return seq[bisect.bisect(cum, self.random() * cum[-1], 0, len(cum) - 1)]
 
 
 class _Material:
@@ -159,35 +169,50 @@ class DemoGenerator:
             raise RuntimeError("the profile has no operators; install the reference data first")
         ops = [(uid.hex, login) for uid, login in ops]
         day_counter: dict[str, int] = defaultdict(int)
-        n_callers = [0]
-        chunks = self._plan(n, chunk, day_counter, n_callers)  # a generator: workers start on the first chunk
+        with self.db.engine.connect() as conn:
+            # numbers go on from the station's counters; a caller already on file keeps its id
+            day_counter.update(conn.exec_driver_sql("SELECT day, last FROM case_number_seq WHERE station = ?",
+                                                    (self.station,)).all())
+            known = {phone: (cid.hex if hasattr(cid, "hex") else cid, name) for cid, phone, name in
+                     conn.exec_driver_sql("SELECT id, phone, name FROM callers").all()}
+        on_file = set(known)
+        new_callers: dict[str, list] = {}
+        chunks = self._plan(n, chunk, day_counter, known, new_callers)  # a generator: workers start on the first chunk
         if workers is None:
             workers = min(2, os.cpu_count() or 1) if n >= 50000 else 0
-        init = (self.seed, self.now, self.station, ops, self.policy, str(self.db.path.parent))
+        # the triggers are dropped for the load and the walks count the monitoring rollups of their own
+        # chunks instead (counts add up: every case is in one chunk, and the profile's own are kept)
+        init = (self.seed, self.now, self.station, ops, self.policy, str(self.db.path))
+        # an empty profile loads with a rollback journal: the pages it adds are new, so the journal
+        # stays small, where WAL would write every page twice (into the log, then the checkpoint).
+        # Changing the journal needs the only connection to the file.
+        rollback_journal = not existing
+        if rollback_journal:
+            self.db.engine.dispose()
         raw = self.db.engine.raw_connection()
         dropped: list[str] = []
         n_events = 0
         try:
             cur = raw.cursor()
+            if rollback_journal:
+                cur.execute("PRAGMA journal_mode=DELETE")
             cur.execute("PRAGMA synchronous=OFF")
             cur.execute("PRAGMA foreign_keys=OFF")  # the generator makes the references itself
             cur.execute("PRAGMA cache_size=-1000000")
+            dropped = self._drop_indexes(cur, ("trigger",) if existing else ("index", "trigger"))
             if not existing:
-                dropped = self._drop_indexes(cur)
-            for index, n_ev, path in _walk_chunks(chunks, init, workers, progress, raw):
-                if path is not None:  # a worker wrote the chunk to its own file: copy it in SQLite
-                    cur.execute("ATTACH DATABASE ? AS chunk", (path,))
-                    cur.execute("BEGIN")
-                    cur.execute("INSERT INTO callers SELECT * FROM chunk.callers WHERE true "
-                                "ON CONFLICT(phone) DO NOTHING")
-                    cur.execute(f"INSERT INTO cases ({','.join(CASE_COLUMNS)}) SELECT * FROM chunk.cases")
-                    cur.execute(f"INSERT INTO case_events ({','.join(EVENT_COLUMNS)}) SELECT * FROM chunk.case_events")
-                    cur.execute("COMMIT")
-                    cur.execute("DETACH DATABASE chunk")
-                    os.remove(path)
+                cur.execute("BEGIN")
+                for table in (*rollups.GRAINS, "rollup_operator", "rollup_reasons", "rollup_open"):
+                    cur.execute(f"DELETE FROM {table}")
+                cur.execute("COMMIT")
+            for index, n_ev in _walk_chunks(chunks, init, workers, progress, raw):
                 n_events += n_ev
                 progress.report(min((index + 1) * chunk, n), n)
             cur.execute("BEGIN")
+            # the callers, each once, with how many of the new cases they made
+            cur.executemany("INSERT INTO callers (id, phone, name, first_seen, case_count) VALUES (?,?,?,?,?) "
+                            "ON CONFLICT(phone) DO UPDATE SET case_count = case_count + excluded.case_count",
+                            new_callers.values())
             for day, count in day_counter.items():
                 cur.execute("INSERT INTO case_number_seq (station, day, last) VALUES (?,?,?) "
                             "ON CONFLICT(station, day) DO UPDATE SET last = max(last, excluded.last)",
@@ -197,14 +222,14 @@ class DemoGenerator:
             # SQLite's sorter may use helper threads: CREATE INDEX and the big GROUP BYs after a
             # load run about a third faster on two cores
             cur.execute(f"PRAGMA threads={min(os.cpu_count() or 1, 4)}")
-            for ddl in dropped:
-                cur.execute(ddl)
+            while dropped:
+                cur.execute(dropped.pop(0))
             cur.execute("BEGIN")
-            cur.execute("UPDATE callers SET case_count = (SELECT count(*) FROM cases WHERE caller_phone = callers.phone)")
             cur.execute("DELETE FROM state_counts")
             cur.execute("INSERT INTO state_counts (state, n) SELECT state, count(*) FROM cases GROUP BY state")
-            for rebuild in POST_LOAD:
-                rebuild(cur)
+            rollups.derive_grains(cur)
+            if cur.execute("SELECT count(*) FROM work_days").fetchone()[0] == 0:
+                rollups.fill_work_days(cur, self.policy)
             cur.execute("COMMIT")
             cur.execute("PRAGMA analysis_limit=2000")  # sampled statistics: seconds, not minutes
             cur.execute("ANALYZE")
@@ -214,14 +239,22 @@ class DemoGenerator:
             cur.execute("PRAGMA threads=0")
             cur.close()
         finally:
-            raw.close()
+            try:  # a failed or cancelled load keeps what it committed (rollups included) and its indexes
+                for ddl in dropped:
+                    raw.cursor().execute(ddl)
+                if rollback_journal:
+                    raw.cursor().execute("PRAGMA journal_mode=WAL")
+            finally:
+                raw.close()
         done = time.perf_counter()
-        return {"cases": n, "events": n_events, "callers": n_callers[0],
+        return {"cases": n, "events": n_events, "callers": sum(1 for phone in new_callers if phone not in on_file),
                 "seconds": round(done - started, 2), "index_seconds": round(done - loaded, 2)}
 
-    def _plan(self, n: int, chunk: int, day_counter: dict[str, int], n_callers: list[int]):
-        """Yield (index, planned cases, new caller rows) chunk by chunk, in creation order: what
-        needs the global order (creation times, case numbers, callers, repeat flags).
+    def _plan(self, n: int, chunk: int, day_counter: dict[str, int], known: dict[str, tuple[str, str]],
+              callers: dict[str, list]):
+        """Yield (index, planned cases) chunk by chunk, in creation order: what needs the global
+        order (creation times, case numbers, callers, repeat flags). `known` maps the callers on
+        file to (id, name); `callers` collects the caller rows of the load, with their case counts.
 
         Times are plain epoch seconds here (cheap to sort and to send to a worker).
         """
@@ -241,13 +274,12 @@ class DemoGenerator:
         frequent = pool[: max(len(pool) // 100, 1)]
         surnames, given = texts["surnames"], ["先生", "女士"] * 20 + texts["given_names"]
         last_by_phone: dict[str, float] = {}
-        known: dict[str, tuple[str, str]] = {}
         day_names: dict[int, str] = {}
         choice = rng.choice
         month = 30 * 86400
         prefix = f"{self.prefix}-{self.station}-"
         for index, lo in enumerate(range(0, n, chunk)):
-            plan, callers = [], []
+            plan = []
             for t in created[lo:lo + chunk]:
                 r = rand()
                 phone = None if r < 0.04 else choice(frequent) if r < 0.2 else choice(pool)
@@ -261,7 +293,10 @@ class DemoGenerator:
                     entry = known.get(phone)
                     if entry is None:
                         entry = known[phone] = (urandom(16).hex(), choice(surnames) + choice(given))
-                        callers.append((entry[0], phone, entry[1], _ts(_EPOCH + timedelta(seconds=t)), 0))
+                    row = callers.get(phone)
+                    if row is None:
+                        row = callers[phone] = [entry[0], phone, entry[1], _ts(_EPOCH + timedelta(seconds=t)), 0]
+                    row[4] += 1
                     caller_id, name = entry
                 d = int((t + offset) // 86400)
                 day = day_names.get(d)
@@ -269,8 +304,7 @@ class DemoGenerator:
                     day = day_names[d] = (_EPOCH + timedelta(days=d)).strftime("%Y%m%d")
                 day_counter[day] += 1
                 plan.append((t, f"{prefix}{day}-{day_counter[day]:04d}", phone, name, repeat, caller_id))
-            n_callers[0] += len(callers)
-            yield index, plan, callers
+            yield index, plan
 
     def _phone_pool(self, k: int) -> list[str]:
         rng = self.rng
@@ -283,37 +317,51 @@ class DemoGenerator:
         return sorted(pool)
 
     @staticmethod
-    def _drop_indexes(cur) -> list[str]:
-        """Drop the secondary indexes and triggers of the bulk-loaded tables; returns their DDL.
+    def _drop_indexes(cur, kinds: tuple[str, ...]) -> list[str]:
+        """Drop the secondary indexes and/or triggers of the bulk-loaded tables; returns their DDL.
 
-        Triggers (maintained aggregates) are rebuilt wholesale after the load
-        by the post-load steps below instead of firing once per row.
+        Building an index afterwards (one scan of the table and a sort) beats
+        inserting into it row by row when its keys come in random order. The
+        indexes whose keys grow with the load's order (creation time, case id
+        and event sequence) stay: those inserts append at the B-tree's end.
+        Partial indexes go too: although they hold only the open cases, their
+        `state IN (...)` condition costs more per inserted row (about 60 µs
+        for the queue's thirteen) than building them afterwards.
+
+        The triggers keep the monitoring rollups; during the load the walks
+        count them instead (rollups.Accumulator), which is cheaper than firing
+        per row and, unlike triggers reading finished case rows, sees each
+        event's deadlines and department as they were.
         """
         ddl = []
         for table in ("cases", "case_events", "callers"):
             for kind, name, sql in cur.execute(
-                    "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name=? "
-                    "AND sql IS NOT NULL", (table,)).fetchall():
+                    f"SELECT type, name, sql FROM sqlite_master WHERE type IN ({','.join('?' * len(kinds))}) "
+                    "AND tbl_name=? AND sql IS NOT NULL", (*kinds, table)).fetchall():
+                if kind == "index" and name in _APPEND_INDEXES:
+                    continue
                 ddl.append(sql)
                 cur.execute(f'DROP {kind.upper()} "{name}"')
         return ddl
 
 
 def _walk_chunks(chunks, init, workers: int, progress: Progress, raw):
-    """Yield (index, events, path) in order. In this process the rows go straight
-    into `raw` (path None); with workers each chunk is written by a worker
-    process to a file of its own, at most a few chunks in flight."""
+    """Walk the chunks and write each in a transaction of its own (cases, events and their
+    rollup counts); yield (index, events) as they are done. In this process the rows go
+    through `raw`; with workers, each worker process writes its chunks into the profile
+    itself (SQLite takes the writers one at a time, while the other walks), at most a few
+    chunks in flight."""
     if workers <= 1:
         walker = _Walker(*init)
-        for index, part, callers in chunks:
+        for index, part in chunks:
             if progress.cancelled():
                 return
             cur = raw.cursor()
             cur.execute("BEGIN")
-            n_ev = walker.write(cur, index, part, callers)
+            n_ev = walker.write(cur, index, part)
             cur.execute("COMMIT")
             cur.close()
-            yield index, n_ev, None
+            yield index, n_ev
         return
     ctx = multiprocessing.get_context("spawn")  # never fork a process that may hold Qt or SQLite state
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=init) as pool:
@@ -322,57 +370,60 @@ def _walk_chunks(chunks, init, workers: int, progress: Progress, raw):
         for item in itertools.islice(todo, workers * 2):
             pending.append(pool.submit(_work, item))
         while pending:
-            index, n_ev, path = pending.popleft().result()
-            if progress.cancelled():
+            result = pending.popleft().result()
+            if progress.cancelled():  # what is running finishes (and is kept); the rest never starts
                 for f in pending:
                     f.cancel()
-                os.remove(path)
                 return
             nxt = next(todo, None)
             if nxt is not None:
                 pending.append(pool.submit(_work, nxt))
-            yield index, n_ev, path
+            yield result
 
 
 _WALKER = None
+_CONN: sqlite3.Connection | None = None
 
 
 def _init_worker(*init) -> None:
-    global _WALKER
+    global _WALKER, _CONN
     _WALKER = _Walker(*init)
+    # the profile is in rollback-journal mode for the load (or WAL when it had cases); a
+    # writer waits for the other's transaction
+    _CONN = sqlite3.connect(_WALKER.db_path, isolation_level=None, timeout=600)
+    _CONN.execute("PRAGMA synchronous=OFF")
+    _CONN.execute("PRAGMA foreign_keys=OFF")
+    _CONN.execute("PRAGMA cache_size=-200000")
 
 
 def _work(item):
-    index, part, callers = item
-    fd, path = tempfile.mkstemp(prefix=f"demo-{index}-", suffix=".db", dir=_WALKER.folder)
-    os.close(fd)
-    con = sqlite3.connect(path, isolation_level=None)
+    index, part = item
+    cur = _CONN.cursor()
     try:
-        con.execute("PRAGMA journal_mode=OFF")
-        con.execute("PRAGMA synchronous=OFF")
-        con.execute("CREATE TABLE callers (id, phone UNIQUE, name, first_seen, case_count)")
-        con.execute(f"CREATE TABLE cases ({','.join(CASE_COLUMNS)})")
-        con.execute(f"CREATE TABLE case_events ({','.join(EVENT_COLUMNS)})")
-        cur = con.cursor()
-        cur.execute("BEGIN")
-        n_ev = _WALKER.write(cur, index, part, callers)
+        rows = _WALKER.rows(index, part)  # walk before taking the write lock
+        cur.execute("BEGIN IMMEDIATE")
+        n_ev = _WALKER.insert(cur, rows)
         cur.execute("COMMIT")
+    except BaseException:
+        if _CONN.in_transaction:
+            _CONN.rollback()
+        raise
     finally:
-        con.close()
-    return index, n_ev, path
+        cur.close()
+    return index, n_ev
 
 
+# indexes whose keys arrive in ascending order during a load: cheap to keep up (see _drop_indexes)
+_APPEND_INDEXES = frozenset({"ix_cases_created_at", "ix_case_events_case_seq"})
 _CASE_SQL = f"INSERT INTO cases ({','.join(CASE_COLUMNS)}) VALUES ({','.join('?' * len(CASE_COLUMNS))})"
 _EVENT_SQL = f"INSERT INTO case_events ({','.join(EVENT_COLUMNS)}) VALUES ({','.join('?' * len(EVENT_COLUMNS))})"
-_CALLER_SQL = ("INSERT INTO callers (id, phone, name, first_seen, case_count) VALUES (?,?,?,?,?) "
-               "ON CONFLICT(phone) DO NOTHING")
 
 
 class _Walker:
     """Walks planned cases through the lifecycle and builds their rows."""
 
-    def __init__(self, seed: int, now: datetime, station: str, ops: list, policy: SlaPolicy | None, folder: str):
-        self.folder = folder
+    def __init__(self, seed: int, now: datetime, station: str, ops: list, policy: SlaPolicy | None, db_path: str):
+        self.db_path = db_path
         self.seed = seed
         self.now = now
         self.station = station
@@ -380,36 +431,50 @@ class _Walker:
         self.policy = policy or load_policy()
         self.m = _Material(random.Random(seed))
         self._checks: dict = {}
+        self.acc = rollups.Accumulator(self.policy)
 
-    def write(self, cur, index: int, part: list, callers: list) -> int:
-        """Walk one chunk and insert its callers, cases and events with `cur`; returns the event count."""
-        self.rng = random.Random(self.seed * 1_000_003 + index)
+    def write(self, cur, index: int, part: list) -> int:
+        """Walk one chunk and insert it with `cur`; returns the event count."""
+        return self.insert(cur, self.rows(index, part))
+
+    def rows(self, index: int, part: list) -> tuple[list, list]:
+        """Walk one chunk: its case rows and event rows (and its rollup counts, in self.acc)."""
+        self.rng = _Draw(self.seed * 1_000_003 + index)
         case_rows, ev_rows = [], []
         for t, number, phone, name, repeat, caller_id in part:
             case = self._walk(_EPOCH + timedelta(seconds=t), number, phone, name, repeat, ev_rows)
             case.caller_id = caller_id
+            self.acc.case(case)
             case_rows.append(self._case_row(case))
-        cur.executemany(_CALLER_SQL, callers)
+        return case_rows, ev_rows
+
+    def insert(self, cur, rows: tuple[list, list]) -> int:
+        """Insert a walked chunk and add its rollup counts, in the caller's transaction."""
+        case_rows, ev_rows = rows
         cur.executemany(_CASE_SQL, case_rows)
         cur.executemany(_EVENT_SQL, ev_rows)
+        self.acc.write(cur)
         return len(ev_rows)
 
     def _check(self, before, action, role, reason, payload):
+        """(new state, its value): workflow.check, cached where the payload's values cannot matter."""
         if action in ("transfer", "instruct", "edit", "approve_extension", "request_extension"):
-            return check(before, action, role, reason, payload)
+            after = check(before, action, role, reason, payload)
+            return after, after.value
         key = (before, action, role, bool(reason), tuple(payload))
-        after = self._checks.get(key)
-        if after is None:
-            after = self._checks[key] = check(before, action, role, reason, payload)
-        return after
+        found = self._checks.get(key)
+        if found is None:
+            after = check(before, action, role, reason, payload)
+            found = self._checks[key] = (after, after.value)
+        return found
 
     # -- one case ------------------------------------------------------------------
     def _walk(self, at: datetime, number: str, phone: str | None, name: str, repeat: bool, events: list):
         rng, m, pol = self.rng, self.m, self.policy
-        pick = rng.choices
-        cat = pick(m.categories, cum_weights=m.cat_cum)[0]
-        dist = pick(m.districts, cum_weights=m.dist_cum)[0]
-        rtype = pick(_TYPES, cum_weights=_TYPE_CUM)[0]
+        pick = rng.weighted
+        cat = pick(m.categories, m.cat_cum)
+        dist = pick(m.districts, m.dist_cum)
+        rtype = pick(_TYPES, _TYPE_CUM)
         u = rng.random()
         urgency = "emergency" if u < 0.003 else "urgent" if u < 0.05 else "normal"
         op_id, op_login = rng.choice(self.ops)
@@ -426,22 +491,24 @@ class _Walker:
         case_id = f"{int((at - _EPOCH).total_seconds() * 1000):012x}" + urandom(10).hex()
         c = SimCase()
         c.id, c.number, c.station, c.state, c.type, c.urgency = case_id, number, self.station, "draft", rtype, urgency
-        c.channel = pick(_CHANNELS, cum_weights=_CHANNEL_CUM)[0]
+        c.channel = pick(_CHANNELS, _CHANNEL_CUM)
         c.category_code, c.district_code, c.address, c.description = cat, dist["code"], address, desc
         c.caller_phone, c.caller_name, c.operator_id = phone or "", name, op_id
         c.created_at = c.updated_at = at
         c.repeat_caller, c.confidential = repeat, rng.random() < 0.02
         now = self.now
+        count = self.acc.event
 
         def step(action: str, when: datetime, actor: str, role: str, reason: str = "", payload: dict | None = None) -> bool:
             if when > now:
                 return False
             payload = payload or {}
             before = c.state
-            after = self._check(before, action, role, reason, payload)
+            after, after_value = self._check(before, action, role, reason, payload)
             apply_action(c, action, after, payload, when, pol)
+            count(c, action, actor, when, before, reason, payload)
             events.append((case_id[:-4] + f"{c.version:04x}", case_id, c.version, action, actor, role,
-                           when.isoformat(" ", "microseconds"), before, after.value, reason, dumps(payload)))
+                           when.isoformat(" ", "microseconds"), before, after_value, reason, dumps(payload)))
             return True
 
         uniform = rng.uniform

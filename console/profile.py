@@ -10,7 +10,7 @@ from sqlalchemy import select
 from models import Operator, Setting
 from models.db import Database, open_database
 
-from . import refdata, rollups  # noqa: F401  (rollups registers its post-load rebuild)
+from . import refdata
 from .cases import CaseService
 from .dto import Actor
 from .intake import IntakeService

@@ -6,11 +6,14 @@ moment (the hotline's own steps, intake/answer/transfer/merge, under no
 department). The triggers run inside the writer's transaction, so the
 figures can never disagree with the events, whichever path wrote them.
 
-After a bulk load (console.demo drops the triggers for speed) `rebuild`
-recomputes everything: plain SQL for the cases that went through one
-dispatch cycle, and for the few that were returned or reopened a replay of
-their events through console.lifecycle, which gives the deadlines and the
-department in force at each event exactly as the triggers saw them.
+`Accumulator` counts events in memory exactly as the triggers do; the demo's
+bulk load (which drops the triggers for speed) counts each chunk with it in
+its worker and adds the chunks up. `rebuild` recomputes everything from the
+tables, as a repair: plain SQL for the cases that went through one dispatch
+cycle, and for the few that were returned or reopened a replay of their
+events through console.lifecycle and the Accumulator, which gives the
+deadlines and the department in force at each event exactly as the triggers
+saw them.
 """
 from __future__ import annotations
 
@@ -21,7 +24,6 @@ from types import SimpleNamespace
 
 from models.rollup import DAILY_METRICS, GRAINS, OPERATOR_METRICS
 
-from . import demo
 from .clock import CITY_TZ
 from .deadlines import FIRST_DAY, LAST_DAY, SlaPolicy, is_workday, load_policy
 from .lifecycle import apply_action
@@ -32,11 +34,6 @@ HOTLINE_STEPS = ("receive", "answer", "transfer", "merge")
 COUNTED = HOTLINE_STEPS + ("dispatch", "return", "accept", "reply", "callback", "reopen", "supervise",
                            "instruct", "pick")
 TRIGGERS = ("trg_rollup_event", "trg_rollup_open_ins", "trg_rollup_open_upd", "trg_rollup_open_del")
-
-
-def local_day(stored: datetime) -> str:
-    """The city-local date (YYYY-MM-DD) of a stored naive-UTC time."""
-    return (stored + _OFFSET).date().isoformat()
 
 
 def position_sql(x: str, periods: list[tuple[int, int]]) -> str:
@@ -152,7 +149,7 @@ def _complex_cases_sql() -> str:
 def rebuild(cursor, policy: SlaPolicy | None = None) -> None:
     """Recompute every rollup table from `cases` and `case_events` with a DB-API cursor.
 
-    Runs inside the caller's transaction (console.demo.POST_LOAD calls it after a bulk load).
+    Runs inside the caller's transaction.
     """
     policy = policy or load_policy()
     periods = policy.calendar.periods
@@ -203,6 +200,13 @@ def derive_grains(cursor) -> None:
 
 _DAILY_INDEX = {m: i for i, m in enumerate(DAILY_METRICS)}
 _OP_INDEX = {m: i for i, m in enumerate(OPERATOR_METRICS)}
+_SIMPLE_COUNTS = {"answer": "answered", "transfer": "transferred", "merge": "merged", "dispatch": "dispatched",
+                  "return": "returned", "reopen": "reopened", "supervise": "supervised", "pick": "picks"}
+_SIMPLE_INDEX = {k: _DAILY_INDEX[m] for k, m in _SIMPLE_COUNTS.items()}
+_OP_COUNTS = {"receive": _OP_INDEX["intake"], "answer": _OP_INDEX["answered"], "dispatch": _OP_INDEX["dispatched"],
+              "callback": _OP_INDEX["callbacks"]}
+_I = _DAILY_INDEX
+_COUNTED_SET = frozenset(COUNTED)
 
 
 def _parse_ts(text) -> datetime | None:
@@ -211,12 +215,110 @@ def _parse_ts(text) -> datetime | None:
     return datetime.fromisoformat(text)
 
 
+class Accumulator:
+    """Counts events into rollup rows in memory, exactly as the triggers would.
+
+    Call `event` after the action was applied to `case` (the case row the
+    trigger reads is the one written with the event). `case` needs
+    district_code, category_code, repeat_caller, created_at, lead_department,
+    sign_deadline, reply_deadline and dispatched_at. The counts are additive:
+    accumulators over disjoint sets of cases merge by summing (`write`
+    upserts), which is what lets the demo's workers count their own chunks.
+    """
+
+    def __init__(self, policy: SlaPolicy):
+        self.cal = policy.calendar
+        self.daily: dict[tuple, list] = {}
+        self.operator: dict[tuple, list] = {}
+        self.reasons: dict[tuple, int] = defaultdict(int)
+        self.open: dict[tuple, int] = defaultdict(int)
+        self._days: dict[int, str] = {}
+
+    def _day(self, at: datetime) -> str:
+        local = at + _OFFSET
+        key = local.toordinal()
+        day = self._days.get(key)
+        if day is None:
+            day = self._days[key] = local.date().isoformat()
+        return day
+
+    def event(self, case, kind: str, actor: str, at: datetime, from_state: str, reason: str, data: dict) -> None:
+        if kind not in _COUNTED_SET:
+            return
+        day = self._day(at)
+        dept = "" if kind in HOTLINE_STEPS else (data.get("lead_department") or "") if kind == "dispatch" \
+            else (case.lead_department or "")
+        key = (day, case.district_code or "", case.category_code or "", dept)
+        row = self.daily.get(key)
+        if row is None:
+            row = self.daily[key] = [0] * len(DAILY_METRICS)
+        if kind in _SIMPLE_INDEX:
+            row[_SIMPLE_INDEX[kind]] += 1
+        elif kind == "receive":
+            row[_I["intake"]] += 1
+            if case.repeat_caller:
+                row[_I["repeat_intake"]] += 1
+        elif kind == "accept":
+            row[_I["signed"]] += 1
+            if case.sign_deadline is None or at <= case.sign_deadline:
+                row[_I["signed_on_time"]] += 1
+        elif kind == "reply":
+            row[_I["replied"]] += 1
+            if case.reply_deadline is None or at <= case.reply_deadline:
+                row[_I["replied_on_time"]] += 1
+            if case.dispatched_at:
+                row[_I["reply_wmin"]] += self.cal.working_minutes_between(case.dispatched_at, at)
+        elif kind == "callback":
+            row[_I["callbacks"]] += 1
+            row[_I["satisfied"]] += bool(data.get("satisfied"))
+            row[_I["resolved"]] += bool(data.get("resolved"))
+            if not data.get("satisfied", True):
+                self.reasons[(day, case.lead_department or "", (reason or "").strip()[:200])] += 1
+        elif kind == "instruct":
+            level = data.get("level")
+            if level in ("city", "district", "township"):
+                row[_I[f"instr_{level}"]] += 1
+        if kind in ("receive", "answer", "dispatch", "transfer", "callback"):
+            okey = (day, actor)
+            op = self.operator.get(okey)
+            if op is None:
+                op = self.operator[okey] = [0] * len(OPERATOR_METRICS)
+            if kind in _OP_COUNTS:
+                op[_OP_COUNTS[kind]] += 1
+            if kind != "receive" and kind != "callback" and from_state == "received":
+                op[_OP_INDEX["handled"]] += 1
+                op[_OP_INDEX["handle_seconds"]] += (at - _parse_ts(case.created_at)).total_seconds()
+
+    def case(self, case) -> None:
+        """Count a case's final row in rollup_open (what the cases-table triggers keep)."""
+        self.open[(case.lead_department or "", case.state)] += 1
+
+    def write(self, cursor) -> None:
+        """Add the counts to the rollup tables (rollup_daily, rollup_operator, rollup_reasons,
+        rollup_open) with upserts, then forget them."""
+        cols = _DAILY_KEYS + DAILY_METRICS
+        cursor.executemany(
+            f"INSERT INTO rollup_daily ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+            + _upsert("rollup_daily", _DAILY_KEYS, DAILY_METRICS), [k + tuple(v) for k, v in self.daily.items()])
+        cols = ("day", "operator") + OPERATOR_METRICS
+        cursor.executemany(
+            f"INSERT INTO rollup_operator ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+            + _upsert("rollup_operator", ("day", "operator"), OPERATOR_METRICS),
+            [k + tuple(v) for k, v in self.operator.items()])
+        cursor.executemany(
+            "INSERT INTO rollup_reasons (day, department, reason, n) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(day, department, reason) DO UPDATE SET n = n + excluded.n",
+            [k + (v,) for k, v in self.reasons.items()])
+        cursor.executemany(
+            "INSERT INTO rollup_open (department, state, n) VALUES (?, ?, ?) "
+            "ON CONFLICT(department, state) DO UPDATE SET n = n + excluded.n", [k + (v,) for k, v in self.open.items()])
+        self.daily, self.operator = {}, {}
+        self.reasons, self.open = defaultdict(int), defaultdict(int)
+
+
 def _replay_complex(cursor, policy: SlaPolicy) -> None:
     """Count the events of multi-cycle cases by replaying them through the lifecycle."""
-    daily: dict[tuple, list] = defaultdict(lambda: [0] * len(DAILY_METRICS))
-    operator: dict[tuple, list] = defaultdict(lambda: [0] * len(OPERATOR_METRICS))
-    reasons: dict[tuple, int] = defaultdict(int)
-    cal = policy.calendar
+    acc = Accumulator(policy)
     rows = cursor.execute(
         "SELECT c.id, c.type, c.urgency, c.district_code, c.category_code, c.repeat_caller, c.created_at, "
         "e.kind, e.actor, e.at, e.from_state, e.to_state, e.reason, e.payload "
@@ -232,64 +334,15 @@ def _replay_complex(cursor, policy: SlaPolicy) -> None:
                                   dispatched_at=None, accepted_at=None, replied_at=None, closed_at=None,
                                   satisfied=None, resolved=None, return_count=0, extension_count=0, supervised=0,
                                   instruction_level=None, leader_pick=False, merged_into_id=None, answer="",
-                                  knowledge_article_id=None, updated_at=None)
-        at, created = _parse_ts(at), _parse_ts(created)
+                                  knowledge_article_id=None, updated_at=None, district_code=district,
+                                  category_code=category, repeat_caller=repeat, created_at=_parse_ts(created))
+        at = _parse_ts(at)
         data = payload if isinstance(payload, dict) else json.loads(payload or "{}")
         if kind in ("approve_extension", "dispatch", "accept", "reply", "reopen", "return"):
             # only the steps that move deadlines or the department matter for the counts
             apply_action(sim, kind, State(to_state), data, at, policy)
-        if kind not in COUNTED:
-            continue
-        day = local_day(at)
-        dept = "" if kind in HOTLINE_STEPS else (data.get("lead_department") or "") if kind == "dispatch" \
-            else (sim.lead_department or "")
-        row = daily[(day, district or "", category or "", dept)]
-        inc = _daily_increments(kind, at, data, sim, repeat, cal)
-        for name, value in inc.items():
-            row[_DAILY_INDEX[name]] += value
-        if kind in ("receive", "answer", "dispatch", "transfer", "callback"):
-            op = operator[(day, actor)]
-            name = {"receive": "intake", "answer": "answered", "dispatch": "dispatched", "callback": "callbacks"}.get(kind)
-            if name:
-                op[_OP_INDEX[name]] += 1
-            if kind in ("answer", "dispatch", "transfer") and from_state == "received":
-                op[_OP_INDEX["handled"]] += 1
-                op[_OP_INDEX["handle_seconds"]] += (at - created).total_seconds()
-        if kind == "callback" and not data.get("satisfied", True):
-            reasons[(day, sim.lead_department or "", (reason or "").strip()[:200])] += 1
-    cols = _DAILY_KEYS + DAILY_METRICS
-    cursor.executemany(
-        f"INSERT INTO rollup_daily ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
-        + _upsert("rollup_daily", _DAILY_KEYS, DAILY_METRICS), [k + tuple(v) for k, v in daily.items()])
-    cols = ("day", "operator") + OPERATOR_METRICS
-    cursor.executemany(
-        f"INSERT INTO rollup_operator ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
-        + _upsert("rollup_operator", ("day", "operator"), OPERATOR_METRICS), [k + tuple(v) for k, v in operator.items()])
-    cursor.executemany(
-        "INSERT INTO rollup_reasons (day, department, reason, n) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(day, department, reason) DO UPDATE SET n = n + excluded.n", [k + (v,) for k, v in reasons.items()])
+        acc.event(sim, kind, actor, at, from_state, reason, data)
+    acc.open.clear()  # rollup_open is counted from the cases table by the caller
+    acc.write(cursor)
 
 
-def _daily_increments(kind: str, at: datetime, data: dict, sim, repeat, cal) -> dict:
-    if kind == "receive":
-        return {"intake": 1, "repeat_intake": 1 if repeat else 0}
-    simple = {"answer": "answered", "transfer": "transferred", "merge": "merged", "dispatch": "dispatched",
-              "return": "returned", "reopen": "reopened", "supervise": "supervised", "pick": "picks"}
-    if kind in simple:
-        return {simple[kind]: 1}
-    if kind == "accept":
-        on_time = sim.sign_deadline is None or at <= sim.sign_deadline
-        return {"signed": 1, "signed_on_time": int(on_time)}
-    if kind == "reply":
-        on_time = sim.reply_deadline is None or at <= sim.reply_deadline
-        wmin = cal.working_minutes_between(sim.dispatched_at, at) if sim.dispatched_at else 0
-        return {"replied": 1, "replied_on_time": int(on_time), "reply_wmin": wmin}
-    if kind == "callback":
-        return {"callbacks": 1, "satisfied": int(bool(data.get("satisfied"))), "resolved": int(bool(data.get("resolved")))}
-    if kind == "instruct":
-        return {f"instr_{data.get('level')}": 1} if data.get("level") in ("city", "district", "township") else {}
-    return {}
-
-
-if rebuild not in demo.POST_LOAD:
-    demo.POST_LOAD.append(rebuild)

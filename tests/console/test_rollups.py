@@ -8,7 +8,7 @@ import pytest
 
 from console import rollups
 from console.deadlines import load_policy
-from console.demo import POST_LOAD, fill
+from console.demo import fill
 from tests.conftest import LEAD, local
 from tests.console.monitor_fixture import build
 
@@ -91,9 +91,16 @@ def test_sql_working_time_matches_the_calendar(profile):
             assert got == pytest.approx(want, abs=0.01), a  # julianday keeps milliseconds
 
 
-def test_bulk_load_rebuilds_through_post_load(profile):
-    assert rollups.rebuild in POST_LOAD
-    fill(profile.db, 400, seed=5, workers=0)
+def approx_snapshot(snap: dict) -> dict:
+    """The snapshot with floats to compare approximately: the load sums working minutes in Python,
+    the rebuild partly in SQL, where julianday keeps milliseconds (under 1 ms per event)."""
+    return {t: [tuple(pytest.approx(v, rel=1e-9, abs=0.01) if isinstance(v, float) else v for v in r) for r in rows]
+            for t, rows in snap.items()}
+
+
+@pytest.mark.parametrize("workers, chunk", [(0, 20000), (2, 150)], ids=["in-process", "two-workers"])
+def test_bulk_load_counts_the_rollups_the_rebuild_would(profile, workers, chunk):
+    fill(profile.db, 400, seed=5, workers=workers, chunk=chunk)
     loaded = snapshot(profile)
     raw = profile.db.engine.raw_connection()
     try:
@@ -102,6 +109,43 @@ def test_bulk_load_rebuilds_through_post_load(profile):
     finally:
         raw.close()
     assert total == 400
+    assert sum(n for _, _, n in loaded["rollup_open"]) == 400
     assert set(rollups.TRIGGERS) <= triggers  # the load put them back
     run_rebuild(profile)
-    assert snapshot(profile) == loaded
+    assert snapshot(profile) == approx_snapshot(loaded)
+
+
+def test_a_load_into_a_profile_with_cases_is_counted_by_the_triggers(profile):
+    fill(profile.db, 120, seed=5, workers=0)
+    fill(profile.db, 80, seed=6, workers=0)  # the triggers stay in place for this one
+    loaded = snapshot(profile)
+    assert sum(n for _, _, n in loaded["rollup_open"]) == 200
+    with profile.db.engine.connect() as conn:
+        # callers of both loads are on file once, with the count of their cases, and every case points at one
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM callers WHERE case_count != "
+            "(SELECT count(*) FROM cases WHERE caller_phone = callers.phone)").scalar() == 0
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM cases WHERE caller_phone != '' AND caller_id NOT IN (SELECT id FROM callers)"
+        ).scalar() == 0
+        assert conn.exec_driver_sql("SELECT count(*) FROM cases WHERE caller_phone != ''").scalar() > 150
+    run_rebuild(profile)
+    assert snapshot(profile) == approx_snapshot(loaded)
+
+
+def test_a_cancelled_load_keeps_its_chunks_counted_and_its_indexes_and_triggers(profile):
+    from console.demo import Progress
+
+    def schema() -> set:
+        with profile.db.engine.connect() as conn:
+            return set(conn.exec_driver_sql("SELECT type, name FROM sqlite_master WHERE sql IS NOT NULL").all())
+
+    before = schema()
+    seen = []
+    progress = Progress(report=lambda done, total: seen.append(done), cancelled=lambda: len(seen) >= 2)
+    fill(profile.db, 400, seed=5, workers=0, chunk=100, progress=progress)
+    assert schema() == before
+    loaded = snapshot(profile)
+    assert sum(n for _, _, n in loaded["rollup_open"]) == 200  # two chunks made it in
+    run_rebuild(profile)
+    assert snapshot(profile) == approx_snapshot(loaded)
