@@ -156,6 +156,9 @@ class SlaPolicy:
     by_urgency: dict[str, dict[str, Duration]] = field(default_factory=dict)
     extension_max: Duration | None = None
 
+    def __post_init__(self) -> None:
+        self._resolved: dict[tuple[str, str, str], Duration | None] = {}
+
     def duration(self, step: str, request_type: str, urgency: str) -> Duration | None:
         """The duration allowed for `step` (contact, sign, reply, callback)."""
         override = self.by_urgency.get(urgency, {})
@@ -167,7 +170,11 @@ class SlaPolicy:
 
     def due(self, step: str, request_type: str, urgency: str, start: datetime) -> datetime | None:
         """The stored-form deadline of `step` started at stored time `start`."""
-        dur = self.duration(step, request_type, urgency)
+        key = (step, request_type, urgency)
+        try:
+            dur = self._resolved[key]
+        except KeyError:
+            dur = self._resolved[key] = self.duration(step, request_type, urgency)
         return self.calendar.add(start, dur) if dur else None
 
 

@@ -234,18 +234,13 @@ class Accumulator:
         self.open: dict[tuple, int] = defaultdict(int)
         self._days: dict[int, str] = {}
 
-    def _day(self, at: datetime) -> str:
-        local = at + _OFFSET
-        key = local.toordinal()
-        day = self._days.get(key)
-        if day is None:
-            day = self._days[key] = local.date().isoformat()
-        return day
-
     def event(self, case, kind: str, actor: str, at: datetime, from_state: str, reason: str, data: dict) -> None:
         if kind not in _COUNTED_SET:
             return
-        day = self._day(at)
+        local = at + _OFFSET
+        day = self._days.get(local.toordinal())
+        if day is None:
+            day = self._days[local.toordinal()] = local.date().isoformat()
         dept = "" if kind in HOTLINE_STEPS else (data.get("lead_department") or "") if kind == "dispatch" \
             else (case.lead_department or "")
         key = (day, case.district_code or "", case.category_code or "", dept)
