@@ -21,62 +21,16 @@ aside and the triggers count as usual.
 """
 from __future__ import annotations
 
-import uuid
-from datetime import datetime
-from operator import itemgetter
-
 from sqlalchemy import Connection
 
 from console import rollups
 from models.rollup import DAILY_METRICS, GRAINS, OPERATOR_METRICS
 
-from .protocol import dumps_text
+from .rawsql import raw_insert
 
 # the row triggers the set-based counting below replaces: name -> the table they fire on
 _REPLACED = {"trg_rollup_event": "case_events", "trg_rollup_open_ins": "cases"}
 _OPERATOR_KINDS = "('receive', 'answer', 'dispatch', 'transfer', 'callback')"
-
-
-def raw_value(v):
-    """A value in the form SQLAlchemy stores it in SQLite (Uuid as 32 hex digits,
-    DateTime as ISO text with a space, JSON as text, bool as 0/1)."""
-    if isinstance(v, uuid.UUID):
-        return v.hex
-    if isinstance(v, datetime):
-        return v.isoformat(sep=" ", timespec="microseconds")
-    if isinstance(v, (dict, list)):
-        return dumps_text(v)
-    if isinstance(v, bool):
-        return int(v)
-    return v
-
-
-def raw_insert(conn: Connection, table: str, rows: list[dict]) -> None:
-    """executemany straight on the driver (no per-row parameter processing); only the
-    columns that hold values SQLite can't take as they are (uuids, times, JSON,
-    booleans) are converted."""
-    cols = list(rows[0])
-    convert = []
-    for i, c in enumerate(cols):
-        sample = next((r[c] for r in rows if r[c] is not None), None)
-        if sample is not None and type(sample) not in (str, int, float):
-            convert.append(i)
-    get = itemgetter(*cols)
-    if convert:
-        values = []
-        for r in rows:
-            v = list(get(r))
-            for i in convert:
-                v[i] = raw_value(v[i])
-            values.append(v)
-    else:
-        values = [get(r) for r in rows]
-    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    cursor = conn.connection.cursor()  # the transaction's own DB-API connection
-    try:
-        cursor.executemany(sql, values)
-    finally:
-        cursor.close()
 
 
 def insert_new(conn: Connection, cases: list[dict], events: list[dict], periods) -> None:

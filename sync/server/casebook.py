@@ -28,6 +28,7 @@ from console.lifecycle import apply_action
 from console.refdata import seed
 from console.workflow import EDITABLE_FIELDS, REQUEST_TYPES, URGENCIES, CHANNELS, State, WorkflowError, check
 
+from ..rawsql import raw_insert
 from ..protocol import (CASE_FIELDS, EVENT_FIELDS, TIME_FIELDS, age_of, body_hash, case_to_wire, dumps_text, loads,
                         wire_time)
 from .db import CentralDB
@@ -552,8 +553,12 @@ class _Batch:
 
     def flush(self) -> None:
         conn = self.conn
+        if conn.dialect.name == "sqlite":  # straight to the driver, in the form SQLAlchemy stores values
+            add = lambda table, rows: raw_insert(conn, table.name, rows)  # noqa: E731
+        else:
+            add = lambda table, rows: conn.execute(insert(table), rows)  # noqa: E731
         if self.new_cases:
-            conn.execute(insert(CASES), [_row(self.cases[c]) for c in self.new_cases])
+            add(CASES, [_row(self.cases[c]) for c in self.new_cases])
         if self.dirty:
             cols = [c for c in _ROW_COLUMNS if c != "id"]
             stmt = update(CASES).where(CASES.c.id == bindparam("_id")).values(
@@ -561,11 +566,11 @@ class _Batch:
             conn.execute(stmt, [{"_id": c, **{f"b_{k}": v for k, v in _row(self.cases[c]).items() if k != "id"}}
                                 for c in self.dirty])
         if self.events:
-            conn.execute(insert(EVENTS), self.events)
+            add(EVENTS, self.events)
         if self.changes:
-            conn.execute(insert(CHANGES), self.changes)
+            add(CHANGES, self.changes)
         if self.applied:
-            conn.execute(insert(APPLIED), self.applied)
+            add(APPLIED, self.applied)
 
 
 def _blank(case_id: str) -> SimpleNamespace:
