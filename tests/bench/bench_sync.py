@@ -167,9 +167,11 @@ def _receive_op(seq: int, station: str) -> dict:
 
 
 def _fleet(url: str, consoles: int, rounds: int, spacing: tuple[float, float] = (4.0, 12.0)
-           ) -> tuple[list[float], int]:
+           ) -> tuple[list[float], int, list[float]]:
     """Round trip times (ms) of `consoles` simulated consoles, each syncing `rounds` times,
-    and how many requests failed at the transport level (retried, like the real client)."""
+    how many requests failed at the transport level (retried, like the real client), and
+    the simulator's own event-loop lags (ms): all 200 consoles share this process, so
+    when it is starved of CPU its consoles see longer round trips that are not the server's."""
     async def go():
         limits = httpx.Limits(max_connections=consoles, max_keepalive_connections=consoles)
         async with httpx.AsyncClient(base_url=url + "/api/v1", limits=limits, timeout=60) as http:
@@ -212,8 +214,16 @@ def _fleet(url: str, consoles: int, rounds: int, spacing: tuple[float, float] = 
                                                                                  "epoch": epoch})).content)
                     cursor = page["next_cursor"]
 
+            async def lag_monitor():  # how late this process's own event loop wakes up
+                while True:
+                    t = time.perf_counter()
+                    await asyncio.sleep(0.01)
+                    lags.append((time.perf_counter() - t - 0.01) * 1000)
+            lags: list[float] = []
+            monitor = asyncio.ensure_future(lag_monitor())
             await asyncio.gather(*(console(i, d) for i, d in enumerate(devices)))
-            return times, errors[0]
+            monitor.cancel()
+            return times, errors[0], lags
     return asyncio.run(go())
 
 
@@ -254,7 +264,7 @@ def run(ctx):
     server = _Server(fleet_dir)
     try:
         _, fleet_rt_ms = _bare_round_trips(server.url)
-        times, errors = _fleet(server.url, n_consoles, rounds=4)
+        times, errors, lags = _fleet(server.url, n_consoles, rounds=4)
         _, base_ms_after = _bare_round_trips(server.url, 100)
     finally:
         server.stop()
@@ -262,4 +272,7 @@ def run(ctx):
                  "bare HTTP round trip (ms)", "", notes=f"{len(times)} requests (push and pull), "
                                                         f"{errors} transport errors retried")
     yield Figure(f"{n_consoles} consoles syncing: p99 round trip", percentile(times, 99), "ms", base_ms_after,
-                 "bare HTTP round trip after the fleet (ms)", "p99 < 250 ms")
+                 "bare HTTP round trip after the fleet (ms)", "p99 < 250 ms",
+                 notes=f"the simulator's own event loop woke up late by p99 {percentile(lags, 99):.0f} ms, "
+                       f"at most {max(lags):.0f} ms (included in the round trips)",
+                 extra={"simulator_lag_p99_ms": percentile(lags, 99), "simulator_lag_max_ms": max(lags)})
