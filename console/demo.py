@@ -321,12 +321,12 @@ class DemoGenerator:
         """Drop the secondary indexes and/or triggers of the bulk-loaded tables; returns their DDL.
 
         Building an index afterwards (one scan of the table and a sort) beats
-        inserting into it row by row when its keys come in random order. The
-        indexes whose keys grow with the load's order (creation time, case id
-        and event sequence) stay: those inserts append at the B-tree's end.
-        Partial indexes go too: although they hold only the open cases, their
-        `state IN (...)` condition costs more per inserted row (about 60 µs
-        for the queue's thirteen) than building them afterwards.
+        inserting into it row by row when its keys come in random order. Two
+        kinds stay: indexes whose keys grow with the load's order (creation
+        time, case id and event sequence: appends at the B-tree's end), and
+        the partial indexes, which hold only the few open cases but would cost
+        a full scan of the table each to build; the workers keep them up in
+        parallel (see _write_chunk).
 
         The triggers keep the monitoring rollups; during the load the walks
         count them instead (rollups.Accumulator), which is cheaper than firing
@@ -338,7 +338,7 @@ class DemoGenerator:
             for kind, name, sql in cur.execute(
                     f"SELECT type, name, sql FROM sqlite_master WHERE type IN ({','.join('?' * len(kinds))}) "
                     "AND tbl_name=? AND sql IS NOT NULL", (*kinds, table)).fetchall():
-                if kind == "index" and name in _APPEND_INDEXES:
+                if kind == "index" and (name in _APPEND_INDEXES or " WHERE " in sql.upper()):
                     continue
                 ddl.append(sql)
                 cur.execute(f'DROP {kind.upper()} "{name}"')
@@ -357,10 +357,12 @@ def _walk_chunks(chunks, init, workers: int, progress: Progress, raw):
             if progress.cancelled():
                 return
             cur = raw.cursor()
-            cur.execute("BEGIN")
-            n_ev = walker.write(cur, index, part)
-            cur.execute("COMMIT")
-            cur.close()
+            try:
+                n_ev = _write_chunk(cur, walker, index, part, "BEGIN")
+            finally:
+                cur.execute("DROP TABLE IF EXISTS temp.demo_cases")
+                cur.execute("DROP TABLE IF EXISTS temp.demo_events")
+                cur.close()
             yield index, n_ev
         return
     ctx = multiprocessing.get_context("spawn")  # never fork a process that may hold Qt or SQLite state
@@ -394,29 +396,52 @@ def _init_worker(*init) -> None:
     _CONN.execute("PRAGMA synchronous=OFF")
     _CONN.execute("PRAGMA foreign_keys=OFF")
     _CONN.execute("PRAGMA cache_size=-200000")
+    _CONN.execute("PRAGMA temp_store=MEMORY")
 
 
 def _work(item):
     index, part = item
     cur = _CONN.cursor()
     try:
-        rows = _WALKER.rows(index, part)  # walk before taking the write lock
-        cur.execute("BEGIN IMMEDIATE")
-        n_ev = _WALKER.insert(cur, rows)
-        cur.execute("COMMIT")
-    except BaseException:
-        if _CONN.in_transaction:
-            _CONN.rollback()
-        raise
+        return index, _write_chunk(cur, _WALKER, index, part, "BEGIN IMMEDIATE")
     finally:
         cur.close()
-    return index, n_ev
+
+
+def _write_chunk(cur, walker: "_Walker", index: int, part: list, begin: str) -> int:
+    """Walk a chunk and write it (cases, events, rollup counts) in one transaction; returns the event count.
+
+    The rows go through temporary tables without types or indexes and into the profile with
+    one INSERT ... SELECT each, which costs about 40 % less than executemany into the real
+    tables; above all, the queue's partial indexes stay in place during a load, and their
+    `state IN (...)` condition is cheap once per statement but costs about 5 µs per index
+    and row when every row is a statement of its own. Walking and staging happen before the
+    profile's write lock is taken, so the other worker writes meanwhile."""
+    case_rows, ev_rows = walker.rows(index, part)
+    cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS demo_cases ({','.join(CASE_COLUMNS)})")
+    cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS demo_events ({','.join(EVENT_COLUMNS)})")
+    cur.execute("BEGIN")
+    cur.execute("DELETE FROM temp.demo_cases")
+    cur.execute("DELETE FROM temp.demo_events")
+    cur.executemany(_STAGE_SQL, case_rows)
+    cur.executemany(_STAGE_EVENTS_SQL, ev_rows)
+    cur.execute("COMMIT")
+    cur.execute(begin)
+    try:
+        cur.execute(f"INSERT INTO main.cases ({','.join(CASE_COLUMNS)}) SELECT * FROM temp.demo_cases")
+        cur.execute(f"INSERT INTO main.case_events ({','.join(EVENT_COLUMNS)}) SELECT * FROM temp.demo_events")
+        walker.acc.write(cur)
+        cur.execute("COMMIT")
+    except BaseException:
+        cur.execute("ROLLBACK")
+        raise
+    return len(ev_rows)
 
 
 # indexes whose keys arrive in ascending order during a load: cheap to keep up (see _drop_indexes)
 _APPEND_INDEXES = frozenset({"ix_cases_created_at", "ix_case_events_case_seq"})
-_CASE_SQL = f"INSERT INTO cases ({','.join(CASE_COLUMNS)}) VALUES ({','.join('?' * len(CASE_COLUMNS))})"
-_EVENT_SQL = f"INSERT INTO case_events ({','.join(EVENT_COLUMNS)}) VALUES ({','.join('?' * len(EVENT_COLUMNS))})"
+_STAGE_SQL = f"INSERT INTO temp.demo_cases VALUES ({','.join('?' * len(CASE_COLUMNS))})"
+_STAGE_EVENTS_SQL = f"INSERT INTO temp.demo_events VALUES ({','.join('?' * len(EVENT_COLUMNS))})"
 
 
 class _Walker:
@@ -433,10 +458,6 @@ class _Walker:
         self._checks: dict = {}
         self.acc = rollups.Accumulator(self.policy)
 
-    def write(self, cur, index: int, part: list) -> int:
-        """Walk one chunk and insert it with `cur`; returns the event count."""
-        return self.insert(cur, self.rows(index, part))
-
     def rows(self, index: int, part: list) -> tuple[list, list]:
         """Walk one chunk: its case rows and event rows (and its rollup counts, in self.acc)."""
         self.rng = _Draw(self.seed * 1_000_003 + index)
@@ -447,14 +468,6 @@ class _Walker:
             self.acc.case(case)
             case_rows.append(self._case_row(case))
         return case_rows, ev_rows
-
-    def insert(self, cur, rows: tuple[list, list]) -> int:
-        """Insert a walked chunk and add its rollup counts, in the caller's transaction."""
-        case_rows, ev_rows = rows
-        cur.executemany(_CASE_SQL, case_rows)
-        cur.executemany(_EVENT_SQL, ev_rows)
-        self.acc.write(cur)
-        return len(ev_rows)
 
     def _check(self, before, action, role, reason, payload):
         """(new state, its value): workflow.check, cached where the payload's values cannot matter."""
