@@ -222,7 +222,7 @@ class SyncClient:
         try:
             while True:
                 last, ops = await asyncio.to_thread(self.store.pending_wire, after, self.push_batch)
-                if not last:
+                if last is None:
                     return
                 epoch = await asyncio.to_thread(self.store.get, "epoch")
                 head = {"device_id": await asyncio.to_thread(self.store.get, "device_id"), "epoch": epoch,

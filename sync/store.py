@@ -107,15 +107,15 @@ class LocalSyncStore:
             return [{"op_id": str(r.op_id), "seq": r.seq, "kind": r.kind, "payload": r.payload,
                      "server_base": r.server_version} for r in conn.execute(q)]
 
-    def pending_wire(self, after_seq: int, limit: int) -> tuple[int, bytes]:
+    def pending_wire(self, after_seq: int, limit: int) -> tuple[int | None, bytes]:
         """`pending_batch` as the JSON text of the push body's `ops` array, and the last
-        seq in it (0 when nothing is pending). The stored payload text goes out as it
+        seq in it (None when nothing is pending). The stored payload text goes out as it
         is (it is JSON already): a batch is never parsed and encoded again."""
         q = (select(OUTBOX.c.seq, OUTBOX.c.op_id, OUTBOX.c.kind, type_coerce(OUTBOX.c.payload, Text),
                     OP_BASE.c.server_version)
              .outerjoin(OP_BASE, OP_BASE.c.seq == OUTBOX.c.seq)
              .where(OUTBOX.c.status == "pending", OUTBOX.c.seq > after_seq).order_by(OUTBOX.c.seq).limit(limit))
-        parts, last = [], 0
+        parts, last = [], None
         with self.db.engine.connect() as conn:
             for seq, op_id, kind, payload, base in conn.execute(q):
                 parts.append(b'{"op_id":"%s","seq":%d,"kind":%s,"payload":%s,"server_base":%s}' % (
