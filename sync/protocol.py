@@ -53,7 +53,7 @@ def body_hash(kind: str, payload: dict, plain: bool = False) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-_JSON_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_JSON_STRINGS = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_PLAIN_NUMBER = re.compile(rb"[.]|\d[eE]|\d{19}")
 
 
@@ -62,7 +62,11 @@ def plain_json_text(raw: bytes) -> bool:
     none of 19 digits or more (outside strings): orjson then reads exactly what json
     reads (it reads a float differently in its last digits' text, and an integer
     beyond 64 bits as a float). Conservative: False only costs speed."""
-    return _NOT_PLAIN_NUMBER.search(_JSON_STRINGS.sub(b"", raw)) is None
+    if b'\\"' in raw:  # an escaped quote: strings have to be found one by one
+        outside = _JSON_STRINGS.sub(b"", raw)
+    else:  # every quote opens or closes a string: what lies outside them is every other piece
+        outside = b"".join(raw.split(b'"')[0::2])
+    return _NOT_PLAIN_NUMBER.search(outside) is None
 
 
 def dumps(value) -> bytes:
