@@ -524,10 +524,10 @@ class _Walker:
                            when.isoformat(" ", "microseconds"), before, after_value, reason, dumps(payload)))
             return True
 
-        uniform = rng.uniform
+        rand = rng.random
 
         def later(t: datetime, lo_h: float, hi_h: float) -> datetime:
-            return t + timedelta(seconds=3600 * uniform(lo_h, hi_h))
+            return t + timedelta(seconds=3600 * (lo_h + (hi_h - lo_h) * rand()))
 
         step("receive", at, op_login, "operator")
         t = at
