@@ -151,7 +151,7 @@ class DemoGenerator:
                  now: datetime | None = None, days: int = 90, station: str = "A01", prefix: str = "CD"):
         self.db = db
         self.seed = seed
-        self.rng = random.Random(seed)
+        self.rng = _Draw(seed)
         self.policy = policy
         self.now = now or utcnow()
         self.days = days
@@ -227,7 +227,6 @@ class DemoGenerator:
             cur.execute("BEGIN")
             cur.execute("DELETE FROM state_counts")
             cur.execute("INSERT INTO state_counts (state, n) SELECT state, count(*) FROM cases GROUP BY state")
-            rollups.derive_grains(cur)
             if cur.execute("SELECT count(*) FROM work_days").fetchone()[0] == 0:
                 rollups.fill_work_days(cur, self.policy)
             cur.execute("COMMIT")
@@ -367,6 +366,8 @@ def _walk_chunks(chunks, init, workers: int, progress: Progress, raw):
         return
     ctx = multiprocessing.get_context("spawn")  # never fork a process that may hold Qt or SQLite state
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=init) as pool:
+        for _ in range(workers):  # the workers start (imports, calendar) while the plan sorts its times
+            pool.submit(int)
         pending = deque()
         todo = iter(chunks)
         for item in itertools.islice(todo, workers * 2):

@@ -289,12 +289,25 @@ class Accumulator:
         self.open[(case.lead_department or "", case.state)] += 1
 
     def write(self, cursor) -> None:
-        """Add the counts to the rollup tables (rollup_daily, rollup_operator, rollup_reasons,
-        rollup_open) with upserts, then forget them."""
+        """Add the counts to every rollup table (each grain of the daily counters, rollup_operator,
+        rollup_reasons, rollup_open) with upserts, as the triggers would, then forget them."""
         cols = _DAILY_KEYS + DAILY_METRICS
-        cursor.executemany(
-            f"INSERT INTO rollup_daily ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
-            + _upsert("rollup_daily", _DAILY_KEYS, DAILY_METRICS), [k + tuple(v) for k, v in self.daily.items()])
+        names = ", ".join(cols)
+        # the counts go to a scratch table once, and from there to every grain, summed in SQL
+        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS rollup_scratch ({names})")
+        cursor.execute("DELETE FROM temp.rollup_scratch")
+        cursor.executemany(f"INSERT INTO temp.rollup_scratch VALUES ({', '.join('?' * len(cols))})",
+                           [k + tuple(v) for k, v in self.daily.items()])
+        cursor.execute(f"INSERT INTO rollup_daily ({names}) SELECT {names} FROM temp.rollup_scratch WHERE true "
+                       + _upsert("rollup_daily", _DAILY_KEYS, DAILY_METRICS))
+        sums = ", ".join(f"sum({m})" for m in DAILY_METRICS)
+        for table, keys in GRAINS.items():
+            if table != "rollup_daily":
+                key = ", ".join(("day",) + keys)
+                cursor.execute(f"INSERT INTO {table} ({key}, {', '.join(DAILY_METRICS)}) SELECT {key}, {sums} "
+                               f"FROM temp.rollup_scratch WHERE true GROUP BY {key} "
+                               + _upsert(table, ("day",) + keys, DAILY_METRICS))
+        cursor.execute("DELETE FROM temp.rollup_scratch")
         cols = ("day", "operator") + OPERATOR_METRICS
         cursor.executemany(
             f"INSERT INTO rollup_operator ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
