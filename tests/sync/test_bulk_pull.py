@@ -10,23 +10,7 @@ import pytest
 from sync import bulk
 from sync.server.casebook import Caller
 
-TABLES = {"rollup_daily": "day, district, category, department", "rollup_operator": "day, operator",
-          "rollup_reasons": "day, department, reason", "rollup_open": "department, state"}
-
-
-def rollups(db) -> dict:
-    from models.rollup import GRAINS
-    tables = {**{t: ", ".join(("day",) + keys) for t, keys in GRAINS.items()}, **TABLES}
-    raw = db.engine.raw_connection()
-    try:
-        out = {}
-        for table, key in tables.items():
-            rows = raw.cursor().execute(f"SELECT * FROM {table} ORDER BY {key}").fetchall()
-            out[table] = [tuple(round(v, 6) if isinstance(v, float) else v for v in r) for r in rows
-                          if any(isinstance(v, (int, float)) and v for v in r)]
-        return out
-    finally:
-        raw.close()
+from tests.console.test_rollups import db_snapshot as rollups  # every rollup table, non-zero rows
 
 
 def triggers(db) -> set:
