@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -363,6 +363,15 @@ class DashboardWidget(QWidget):
                     item.setText(text)
         if first:  # columns sized to the first content, then left alone (measuring every refresh costs frames)
             table.resizeColumnsToContents()
+            # and never narrower than the header's own text: the header's size hint measures CJK text
+            # in the primary font, while it is drawn in a fallback font that is wider
+            head = table.horizontalHeader()
+            metrics = QFontMetrics(head.font())
+            for j in range(table.columnCount()):
+                label = table.horizontalHeaderItem(j)
+                if label is not None:
+                    need = metrics.horizontalAdvance(label.text()) + 2 * metrics.averageCharWidth() + 8
+                    table.setColumnWidth(j, max(table.columnWidth(j), need))
         table.setUpdatesEnabled(True)
 
     # -- clicks --------------------------------------------------------------------------
