@@ -205,14 +205,21 @@ class DemoGenerator:
                 for table in (*rollups.GRAINS, "rollup_operator", "rollup_reasons", "rollup_open"):
                     cur.execute(f"DELETE FROM {table}")
                 cur.execute("COMMIT")
+            loaded_chunks = 0
             for index, n_ev in _walk_chunks(chunks, init, workers, progress, raw):
                 n_events += n_ev
+                loaded_chunks += 1
                 progress.report(min((index + 1) * chunk, n), n)
             cur.execute("BEGIN")
             # the callers, each once, with how many of the new cases they made
             cur.executemany("INSERT INTO callers (id, phone, name, first_seen, case_count) VALUES (?,?,?,?,?) "
                             "ON CONFLICT(phone) DO UPDATE SET case_count = case_count + excluded.case_count",
                             new_callers.values())
+            if loaded_chunks < -(-n // chunk):  # cancelled: the plan ran ahead of what was written
+                cur.execute("UPDATE callers SET case_count = (SELECT count(*) FROM cases "
+                            "WHERE caller_phone = callers.phone)")
+                cur.executemany("DELETE FROM callers WHERE phone = ? AND case_count = 0",
+                                [(phone,) for phone in new_callers if phone not in on_file])
             for day, count in day_counter.items():
                 cur.execute("INSERT INTO case_number_seq (station, day, last) VALUES (?,?,?) "
                             "ON CONFLICT(station, day) DO UPDATE SET last = max(last, excluded.last)",

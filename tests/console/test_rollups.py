@@ -152,5 +152,9 @@ def test_a_cancelled_load_keeps_its_chunks_counted_and_its_indexes_and_triggers(
     assert schema() == before
     loaded = snapshot(profile)
     assert sum(n for _, _, n in loaded["rollup_open"]) == 200  # two chunks made it in
+    with profile.db.engine.connect() as conn:  # and only their callers, with their counts
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM callers WHERE case_count = 0 OR case_count != "
+            "(SELECT count(*) FROM cases WHERE caller_phone = callers.phone)").scalar() == 0
     run_rebuild(profile)
     assert snapshot(profile) == approx_snapshot(loaded)
