@@ -8,7 +8,6 @@ keep per event; the timeline reads a case's events by (case_id, seq). The
 index on `at` only cost every write and a bulk load (about 9 s of a
 1,000,000-case demo load).
 """
-import sqlalchemy as sa  # noqa: F401
 from alembic import op
 
 revision = "0006_drop_event_time_index"
