@@ -146,13 +146,48 @@ def _complex_cases_sql() -> str:
             "UNION SELECT case_id FROM case_events WHERE kind = 'reopen'")
 
 
+def add_events(execute, source: str, periods: list[tuple[int, int]], where: str = "1") -> None:
+    """Add, set-based, what trg_rollup_event adds for each event of `source` matching `where`.
+
+    `source` is an SQL FROM clause naming the events `e` and their case rows `c`
+    (the case rows as the trigger would read them); `execute` runs one SQL
+    statement (a DB-API cursor's execute, or a Connection's exec_driver_sql).
+    The trigger's own expressions are evaluated once per event into a scratch
+    table at rollup_daily's grain; every grain is a plain sum of that. Used by
+    `rebuild` and by the sync client's bulk pull (sync/bulk.py).
+    """
+    dims = ["date(e.at, '+8 hours')", "coalesce(c.district_code, '')", "coalesce(c.category_code, '')",
+            _dept_expr("e", "c")]
+    picked = ", ".join(f"{x} AS {k}" for x, k in zip(dims, _DAILY_KEYS))
+    metrics = ", ".join(f"{x} AS {m}" for x, m in zip(_daily_exprs("e", "c", periods), DAILY_METRICS))
+    execute("DROP TABLE IF EXISTS temp.rollup_new_daily")
+    execute(f"CREATE TEMP TABLE rollup_new_daily AS SELECT {picked}, {metrics} FROM {source} "
+            f"WHERE e.kind IN ({_COUNTED_SQL}) AND ({where})")
+    sums = ", ".join(f"sum({m})" for m in DAILY_METRICS)
+    for table, keys in GRAINS.items():
+        names = ", ".join(("day",) + keys)
+        execute(f"INSERT INTO {table} ({names}, {', '.join(DAILY_METRICS)}) SELECT {names}, {sums} "
+                f"FROM temp.rollup_new_daily WHERE true GROUP BY {names} "
+                + _upsert(table, ("day",) + keys, DAILY_METRICS))
+    execute("DROP TABLE temp.rollup_new_daily")
+    ops = ", ".join(f"sum({x})" for x in _operator_exprs("e", "c"))
+    execute(f"INSERT INTO rollup_operator (day, operator, {', '.join(OPERATOR_METRICS)}) "
+            f"SELECT date(e.at, '+8 hours') AS k0, e.actor AS k1, {ops} FROM {source} "
+            f"WHERE e.kind IN ('receive', 'answer', 'dispatch', 'transfer', 'callback') AND ({where}) "
+            f"GROUP BY k0, k1 " + _upsert("rollup_operator", ("day", "operator"), OPERATOR_METRICS))
+    execute("INSERT INTO rollup_reasons (day, department, reason, n) "
+            "SELECT date(e.at, '+8 hours') AS k0, coalesce(c.lead_department, '') AS k1, "
+            f"substr(trim(e.reason), 1, 200) AS k2, count(*) FROM {source} "
+            f"WHERE {_UNSATISFIED.replace('NEW.', 'e.')} AND ({where}) GROUP BY k0, k1, k2 "
+            "ON CONFLICT(day, department, reason) DO UPDATE SET n = n + excluded.n")
+
+
 def rebuild(cursor, policy: SlaPolicy | None = None) -> None:
     """Recompute every rollup table from `cases` and `case_events` with a DB-API cursor.
 
     Runs inside the caller's transaction.
     """
     policy = policy or load_policy()
-    periods = policy.calendar.periods
     for table in (*GRAINS, "rollup_operator", "rollup_reasons", "rollup_open"):
         cursor.execute(f"DELETE FROM {table}")
     if cursor.execute("SELECT count(*) FROM work_days").fetchone()[0] == 0:
@@ -160,27 +195,10 @@ def rebuild(cursor, policy: SlaPolicy | None = None) -> None:
     cursor.execute("DROP TABLE IF EXISTS temp.rollup_complex")
     cursor.execute(f"CREATE TEMP TABLE rollup_complex AS {_complex_cases_sql()}")
     cursor.execute("CREATE UNIQUE INDEX temp.ix_rollup_complex ON rollup_complex (id)")
-    simple = f"e.kind IN ({_COUNTED_SQL}) AND e.case_id NOT IN (SELECT id FROM temp.rollup_complex)"
-    sums = ", ".join(f"sum({x})" for x in _daily_exprs("e", "c", periods))
-    cursor.execute(
-        f"INSERT INTO rollup_daily ({', '.join(_DAILY_KEYS + DAILY_METRICS)}) "
-        f"SELECT date(e.at, '+8 hours') AS d, coalesce(c.district_code, '') AS di, coalesce(c.category_code, '') AS ca, "
-        f"{_dept_expr('e', 'c')} AS de, {sums} FROM case_events e JOIN cases c ON c.id = e.case_id "
-        f"WHERE {simple} GROUP BY d, di, ca, de")
-    ops = ", ".join(f"sum({x})" for x in _operator_exprs("e", "c"))
-    cursor.execute(
-        f"INSERT INTO rollup_operator (day, operator, {', '.join(OPERATOR_METRICS)}) "
-        f"SELECT date(e.at, '+8 hours') AS d, e.actor AS a, {ops} FROM case_events e JOIN cases c ON c.id = e.case_id "
-        f"WHERE e.kind IN ('receive', 'answer', 'dispatch', 'transfer', 'callback') "
-        f"AND e.case_id NOT IN (SELECT id FROM temp.rollup_complex) GROUP BY d, a")
-    cursor.execute(
-        "INSERT INTO rollup_reasons (day, department, reason, n) "
-        "SELECT date(e.at, '+8 hours') AS d, coalesce(c.lead_department, '') AS de, substr(trim(e.reason), 1, 200) AS r, "
-        "count(*) FROM case_events e JOIN cases c ON c.id = e.case_id "
-        "WHERE e.kind = 'callback' AND NOT coalesce(json_extract(e.payload, '$.satisfied'), 1) "
-        "AND e.case_id NOT IN (SELECT id FROM temp.rollup_complex) GROUP BY d, de, r")
+    # one dispatch cycle: the final case row has the deadlines and department every event saw
+    add_events(cursor.execute, "case_events e JOIN cases c ON c.id = e.case_id", policy.calendar.periods,
+               "e.case_id NOT IN (SELECT id FROM temp.rollup_complex)")
     _replay_complex(cursor, policy)
-    derive_grains(cursor)
     cursor.execute("INSERT INTO rollup_open (department, state, n) "
                    "SELECT coalesce(lead_department, ''), state, count(*) FROM cases GROUP BY 1, 2")
     cursor.execute("DROP TABLE temp.rollup_complex")

@@ -24,13 +24,11 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from console import rollups
-from models.rollup import DAILY_METRICS, GRAINS, OPERATOR_METRICS
 
 from .rawsql import raw_insert
 
 # the row triggers the set-based counting below replaces: name -> the table they fire on
 _REPLACED = {"trg_rollup_event": "case_events", "trg_rollup_open_ins": "cases"}
-_OPERATOR_KINDS = "('receive', 'answer', 'dispatch', 'transfer', 'callback')"
 
 
 def insert_new(conn: Connection, cases: list[dict], events: list[dict], periods) -> None:
@@ -81,38 +79,8 @@ def _set_triggers_aside(conn: Connection, periods) -> list[str]:
 
 def _count(conn: Connection, periods) -> None:
     """What trg_rollup_event and trg_rollup_open_ins add for the rows in the temp tables."""
-    new = "temp.sync_new_events e JOIN main.cases c ON c.id = e.case_id"
-    counted = ", ".join(f"'{k}'" for k in rollups.COUNTED)
-    daily = rollups._daily_exprs("e", "c", periods)
-    dims = {"district": "coalesce(c.district_code, '')", "category": "coalesce(c.category_code, '')",
-            "department": rollups._dept_expr("e", "c")}
-    # the trigger's expressions are evaluated once per event, into the finest grain (rollup_daily's
-    # keys); every grain is a plain sum of that, as console.rollups.derive_grains has it
-    finest = ("day", "district", "category", "department")
-    picked = ", ".join(f"{x} AS {k}" for k, x in zip(finest, ["date(e.at, '+8 hours')"] + [dims[k] for k in finest[1:]]))
-    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.sync_new_daily")
-    conn.exec_driver_sql(
-        f"CREATE TEMP TABLE sync_new_daily AS SELECT {picked}, "
-        + ", ".join(f"{x} AS {m}" for x, m in zip(daily, DAILY_METRICS))
-        + f" FROM {new} WHERE e.kind IN ({counted})")
-    for table, keys in GRAINS.items():
-        names = ("day",) + keys
-        conn.exec_driver_sql(
-            f"INSERT INTO {table} ({', '.join(names + DAILY_METRICS)}) SELECT {', '.join(names)}, "
-            f"{', '.join(f'sum({m})' for m in DAILY_METRICS)} FROM temp.sync_new_daily WHERE true "
-            f"GROUP BY {', '.join(names)} {rollups._upsert(table, names, DAILY_METRICS)}")
-    conn.exec_driver_sql("DROP TABLE temp.sync_new_daily")
-    ops = ", ".join(f"sum({x})" for x in rollups._operator_exprs("e", "c"))
-    conn.exec_driver_sql(
-        f"INSERT INTO rollup_operator (day, operator, {', '.join(OPERATOR_METRICS)}) "
-        f"SELECT date(e.at, '+8 hours') AS k0, e.actor AS k1, {ops} FROM {new} WHERE e.kind IN {_OPERATOR_KINDS} "
-        f"GROUP BY k0, k1 {rollups._upsert('rollup_operator', ('day', 'operator'), OPERATOR_METRICS)}")
-    unsatisfied = rollups._UNSATISFIED.replace("NEW.", "e.")
-    conn.exec_driver_sql(
-        "INSERT INTO rollup_reasons (day, department, reason, n) "
-        "SELECT date(e.at, '+8 hours') AS k0, coalesce(c.lead_department, '') AS k1, "
-        f"substr(trim(e.reason), 1, 200) AS k2, count(*) FROM {new} WHERE {unsatisfied} GROUP BY k0, k1, k2 "
-        "ON CONFLICT(day, department, reason) DO UPDATE SET n = n + excluded.n")
+    # a trigger on a pulled event reads the case row written just before it: the final snapshot
+    rollups.add_events(conn.exec_driver_sql, "temp.sync_new_events e JOIN main.cases c ON c.id = e.case_id", periods)
     conn.exec_driver_sql(
         "INSERT INTO rollup_open (department, state, n) SELECT coalesce(lead_department, '') AS k0, state AS k1, "
         "count(*) FROM temp.sync_new_cases WHERE true GROUP BY k0, k1 "
