@@ -134,7 +134,22 @@ class WorkCalendar:
         """Working minutes from a to b (negative when b is earlier)."""
         return self.position(b_stored + _OFFSET) - self.position(a_stored + _OFFSET)
 
+    def add_working_days(self, start_stored: datetime, days: int) -> datetime:
+        """`days` whole working days after a moment: inside a working period of a working
+        day, that is the same time of day `days` working days later (what the minute
+        arithmetic gives, without its float rounding); elsewhere the minute arithmetic."""
+        local = start_stored + _OFFSET
+        i = self._by_ordinal.get(local.toordinal())
+        if i is not None and i + days < len(self._days):
+            mod = local.hour * 60 + local.minute
+            for start, end in self.periods:
+                if start <= mod < end and (mod > start or local.second or local.microsecond):
+                    return start_stored + (self._midnights[i + days] - self._midnights[i])
+        return self.add_working_minutes(start_stored, days * self.day_minutes)
+
     def add(self, start_stored: datetime, duration: Duration) -> datetime:
+        if duration.unit == "wd" and duration.amount == int(duration.amount):
+            return self.add_working_days(start_stored, int(duration.amount))
         if duration.unit == "m":
             return start_stored + timedelta(minutes=duration.amount)
         if duration.unit == "h":

@@ -1,5 +1,9 @@
 """Deadlines on working days and hours, across holidays and adjusted working days."""
+from datetime import datetime, timedelta
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from console.clock import to_local
 from console.deadlines import Duration, PolicyError, load_policy, parse_policy
@@ -41,6 +45,20 @@ def due(step, rtype, urgency, start):
 ])
 def test_deadline_rules(start, step, rtype, urgency, expected):
     assert due(step, rtype, urgency, start) == expected
+
+
+@settings(max_examples=3000, deadline=None)
+@given(start=st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2027, 12, 31)),
+       days=st.integers(min_value=0, max_value=30),
+       exact=st.sampled_from([None, (1, 0), (4, 0), (5, 0), (4, 30), (9, 59), (10, 0)]))
+def test_whole_working_days_agree_with_the_minute_arithmetic(start, days, exact):
+    """add_working_days' same-time-of-day shortcut is exactly the working-minute sum,
+    including period starts and ends (stored times are UTC: 01:00 is 09:00 local)."""
+    if exact:
+        start = start.replace(hour=exact[0], minute=exact[1], second=0, microsecond=0)
+    cal = P.calendar
+    assert cal.add_working_days(start, days) == cal.add_working_minutes(start, days * cal.day_minutes)
+    assert cal.add(start, Duration(days, "wd")) == cal.add_working_minutes(start, days * cal.day_minutes)
 
 
 def test_reply_durations_by_type_come_from_the_policy():
