@@ -1,10 +1,18 @@
-"""The bulk path of a pull: a page of cases this console has never seen (a first
-sync, a full resync), written with a few set-based statements.
+"""The bulk path of a pull: the cases of a page this console has never seen (a
+first sync, a full resync), written with a few set-based statements.
 
-Rows go through a temporary table first and then into `cases` / `case_events`
-with one INSERT ... SELECT each: SQLite then keeps its cursors on the thirty
-queue indexes of `cases` open for the whole page instead of opening them again
-for every row.
+The page's values go to the driver as they came on the wire (no Python object
+per value: times and ids are turned into their stored forms by SQL, in C), into
+two temporary tables that live as long as the connection (emptied after each
+page, so no page changes the schema). One query checks that every time and id
+is in the exact form the server writes (`datetime.isoformat()`, `str(uuid)`);
+when one is not, the page goes the Python way instead (`LocalSyncStore`
+parses each value as it always did), so a stored value never depends on which
+path wrote it.
+
+Rows then go into `cases` / `case_events` with one INSERT ... SELECT each:
+SQLite keeps its cursors on the thirty queue indexes of `cases` open for the
+whole page instead of opening them again for every row.
 
 The monitoring rollups (console.rollups) are kept by row triggers on those two
 tables. For these rows the triggers are set aside inside the page's
@@ -25,17 +33,138 @@ from sqlalchemy import Connection
 
 from console import rollups
 
+from .protocol import CASE_FIELDS, TIME_FIELDS
 from .rawsql import raw_insert
 
 # the row triggers the set-based counting below replaces: name -> the table they fire on
 _REPLACED = {"trg_rollup_event": "case_events", "trg_rollup_open_ins": "cases"}
 
+# -- the wire tables ------------------------------------------------------------------
+WIRE_CASES = "temp.sync_wire_cases"
+WIRE_EVENTS = "temp.sync_wire_events"
+# a case row on the wire: its id as stored (32 hex digits, made in Python from the
+# uuid the old path parsed too), then CASE_FIELDS as sent
+WIRE_CASE_COLUMNS = ("hid",) + CASE_FIELDS
+WIRE_EVENT_COLUMNS = ("case_id", "id", "seq", "kind", "actor", "actor_role", "at", "from_state", "to_state",
+                      "reason", "payload")
+_LOCAL_ONLY = ("caller_id", "operator_id")
 
+_D = "[0-9]"
+_WIRE_TIME = f"{_D * 4}-[01]{_D}-[0-3]{_D}T[0-2]{_D}:[0-5]{_D}:[0-5]{_D}"  # datetime.isoformat(), no fraction
+_WIRE_UUID = "-".join("[0-9a-f]" * n for n in (8, 4, 4, 4, 12))  # str(uuid.UUID)
+
+
+def _time_ok(x: str) -> str:
+    """SQL: `x` is a time as the server writes it (isoformat: seconds, or microseconds) and a real date."""
+    return (f"(({x} GLOB '{_WIRE_TIME}' OR {x} GLOB '{_WIRE_TIME}.{_D * 6}') "
+            f"AND substr({x}, 12, 2) < '24' AND date(substr({x}, 1, 10)) IS substr({x}, 1, 10))")
+
+
+def _stored_time(x: str) -> str:
+    """SQL: the wire time `x` in the stored form, 'YYYY-MM-DD HH:MM:SS.ffffff' (what
+    parse_wire_time and SQLAlchemy's DateTime make of it)."""
+    return (f"substr({x}, 1, 10) || ' ' || substr({x}, 12, 8) || "
+            f"CASE WHEN length({x}) = 19 THEN '.000000' ELSE substr({x}, 20) END")
+
+
+def _stored_uuid(x: str) -> str:
+    return f"replace({x}, '-', '')"
+
+
+def ensure_wire_tables(conn: Connection) -> None:
+    """The two scratch tables, made once per connection (a no-op afterwards)."""
+    conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS sync_wire_cases ({', '.join(WIRE_CASE_COLUMNS)})")
+    conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS sync_wire_events ({', '.join(WIRE_EVENT_COLUMNS)})")
+
+
+def clear_wire_tables(conn: Connection) -> None:
+    conn.exec_driver_sql(f"DELETE FROM {WIRE_CASES}")
+    conn.exec_driver_sql(f"DELETE FROM {WIRE_EVENTS}")
+
+
+def load_wire(conn: Connection, cases: list, events: list) -> None:
+    """executemany of plain tuples straight on the driver."""
+    cursor = conn.connection.cursor()
+    try:
+        cursor.executemany(f"INSERT INTO {WIRE_CASES} VALUES ({', '.join('?' * len(WIRE_CASE_COLUMNS))})", cases)
+        if events:
+            cursor.executemany(f"INSERT INTO {WIRE_EVENTS} VALUES ({', '.join('?' * len(WIRE_EVENT_COLUMNS))})",
+                               events)
+    finally:
+        cursor.close()
+
+
+_CHECK_SQL = (
+    f"SELECT (SELECT count(*) FROM {WIRE_CASES} WHERE NOT ("
+    + " AND ".join([f"({f} IS NULL OR {_time_ok(f)})" for f in CASE_FIELDS if f in TIME_FIELDS]
+                   + ["typeof(version) = 'integer'"])
+    + f")) + (SELECT count(*) FROM {WIRE_EVENTS} WHERE NOT ("
+    f"id GLOB '{_WIRE_UUID}' AND typeof(seq) = 'integer' AND at IS NOT NULL AND {_time_ok('at')} "
+    "AND typeof(reason) IN ('text', 'null')))")
+
+
+def wire_is_plain(conn: Connection) -> bool:
+    """Every time, event id, sequence and version on the page is in the exact form the
+    server writes, so the SQL conversion gives what the Python parsing gives."""
+    return conn.exec_driver_sql(_CHECK_SQL).scalar() == 0
+
+
+def _case_select() -> tuple[str, str]:
+    cols, exprs = [], []
+    for f in CASE_FIELDS:
+        cols.append(f)
+        if f == "id":
+            exprs.append("hid")
+        elif f in TIME_FIELDS:
+            exprs.append(f"CASE WHEN {f} IS NOT NULL THEN {_stored_time(f)} END")
+        else:  # merged_into_id, codes and assist_departments come checked from Python
+            exprs.append(f)
+    cols += _LOCAL_ONLY
+    exprs += ["NULL"] * len(_LOCAL_ONLY)
+    return ", ".join(cols), ", ".join(exprs)
+
+
+_CASE_COLS, _CASE_EXPRS = _case_select()
+_EVENT_COLS = ", ".join(WIRE_EVENT_COLUMNS)
+_EVENT_EXPRS = ", ".join(["case_id", _stored_uuid("id"), "seq", "kind", "actor", "actor_role", _stored_time("at"),
+                          "from_state", "to_state", "coalesce(reason, '')", "payload"])
+
+
+def drop_from_wire(conn: Connection, hids: list[str]) -> None:
+    """Take cases (and their events) off the wire tables: they went the row-by-row way."""
+    for i in range(0, len(hids), 900):
+        chunk = hids[i:i + 900]
+        marks = ", ".join("?" * len(chunk))
+        conn.exec_driver_sql(f"DELETE FROM {WIRE_CASES} WHERE hid IN ({marks})", tuple(chunk))
+        conn.exec_driver_sql(f"DELETE FROM {WIRE_EVENTS} WHERE case_id IN ({marks})", tuple(chunk))
+
+
+def insert_wire(conn: Connection, periods) -> dict[str, int]:
+    """Insert the cases left on the wire tables and their events (all of them new), count
+    them in the rollups exactly as the row triggers would; return the new cases per state."""
+    first_case = conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM main.cases").scalar()
+    first_event = conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM main.case_events").scalar()
+    aside = _set_triggers_aside(conn, periods)
+    try:
+        conn.exec_driver_sql(f"INSERT INTO main.cases ({_CASE_COLS}) SELECT {_CASE_EXPRS} FROM {WIRE_CASES}")
+        conn.exec_driver_sql(f"INSERT INTO main.case_events ({_EVENT_COLS}) SELECT {_EVENT_EXPRS} FROM {WIRE_EVENTS}")
+        if aside:
+            _count(conn, periods, f"main.case_events e JOIN main.cases c ON c.id = e.case_id",
+                   f"e.rowid > {int(first_event)}", f"main.cases WHERE rowid > {int(first_case)}")
+    finally:
+        for sql in aside:
+            conn.exec_driver_sql(sql)
+    return dict(conn.exec_driver_sql(f"SELECT state, count(*) FROM {WIRE_CASES} GROUP BY state").all())
+
+
+# -- the Python way (rows already in their stored forms) --------------------------------
 def insert_new(conn: Connection, cases: list[dict], events: list[dict], periods) -> None:
-    """Insert new cases and their events (all of them new) and count them in the
-    rollups exactly as the row triggers would."""
+    """Insert new cases and their events (all of them new, rows as dicts of stored
+    values) and count them in the rollups exactly as the row triggers would."""
     if not cases and not events:
         return
+    first_case = conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM main.cases").scalar()
+    first_event = conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM main.case_events").scalar()
     conn.exec_driver_sql("DROP TABLE IF EXISTS temp.sync_new_cases")
     conn.exec_driver_sql("DROP TABLE IF EXISTS temp.sync_new_events")
     conn.exec_driver_sql("CREATE TEMP TABLE sync_new_cases AS SELECT * FROM main.cases WHERE 0")
@@ -53,7 +182,8 @@ def insert_new(conn: Connection, cases: list[dict], events: list[dict], periods)
             cols = ", ".join(events[0])
             conn.exec_driver_sql(f"INSERT INTO main.case_events ({cols}) SELECT {cols} FROM temp.sync_new_events")
         if aside:
-            _count(conn, periods)
+            _count(conn, periods, "main.case_events e JOIN main.cases c ON c.id = e.case_id",
+                   f"e.rowid > {int(first_event)}", f"main.cases WHERE rowid > {int(first_case)}")
     finally:
         for sql in aside:
             conn.exec_driver_sql(sql)
@@ -77,11 +207,13 @@ def _set_triggers_aside(conn: Connection, periods) -> list[str]:
     return [installed[n] for n in _REPLACED]
 
 
-def _count(conn: Connection, periods) -> None:
-    """What trg_rollup_event and trg_rollup_open_ins add for the rows in the temp tables."""
+def _count(conn: Connection, periods, events: str, where: str, cases: str) -> None:
+    """What trg_rollup_event and trg_rollup_open_ins add for the new rows: `events` the FROM
+    clause of the events `e` joined to their cases `c`, `where` picks the new events,
+    `cases` (FROM ... WHERE) the new cases."""
     # a trigger on a pulled event reads the case row written just before it: the final snapshot
-    rollups.add_events(conn.exec_driver_sql, "temp.sync_new_events e JOIN main.cases c ON c.id = e.case_id", periods)
+    rollups.add_events(conn.exec_driver_sql, events, periods, where)
     conn.exec_driver_sql(
         "INSERT INTO rollup_open (department, state, n) SELECT coalesce(lead_department, '') AS k0, state AS k1, "
-        "count(*) FROM temp.sync_new_cases WHERE true GROUP BY k0, k1 "
+        f"count(*) FROM {cases} GROUP BY k0, k1 "
         "ON CONFLICT(department, state) DO UPDATE SET n = n + excluded.n")

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import copy
 import logging
+import sqlite3
 import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from types import SimpleNamespace
 
 from sqlalchemy import (Column, Connection, Integer, MetaData, Table, Text, Uuid, delete, func, insert, select,
@@ -34,8 +36,10 @@ from models import Case, CaseEvent, Category, Conflict, Department, District, Ou
 from models.db import Database
 
 from . import bulk
+from .bulk import WIRE_CASE_COLUMNS
 from .faults import crashpoint
-from .protocol import CASE_FIELDS, TIME_FIELDS, dumps, parse_wire_time, wire_time
+from .protocol import CASE_FIELDS, TIME_FIELDS, dumps, dumps_text, parse_wire_time, wire_time
+from .rawsql import raw_value
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +82,8 @@ class ConflictView:
 
 class LocalSyncStore:
     """Everything the sync client reads and writes in the console's database."""
+
+    wire_sql = True  # pulled pages through the wire tables (sync/bulk.py); False: value by value in Python
 
     def __init__(self, db: Database, policy: SlaPolicy | None = None, bus: Signal = cases_changed):
         self.db = db
@@ -225,6 +231,93 @@ class LocalSyncStore:
             return []
         conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
         ids = [uuid.UUID(s["id"]) for s in snaps]
+        if self.wire_sql and self._apply_wire(conn, snaps, ids):
+            return ids
+        return self._apply_rows(conn, snaps, ids)
+
+    def _apply_wire(self, conn: Connection, snaps: list[dict], ids: list[uuid.UUID]) -> bool:
+        """The page through the wire tables (sync/bulk.py): values go to SQLite as they
+        came and are turned into their stored forms there. False (nothing written) when
+        a value is not in the form the server writes: the page then goes `_apply_rows`."""
+        cats, dists, depts = self._known_codes(conn)
+        page_ids = set(ids)
+        rows, events = [], []
+        try:
+            for snap, cid in zip(snaps, ids):
+                try:
+                    row = [cid.hex, *_WIRE_CASE(snap)]
+                except KeyError:
+                    row = [cid.hex, *(snap.get(f) for f in CASE_FIELDS)]
+                for i, known in ((_W_CATEGORY, cats), (_W_DISTRICT, dists), (_W_LEAD, depts)):
+                    if row[i] is not None and row[i] not in known:
+                        _unknown_code(snap, WIRE_CASE_COLUMNS[i], row[i])
+                        row[i] = None
+                assist = row[_W_ASSIST]
+                row[_W_ASSIST] = "[]" if not assist else dumps_text([d for d in assist if d in depts])
+                if row[_W_MERGED]:
+                    row[_W_MERGED] = self._merged_into(conn, snap, uuid.UUID(row[_W_MERGED]), page_ids)
+                rows.append(row)
+                hid = row[0]
+                for e in snap["events"]:
+                    events.append((hid, e["id"], e["seq"], e["kind"], e["actor"], e["actor_role"], e["at"],
+                                   e.get("from_state"), e.get("to_state"), e.get("reason"),
+                                   raw_value(e.get("payload") or {})))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return False  # the Python way parses it again, and raises what it always raised
+        bulk.ensure_wire_tables(conn)
+        try:
+            try:
+                bulk.load_wire(conn, rows, events)
+            except (sqlite3.InterfaceError, sqlite3.ProgrammingError, OverflowError):
+                return False  # a value the driver can't take as it is
+            if not bulk.wire_is_plain(conn):
+                return False
+            self._apply_wire_rows(conn, snaps, ids, rows)
+            return True
+        finally:
+            bulk.clear_wire_tables(conn)
+
+    def _apply_wire_rows(self, conn: Connection, snaps: list[dict], ids: list[uuid.UUID], rows: list) -> None:
+        # a case this console has (or has pending operations for) is rebased row by row
+        seen = [r[0] for r in conn.exec_driver_sql(
+            f"SELECT hid FROM {bulk.WIRE_CASES} w WHERE EXISTS (SELECT 1 FROM main.cases c WHERE c.id = w.hid) "
+            "OR EXISTS (SELECT 1 FROM main.outbox o WHERE o.case_id = w.hid AND o.status = 'pending')")]
+        for hid, number in conn.exec_driver_sql(
+                f"SELECT c.id, c.number FROM {bulk.WIRE_CASES} w JOIN main.cases c ON c.number = w.number "
+                "WHERE c.id != w.hid").all():
+            self._renumber(conn, uuid.UUID(hid), number)
+        counts: Counter = Counter()
+        if seen:
+            seen_set = set(seen)
+            seen_ids = [cid for cid in ids if cid.hex in seen_set]  # in the page's order
+            existing, pending = self._local_rows(conn, seen_ids)
+            known_cases = set(existing) | set(ids)
+            by_id = dict(zip(ids, snaps))
+            for cid in seen_ids:
+                snap = by_id[cid]
+                self._rebase(conn, cid, existing.get(cid), self._fields(conn, snap, known_cases), snap["events"],
+                             pending.get(cid, []), counts)
+            bulk.drop_from_wire(conn, seen)
+        counts.update(bulk.insert_wire(conn, self.policy.calendar.periods))
+        cursor = conn.connection.cursor()
+        try:
+            cursor.executemany(
+                "INSERT INTO sync_case_versions (case_id, server_version) VALUES (?, ?) "
+                "ON CONFLICT(case_id) DO UPDATE SET server_version = excluded.server_version",
+                [(r[0], int(r[_W_VERSION])) for r in rows])
+        finally:
+            cursor.close()
+        _add_state_counts(conn, counts)
+
+    def _merged_into(self, conn: Connection, snap: dict, into: uuid.UUID, page_ids: set) -> str | None:
+        if into in page_ids or conn.scalar(select(CASES.c.id).where(CASES.c.id == into)) is not None:
+            return into.hex
+        log.warning("case %s is merged into %s, not here yet", snap.get("number"), into)
+        return None
+
+    @staticmethod
+    def _local_rows(conn: Connection, ids: list[uuid.UUID]) -> tuple[dict, dict]:
+        """The local rows of these cases, and their pending operations' payloads in order."""
         existing = {}
         for i in range(0, len(ids), 900):
             existing.update({r.id: r for r in conn.execute(select(CASES).where(CASES.c.id.in_(ids[i:i + 900])))})
@@ -233,6 +326,11 @@ class LocalSyncStore:
             for r in conn.execute(select(OUTBOX.c.case_id, OUTBOX.c.payload).where(
                     OUTBOX.c.status == "pending", OUTBOX.c.case_id.in_(ids[i:i + 900])).order_by(OUTBOX.c.seq)):
                 pending.setdefault(r.case_id, []).append(r.payload)
+        return existing, pending
+
+    def _apply_rows(self, conn: Connection, snaps: list[dict], ids: list[uuid.UUID]) -> list[uuid.UUID]:
+        """The page parsed value by value in Python."""
+        existing, pending = self._local_rows(conn, ids)
         self._move_clashing_numbers(conn, snaps, ids)
         known_cases = set(existing) | set(ids)
         counts: Counter = Counter()
@@ -251,10 +349,7 @@ class LocalSyncStore:
         conn.execute(upsert.on_conflict_do_update(index_elements=["case_id"],
                                                   set_={"server_version": upsert.excluded.server_version}),
             [{"case_id": cid, "server_version": int(s["version"])} for s, cid in zip(snaps, ids)])
-        for state, delta in counts.items():
-            if delta and conn.execute(update(StateCount).where(StateCount.state == state)
-                                      .values(n=StateCount.n + delta)).rowcount == 0:
-                conn.execute(insert(StateCount.__table__), [{"state": state, "n": delta}])
+        _add_state_counts(conn, counts)
         return ids
 
     @staticmethod
@@ -267,10 +362,13 @@ class LocalSyncStore:
         for i in range(0, len(names), 900):
             for row in conn.execute(select(CASES.c.id, CASES.c.number).where(CASES.c.number.in_(names[i:i + 900]))):
                 if row.id != wanted[row.number]:
-                    moved = f"{row.number}~{row.id.hex[:6]}"
-                    log.warning("local case %s clashes with the server's case of that number; renumbered %s",
-                                row.number, moved)
-                    conn.execute(update(CASES).where(CASES.c.id == row.id).values(number=moved))
+                    LocalSyncStore._renumber(conn, row.id, row.number)
+
+    @staticmethod
+    def _renumber(conn: Connection, case_id: uuid.UUID, number: str) -> None:
+        moved = f"{number}~{case_id.hex[:6]}"
+        log.warning("local case %s clashes with the server's case of that number; renumbered %s", number, moved)
+        conn.execute(update(CASES).where(CASES.c.id == case_id).values(number=moved))
 
     def _fields(self, conn: Connection, snap: dict, known_cases: set) -> dict:
         cats, dists, depts = self._known_codes(conn)
@@ -291,7 +389,7 @@ class LocalSyncStore:
             out[f] = v
         for f, known in (("category_code", cats), ("district_code", dists), ("lead_department", depts)):
             if out[f] is not None and out[f] not in known:
-                log.warning("case %s: %s %r is not in this console's reference data", snap.get("number"), f, out[f])
+                _unknown_code(snap, f, out[f])
                 out[f] = None
         return out
 
@@ -377,6 +475,23 @@ def _put(conn: Connection, values: dict) -> None:
         else:
             conn.execute(sqlite_insert(SyncState.__table__).values(key=key, value=str(value))
                          .on_conflict_do_update(index_elements=["key"], set_={"value": str(value)}))
+
+
+def _add_state_counts(conn: Connection, counts: Counter) -> None:
+    for state, delta in counts.items():
+        if delta and conn.execute(update(StateCount).where(StateCount.state == state)
+                                  .values(n=StateCount.n + delta)).rowcount == 0:
+            conn.execute(insert(StateCount.__table__), [{"state": state, "n": delta}])
+
+
+def _unknown_code(snap: dict, field: str, value) -> None:
+    log.warning("case %s: %s %r is not in this console's reference data", snap.get("number"), field, value)
+
+
+_WIRE_CASE = itemgetter(*CASE_FIELDS)
+_W = {name: i for i, name in enumerate(WIRE_CASE_COLUMNS)}
+_W_CATEGORY, _W_DISTRICT, _W_LEAD = _W["category_code"], _W["district_code"], _W["lead_department"]
+_W_ASSIST, _W_MERGED, _W_VERSION = _W["assist_departments"], _W["merged_into_id"], _W["version"]
 
 
 def _event_row(e: dict, cid: uuid.UUID) -> dict:

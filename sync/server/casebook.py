@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sqlite3
 import sys
 import threading
 import uuid
@@ -231,7 +232,18 @@ class Casebook:
     def _wire_texts(self, conn: Connection, ids: list[str]) -> list[tuple[str, int, str]]:
         """(id, version, JSON text) of each case's snapshot: what `_snapshots` gives, written
         for the pull's hot path (rows as tuples, stored event payloads passed through as
-        the JSON text they are instead of being read and written again)."""
+        the JSON text they are instead of being read and written again). On SQLite the
+        text is written by SQLite itself (`_sqlite_wire_texts`)."""
+        if conn.dialect.name == "sqlite":
+            out = []
+            for i in range(0, len(ids), 900):
+                chunk = ids[i:i + 900]
+                texts = _sqlite_wire_texts(conn, chunk)
+                out += texts if texts is not None else self._wire_texts_rows(conn, chunk)
+            return out
+        return self._wire_texts_rows(conn, ids)
+
+    def _wire_texts_rows(self, conn: Connection, ids: list[str]) -> list[tuple[str, int, str]]:
         out = []
         case_cols = [CASES.c[f] for f in CASE_FIELDS]
         event_cols = [EVENTS.c.case_id, *(EVENTS.c[f] for f in EVENT_FIELDS if f != "payload"),
@@ -571,6 +583,74 @@ class _Batch:
             add(CHANGES, self.changes)
         if self.applied:
             add(APPLIED, self.applied)
+
+
+# -- snapshots written by SQLite (the pull's hot path on SQLite) ------------------------------
+_D = "[0-9]"
+_STORED_TIME = f"{_D * 4}-{_D * 2}-{_D * 2} {_D * 2}:{_D * 2}:{_D * 2}.{_D * 6}"  # how SQLAlchemy stores a DateTime
+_BOOL_FIELDS = frozenset({"satisfied", "resolved", "repeat_caller", "confidential", "leader_pick"})
+
+
+def _wire_time_sql(x: str) -> str:
+    """SQL: the stored time `x` as `datetime.isoformat()` writes it (no fraction when it is 0)."""
+    return (f"substr({x}, 1, 10) || 'T' || "
+            f"CASE WHEN substr({x}, 20) = '.000000' THEN substr({x}, 12, 8) ELSE substr({x}, 12) END")
+
+
+def _time_ok_sql(x: str) -> str:
+    return f"({x} IS NULL OR {x} GLOB '{_STORED_TIME}')"
+
+
+def _case_value_sql(f: str) -> str:
+    if f in TIME_FIELDS:
+        return _wire_time_sql(f)
+    if f in _BOOL_FIELDS:
+        return f"json(CASE WHEN {f} IS NULL THEN NULL WHEN {f} THEN 'true' ELSE 'false' END)"
+    if f == "assist_departments":
+        return "json(CASE WHEN assist_departments IS NULL OR assist_departments = 'null' THEN '[]' ELSE assist_departments END)"
+    return f
+
+
+_CASE_JSON_SQL = (
+    "SELECT id, version, json_object(" + ", ".join(f"'{f}', {_case_value_sql(f)}" for f in CASE_FIELDS) + "), "
+    + " AND ".join([_time_ok_sql(f) for f in CASE_FIELDS if f in TIME_FIELDS]
+                   + ["(assist_departments IS NULL OR substr(assist_departments, 1, 1) IN ('[', 'n'))"])
+    + " FROM cases WHERE id IN (%s)")
+_EVENT_JSON_SQL = (
+    "SELECT case_id, json_object("
+    + ", ".join(f"'{f}', {_wire_time_sql('at') if f == 'at' else 'coalesce(reason, %s)' % repr('') if f == 'reason' else f}"
+                for f in EVENT_FIELDS if f != "payload")
+    + "), CASE WHEN payload IS NULL OR payload IN ('null', '') THEN '{}' ELSE payload END, "
+    + _time_ok_sql("at") + " AND typeof(payload) IN ('text', 'null')"
+    + " FROM case_events WHERE case_id IN (%s) ORDER BY case_id, seq")
+
+
+def _sqlite_wire_texts(conn: Connection, ids: list[str]) -> list[tuple[str, int, str]] | None:
+    """(id, version, JSON text) of each case, the JSON written by SQLite's json_object
+    straight from the stored values (no Python object per value), the stored event
+    payloads spliced in as the JSON text they are. The same JSON `_wire_texts_rows`
+    writes; None when a stored value is not in the form this relies on (a time not
+    in SQLAlchemy's stored form ...), and the rows are then read the usual way."""
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    cursor = conn.connection.cursor()  # the connection's own DB-API connection
+    try:
+        events: dict[str, list[str]] = {}
+        for case_id, text, payload, ok in cursor.execute(_EVENT_JSON_SQL % marks, ids):
+            if not ok:
+                return None
+            events.setdefault(case_id, []).append(f'{text[:-1]},"payload":{payload}}}')
+        out = []
+        for case_id, version, text, ok in cursor.execute(_CASE_JSON_SQL % marks, ids):
+            if not ok:
+                return None
+            out.append((case_id, version, f'{text[:-1]},"events":[{",".join(events.get(case_id, ()))}]}}'))
+        return out
+    except sqlite3.Error:  # e.g. stored JSON text SQLite can't read
+        return None
+    finally:
+        cursor.close()
 
 
 def _blank(case_id: str) -> SimpleNamespace:

@@ -1,0 +1,183 @@
+"""The pull's SQL paths give exactly what the Python paths give.
+
+- Server: on SQLite a snapshot's JSON is written by SQLite's json_object
+  (`casebook._sqlite_wire_texts`); it must be the very text the Python rows path
+  writes, and a stored value outside the form it relies on sends the rows the
+  Python way.
+- Console: a pulled page goes through the wire tables (sync/bulk.py, values
+  turned into their stored forms by SQL); the rows, versions, counts and
+  rollups must be those of the value-by-value Python path
+  (`LocalSyncStore.wire_sql = False`), and a page with a value outside the
+  server's exact form goes the Python way.
+"""
+from __future__ import annotations
+
+import asyncio
+import copy
+import uuid
+
+import pytest
+
+from sync.protocol import loads
+from sync.server.casebook import Caller, _sqlite_wire_texts
+from sync.store import LocalSyncStore
+
+from tests.console.test_rollups import db_snapshot as rollups
+
+TRICKY = ['引号"双"和\'单\'', "反斜杠\\n不是换行", "真换行\n制表\t回车\r", "控制\x01\x1f字符", "emoji 🚦🙂", "</script>&amp;",
+          "   前后空格   "]
+
+
+async def _fill(central, maker) -> list[str]:
+    """Cases with every kind of value a snapshot carries."""
+    numbers = []
+    for i, text in enumerate(TRICKY):
+        numbers.append(maker.log(f"路灯{text}", caller_name=f"王{text}"[:30], address=f"春熙路{i}号{text}"[:60],
+                                 confidential=i % 2 == 0))
+    maker.act(numbers[0], "dispatch", lead_department="URBAN", assist_departments=["HRSS", "URBAN"])
+    maker.act(numbers[1], "answer", answer='已答复："政策"\\见附件')
+    maker.act(numbers[2], "merge", "重复来电", into=numbers[3])
+    maker.act(numbers[4], "dispatch", lead_department="URBAN")
+    await maker.client.sync_once()
+    book = central.app.state.book
+    urban = Caller("urban", "liaison", "URBAN")
+    book.act(urban, numbers[4], "accept")
+    book.act(urban, numbers[4], "reply", "", {"result": "已处理，\"见\"\\附件\n第二行"})
+    return numbers
+
+
+def _filled(central, maker) -> list[str]:
+    async def go():
+        try:
+            return await _fill(central, maker)
+        finally:
+            await maker.client.aclose()
+    return asyncio.run(go())
+
+
+def _tamper(central, numbers: list[str]) -> None:
+    """Values the server's own code would not write but a snapshot may still carry
+    (reference codes this console lacks, a merge into a case it never had, no payload)."""
+    with central.db.write() as conn:
+        def change(number: str, sql: str, *args) -> None:
+            case_id = conn.exec_driver_sql("SELECT id FROM cases WHERE number = ?", (number,)).scalar()
+            conn.exec_driver_sql(sql.replace(":id", "?"), (*args, case_id))
+            conn.exec_driver_sql("INSERT INTO changes (case_id, lead_department) VALUES (?, NULL)", (case_id,))
+        change(numbers[5], "UPDATE cases SET category_code = '9999', district_code = 'XX', lead_department = 'NOPE', "
+                           "assist_departments = '[\"NOPE\", \"URBAN\"]', satisfied = 1, resolved = 0 WHERE id = :id")
+        change(numbers[6], "UPDATE cases SET merged_into_id = ?, knowledge_article_id = 'kb-1' WHERE id = :id",
+               str(uuid.uuid4()))
+        change(numbers[6], "UPDATE case_events SET payload = 'null' WHERE case_id = :id AND seq = 1")
+
+
+def _table(db, sql: str) -> list:
+    raw = db.engine.raw_connection()
+    try:
+        return raw.cursor().execute(sql).fetchall()
+    finally:
+        raw.close()
+
+
+def _everything(db) -> dict:
+    return {"cases": _table(db, "SELECT * FROM cases ORDER BY id"),
+            "events": _table(db, "SELECT * FROM case_events ORDER BY id"),
+            "versions": _table(db, "SELECT * FROM sync_case_versions ORDER BY case_id"),
+            "counts": _table(db, "SELECT * FROM state_counts WHERE n != 0 ORDER BY state"),
+            "rollups": rollups(db)}
+
+
+def _sqlite_only(central) -> None:
+    if central.db.is_postgres:
+        pytest.skip("the json_object path is SQLite's; PostgreSQL keeps the rows path")
+
+
+def test_sqlite_writes_the_snapshot_text_python_writes(central, consoles):
+    _sqlite_only(central)
+    maker = consoles("maker", central.url)
+    numbers = _filled(central, maker)
+    _tamper(central, numbers)
+    book = central.app.state.book
+    with central.db.read() as conn:
+        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM cases")]
+        by_sql = _sqlite_wire_texts(conn, ids)
+        by_rows = book._wire_texts_rows(conn, ids)
+    assert len(by_rows) == len(numbers)
+    assert sorted(by_sql) == sorted(by_rows)  # the same bytes, case by case
+    snaps = {s["number"]: s for s in (loads(t) for _, _, t in by_sql)}
+    assert snaps[numbers[0]]["assist_departments"] == ["HRSS", "URBAN"] and snaps[numbers[0]]["confidential"] is True
+    assert snaps[numbers[5]]["satisfied"] is True and snaps[numbers[5]]["resolved"] is False
+    assert snaps[numbers[6]]["events"][0]["payload"] == {}
+    assert snaps[numbers[4]]["deadline"] and any(len(s["deadline"] or "") == 19 for s in snaps.values())
+    assert any(TRICKY[3] in s["description"] for s in snaps.values())
+
+
+def test_a_stored_value_outside_the_form_goes_the_python_way(central, consoles):
+    _sqlite_only(central)
+    maker = consoles("maker", central.url)
+    maker.log("路灯不亮")
+
+    async def push():
+        await maker.client.sync_once()
+        await maker.client.aclose()
+    asyncio.run(push())
+    book = central.app.state.book
+    with central.db.write() as conn:  # a time written without its fraction (an older writer)
+        conn.exec_driver_sql("UPDATE cases SET created_at = substr(created_at, 1, 19)")
+    with central.db.read() as conn:
+        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM cases")]
+        assert _sqlite_wire_texts(conn, ids) is None
+        assert book._wire_texts(conn, ids) == book._wire_texts_rows(conn, ids)
+        assert len(loads(book._wire_texts(conn, ids)[0][2])["created_at"]) == 19
+
+
+@pytest.mark.parametrize("limit", [1000, 3])
+def test_the_wire_tables_write_what_the_python_way_writes(central, consoles, limit):
+    maker = consoles("maker", central.url)
+    numbers = _filled(central, maker)
+    if not central.db.is_postgres:
+        _tamper(central, numbers)
+    fast = consoles("fast", central.url, login="op02", pull_limit=limit)
+    slow = consoles("slow", central.url, login="op02", pull_limit=limit)
+    slow.client.store.wire_sql = False
+    taken = []
+    for name, c in (("fast", fast), ("slow", slow)):
+        real = c.client.store._apply_rows
+        c.client.store._apply_rows = lambda *a, _real=real, _name=name: (taken.append(_name), _real(*a))[1]
+
+    async def scenario():
+        await fast.client.sync_once()
+        await slow.client.sync_once()
+        # one more round: a change to a case both already have goes the row-by-row way on both
+        book = central.app.state.book
+        book.act(Caller("lead01", "team_lead"), numbers[4], "pick")
+        await fast.client.sync_once()
+        await slow.client.sync_once()
+        for c in (fast, slow):
+            await c.client.aclose()
+    asyncio.run(scenario())
+    assert "fast" not in taken and "slow" in taken
+    got = _everything(fast.db)
+    assert got == _everything(slow.db)
+    assert len(got["cases"]) == len(numbers) and got["rollups"]["rollup_daily"]
+
+
+def test_a_page_outside_the_servers_form_goes_the_python_way(central, consoles):
+    maker = consoles("maker", central.url)
+    _filled(central, maker)
+    page = central.app.state.book.pull(Caller("op02", "operator"), 0, 1000, None)
+    # what datetime.fromisoformat takes but the server never writes: an offset, a short fraction
+    page["cases"][0]["created_at"] = page["cases"][0]["created_at"][:19] + "+08:00"
+    page["cases"][1]["events"][0]["at"] = page["cases"][1]["events"][0]["at"][:19] + ".5"
+    stores = []
+    for name, wire in (("fast", True), ("slow", False)):
+        store = LocalSyncStore(consoles(name, central.url).db)
+        store.wire_sql = wire
+        fell_back = []
+        real = store._apply_rows
+        store._apply_rows = lambda *a, _real=real: (fell_back.append(1), _real(*a))[1]
+        store.apply_page(copy.deepcopy(page["cases"]), page["next_cursor"], page["epoch"])
+        assert fell_back
+        stores.append(store)
+    assert _everything(stores[0].db) == _everything(stores[1].db)
+    created = _table(stores[0].db, "SELECT created_at FROM cases WHERE number = '%s'" % page["cases"][0]["number"])
+    assert created[0][0].endswith(":%s.000000" % page["cases"][0]["created_at"][17:19])  # to UTC, as before
