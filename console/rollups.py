@@ -152,17 +152,18 @@ def add_events(execute, source: str, periods: list[tuple[int, int]], where: str 
     `source` is an SQL FROM clause naming the events `e` and their case rows `c`
     (the case rows as the trigger would read them); `execute` runs one SQL
     statement (a DB-API cursor's execute, or a Connection's exec_driver_sql).
-    The trigger's own expressions are evaluated once per event into a scratch
-    table at rollup_daily's grain; every grain is a plain sum of that. Used by
+    The trigger's own expressions are evaluated once per event and summed per
+    rollup_daily key into a scratch table (a handful of rows for thousands of
+    events); every grain is a plain sum of that. Used by
     `rebuild` and by the sync client's bulk pull (sync/bulk.py).
     """
     dims = ["date(e.at, '+8 hours')", "coalesce(c.district_code, '')", "coalesce(c.category_code, '')",
             _dept_expr("e", "c")]
     picked = ", ".join(f"{x} AS {k}" for x, k in zip(dims, _DAILY_KEYS))
-    metrics = ", ".join(f"{x} AS {m}" for x, m in zip(_daily_exprs("e", "c", periods), DAILY_METRICS))
+    metrics = ", ".join(f"sum({x}) AS {m}" for x, m in zip(_daily_exprs("e", "c", periods), DAILY_METRICS))
     execute("DROP TABLE IF EXISTS temp.rollup_new_daily")
     execute(f"CREATE TEMP TABLE rollup_new_daily AS SELECT {picked}, {metrics} FROM {source} "
-            f"WHERE e.kind IN ({_COUNTED_SQL}) AND ({where})")
+            f"WHERE e.kind IN ({_COUNTED_SQL}) AND ({where}) GROUP BY 1, 2, 3, 4")
     sums = ", ".join(f"sum({m})" for m in DAILY_METRICS)
     for table, keys in GRAINS.items():
         names = ", ".join(("day",) + keys)
