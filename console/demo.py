@@ -29,7 +29,7 @@ from sqlalchemy import select
 from models import Case, Operator
 from models.db import Database
 
-from . import refdata, rollups
+from . import bulkload, refdata, rollups
 from .clock import CITY_TZ, utcnow
 from .deadlines import SlaPolicy, load_policy
 from .lifecycle import apply_action
@@ -89,7 +89,9 @@ def dumps(payload: dict) -> str:
     """The stored JSON of an event payload (the in-memory `into_id` left out), cached: demo payloads repeat."""
     if not payload:
         return "{}"
-    return _dumps_items(tuple((k, v) for k, v in payload.items() if k != "into_id"))
+    if "into_id" in payload:
+        return _dumps_items(tuple((k, v) for k, v in payload.items() if k != "into_id"))
+    return _dumps_items(tuple(payload.items()))
 
 
 @dataclass
@@ -192,6 +194,7 @@ class DemoGenerator:
         raw = self.db.engine.raw_connection()
         dropped: list[str] = []
         n_events = 0
+        merged: list[int] = []
         try:
             cur = raw.cursor()
             if rollback_journal:
@@ -202,13 +205,16 @@ class DemoGenerator:
             dropped = self._drop_indexes(cur, ("trigger",) if existing else ("index", "trigger"))
             if not existing:
                 cur.execute("BEGIN")
-                for table in (*rollups.GRAINS, "rollup_operator", "rollup_reasons", "rollup_open"):
+                for table in (*rollups.GRAINS, "rollup_operator", "rollup_reasons", "rollup_open", "rollup_pending"):
                     cur.execute(f"DELETE FROM {table}")
                 cur.execute("COMMIT")
             loaded_chunks = 0
-            for index, n_ev in _walk_chunks(chunks, init, workers, progress, raw):
+            daily: dict[tuple, list] = {}  # the daily rollup counters of the chunks written, summed
+            for index, n_ev, parked in _walk_chunks(chunks, init, workers, progress, raw):
                 n_events += n_ev
                 loaded_chunks += 1
+                rollups.merge_daily(daily, parked)
+                merged.append(index)
                 progress.report(min((index + 1) * chunk, n), n)
             cur.execute("BEGIN")
             # the callers, each once, with how many of the new cases they made
@@ -224,6 +230,11 @@ class DemoGenerator:
                 cur.execute("INSERT INTO case_number_seq (station, day, last) VALUES (?,?,?) "
                             "ON CONFLICT(station, day) DO UPDATE SET last = max(last, excluded.last)",
                             (self.station, day, count))
+            # the chunks' daily counters, parked in their transactions, go into the rollups at once;
+            # a chunk whose result never came back (running when the load was cancelled) is folded
+            cur.executemany("DELETE FROM rollup_pending WHERE chunk = ?", [(i,) for i in merged])
+            rollups.fold_pending(cur)
+            rollups.write_daily(cur, daily)
             cur.execute("COMMIT")
             loaded = time.perf_counter()
             # CREATE INDEX sorts faster in small runs merged by a helper thread than in one big
@@ -231,8 +242,7 @@ class DemoGenerator:
             # 1M load take about 40 % less time than with the load's 1 GB cache
             cur.execute(f"PRAGMA threads={min(os.cpu_count() or 1, 4)}")
             cur.execute("PRAGMA cache_size=-4000")
-            while dropped:
-                cur.execute(dropped.pop(0))
+            bulkload.restore(cur, dropped)
             cur.execute("PRAGMA cache_size=-1000000")
             cur.execute("BEGIN")
             cur.execute("DELETE FROM state_counts")
@@ -249,8 +259,9 @@ class DemoGenerator:
             cur.close()
         finally:
             try:  # a failed or cancelled load keeps what it committed (rollups included) and its indexes
-                for ddl in dropped:
-                    raw.cursor().execute(ddl)
+                if raw.in_transaction:
+                    raw.rollback()
+                bulkload.recover(raw.cursor())  # the dropped DDL, and the counts of the chunks committed
                 if rollback_journal:
                     raw.cursor().execute("PRAGMA journal_mode=WAL")
             finally:
@@ -342,21 +353,20 @@ class DemoGenerator:
         per row and, unlike triggers reading finished case rows, sees each
         event's deadlines and department as they were.
         """
-        ddl = []
+        objects = []
         for table in ("cases", "case_events", "callers"):
             for kind, name, sql in cur.execute(
                     f"SELECT type, name, sql FROM sqlite_master WHERE type IN ({','.join('?' * len(kinds))}) "
                     "AND tbl_name=? AND sql IS NOT NULL", (*kinds, table)).fetchall():
                 if kind == "index" and (name in _APPEND_INDEXES or " WHERE " in sql.upper()):
                     continue
-                ddl.append(sql)
-                cur.execute(f'DROP {kind.upper()} "{name}"')
-        return ddl
+                objects.append((kind, name, sql))
+        return bulkload.set_aside(cur, objects)  # recorded: a killed load's profile gets them back when opened
 
 
 def _walk_chunks(chunks, init, workers: int, progress: Progress, raw):
     """Walk the chunks and write each in a transaction of its own (cases, events and their
-    rollup counts); yield (index, events) as they are done. In this process the rows go
+    rollup counts); yield (index, events, the parked daily counters) as they are done. In this process the rows go
     through `raw`; with workers, each worker process writes its chunks into the profile
     itself (SQLite takes the writers one at a time, while the other walks), at most a few
     chunks in flight."""
@@ -367,12 +377,12 @@ def _walk_chunks(chunks, init, workers: int, progress: Progress, raw):
                 return
             cur = raw.cursor()
             try:
-                n_ev = _write_chunk(cur, walker, index, part, "BEGIN")
+                n_ev, parked = _write_chunk(cur, walker, index, part, "BEGIN")
             finally:
                 cur.execute("DROP TABLE IF EXISTS temp.demo_cases")
                 cur.execute("DROP TABLE IF EXISTS temp.demo_events")
                 cur.close()
-            yield index, n_ev
+            yield index, n_ev, parked
         return
     ctx = multiprocessing.get_context("spawn")  # never fork a process that may hold Qt or SQLite state
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=init) as pool:
@@ -414,13 +424,15 @@ def _work(item):
     index, part = item
     cur = _CONN.cursor()
     try:
-        return index, _write_chunk(cur, _WALKER, index, part, "BEGIN IMMEDIATE")
+        return (index, *_write_chunk(cur, _WALKER, index, part, "BEGIN IMMEDIATE"))
     finally:
         cur.close()
 
 
-def _write_chunk(cur, walker: "_Walker", index: int, part: list, begin: str) -> int:
-    """Walk a chunk and write it (cases, events, rollup counts) in one transaction; returns the event count.
+def _write_chunk(cur, walker: "_Walker", index: int, part: list, begin: str) -> tuple[int, list]:
+    """Walk a chunk and write it (cases, events, rollup counts) in one transaction; returns the
+    event count and the chunk's daily rollup counters, which it parks (rollups.Accumulator.park)
+    for the load to add up at its end.
 
     The rows go through temporary tables without types or indexes and into the profile with
     one INSERT ... SELECT each, which costs about 40 % less than executemany into the real
@@ -429,6 +441,8 @@ def _write_chunk(cur, walker: "_Walker", index: int, part: list, begin: str) -> 
     and row when every row is a statement of its own. Walking and staging happen before the
     profile's write lock is taken, so the other worker writes meanwhile."""
     case_rows, ev_rows = walker.rows(index, part)
+    daily = walker.acc.park()
+    parked = json.dumps(daily, ensure_ascii=False)
     cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS demo_cases ({','.join(CASE_COLUMNS)})")
     cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS demo_events ({','.join(EVENT_COLUMNS)})")
     cur.execute("BEGIN")
@@ -441,12 +455,12 @@ def _write_chunk(cur, walker: "_Walker", index: int, part: list, begin: str) -> 
     try:
         cur.execute(f"INSERT INTO main.cases ({','.join(CASE_COLUMNS)}) SELECT * FROM temp.demo_cases")
         cur.execute(f"INSERT INTO main.case_events ({','.join(EVENT_COLUMNS)}) SELECT * FROM temp.demo_events")
-        walker.acc.write(cur)
+        walker.acc.write(cur, parked=(index, parked))
         cur.execute("COMMIT")
     except BaseException:
         cur.execute("ROLLBACK")
         raise
-    return len(ev_rows)
+    return len(ev_rows), daily
 
 
 # indexes whose keys arrive in ascending order during a load: cheap to keep up (see _drop_indexes)
@@ -538,7 +552,7 @@ class _Walker:
         rand = rng.random
 
         def later(t: datetime, lo_h: float, hi_h: float) -> datetime:
-            return t + timedelta(seconds=3600 * (lo_h + (hi_h - lo_h) * rand()))
+            return t + timedelta(0, 3600 * (lo_h + (hi_h - lo_h) * rand()))
 
         step("receive", at, op_login, "operator")
         t = at

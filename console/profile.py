@@ -10,7 +10,7 @@ from sqlalchemy import select
 from models import Operator, Setting
 from models.db import Database, open_database
 
-from . import refdata
+from . import bulkload, refdata
 from .cases import CaseService
 from .dto import Actor
 from .intake import IntakeService
@@ -58,10 +58,20 @@ def open_profile(data_dir: Path | str | None = None, station: str = "A01") -> Pr
     """
     folder = Path(data_dir) if data_dir else default_data_dir()
     db = open_database(folder / DB_NAME)
+    _recover_killed_load(db)
     refdata.install(db, station)
     install_shipped_articles(db)  # once per profile: the sample knowledge base
     cases = CaseService(db, station=_station(db, station))
     return Profile(folder, db, cases, IntakeService(cases))
+
+
+def _recover_killed_load(db: Database) -> None:
+    """What a demo load killed before its end set aside (console.bulkload)."""
+    raw = db.engine.raw_connection()
+    try:
+        bulkload.recover(raw.cursor())
+    finally:
+        raw.close()
 
 
 def _station(db: Database, fallback: str) -> str:

@@ -138,7 +138,8 @@ def test_a_load_into_a_profile_with_cases_is_counted_by_the_triggers(profile):
     assert snapshot(profile) == approx_snapshot(loaded)
 
 
-def test_a_cancelled_load_keeps_its_chunks_counted_and_its_indexes_and_triggers(profile):
+@pytest.mark.parametrize("workers", [0, 2])
+def test_a_cancelled_load_keeps_its_chunks_counted_and_its_indexes_and_triggers(profile, workers):
     from console.demo import Progress
 
     def schema() -> set:
@@ -148,13 +149,82 @@ def test_a_cancelled_load_keeps_its_chunks_counted_and_its_indexes_and_triggers(
     before = schema()
     seen = []
     progress = Progress(report=lambda done, total: seen.append(done), cancelled=lambda: len(seen) >= 2)
-    fill(profile.db, 400, seed=5, workers=0, chunk=100, progress=progress)
+    fill(profile.db, 1000, seed=5, workers=workers, chunk=100, progress=progress)
     assert schema() == before
     loaded = snapshot(profile)
-    assert sum(n for _, _, n in loaded["rollup_open"]) == 200  # two chunks made it in
+    with profile.db.engine.connect() as conn:
+        written = conn.exec_driver_sql("SELECT count(*) FROM cases").scalar()
+        assert conn.exec_driver_sql("SELECT count(*) FROM rollup_pending").scalar() == 0
+    # in process, two chunks made it in; with workers, also those running when it was cancelled
+    assert written == 200 if not workers else 200 <= written < 1000
+    assert sum(n for _, _, n in loaded["rollup_open"]) == written
     with profile.db.engine.connect() as conn:  # and only their callers, with their counts
         assert conn.exec_driver_sql(
             "SELECT count(*) FROM callers WHERE case_count = 0 OR case_count != "
             "(SELECT count(*) FROM cases WHERE caller_phone = callers.phone)").scalar() == 0
     run_rebuild(profile)
     assert snapshot(profile) == approx_snapshot(loaded)
+
+
+_KILLED_LOAD = """
+import os, signal, sys
+sys.path.insert(0, {root!r})
+from console.demo import Progress, fill
+from console.profile import open_profile
+prof = open_profile({folder!r})
+seen = []
+def report(done, total):
+    seen.append(done)
+    if len(seen) == 3:  # three chunks committed: their counts are parked, the indexes are down
+        os.kill(os.getpid(), signal.SIGKILL)
+fill(prof.db, 600, seed=9, workers=0, chunk=100, progress=Progress(report=report))
+"""
+
+
+def test_a_killed_load_is_made_whole_when_the_profile_is_next_opened(tmp_path, template_profile):
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from console.profile import open_profile
+
+    folder = tmp_path / "killed"
+    shutil.copytree(template_profile, folder)
+    prof = open_profile(folder)
+    with prof.db.engine.connect() as conn:
+        schema = set(conn.exec_driver_sql("SELECT type, name FROM sqlite_master WHERE sql IS NOT NULL").all())
+    prof.close()
+    root = str(Path(__file__).resolve().parents[2])
+    proc = subprocess.run([sys.executable, "-c", _KILLED_LOAD.format(root=root, folder=str(folder))],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    raw = __import__("sqlite3").connect(folder / "console.db")
+    parked = raw.execute("SELECT count(*) FROM rollup_pending").fetchone()[0]
+    missing = schema - set(raw.execute("SELECT type, name FROM sqlite_master WHERE sql IS NOT NULL").fetchall())
+    raw.close()
+    assert parked > 0 and missing  # what the kill left behind
+
+    prof = open_profile(folder)
+    try:
+        with prof.db.engine.connect() as conn:
+            assert set(conn.exec_driver_sql("SELECT type, name FROM sqlite_master WHERE sql IS NOT NULL").all()) \
+                == schema
+            assert conn.exec_driver_sql("SELECT count(*) FROM rollup_pending").scalar() == 0
+            assert conn.exec_driver_sql("SELECT count(*) FROM cases").scalar() == 300
+            # the callers and number counters a load writes at its end
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+            assert conn.exec_driver_sql(
+                "SELECT count(*) FROM callers WHERE case_count = 0 OR case_count != "
+                "(SELECT count(*) FROM cases WHERE caller_id = callers.id)").scalar() == 0
+            last = conn.exec_driver_sql("SELECT max(number) FROM cases").scalar()
+            day, counter = last.split("-")[-2:]
+            assert conn.exec_driver_sql("SELECT last FROM case_number_seq WHERE day = ?", (day,)).scalar() \
+                >= int(counter)
+        loaded = snapshot(prof)
+        assert sum(n for _, _, n in loaded["rollup_open"]) == 300
+        run_rebuild(prof)
+        assert snapshot(prof) == approx_snapshot(loaded)
+    finally:
+        prof.close()
