@@ -50,14 +50,15 @@ WIRE_EVENT_COLUMNS = ("case_id", "id", "seq", "kind", "actor", "actor_role", "at
 _LOCAL_ONLY = ("caller_id", "operator_id")
 
 _D = "[0-9]"
-_WIRE_TIME = f"{_D * 4}-[01]{_D}-[0-3]{_D}T[0-2]{_D}:[0-5]{_D}:[0-5]{_D}"  # datetime.isoformat(), no fraction
+_WIRE_TIME = f"{_D * 4}-{_D * 2}-{_D * 2}T{_D * 2}:[0-5]{_D}:[0-5]{_D}"  # datetime.isoformat(), no fraction
 _WIRE_UUID = "-".join("[0-9a-f]" * n for n in (8, 4, 4, 4, 12))  # str(uuid.UUID)
 
 
 def _time_ok(x: str) -> str:
-    """SQL: `x` is a time as the server writes it (isoformat: seconds, or microseconds) and a real date."""
-    return (f"(({x} GLOB '{_WIRE_TIME}' OR {x} GLOB '{_WIRE_TIME}.{_D * 6}') "
-            f"AND substr({x}, 12, 2) < '24' AND date(substr({x}, 1, 10)) IS substr({x}, 1, 10))")
+    """SQL: `x` has the shape of a time as the server writes it (isoformat: seconds, or
+    microseconds); its date part is checked against the calendar once per page (_CHECK_SQL)."""
+    return (f"(CASE length({x}) WHEN 26 THEN {x} GLOB '{_WIRE_TIME}.{_D * 6}' WHEN 19 THEN {x} GLOB '{_WIRE_TIME}' "
+            f"ELSE 0 END AND substr({x}, 12, 2) < '24')")
 
 
 def _stored_time(x: str) -> str:
@@ -94,13 +95,16 @@ def load_wire(conn: Connection, cases: list, events: list) -> None:
         cursor.close()
 
 
+_CASE_TIMES = [f for f in CASE_FIELDS if f in TIME_FIELDS]
 _CHECK_SQL = (
     f"SELECT (SELECT count(*) FROM {WIRE_CASES} WHERE NOT ("
-    + " AND ".join([f"({f} IS NULL OR {_time_ok(f)})" for f in CASE_FIELDS if f in TIME_FIELDS]
-                   + ["typeof(version) = 'integer'"])
+    + " AND ".join([f"({f} IS NULL OR {_time_ok(f)})" for f in _CASE_TIMES] + ["typeof(version) = 'integer'"])
     + f")) + (SELECT count(*) FROM {WIRE_EVENTS} WHERE NOT ("
     f"id GLOB '{_WIRE_UUID}' AND typeof(seq) = 'integer' AND at IS NOT NULL AND {_time_ok('at')} "
-    "AND typeof(reason) IN ('text', 'null')))")
+    "AND typeof(reason) IN ('text', 'null'))) + (SELECT count(*) FROM ("
+    + " UNION ".join([f"SELECT substr({f}, 1, 10) AS d FROM {WIRE_CASES}" for f in _CASE_TIMES]
+                     + [f"SELECT substr(at, 1, 10) FROM {WIRE_EVENTS}"])
+    + ") WHERE d IS NOT NULL AND (d < '0001' OR date(d, '+0 days') IS NOT d))")  # each date once: a real one
 
 
 def wire_is_plain(conn: Connection) -> bool:

@@ -262,6 +262,7 @@ class SyncClient:
         epoch = await asyncio.to_thread(self.store.get, "epoch")
         cursor = int(await asyncio.to_thread(self.store.get, "cursor", "0"))
         fetching = asyncio.ensure_future(self._fetch_page(cursor, epoch))
+        pulled = 0
         try:
             while True:
                 data = await fetching
@@ -273,7 +274,10 @@ class SyncClient:
                 report.changed_cases.update(changed)
                 report.pulled_changes += data["changes"]
                 report.pulled_cases += len(data["cases"])
+                pulled += len(data["cases"])
                 if fetching is None:
+                    if pulled:
+                        await asyncio.to_thread(self.store.checkpoint)
                     return
         finally:
             if fetching is not None and not fetching.done():

@@ -214,17 +214,27 @@ class Casebook:
             cols = [CASES.c.id, CASES.c.version]
             if caller.role == "liaison":  # what `visible` reads
                 cols += [CASES.c.lead_department, CASES.c.assist_departments]
-            heads = {r.id: r for r in conn.execute(select(*cols).where(CASES.c.id.in_(chunk)))}
+            if caller.role != "liaison" and conn.dialect.name == "sqlite":  # (id, version) straight from the driver
+                cursor = conn.connection.cursor()
+                try:
+                    heads = {r[0]: SimpleNamespace(id=r[0], version=r[1]) for r in cursor.execute(
+                        f"SELECT id, version FROM cases WHERE id IN ({', '.join('?' * len(chunk))})", chunk)}
+                finally:
+                    cursor.close()
+            else:
+                heads = {r.id: r for r in conn.execute(select(*cols).where(CASES.c.id.in_(chunk)))}
+            get = self._wire_cache.get
             with self._cache_lock:
-                cached = {c: self._wire_cache.get((c, heads[c].version)) for c in chunk if c in heads}
+                cached = {c: get((c, heads[c].version)) for c in chunk if c in heads}
             missing = [c for c, text in cached.items() if text is None]
             if missing:
-                for case_id, version, text in self._wire_texts(conn, missing):
-                    cached[case_id] = text
-                    with self._cache_lock:
+                made = self._wire_texts(conn, missing)
+                with self._cache_lock:
+                    for case_id, version, text in made:
+                        cached[case_id] = text
                         self._wire_cache[(case_id, version)] = text
-                        while len(self._wire_cache) > self.CACHE_SIZE:
-                            self._wire_cache.popitem(last=False)
+                    while len(self._wire_cache) > self.CACHE_SIZE:
+                        self._wire_cache.popitem(last=False)
             out += [cached[c] for c in chunk if c in heads and cached.get(c)
                     and (caller.role != "liaison" or visible(heads[c], caller))]
         return out

@@ -14,11 +14,17 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import sqlite3
 import uuid
+from datetime import datetime
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from sync.protocol import loads
+from sync import bulk
+from sync.protocol import loads, parse_wire_time
+from sync.rawsql import raw_value
 from sync.server.casebook import Caller, _sqlite_wire_texts
 from sync.store import LocalSyncStore
 
@@ -181,3 +187,41 @@ def test_a_page_outside_the_servers_form_goes_the_python_way(central, consoles):
     assert _everything(stores[0].db) == _everything(stores[1].db)
     created = _table(stores[0].db, "SELECT created_at FROM cases WHERE number = '%s'" % page["cases"][0]["number"])
     assert created[0][0].endswith(":%s.000000" % page["cases"][0]["created_at"][17:19])  # to UTC, as before
+
+
+@example(moment=datetime(2026, 11, 28, 0, 10, 17), other="2026-02-29T00:00:00")
+@example(moment=datetime(2026, 11, 28, 0, 10, 17), other="2024-02-29T10:00:00")
+@example(moment=datetime(2026, 11, 28, 0, 10, 17), other="2026-04-31T10:00:00")
+@example(moment=datetime(2026, 11, 28, 0, 10, 17), other="2026-13-01T00:00:00")
+@example(moment=datetime(2026, 11, 28, 0, 10, 17), other="0000-01-01T00:00:00")
+@example(moment=datetime(2026, 11, 28, 0, 10, 17), other="2026-11-28T24:00:00")
+@example(moment=datetime(2026, 11, 28, 0, 10, 17), other="2026-11-28T00:10:17.5")
+@example(moment=datetime(2026, 11, 28, 0, 10, 17), other="2026-11-28 00:10:17")
+@example(moment=datetime(2026, 11, 28, 0, 10, 17), other="2026-11-28T00:10:17+08:00")
+@example(moment=datetime(2026, 11, 28, 0, 10, 17), other="2026-11-00T00:00:00.000000")
+@settings(max_examples=300, deadline=None)
+@given(moment=st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31, 23, 59, 59, 999999)),
+       other=st.text(alphabet="0123456789-T:. +Z", min_size=0, max_size=28))
+def test_sql_reads_a_wire_time_as_python_does(moment, other):
+    """bulk's check takes exactly the times the server writes (isoformat), and its SQL stores
+    them as parse_wire_time + SQLAlchemy would; anything else it leaves to Python."""
+    db = sqlite3.connect(":memory:")
+    try:
+        db.execute(f"CREATE TEMP TABLE sync_wire_cases ({', '.join(bulk.WIRE_CASE_COLUMNS)})")
+        db.execute(f"CREATE TEMP TABLE sync_wire_events ({', '.join(bulk.WIRE_EVENT_COLUMNS)})")
+        for text in (moment.isoformat(), other, other[:10] + moment.isoformat()[10:], moment.isoformat()[:10] + other):
+            db.execute("DELETE FROM temp.sync_wire_events")
+            db.execute("INSERT INTO temp.sync_wire_events VALUES (?, ?, 1, 'receive', 'op01', 'operator', ?, NULL, "
+                       "NULL, '', '{}')", (uuid.uuid4().hex, str(uuid.uuid4()), text))
+            ok = db.execute(bulk._CHECK_SQL).fetchone()[0] == 0
+            stored = db.execute(f"SELECT {bulk._stored_time('?1')}", (text,)).fetchone()[0]
+            try:
+                parsed = parse_wire_time(text)
+            except ValueError:
+                parsed = None
+            if ok:
+                assert parsed is not None and stored == raw_value(parsed), text
+            if text == moment.isoformat():
+                assert ok, text
+    finally:
+        db.close()
