@@ -214,25 +214,33 @@ class SyncClient:
         return report
 
     async def _push_all(self, report: SyncReport) -> None:
-        # Pipelined: the local acknowledgement of batch k (a write in a worker
-        # thread) runs while batch k+1 is read and sent. Order holds: k+1 is
-        # sent only after the server answered k.
+        # Pipelined: batch k+1 is read from the outbox while batch k is on its way and
+        # the local acknowledgement of batch k (a write in a worker thread) runs while
+        # batch k+1 is sent. Order holds: k+1 is sent only after the server answered k.
         after = 0
         acking: asyncio.Future | None = None
+        reading: asyncio.Future | None = asyncio.ensure_future(
+            asyncio.to_thread(self.store.pending_wire, after, self.push_batch))
+        epoch = await asyncio.to_thread(self.store.get, "epoch")
+        device = await asyncio.to_thread(self.store.get, "device_id")
         try:
             while True:
-                last, ops = await asyncio.to_thread(self.store.pending_wire, after, self.push_batch)
+                last, ops = await reading
+                reading = None
                 if last is None:
                     return
-                epoch = await asyncio.to_thread(self.store.get, "epoch")
-                head = {"device_id": await asyncio.to_thread(self.store.get, "device_id"), "epoch": epoch,
-                        "sent_at": wire_time(self.clock())}
+                head = {"device_id": device, "epoch": epoch, "sent_at": wire_time(self.clock())}
                 body = dumps(head)[:-1] + b',"ops":' + ops + b"}"
+                reading = asyncio.ensure_future(asyncio.to_thread(self.store.pending_wire, last, self.push_batch))
                 r = await self._request("POST", "/sync/push", content=body,
                                         headers={"content-type": "application/json"})
                 if r.status_code == 404 and _code(r) == "unknown_device":
+                    await reading
                     await asyncio.to_thread(self.store.put, device_id=None)
                     await self._ensure_session()
+                    device = await asyncio.to_thread(self.store.get, "device_id")
+                    reading = asyncio.ensure_future(asyncio.to_thread(self.store.pending_wire, after,
+                                                                      self.push_batch))
                     continue
                 data = self._json(r)
                 crashpoint("push_before_ack")
@@ -241,6 +249,9 @@ class SyncClient:
                 acking = asyncio.ensure_future(self._ack(data, report))
                 after = last
         finally:
+            if reading is not None:  # a read only: nothing to keep of it
+                with contextlib.suppress(BaseException):
+                    await reading
             if acking is not None:
                 await acking
 

@@ -478,7 +478,7 @@ class _Batch:
         base = int(server_base if server_base is not None else p.get("base_version") or 0)
         version_before = case.version
         conflicts = []
-        trial = copy.copy(case)
+        trial = SimpleNamespace(**vars(case))  # a shallow copy (copy.copy goes the slow way of __reduce_ex__)
         trial.field_versions = dict(case.field_versions or {})
         if action == "merge":
             target = self.cases.get(str(ev_payload.get("into_id") or ""))

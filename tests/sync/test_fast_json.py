@@ -27,11 +27,11 @@ values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.di
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dictionaries(texts, values, max_size=6), st.booleans())
-def test_the_server_reads_and_hashes_a_push_as_the_json_module_does(payload, ascii_only):
+@given(st.dictionaries(texts, values, max_size=6), st.booleans(), st.booleans())
+def test_the_server_reads_and_hashes_a_push_as_the_json_module_does(payload, ascii_only, compact):
     raw = json.dumps({"device_id": "d", "sent_at": "2026-11-27T00:00:00",
                       "ops": [{"op_id": "x", "seq": 1, "kind": "case_event", "payload": payload}]},
-                     ensure_ascii=ascii_only).encode()
+                     ensure_ascii=ascii_only, separators=(",", ":") if compact else None).encode()
     body, plain = _push_body(raw)
     assert body == json.loads(raw)
     op = body["ops"][0]
