@@ -275,21 +275,22 @@ class SyncClient:
         fetching = asyncio.ensure_future(self._fetch_page(cursor, epoch))
         pulled = 0
         try:
-            while True:
-                data = await fetching
-                fetching = None
-                if data["more"]:
-                    fetching = asyncio.ensure_future(self._fetch_page(data["next_cursor"], data["epoch"]))
-                changed = await asyncio.to_thread(self.store.apply_page, data["cases"], data["next_cursor"],
-                                                  data["epoch"])
-                report.changed_cases.update(changed)
-                report.pulled_changes += data["changes"]
-                report.pulled_cases += len(data["cases"])
-                pulled += len(data["cases"])
-                if fetching is None:
-                    if pulled:
-                        await asyncio.to_thread(self.store.checkpoint)
-                    return
+            with self.store.pulling():  # every page on one connection, its cache kept warm
+                while True:
+                    data = await fetching
+                    fetching = None
+                    if data["more"]:
+                        fetching = asyncio.ensure_future(self._fetch_page(data["next_cursor"], data["epoch"]))
+                    changed = await asyncio.to_thread(self.store.apply_page, data["cases"], data["next_cursor"],
+                                                      data["epoch"])
+                    report.changed_cases.update(changed)
+                    report.pulled_changes += data["changes"]
+                    report.pulled_cases += len(data["cases"])
+                    pulled += len(data["cases"])
+                    if fetching is None:
+                        break
+            if pulled:
+                await asyncio.to_thread(self.store.checkpoint)
         finally:
             if fetching is not None and not fetching.done():
                 fetching.cancel()

@@ -15,6 +15,8 @@ import logging
 import sqlite3
 import uuid
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -91,6 +93,7 @@ class LocalSyncStore:
         self.policy = policy or load_policy()
         self.bus = bus
         self._codes: tuple[set, set, set] | None = None
+        self._pull_conn: Connection | None = None
 
     # -- key/value state ------------------------------------------------------------
     def get(self, key: str, default: str | None = None) -> str | None:
@@ -217,7 +220,7 @@ class LocalSyncStore:
         new cases dirties in the thirty indexes of `cases`): an index page written by
         several pulled pages is then copied once. `checkpoint` copies the rest when
         the pull ends."""
-        with self.db.engine.connect() as conn:
+        with self._pull_connection() as conn:
             raw = conn.connection.dbapi_connection
             level = raw.execute("PRAGMA synchronous").fetchone()[0]
             frames = raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
@@ -234,6 +237,27 @@ class LocalSyncStore:
         if changed:
             self.bus.emit(CasesChanged(tuple(changed), "synced"))
         return changed
+
+    @contextmanager
+    def pulling(self) -> Iterator[None]:
+        """Apply the pages of one pull on one connection (`apply_page` calls run one after
+        another, from any thread): SQLite drops a connection's page cache whenever another
+        connection wrote, so pages applied on the pool's connections in turn would each
+        start by reading the indexes of `cases` again from the file."""
+        with self.db.engine.connect() as conn:
+            self._pull_conn = conn
+            try:
+                yield
+            finally:
+                self._pull_conn = None
+
+    @contextmanager
+    def _pull_connection(self) -> Iterator[Connection]:
+        if self._pull_conn is not None:
+            yield self._pull_conn
+        else:
+            with self.db.engine.connect() as conn:
+                yield conn
 
     def checkpoint(self) -> None:
         """Copy the WAL into the database file now (after a pull), without waiting for

@@ -225,3 +225,29 @@ def test_sql_reads_a_wire_time_as_python_does(moment, other):
                 assert ok, text
     finally:
         db.close()
+
+
+def test_a_pull_applies_its_pages_on_one_connection_and_puts_it_back_as_it_was(central, consoles):
+    maker = consoles("maker", central.url)
+    _filled(central, maker)
+    reader = consoles("reader", central.url, login="op02", pull_limit=3)
+    store = reader.client.store
+    used = []
+    real = store.apply_page
+
+    def spy(*a):
+        raw = store._pull_conn.connection.dbapi_connection
+        used.append(raw)
+        out = real(*a)
+        used.append(raw.execute("PRAGMA synchronous").fetchone()[0])  # FULL again after each page
+        return out
+    store.apply_page = spy
+
+    async def go():
+        await reader.client.sync_once()
+        await reader.client.aclose()
+    asyncio.run(go())
+    connections, levels = used[0::2], used[1::2]
+    assert len(connections) > 2 and all(c is connections[0] for c in connections)
+    assert set(levels) == {2} and store._pull_conn is None
+    assert len(_table(reader.db, "SELECT id FROM cases")) == len(TRICKY)
