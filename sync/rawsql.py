@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+import operator
 from operator import itemgetter
 
 from sqlalchemy import Connection
@@ -27,6 +28,15 @@ def raw_value(v):
     return v
 
 
+def _stored_time(v: datetime) -> str:
+    return v.isoformat(sep=" ", timespec="microseconds")
+
+
+# the conversion raw_value makes, by the exact type of the value (subclasses go raw_value's way)
+_BY_TYPE = {uuid.UUID: operator.attrgetter("hex"), datetime: _stored_time, dict: dumps_text, list: dumps_text,
+            bool: int}
+
+
 def raw_insert(conn: Connection, table: str, rows: list[dict]) -> None:
     """executemany straight on the driver (no per-row parameter processing); only the
     columns that hold values SQLite can't take as they are (uuids, times, JSON,
@@ -40,10 +50,14 @@ def raw_insert(conn: Connection, table: str, rows: list[dict]) -> None:
     get = itemgetter(*cols)
     if convert:
         values = []
+        by_type = _BY_TYPE.get
         for r in rows:
             v = list(get(r))
             for i in convert:
-                v[i] = raw_value(v[i])
+                x = v[i]
+                if x is not None:
+                    f = by_type(type(x))
+                    v[i] = f(x) if f is not None else raw_value(x)
             values.append(v)
     else:
         values = [get(r) for r in rows]

@@ -395,9 +395,15 @@ class _Batch:
         self.book, self.conn, self.device_id, self.plain = book, conn, device_id, plain
         self.now = book.clock()
         op_ids = [str(op.get("op_id")) for op in ops]
-        self.stored = {r.op_id: r for r in conn.execute(
-            select(APPLIED.c.op_id, APPLIED.c.body_hash, APPLIED.c.result).where(
-                APPLIED.c.device_id == device_id, APPLIED.c.op_id.in_(op_ids)))}
+        if conn.dialect.name == "sqlite":  # straight from the driver (2,000 ids in an IN list)
+            self.stored = {op_id: SimpleNamespace(op_id=op_id, body_hash=h, result=None if r is None else loads(r))
+                           for op_id, h, r in _sqlite_in(conn, "SELECT op_id, body_hash, result FROM applied_ops "
+                                                               "WHERE device_id = ? AND op_id IN (%s)", op_ids,
+                                                         (device_id,))}
+        else:
+            self.stored = {r.op_id: r for r in conn.execute(
+                select(APPLIED.c.op_id, APPLIED.c.body_hash, APPLIED.c.result).where(
+                    APPLIED.c.device_id == device_id, APPLIED.c.op_id.in_(op_ids)))}
         case_ids, numbers, event_ids = set(), set(), []
         for op in ops:
             p = op.get("payload") or {}
@@ -415,10 +421,8 @@ class _Batch:
         if case_ids:
             for r in conn.execute(select(CASES).where(CASES.c.id.in_(list(case_ids)))):
                 self.cases[r.id] = _namespace(r)
-        self.numbers = set(conn.scalars(select(CASES.c.number).where(CASES.c.number.in_(list(numbers))))) \
-            if numbers else set()
-        self.event_ids = set(conn.scalars(select(EVENTS.c.id).where(EVENTS.c.id.in_(event_ids)))) \
-            if event_ids else set()
+        self.numbers = _present(conn, CASES.c.number, list(numbers))
+        self.event_ids = _present(conn, EVENTS.c.id, event_ids)
         self.new_cases: set[str] = set()
         self.dirty: set[str] = set()
         self.events: list[dict] = []
@@ -661,6 +665,29 @@ def _sqlite_wire_texts(conn: Connection, ids: list[str]) -> list[tuple[str, int,
         return None
     finally:
         cursor.close()
+
+
+def _sqlite_in(conn: Connection, sql: str, values: list, before: tuple = ()) -> list[tuple]:
+    """Rows of `sql` (its IN list written as %s) for `values`, 900 at a time, on the driver."""
+    out = []
+    cursor = conn.connection.cursor()
+    try:
+        for i in range(0, len(values), 900):
+            chunk = values[i:i + 900]
+            out += cursor.execute(sql % ", ".join("?" * len(chunk)), (*before, *chunk)).fetchall()
+    finally:
+        cursor.close()
+    return out
+
+
+def _present(conn: Connection, column, values: list[str]) -> set:
+    """Which of `values` the string column `column` holds."""
+    if not values:
+        return set()
+    if conn.dialect.name == "sqlite":
+        return {r[0] for r in _sqlite_in(conn, f"SELECT {column.name} FROM {column.table.name} "
+                                               f"WHERE {column.name} IN (%s)", values)}
+    return set(conn.scalars(select(column).where(column.in_(values))))
 
 
 def _blank(case_id: str) -> SimpleNamespace:
