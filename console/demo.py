@@ -2,9 +2,16 @@
 
 Each case walks the real lifecycle (workflow.check + lifecycle.apply_action on
 a light in-memory record), so a closed case was dispatched, signed for,
-replied and called back, with deadlines from the real SLA policy. Rows are
-written with the driver's executemany; on an empty profile the secondary
-indexes are dropped for the load and built once at the end.
+replied and called back, with deadlines from the real SLA policy.
+
+A large load walks its chunks in two worker processes, which write their own
+chunks (cases, events, rollup counts) one transaction each. On an empty
+profile the secondary indexes with keys in random order are dropped for the
+load and built once at the end; the rollup triggers are always set aside and
+the walks count the rollups themselves (rollups.Accumulator), parking each
+chunk's daily counters in its transaction for the load to add up once at its
+end. What a load sets aside is recorded (console.bulkload), so a profile whose
+load was killed is made whole when it is next opened.
 """
 from __future__ import annotations
 

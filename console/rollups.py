@@ -188,12 +188,11 @@ def add_daily_rows(execute, source: str) -> None:
                 f"FROM {source} WHERE true GROUP BY {names} " + _upsert(table, ("day",) + keys, DAILY_METRICS))
 
 
-def fold_pending(cursor, chunks=None) -> int:
+def fold_pending(cursor) -> int:
     """Add the counts a bulk load parked in rollup_pending (`Accumulator.park`) to every
-    grain and strike them, all of them or those of `chunks`; returns how many chunks.
-    Runs inside the caller's transaction."""
-    where = "" if chunks is None else f" WHERE chunk IN ({', '.join(str(int(c)) for c in chunks) or 'NULL'})"
-    parked = cursor.execute(f"SELECT id, counts FROM rollup_pending{where}").fetchall()
+    grain and strike them; returns how many chunks they were. Runs inside the caller's
+    transaction."""
+    parked = cursor.execute("SELECT id, counts FROM rollup_pending").fetchall()
     if parked:
         cols = _DAILY_KEYS + DAILY_METRICS
         cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS rollup_scratch ({', '.join(cols)})")
