@@ -88,6 +88,7 @@ class WorkCalendar:
             day += timedelta(days=1)
         self._by_ordinal = {d.toordinal(): i for i, d in enumerate(self._days)}  # a working day's index
         self._midnights = [datetime.combine(d, time()) for d in self._days]
+        self._times: dict[float, timedelta] = {}  # working minute of a day -> time of day
 
     # -- the working-minute line -------------------------------------------------
     def _minutes_into_day(self, minute_of_day: float) -> float:
@@ -135,17 +136,44 @@ class WorkCalendar:
         return self.position(b_stored + _OFFSET) - self.position(a_stored + _OFFSET)
 
     def add_working_days(self, start_stored: datetime, days: int) -> datetime:
-        """`days` whole working days after a moment: inside a working period of a working
-        day, that is the same time of day `days` working days later (what the minute
-        arithmetic gives, without its float rounding); elsewhere the minute arithmetic."""
+        """`days` whole working days after a moment, in closed form: what the working-minute
+        arithmetic gives (tested to the microsecond), without its search or float rounding.
+
+        A moment is working minute x of working day i (0 <= x <= a day; a rest day is minute
+        0 of the next working day); `days` on is minute x of day i + days: the same time of
+        day when the moment is inside a period, and the end of the day before when x is 0
+        (the line puts an exact day boundary on the earlier day)."""
         local = start_stored + _OFFSET
         i = self._by_ordinal.get(local.toordinal())
-        if i is not None and i + days < len(self._days):
+        x = 0.0
+        if i is None:  # a rest day: the clock starts with the next working day
+            i = bisect.bisect_left(self._days, local.date())
+        else:
             mod = local.hour * 60 + local.minute
             for start, end in self.periods:
                 if start <= mod < end and (mod > start or local.second or local.microsecond):
-                    return start_stored + (self._midnights[i + days] - self._midnights[i])
+                    if i + days < len(self._days):
+                        return start_stored + (self._midnights[i + days] - self._midnights[i])
+                    return self.add_working_minutes(start_stored, days * self.day_minutes)
+            x = self._minutes_into_day(mod + local.second / 60 + local.microsecond / 60e6)
+        j = i + days - 1 if x == 0 else i + days
+        if 0 <= j < len(self._days):  # x is a period boundary here: a whole minute of the day
+            return self._midnights[j] + self._time_of(x or self.day_minutes) - _OFFSET
         return self.add_working_minutes(start_stored, days * self.day_minutes)
+
+    def _time_of(self, x: float) -> timedelta:
+        """The time of day at working minute 0 < x <= a day (a period's end stays on its day)."""
+        found = self._times.get(x)
+        if found is None:
+            left = x
+            for start, end in self.periods:
+                if left <= end - start:
+                    found = self._times[x] = timedelta(minutes=start + left)
+                    break
+                left -= end - start
+            else:
+                raise PolicyError("working minute beyond the day")
+        return found
 
     def add(self, start_stored: datetime, duration: Duration) -> datetime:
         if duration.unit == "wd" and duration.amount == int(duration.amount):
