@@ -10,8 +10,11 @@ transaction; each step is a transaction of its own.
 from __future__ import annotations
 
 import json
+import logging
 
 from . import rollups
+
+log = logging.getLogger(__name__)
 
 _KEY = "bulk_load_dropped_ddl"
 
@@ -45,6 +48,8 @@ def recover(cur) -> None:
     """After a load that was killed: make its recorded DDL again, write the callers and case
     number counters it writes only at its end, and fold its parked counts."""
     if _recorded(cur):  # a load was running: it always sets the rollup triggers aside
+        log.warning("a bulk load of this profile was interrupted: rebuilding the %d indexes and triggers "
+                    "it set aside, its callers and its rollup counts", len(_recorded(cur)))
         cur.execute("BEGIN")
         _repair_callers_and_numbers(cur)
         cur.execute("COMMIT")
