@@ -75,6 +75,7 @@ class SimCase:
     dispatched_at = accepted_at = replied_at = closed_at = satisfied = resolved = merged_into_id = None
     repeat_caller = confidential = instruction_level = None
     answer = ""
+    texts: dict = {}
     assist_departments = ()
     supervised = return_count = extension_count = version = 0
     leader_pick = False
@@ -571,6 +572,7 @@ class _Walker:
         c.repeat_caller, c.confidential = repeat, rng.random() < 0.02
         now = self.now
         count = self.acc.event
+        c.texts = texts = {}  # each event's time as text, for the case row's times that are event times
 
         def step(action: str, when: datetime, actor: str, role: str, reason: str = "", payload: dict | None = None) -> bool:
             if when > now:
@@ -580,8 +582,9 @@ class _Walker:
             after, after_value = self._check(before, action, role, reason, payload)
             apply_action(c, action, after, payload, when, pol)
             count(c, action, actor, when, before, reason, payload)
+            text = texts[when] = when.isoformat(" ", "microseconds")
             events.append((case_id[:-4] + f"{c.version:04x}", case_id, c.version, action, actor, role,
-                           when.isoformat(" ", "microseconds"), before, after_value, reason, dumps(payload)))
+                           text, before, after_value, reason, dumps(payload)))
             return True
 
         rand = rng.random
@@ -669,10 +672,11 @@ class _Walker:
     @staticmethod
     def _case_row(c: SimCase) -> tuple:
         row = list(_CASE_ROW(c))
+        texts = c.texts
         for i in _TIME_COLUMNS:
             v = row[i]
             if v is not None:
-                row[i] = v.isoformat(sep=" ", timespec="microseconds")
+                row[i] = texts.get(v) or v.isoformat(sep=" ", timespec="microseconds")
         row[_ASSIST] = "[]" if not row[_ASSIST] else json.dumps(row[_ASSIST], ensure_ascii=False)
         return tuple(row)
 
