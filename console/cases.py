@@ -10,6 +10,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from models import Case, CaseEvent, Outbox, StateCount
+from models.base import new_id
 from models.db import Database
 
 from .clock import CITY_TZ, utcnow
@@ -85,7 +86,7 @@ class CaseService:
     def create(self, s: Session, fields: dict, actor: Actor, at: datetime | None = None) -> Case:
         """Add a received case inside the caller's transaction (used by intake and import)."""
         at = at or self.clock()
-        case = Case(id=fields.pop("id", None) or uuid.uuid4(), number=self._next_number(s, at),
+        case = Case(id=fields.pop("id", None) or new_id(), number=self._next_number(s, at),
                     station=self.station, state=State.DRAFT.value, created_at=at, updated_at=at,
                     operator_id=actor.operator_id, version=0, **fields)
         s.add(case)
@@ -120,7 +121,7 @@ class CaseService:
         apply_action(case, action, after, payload, at, self.policy)
         stored_payload = {k: (str(v) if isinstance(v, uuid.UUID) else v) for k, v in payload.items()}
         seq = base_version + 1
-        event = CaseEvent(id=uuid.uuid4(), case_id=case.id, seq=seq, kind=action, actor=actor.login,
+        event = CaseEvent(id=new_id(), case_id=case.id, seq=seq, kind=action, actor=actor.login,
                           actor_role=actor.role, at=at, from_state=before, to_state=after.value,
                           reason=reason or "", payload=stored_payload)
         s.add(event)
@@ -128,7 +129,7 @@ class CaseService:
             if before != State.DRAFT:
                 _bump_count(s, before, -1)
             _bump_count(s, after.value, +1)
-        s.add(Outbox(op_id=uuid.uuid4(), kind="case_event", case_id=case.id, created_at=at, payload={
+        s.add(Outbox(op_id=new_id(), kind="case_event", case_id=case.id, created_at=at, payload={
             "case_id": str(case.id), "case_number": case.number, "base_version": base_version,
             "event": {"id": str(event.id), "seq": seq, "kind": action, "actor": actor.login,
                       "actor_role": actor.role, "at": at.isoformat(), "from_state": before,

@@ -13,6 +13,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from models import Caller, Case, Category, Department, District
+from models.base import new_id
 
 from .cases import CaseService, summary
 from .dto import Actor, CaseSummary
@@ -176,7 +177,7 @@ class IntakeService:
             if valid.phone:
                 caller = s.scalar(select(Caller).where(Caller.phone == valid.phone))
                 if caller is None:
-                    caller = Caller(id=uuid.uuid4(), phone=valid.phone, name=r.caller_name.strip(), first_seen=now,
+                    caller = Caller(id=new_id(), phone=valid.phone, name=r.caller_name.strip(), first_seen=now,
                                     case_count=0)
                     s.add(caller)
                 elif r.caller_name.strip():

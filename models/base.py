@@ -7,6 +7,8 @@ locally, so a record created offline never collides with another device's.
 from __future__ import annotations
 
 import uuid
+
+import uuid6
 from datetime import datetime, timezone
 
 from sqlalchemy import MetaData
@@ -26,7 +28,11 @@ class Base(DeclarativeBase):
 
 
 def new_id() -> uuid.UUID:
-    return uuid.uuid4()
+    """A new row id, time-ordered (UUID version 7: the milliseconds first, then random bits),
+    so new cases, events and operations append at the end of the primary-key B-trees here and
+    on the central server instead of each landing on a random page (a pulled page of 1,000
+    cases dirtied thousands of index pages). A plain uuid.UUID, like any other id."""
+    return uuid.UUID(int=uuid6.uuid7().int)
 
 
 def utcnow() -> datetime:

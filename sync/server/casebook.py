@@ -7,7 +7,6 @@ handful of statements, not 3,000).
 """
 from __future__ import annotations
 
-import copy
 import json
 import sqlite3
 import sys
@@ -28,6 +27,7 @@ from console.intake import ReferenceCodes
 from console.lifecycle import apply_action
 from console.refdata import seed
 from console.workflow import EDITABLE_FIELDS, REQUEST_TYPES, URGENCIES, CHANNELS, State, WorkflowError, check
+from models.base import new_id
 
 from ..rawsql import raw_insert
 from ..protocol import (CASE_FIELDS, EVENT_FIELDS, TIME_FIELDS, age_of, body_hash, case_to_wire, dumps_text, loads,
@@ -348,7 +348,7 @@ class Casebook:
             if seq is None:
                 seq = 1
                 conn.execute(insert(NumberSeq), [{"station": station, "day": day, "last": 1}])
-            case = _blank(str(uuid.uuid4()))
+            case = _blank(str(new_id()))
             for k, v in fields.items():
                 setattr(case, k, v)
             case.number, case.station, case.created_at = f"CD-{station}-{day}-{seq:04d}", station, now
@@ -369,7 +369,7 @@ class Casebook:
         except (PolicyError, KeyError, ValueError, TypeError) as exc:
             raise WorkflowError(before, action, f"bad payload: {exc}") from None
         stored = {k: (str(v) if isinstance(v, uuid.UUID) else v) for k, v in payload.items()}
-        return {"id": event_id or str(uuid.uuid4()), "case_id": case.id, "seq": case.version, "kind": action,
+        return {"id": event_id or str(new_id()), "case_id": case.id, "seq": case.version, "kind": action,
                 "actor": actor, "actor_role": role, "at": at, "from_state": before, "to_state": after.value,
                 "reason": reason or "", "payload": stored, "device_id": device_id}
 
