@@ -47,13 +47,14 @@ def restore(cur, ddl: list[str]) -> None:
 def recover(cur) -> None:
     """After a load that was killed: make its recorded DDL again, write the callers and case
     number counters it writes only at its end, and fold its parked counts."""
-    if _recorded(cur):  # a load was running: it always sets the rollup triggers aside
+    recorded = _recorded(cur)
+    if recorded:  # a load was running: it always sets the rollup triggers aside
         log.warning("a bulk load of this profile was interrupted: rebuilding the %d indexes and triggers "
-                    "it set aside, its callers and its rollup counts", len(_recorded(cur)))
+                    "it set aside, its callers and its rollup counts", len(recorded))
         cur.execute("BEGIN")
         _repair_callers_and_numbers(cur)
         cur.execute("COMMIT")
-    restore(cur, _recorded(cur))
+    restore(cur, recorded)
     if cur.execute("SELECT 1 FROM rollup_pending LIMIT 1").fetchone():
         cur.execute("BEGIN")
         rollups.fold_pending(cur)

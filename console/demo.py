@@ -246,11 +246,9 @@ class DemoGenerator:
                 for table in (*rollups.GRAINS, "rollup_operator", "rollup_reasons", "rollup_open", "rollup_pending"):
                     cur.execute(f"DELETE FROM {table}")
                 cur.execute("COMMIT")
-            loaded_chunks = 0
             daily: dict[tuple, list] = {}  # the daily rollup counters of the chunks written, summed
             for index, n_ev, parked in _walk_chunks(chunks, init, workers, progress, raw):
                 n_events += n_ev
-                loaded_chunks += 1
                 rollups.merge_daily(daily, parked)
                 merged.append(index)
                 progress.report(min((index + 1) * chunk, n), n)
@@ -260,7 +258,7 @@ class DemoGenerator:
             cur.executemany("INSERT INTO callers (id, phone, name, first_seen, case_count) VALUES (?,?,?,?,?) "
                             "ON CONFLICT(phone) DO UPDATE SET case_count = case_count + excluded.case_count",
                             new_callers.values())
-            if loaded_chunks < -(-n // chunk):  # cancelled: the plan ran ahead of what was written
+            if len(merged) < -(-n // chunk):  # cancelled: the plan ran ahead of what was written
                 cur.execute("UPDATE callers SET case_count = (SELECT count(*) FROM cases "
                             "WHERE caller_phone = callers.phone)")
                 cur.executemany("DELETE FROM callers WHERE phone = ? AND case_count = 0",

@@ -194,16 +194,20 @@ def fold_pending(cursor) -> int:
     transaction."""
     parked = cursor.execute("SELECT id, counts FROM rollup_pending").fetchall()
     if parked:
-        cols = _DAILY_KEYS + DAILY_METRICS
-        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS rollup_scratch ({', '.join(cols)})")
-        cursor.execute("DELETE FROM temp.rollup_scratch")
-        for _id, counts in parked:
-            cursor.executemany(f"INSERT INTO temp.rollup_scratch VALUES ({', '.join('?' * len(cols))})",
-                               json.loads(counts))
-        add_daily_rows(cursor.execute, "temp.rollup_scratch")
-        cursor.execute("DELETE FROM temp.rollup_scratch")
+        _add_through_scratch(cursor, [row for _id, counts in parked for row in json.loads(counts)])
         cursor.executemany("DELETE FROM rollup_pending WHERE id = ?", [(i,) for i, _ in parked])
     return len(parked)
+
+
+def _add_through_scratch(cursor, rows: list) -> None:
+    """Add rows of (day, district, category, department, *DAILY_METRICS) to every grain: once
+    into a scratch table, and from there summed into each grain in SQL."""
+    cols = _DAILY_KEYS + DAILY_METRICS
+    cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS rollup_scratch ({', '.join(cols)})")
+    cursor.execute("DELETE FROM temp.rollup_scratch")
+    cursor.executemany(f"INSERT INTO temp.rollup_scratch VALUES ({', '.join('?' * len(cols))})", rows)
+    add_daily_rows(cursor.execute, "temp.rollup_scratch")
+    cursor.execute("DELETE FROM temp.rollup_scratch")
 
 
 def write_daily(cursor, daily: dict[tuple, list]) -> None:
@@ -371,17 +375,10 @@ class Accumulator:
         """Add the counts to every rollup table (each grain of the daily counters, rollup_operator,
         rollup_reasons, rollup_open) with upserts, as the triggers would, then forget them.
         `parked` is (chunk, the JSON text of `park`'s rows), stored in rollup_pending instead."""
-        cols = _DAILY_KEYS + DAILY_METRICS
-        names = ", ".join(cols)
         if parked is not None:
             cursor.execute("INSERT INTO rollup_pending (chunk, counts) VALUES (?, ?)", parked)
-        if self.daily:  # the counts go to a scratch table once, and from there to every grain, summed in SQL
-            cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS rollup_scratch ({names})")
-            cursor.execute("DELETE FROM temp.rollup_scratch")
-            cursor.executemany(f"INSERT INTO temp.rollup_scratch VALUES ({', '.join('?' * len(cols))})",
-                               [k + tuple(v) for k, v in self.daily.items()])
-            add_daily_rows(cursor.execute, "temp.rollup_scratch")
-            cursor.execute("DELETE FROM temp.rollup_scratch")
+        if self.daily:
+            _add_through_scratch(cursor, [k + tuple(v) for k, v in self.daily.items()])
         cols = ("day", "operator") + OPERATOR_METRICS
         cursor.executemany(
             f"INSERT INTO rollup_operator ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
