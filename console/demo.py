@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import gc
 import itertools
 import json
 import multiprocessing
@@ -37,7 +36,7 @@ from sqlalchemy import select
 from models import Case, Operator
 from models.db import Database
 
-from . import bulkload, refdata, rollups
+from . import bulkload, gcpause, refdata, rollups
 from .clock import CITY_TZ, utcnow
 from .deadlines import SlaPolicy, load_policy
 from .lifecycle import apply_action
@@ -192,13 +191,8 @@ class DemoGenerator:
 
     def run(self, n: int, progress: Progress | None = None, chunk: int = 20000, workers: int | None = None) -> dict:
         """Generate and insert `n` cases; returns counts and timings."""
-        collecting = gc.isenabled()
-        gc.disable()  # the plan's million tuples would make the cycle collector run through them over and over
-        try:
+        with gcpause.paused():  # the plan's million tuples would make the cycle collector run through them over and over
             return self._run(n, progress or Progress(), chunk, workers)
-        finally:
-            if collecting:
-                gc.enable()
 
     def _run(self, n: int, progress: Progress, chunk: int, workers: int | None) -> dict:
         started = time.perf_counter()
@@ -515,17 +509,12 @@ class _Walker:
         case_rows, ev_rows = [], []
         # the walk makes no reference cycles, but a chunk's hundred thousand rows would make the
         # cycle collector run over and over through everything alive (about 12 % of the walk)
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with gcpause.paused():
             for t, number, phone, name, repeat, caller_id in part:
                 case = self._walk(_EPOCH + timedelta(seconds=t), number, phone, name, repeat, ev_rows)
                 case.caller_id = caller_id
                 self.acc.case(case)
                 case_rows.append(self._case_row(case))
-        finally:
-            if collecting:
-                gc.enable()
         return case_rows, ev_rows
 
     def _check(self, before, action, role, reason, payload):

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import httpx
 
+from console import gcpause
 from console.clock import utcnow
 from models.db import Database
 
@@ -301,7 +302,9 @@ class SyncClient:
         params = {"cursor": cursor, "limit": self.pull_limit}
         if epoch:
             params["epoch"] = epoch
-        return self._json(await self._request("GET", "/sync/pull", params=params))
+        response = await self._request("GET", "/sync/pull", params=params)
+        with gcpause.paused():  # a page is a hundred thousand new objects, and no cycle
+            return self._json(response)
 
     async def _pull_articles(self, report: SyncReport) -> None:
         while True:

@@ -27,6 +27,7 @@ from sqlalchemy import (Column, Connection, Integer, MetaData, Table, Text, Uuid
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql import bindparam
 
+from console import gcpause
 from console.cases import CaseService
 from console.clock import utcnow
 from console.deadlines import PolicyError, SlaPolicy, load_policy
@@ -220,7 +221,7 @@ class LocalSyncStore:
         new cases dirties in the thirty indexes of `cases`): an index page written by
         several pulled pages is then copied once. `checkpoint` copies the rest when
         the pull ends."""
-        with self._pull_connection() as conn:
+        with gcpause.paused(), self._pull_connection() as conn:  # the page's rows make no cycles
             raw = conn.connection.dbapi_connection
             level = raw.execute("PRAGMA synchronous").fetchone()[0]
             frames = raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
