@@ -96,21 +96,32 @@ def load_wire(conn: Connection, cases: list, events: list) -> None:
 
 
 _CASE_TIMES = [f for f in CASE_FIELDS if f in TIME_FIELDS]
-_CHECK_SQL = (
-    f"SELECT (SELECT count(*) FROM {WIRE_CASES} WHERE NOT ("
-    + " AND ".join([f"({f} IS NULL OR {_time_ok(f)})" for f in _CASE_TIMES] + ["typeof(version) = 'integer'"])
-    + f")) + (SELECT count(*) FROM {WIRE_EVENTS} WHERE NOT ("
-    f"id GLOB '{_WIRE_UUID}' AND typeof(seq) = 'integer' AND at IS NOT NULL AND {_time_ok('at')} "
-    "AND typeof(reason) IN ('text', 'null'))) + (SELECT count(*) FROM ("
-    + " UNION ".join([f"SELECT substr({f}, 1, 10) AS d FROM {WIRE_CASES}" for f in _CASE_TIMES]
-                     + [f"SELECT substr(at, 1, 10) FROM {WIRE_EVENTS}"])
-    + ") WHERE d IS NOT NULL AND (d < '0001' OR date(d, '+0 days') IS NOT d))")  # each date once: a real one
 
 
-def wire_is_plain(conn: Connection) -> bool:
+def _check_sql(payload_texts: bool) -> str:
+    # a payload that came as JSON text (a "rows" page) must be a JSON object's text; one that
+    # came as an object was written here (raw_value)
+    payload = " AND typeof(payload) = 'text' AND json_valid(payload) AND substr(payload, 1, 1) = '{'"
+    return (
+        f"SELECT (SELECT count(*) FROM {WIRE_CASES} WHERE NOT ("
+        + " AND ".join([f"({f} IS NULL OR {_time_ok(f)})" for f in _CASE_TIMES] + ["typeof(version) = 'integer'"])
+        + f")) + (SELECT count(*) FROM {WIRE_EVENTS} WHERE NOT ("
+        f"id GLOB '{_WIRE_UUID}' AND typeof(seq) = 'integer' AND at IS NOT NULL AND {_time_ok('at')} "
+        "AND typeof(reason) IN ('text', 'null')" + (payload if payload_texts else "") + ")) + (SELECT count(*) FROM ("
+        + " UNION ".join([f"SELECT substr({f}, 1, 10) AS d FROM {WIRE_CASES}" for f in _CASE_TIMES]
+                         + [f"SELECT substr(at, 1, 10) FROM {WIRE_EVENTS}"])
+        + ") WHERE d IS NOT NULL AND (d < '0001' OR date(d, '+0 days') IS NOT d))")  # each date once: a real one
+
+
+_CHECK_SQL = _check_sql(False)
+_CHECK_TEXTS_SQL = _check_sql(True)
+
+
+def wire_is_plain(conn: Connection, payload_texts: bool = False) -> bool:
     """Every time, event id, sequence and version on the page is in the exact form the
-    server writes, so the SQL conversion gives what the Python parsing gives."""
-    return conn.exec_driver_sql(_CHECK_SQL).scalar() == 0
+    server writes, so the SQL conversion gives what the Python parsing gives (and, with
+    `payload_texts`, every event payload is a JSON object's text)."""
+    return conn.exec_driver_sql(_CHECK_TEXTS_SQL if payload_texts else _CHECK_SQL).scalar() == 0
 
 
 def _case_select() -> tuple[str, str]:
@@ -153,7 +164,7 @@ def insert_wire(conn: Connection, periods) -> dict[str, int]:
         conn.exec_driver_sql(f"INSERT INTO main.cases ({_CASE_COLS}) SELECT {_CASE_EXPRS} FROM {WIRE_CASES}")
         conn.exec_driver_sql(f"INSERT INTO main.case_events ({_EVENT_COLS}) SELECT {_EVENT_EXPRS} FROM {WIRE_EVENTS}")
         if aside:
-            _count(conn, periods, f"main.case_events e JOIN main.cases c ON c.id = e.case_id",
+            _count(conn, periods, "main.case_events e JOIN main.cases c ON c.id = e.case_id",
                    f"e.rowid > {int(first_event)}", f"main.cases WHERE rowid > {int(first_case)}")
     finally:
         for sql in aside:

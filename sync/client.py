@@ -27,7 +27,7 @@ from console.clock import utcnow
 from models.db import Database
 
 from .faults import CRASH_ENV, CrashTransport, crashpoint
-from .protocol import API, dumps, loads, parse_wire_time, wire_time
+from .protocol import API, SnapshotRows, dumps, loads, parse_wire_time, wire_time
 from .status import SyncStatus, sync_status_changed
 from .store import LocalSyncStore
 
@@ -88,6 +88,8 @@ class Backoff:
 
 class SyncClient:
     """Sync one console profile with a central server."""
+
+    pull_format = "rows"  # pages as rows (protocol.PAGE_FORMATS): a third fewer bytes, no key per value
 
     def __init__(self, db: Database, central_url: str, *, login: str | None = None, password: str | None = None,
                  device_name: str = "", transport: httpx.AsyncBaseTransport | None = None, push_batch: int = 500,
@@ -299,12 +301,15 @@ class SyncClient:
                     await fetching
 
     async def _fetch_page(self, cursor: int, epoch: str | None) -> dict:
-        params = {"cursor": cursor, "limit": self.pull_limit}
+        params = {"cursor": cursor, "limit": self.pull_limit, "format": self.pull_format}
         if epoch:
             params["epoch"] = epoch
         response = await self._request("GET", "/sync/pull", params=params)
         with gcpause.paused():  # a page is a hundred thousand new objects, and no cycle
-            return self._json(response)
+            data = self._json(response)
+        if data.get("format") == "rows":  # (a server that predates the rows format answers with objects)
+            data["cases"] = SnapshotRows(data["cases"], data["case_fields"], data["event_fields"])
+        return data
 
     async def _pull_articles(self, report: SyncReport) -> None:
         while True:

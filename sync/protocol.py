@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 import orjson
@@ -27,6 +28,9 @@ CASE_FIELDS = (
 TIME_FIELDS = frozenset({"created_at", "updated_at", "deadline", "sign_deadline", "reply_deadline",
                          "dispatched_at", "accepted_at", "replied_at", "closed_at"})
 EVENT_FIELDS = ("id", "seq", "kind", "actor", "actor_role", "at", "from_state", "to_state", "reason", "payload")
+# How a pull page writes its cases: "objects", one JSON object per case (case_to_wire), or
+# "rows", one array per case (snapshot_to_row), a third of the bytes and no key to read.
+PAGE_FORMATS = ("objects", "rows")
 # An operation's age is measured on the sending machine's own clock (sent_at
 # minus the event's time, both local), never compared with the server's clock.
 MAX_AGE = timedelta(days=30)
@@ -139,3 +143,57 @@ def event_to_wire(e) -> dict:
     return {"id": str(get("id")), "seq": get("seq"), "kind": get("kind"), "actor": get("actor"),
             "actor_role": get("actor_role"), "at": wire_time(get("at")), "from_state": get("from_state"),
             "to_state": get("to_state"), "reason": get("reason") or "", "payload": dict(get("payload") or {})}
+
+
+def snapshot_to_row(snap: dict) -> list:
+    """A snapshot (case_to_wire's form) as a row of the "rows" page format: the values of
+    CASE_FIELDS in that order, then its events, each the values of EVENT_FIELDS in that
+    order with the payload as its JSON text (a str payload is taken as that text)."""
+    return [*(snap[f] for f in CASE_FIELDS),
+            [[*(e[k] for k in EVENT_FIELDS[:-1]), _payload_text(e.get("payload"))] for e in snap["events"]]]
+
+
+def row_to_snapshot(row: list, case_fields, event_fields) -> dict:
+    """A row of the "rows" page format (fields named by the page) back as a snapshot in
+    case_to_wire's form, event payloads parsed."""
+    *values, events = row
+    if len(values) != len(case_fields):
+        raise ValueError(f"a case row of {len(values)} values for {len(case_fields)} fields")
+    snap = dict(zip(case_fields, values))
+    snap["events"] = []
+    for values in events:
+        if len(values) != len(event_fields):
+            raise ValueError(f"an event row of {len(values)} values for {len(event_fields)} fields")
+        e = dict(zip(event_fields, values))
+        e["payload"] = loads(e["payload"]) if isinstance(e.get("payload"), str) else e.get("payload")
+        snap["events"].append(e)
+    return snap
+
+
+def _payload_text(payload) -> str:
+    if isinstance(payload, str):
+        return payload
+    return dumps_text(payload or {})
+
+
+class SnapshotRows(Sequence):
+    """The cases of a "rows" page, read as snapshots (row_to_snapshot) only when one is
+    asked for; `rows` as they came. `exact`: the page's fields are CASE_FIELDS and
+    EVENT_FIELDS in that order, so a row's values can be taken as they stand."""
+
+    def __init__(self, rows: list, case_fields, event_fields):
+        self.rows = rows
+        self.case_fields, self.event_fields = tuple(case_fields), tuple(event_fields)
+        self.exact = self.case_fields == CASE_FIELDS and self.event_fields == EVENT_FIELDS
+        self._made: dict[int, dict] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = range(len(self.rows))[i]  # IndexError as a list gives it, negative indexes too
+        if i not in self._made:
+            self._made[i] = row_to_snapshot(self.rows[i], self.case_fields, self.event_fields)
+        return self._made[i]

@@ -41,7 +41,7 @@ from models.db import Database
 from . import bulk
 from .bulk import WIRE_CASE_COLUMNS
 from .faults import crashpoint
-from .protocol import CASE_FIELDS, TIME_FIELDS, dumps, dumps_text, parse_wire_time, wire_time
+from .protocol import CASE_FIELDS, TIME_FIELDS, SnapshotRows, dumps, dumps_text, parse_wire_time, wire_time
 from .rawsql import raw_value
 
 log = logging.getLogger(__name__)
@@ -280,42 +280,25 @@ class LocalSyncStore:
                            set(conn.scalars(select(Department.code))))
         return self._codes
 
-    def _apply_snapshots(self, conn: Connection, snaps: list[dict]) -> list[uuid.UUID]:
+    def _apply_snapshots(self, conn: Connection, snaps: list[dict] | SnapshotRows) -> list[uuid.UUID]:
         if not snaps:
             return []
         conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
-        ids = [uuid.UUID(s["id"]) for s in snaps]
+        if isinstance(snaps, SnapshotRows) and snaps.exact:  # without making a dict of each row
+            ids = [uuid.UUID(r[0]) for r in snaps.rows]
+        else:
+            ids = [uuid.UUID(s["id"]) for s in snaps]
         if self.wire_sql and self._apply_wire(conn, snaps, ids):
             return ids
         return self._apply_rows(conn, snaps, ids)
 
-    def _apply_wire(self, conn: Connection, snaps: list[dict], ids: list[uuid.UUID]) -> bool:
+    def _apply_wire(self, conn: Connection, snaps: list[dict] | SnapshotRows, ids: list[uuid.UUID]) -> bool:
         """The page through the wire tables (sync/bulk.py): values go to SQLite as they
         came and are turned into their stored forms there. False (nothing written) when
         a value is not in the form the server writes: the page then goes `_apply_rows`."""
-        cats, dists, depts = self._known_codes(conn)
-        page_ids = set(ids)
-        rows, events = [], []
+        texts = isinstance(snaps, SnapshotRows) and snaps.exact
         try:
-            for snap, cid in zip(snaps, ids):
-                try:
-                    row = [cid.hex, *_WIRE_CASE(snap)]
-                except KeyError:
-                    row = [cid.hex, *(snap.get(f) for f in CASE_FIELDS)]
-                for i, known in ((_W_CATEGORY, cats), (_W_DISTRICT, dists), (_W_LEAD, depts)):
-                    if row[i] is not None and row[i] not in known:
-                        _unknown_code(snap, WIRE_CASE_COLUMNS[i], row[i])
-                        row[i] = None
-                assist = row[_W_ASSIST]
-                row[_W_ASSIST] = "[]" if not assist else dumps_text([d for d in assist if d in depts])
-                if row[_W_MERGED]:
-                    row[_W_MERGED] = self._merged_into(conn, snap, uuid.UUID(row[_W_MERGED]), page_ids)
-                rows.append(row)
-                hid = row[0]
-                for e in snap["events"]:
-                    events.append((hid, e["id"], e["seq"], e["kind"], e["actor"], e["actor_role"], e["at"],
-                                   e.get("from_state"), e.get("to_state"), e.get("reason"),
-                                   raw_value(e.get("payload") or {})))
+            rows, events = self._wire_from_rows(conn, snaps, ids) if texts else self._wire_from_snaps(conn, snaps, ids)
         except (KeyError, TypeError, ValueError, AttributeError):
             return False  # the Python way parses it again, and raises what it always raised
         bulk.ensure_wire_tables(conn)
@@ -324,14 +307,56 @@ class LocalSyncStore:
                 bulk.load_wire(conn, rows, events)
             except (sqlite3.InterfaceError, sqlite3.ProgrammingError, OverflowError):
                 return False  # a value the driver can't take as it is
-            if not bulk.wire_is_plain(conn):
+            if not bulk.wire_is_plain(conn, payload_texts=texts):
                 return False
             self._apply_wire_rows(conn, snaps, ids, rows)
             return True
         finally:
             bulk.clear_wire_tables(conn)
 
-    def _apply_wire_rows(self, conn: Connection, snaps: list[dict], ids: list[uuid.UUID], rows: list) -> None:
+    def _wire_from_snaps(self, conn: Connection, snaps: list[dict], ids: list[uuid.UUID]) -> tuple[list, list]:
+        """The wire tables' rows of a page of snapshots (dicts)."""
+        rows, events, page_ids = [], [], set(ids)
+        for snap, cid in zip(snaps, ids):
+            try:
+                row = [cid.hex, *_WIRE_CASE(snap)]
+            except KeyError:
+                row = [cid.hex, *(snap.get(f) for f in CASE_FIELDS)]
+            rows.append(self._checked(conn, row, snap.get("number"), page_ids))
+            hid = row[0]
+            for e in snap["events"]:
+                events.append((hid, e["id"], e["seq"], e["kind"], e["actor"], e["actor_role"], e["at"],
+                               e.get("from_state"), e.get("to_state"), e.get("reason"),
+                               raw_value(e.get("payload") or {})))
+        return rows, events
+
+    def _wire_from_rows(self, conn: Connection, page: SnapshotRows, ids: list[uuid.UUID]) -> tuple[list, list]:
+        """The wire tables' rows of a "rows" page whose fields are this console's, taken
+        as they are: each payload stays the JSON text it came as (bulk checks it is one)."""
+        rows, events, page_ids = [], [], set(ids)
+        number = _W["number"] - 1
+        for r, cid in zip(page.rows, ids):
+            hid = cid.hex
+            rows.append(self._checked(conn, [hid, *r[:-1]], r[number], page_ids))
+            events += [[hid, *e] for e in r[-1]]
+        return rows, events
+
+    def _checked(self, conn: Connection, row: list, number: str, page_ids: set[uuid.UUID]) -> list:
+        """A wire row with codes this console lacks taken out, the assisting departments as
+        JSON text and a merge into a case it doesn't have dropped (each logged)."""
+        cats, dists, depts = self._known_codes(conn)
+        for i, known in ((_W_CATEGORY, cats), (_W_DISTRICT, dists), (_W_LEAD, depts)):
+            if row[i] is not None and row[i] not in known:
+                _unknown_code(number, WIRE_CASE_COLUMNS[i], row[i])
+                row[i] = None
+        assist = row[_W_ASSIST]
+        row[_W_ASSIST] = "[]" if not assist else dumps_text([d for d in assist if d in depts])
+        if row[_W_MERGED]:
+            row[_W_MERGED] = self._merged_into(conn, number, uuid.UUID(row[_W_MERGED]), page_ids)
+        return row
+
+    def _apply_wire_rows(self, conn: Connection, snaps: list[dict] | SnapshotRows, ids: list[uuid.UUID],
+                         rows: list) -> None:
         # a case this console has (or has pending operations for) is rebased row by row
         seen = [r[0] for r in conn.exec_driver_sql(
             f"SELECT hid FROM {bulk.WIRE_CASES} w WHERE EXISTS (SELECT 1 FROM main.cases c WHERE c.id = w.hid) "
@@ -346,9 +371,9 @@ class LocalSyncStore:
             seen_ids = [cid for cid in ids if cid.hex in seen_set]  # in the page's order
             existing, pending = self._local_rows(conn, seen_ids)
             known_cases = set(existing) | set(ids)
-            by_id = dict(zip(ids, snaps))
+            at = {cid: i for i, cid in enumerate(ids)}
             for cid in seen_ids:
-                snap = by_id[cid]
+                snap = snaps[at[cid]]  # a row of a "rows" page becomes a dict only here
                 self._rebase(conn, cid, existing.get(cid), self._fields(conn, snap, known_cases), snap["events"],
                              pending.get(cid, []), counts)
             bulk.drop_from_wire(conn, seen)
@@ -363,10 +388,10 @@ class LocalSyncStore:
             cursor.close()
         _add_state_counts(conn, counts)
 
-    def _merged_into(self, conn: Connection, snap: dict, into: uuid.UUID, page_ids: set) -> str | None:
+    def _merged_into(self, conn: Connection, number: str, into: uuid.UUID, page_ids: set) -> str | None:
         if into in page_ids or conn.scalar(select(CASES.c.id).where(CASES.c.id == into)) is not None:
             return into.hex
-        log.warning("case %s is merged into %s, not here yet", snap.get("number"), into)
+        log.warning("case %s is merged into %s, not here yet", number, into)
         return None
 
     @staticmethod
@@ -443,7 +468,7 @@ class LocalSyncStore:
             out[f] = v
         for f, known in (("category_code", cats), ("district_code", dists), ("lead_department", depts)):
             if out[f] is not None and out[f] not in known:
-                _unknown_code(snap, f, out[f])
+                _unknown_code(snap.get("number"), f, out[f])
                 out[f] = None
         return out
 
@@ -538,8 +563,8 @@ def _add_state_counts(conn: Connection, counts: Counter) -> None:
             conn.execute(insert(StateCount.__table__), [{"state": state, "n": delta}])
 
 
-def _unknown_code(snap: dict, field: str, value) -> None:
-    log.warning("case %s: %s %r is not in this console's reference data", snap.get("number"), field, value)
+def _unknown_code(number: str | None, field: str, value) -> None:
+    log.warning("case %s: %s %r is not in this console's reference data", number, field, value)
 
 
 _WIRE_CASE = itemgetter(*CASE_FIELDS)

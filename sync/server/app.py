@@ -198,11 +198,15 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
 
     @app.get(f"{API}/sync/pull", tags=["sync"], summary="Cases changed after a cursor, in commit order")
     async def pull(request: Request, cursor: int = Query(0, ge=0), limit: int = Query(1000, ge=1, le=5000),
-                   epoch: str | None = None):
+                   epoch: str | None = None,
+                   format: str = Query("objects", pattern="^(objects|rows)$",
+                                       description="objects: a JSON object per case; rows: an array per case, "
+                                                   "its values in the order of the page's case_fields")):
         def work():  # the token check and the page in one trip to a worker thread
             who = caller(request)
             try:
-                return Response(book.pull_text(as_caller(who), cursor, limit, epoch), media_type="application/json")
+                return Response(book.pull_text(as_caller(who), cursor, limit, epoch, format),
+                                media_type="application/json")
             except EpochChanged as exc:
                 raise ApiError(409, "epoch_changed", str(exc), epoch=exc.epoch) from None
         return await run_in_threadpool(work)

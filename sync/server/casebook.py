@@ -30,8 +30,8 @@ from console.workflow import EDITABLE_FIELDS, REQUEST_TYPES, URGENCIES, CHANNELS
 from models.base import new_id
 
 from ..rawsql import raw_insert
-from ..protocol import (CASE_FIELDS, EVENT_FIELDS, TIME_FIELDS, age_of, body_hash, case_to_wire, dumps_text, loads,
-                        wire_time)
+from ..protocol import (CASE_FIELDS, EVENT_FIELDS, PAGE_FORMATS, TIME_FIELDS, age_of, body_hash, case_to_wire,
+                        dumps_text, loads, snapshot_to_row, wire_time)
 from .db import CentralDB
 from .models import AppliedOp, CentralCase, CentralEvent, Change, Device, Meta, NumberSeq
 
@@ -96,7 +96,7 @@ class Casebook:
         self.policy = policy or load_policy()
         self.clock = clock
         self.codes = reference_codes()
-        self._wire_cache: OrderedDict[tuple[str, int], str] = OrderedDict()
+        self._wire_cache: OrderedDict[tuple[str, int, str], str] = OrderedDict()  # (case, version, format)
         self._cache_lock = threading.Lock()
         self._group = threading.Condition()  # group commit of pushes (see push)
         self._waiting: list[_PushJob] = []
@@ -181,13 +181,17 @@ class Casebook:
         return {"epoch": epoch, "results": results, "cases": cases}
 
     # -- pull -----------------------------------------------------------------------
-    def pull(self, caller: Caller, cursor: int, limit: int, client_epoch: str | None) -> dict:
+    def pull(self, caller: Caller, cursor: int, limit: int, client_epoch: str | None, fmt: str = "objects") -> dict:
         """Cases changed after `cursor`, in commit order; the next cursor even for an empty page."""
-        return loads(self.pull_text(caller, cursor, limit, client_epoch))
+        return loads(self.pull_text(caller, cursor, limit, client_epoch, fmt))
 
-    def pull_text(self, caller: Caller, cursor: int, limit: int, client_epoch: str | None) -> str:
+    def pull_text(self, caller: Caller, cursor: int, limit: int, client_epoch: str | None,
+                  fmt: str = "objects") -> str:
         """`pull` as the JSON text of the response. Every console pulls the same new
-        cases, so each (case, version) is serialized once and the text reused."""
+        cases, so each (case, version) is serialized once per format and the text reused.
+        `fmt` "rows" writes each case as a row (protocol.snapshot_to_row)."""
+        if fmt not in PAGE_FORMATS:
+            raise ValueError(f"unknown page format {fmt!r}")
         limit = max(1, min(limit, 5000))
         with self.db.read() as conn:
             epoch = self.epoch(conn)
@@ -202,12 +206,14 @@ class Casebook:
             more = len(rows) == limit
             next_cursor = rows[-1].id if more else head
             ids = list(dict.fromkeys(r.case_id for r in rows))
-            texts = self._snapshot_texts(conn, ids, caller)
-        head_text = json.dumps({"epoch": epoch, "cursor": cursor, "next_cursor": next_cursor, "changes": len(rows),
-                                "more": more}, separators=(",", ":"))
+            texts = self._snapshot_texts(conn, ids, caller, fmt)
+        page = {"epoch": epoch, "cursor": cursor, "next_cursor": next_cursor, "changes": len(rows), "more": more}
+        if fmt == "rows":
+            page.update(format="rows", case_fields=CASE_FIELDS, event_fields=EVENT_FIELDS)
+        head_text = json.dumps(page, separators=(",", ":"))
         return head_text[:-1] + ',"cases":[' + ",".join(texts) + "]}"
 
-    def _snapshot_texts(self, conn: Connection, ids: list[str], caller: Caller) -> list[str]:
+    def _snapshot_texts(self, conn: Connection, ids: list[str], caller: Caller, fmt: str = "objects") -> list[str]:
         out = []
         for i in range(0, len(ids), 900):
             chunk = ids[i:i + 900]
@@ -225,35 +231,35 @@ class Casebook:
                 heads = {r.id: r for r in conn.execute(select(*cols).where(CASES.c.id.in_(chunk)))}
             get = self._wire_cache.get
             with self._cache_lock:
-                cached = {c: get((c, heads[c].version)) for c in chunk if c in heads}
+                cached = {c: get((c, heads[c].version, fmt)) for c in chunk if c in heads}
             missing = [c for c, text in cached.items() if text is None]
             if missing:
-                made = self._wire_texts(conn, missing)
+                made = self._wire_texts(conn, missing, fmt)
                 with self._cache_lock:
                     for case_id, version, text in made:
                         cached[case_id] = text
-                        self._wire_cache[(case_id, version)] = text
+                        self._wire_cache[(case_id, version, fmt)] = text
                     while len(self._wire_cache) > self.CACHE_SIZE:
                         self._wire_cache.popitem(last=False)
             out += [cached[c] for c in chunk if c in heads and cached.get(c)
                     and (caller.role != "liaison" or visible(heads[c], caller))]
         return out
 
-    def _wire_texts(self, conn: Connection, ids: list[str]) -> list[tuple[str, int, str]]:
-        """(id, version, JSON text) of each case's snapshot: what `_snapshots` gives, written
-        for the pull's hot path (rows as tuples, stored event payloads passed through as
-        the JSON text they are instead of being read and written again). On SQLite the
-        text is written by SQLite itself (`_sqlite_wire_texts`)."""
+    def _wire_texts(self, conn: Connection, ids: list[str], fmt: str = "objects") -> list[tuple[str, int, str]]:
+        """(id, version, JSON text) of each case's snapshot in format `fmt`: what `_snapshots`
+        gives, written for the pull's hot path (rows as tuples, stored event payloads passed
+        through as the JSON text they are instead of being read and written again). On
+        SQLite the text is written by SQLite itself (`_sqlite_wire_texts`)."""
         if conn.dialect.name == "sqlite":
             out = []
             for i in range(0, len(ids), 900):
                 chunk = ids[i:i + 900]
-                texts = _sqlite_wire_texts(conn, chunk)
-                out += texts if texts is not None else self._wire_texts_rows(conn, chunk)
+                texts = _sqlite_wire_texts(conn, chunk, fmt)
+                out += texts if texts is not None else self._wire_texts_rows(conn, chunk, fmt)
             return out
-        return self._wire_texts_rows(conn, ids)
+        return self._wire_texts_rows(conn, ids, fmt)
 
-    def _wire_texts_rows(self, conn: Connection, ids: list[str]) -> list[tuple[str, int, str]]:
+    def _wire_texts_rows(self, conn: Connection, ids: list[str], fmt: str = "objects") -> list[tuple[str, int, str]]:
         out = []
         case_cols = [CASES.c[f] for f in CASE_FIELDS]
         event_cols = [EVENTS.c.case_id, *(EVENTS.c[f] for f in EVENT_FIELDS if f != "payload"),
@@ -266,7 +272,7 @@ class Casebook:
                 e = dict(zip(_EVENT_KEYS, values))
                 e["id"], e["at"], e["reason"] = str(e["id"]), wire_time(e["at"]), e["reason"] or ""
                 if isinstance(payload, str):  # the stored JSON text (SQLite); PostgreSQL's driver reads it
-                    e["payload"] = orjson.Fragment(payload) if payload not in ("null", "") else {}
+                    e["payload"] = payload if payload not in ("null", "") else {}
                 else:
                     e["payload"] = dict(payload or {})
                 events.setdefault(case_id, []).append(e)
@@ -280,6 +286,12 @@ class Casebook:
                     snap["merged_into_id"] = str(snap["merged_into_id"])
                 snap["assist_departments"] = list(snap["assist_departments"] or [])
                 snap["events"] = events.get(row.id, [])
+                if fmt == "rows":
+                    out.append((row.id, row.version, dumps_text(snapshot_to_row(snap))))
+                    continue
+                for e in snap["events"]:  # stored text spliced in as it is
+                    if isinstance(e["payload"], str):
+                        e["payload"] = orjson.Fragment(e["payload"])
                 out.append((row.id, row.version, dumps_text(snap)))
         return out
 
@@ -625,41 +637,55 @@ def _case_value_sql(f: str) -> str:
     return f
 
 
-_CASE_JSON_SQL = (
-    "SELECT id, version, json_object(" + ", ".join(f"'{f}', {_case_value_sql(f)}" for f in CASE_FIELDS) + "), "
-    + " AND ".join([_time_ok_sql(f) for f in CASE_FIELDS if f in TIME_FIELDS]
-                   + ["(assist_departments IS NULL OR substr(assist_departments, 1, 1) IN ('[', 'n'))"])
-    + " FROM cases WHERE id IN (%s)")
-_EVENT_JSON_SQL = (
-    "SELECT case_id, json_object("
-    + ", ".join(f"'{f}', {_wire_time_sql('at') if f == 'at' else 'coalesce(reason, %s)' % repr('') if f == 'reason' else f}"
-                for f in EVENT_FIELDS if f != "payload")
-    + "), CASE WHEN payload IS NULL OR payload IN ('null', '') THEN '{}' ELSE payload END, "
-    + _time_ok_sql("at") + " AND typeof(payload) IN ('text', 'null')"
-    + " FROM case_events WHERE case_id IN (%s) ORDER BY case_id, seq")
+def _case_json_sql(fmt: str) -> str:
+    values = [_case_value_sql(f) for f in CASE_FIELDS]
+    text = ("json_object(" + ", ".join(f"'{f}', {v}" for f, v in zip(CASE_FIELDS, values)) + ")" if fmt == "objects"
+            else "json_array(" + ", ".join(values) + ")")
+    return ("SELECT id, version, " + text + ", "
+            + " AND ".join([_time_ok_sql(f) for f in CASE_FIELDS if f in TIME_FIELDS]
+                           + ["(assist_departments IS NULL OR substr(assist_departments, 1, 1) IN ('[', 'n'))"])
+            + " FROM cases WHERE id IN (%s)")
 
 
-def _sqlite_wire_texts(conn: Connection, ids: list[str]) -> list[tuple[str, int, str]] | None:
-    """(id, version, JSON text) of each case, the JSON written by SQLite's json_object
-    straight from the stored values (no Python object per value), the stored event
-    payloads spliced in as the JSON text they are. The same JSON `_wire_texts_rows`
-    writes; None when a stored value is not in the form this relies on (a time not
-    in SQLAlchemy's stored form ...), and the rows are then read the usual way."""
+def _event_json_sql(fmt: str) -> str:
+    values = [_wire_time_sql("at") if f == "at" else "coalesce(reason, '')" if f == "reason" else f
+              for f in EVENT_FIELDS if f != "payload"]
+    payload = "CASE WHEN payload IS NULL OR payload IN ('null', '') THEN '{}' ELSE payload END"
+    text = ("json_object(" + ", ".join(f"'{f}', {v}" for f, v in zip(EVENT_FIELDS, values)) + ")" if fmt == "objects"
+            else f"json_array({', '.join(values)}, {payload})")  # the payload as its text, a JSON string
+    return ("SELECT case_id, " + text + f", {payload}, "
+            + _time_ok_sql("at") + " AND typeof(payload) IN ('text', 'null')"
+            + " FROM case_events WHERE case_id IN (%s) ORDER BY case_id, seq")
+
+
+_JSON_SQL = {fmt: (_case_json_sql(fmt), _event_json_sql(fmt)) for fmt in PAGE_FORMATS}
+
+
+def _sqlite_wire_texts(conn: Connection, ids: list[str], fmt: str = "objects") -> list[tuple[str, int, str]] | None:
+    """(id, version, JSON text) of each case in page format `fmt`, the JSON written by
+    SQLite's json_object / json_array straight from the stored values (no Python object
+    per value), the stored event payloads spliced in as the JSON text they are (as a
+    JSON string, in rows). The same JSON `_wire_texts_rows` writes; None when a stored
+    value is not in the form this relies on (a time not in SQLAlchemy's stored form
+    ...), and the rows are then read the usual way."""
     if not ids:
         return []
     marks = ", ".join("?" * len(ids))
+    case_sql, event_sql = _JSON_SQL[fmt]
     cursor = conn.connection.cursor()  # the connection's own DB-API connection
     try:
         events: dict[str, list[str]] = {}
-        for case_id, text, payload, ok in cursor.execute(_EVENT_JSON_SQL % marks, ids):
+        for case_id, text, payload, ok in cursor.execute(event_sql % marks, ids):
             if not ok:
                 return None
-            events.setdefault(case_id, []).append(f'{text[:-1]},"payload":{payload}}}')
+            events.setdefault(case_id, []).append(f'{text[:-1]},"payload":{payload}}}' if fmt == "objects" else text)
         out = []
-        for case_id, version, text, ok in cursor.execute(_CASE_JSON_SQL % marks, ids):
+        for case_id, version, text, ok in cursor.execute(case_sql % marks, ids):
             if not ok:
                 return None
-            out.append((case_id, version, f'{text[:-1]},"events":[{",".join(events.get(case_id, ()))}]}}'))
+            tail = f',"events":[{",".join(events.get(case_id, ()))}]}}' if fmt == "objects" else \
+                f',[{",".join(events.get(case_id, ()))}]]'
+            out.append((case_id, version, text[:-1] + tail))
         return out
     except sqlite3.Error:  # e.g. stored JSON text SQLite can't read
         return None

@@ -23,7 +23,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sync import bulk
-from sync.protocol import loads, parse_wire_time
+from sync.protocol import CASE_FIELDS, EVENT_FIELDS, SnapshotRows, loads, parse_wire_time, row_to_snapshot
 from sync.rawsql import raw_value
 from sync.server.casebook import Caller, _sqlite_wire_texts
 from sync.store import LocalSyncStore
@@ -68,6 +68,8 @@ def _tamper(central, numbers: list[str]) -> None:
         def change(number: str, sql: str, *args) -> None:
             case_id = conn.exec_driver_sql("SELECT id FROM cases WHERE number = ?", (number,)).scalar()
             conn.exec_driver_sql(sql.replace(":id", "?"), (*args, case_id))
+            # a new version, as every change the server makes (its snapshot texts are kept per version)
+            conn.exec_driver_sql("UPDATE cases SET version = version + 1 WHERE id = ?", (case_id,))
             conn.exec_driver_sql("INSERT INTO changes (case_id, lead_department) VALUES (?, NULL)", (case_id,))
         change(numbers[5], "UPDATE cases SET category_code = '9999', district_code = 'XX', lead_department = 'NOPE', "
                            "assist_departments = '[\"NOPE\", \"URBAN\"]', satisfied = 1, resolved = 0 WHERE id = :id")
@@ -107,8 +109,15 @@ def test_sqlite_writes_the_snapshot_text_python_writes(central, consoles):
         ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM cases")]
         by_sql = _sqlite_wire_texts(conn, ids)
         by_rows = book._wire_texts_rows(conn, ids)
+        rows_by_sql = _sqlite_wire_texts(conn, ids, "rows")
+        rows_by_python = book._wire_texts_rows(conn, ids, "rows")
     assert len(by_rows) == len(numbers)
     assert sorted(by_sql) == sorted(by_rows)  # the same bytes, case by case
+    assert sorted(rows_by_sql) == sorted(rows_by_python)
+    # a row is the snapshot's values in field order, each payload its JSON text
+    by_id = {case_id: loads(text) for case_id, _, text in by_sql}
+    for case_id, _, text in rows_by_sql:
+        assert row_to_snapshot(loads(text), CASE_FIELDS, EVENT_FIELDS) == by_id[case_id]
     snaps = {s["number"]: s for s in (loads(t) for _, _, t in by_sql)}
     assert snaps[numbers[0]]["assist_departments"] == ["HRSS", "URBAN"] and snaps[numbers[0]]["confidential"] is True
     assert snaps[numbers[5]]["satisfied"] is True and snaps[numbers[5]]["resolved"] is False
@@ -136,15 +145,20 @@ def test_a_stored_value_outside_the_form_goes_the_python_way(central, consoles):
         assert len(loads(book._wire_texts(conn, ids)[0][2])["created_at"]) == 19
 
 
-@pytest.mark.parametrize("limit", [1000, 3])
-def test_the_wire_tables_write_what_the_python_way_writes(central, consoles, limit):
+@pytest.mark.parametrize("limit,page_format", [(1000, "rows"), (3, "rows"), (1000, "objects"), (3, "objects")])
+def test_the_wire_tables_write_what_the_python_way_writes(central, consoles, limit, page_format):
     maker = consoles("maker", central.url)
     numbers = _filled(central, maker)
     if not central.db.is_postgres:
         _tamper(central, numbers)
     fast = consoles("fast", central.url, login="op02", pull_limit=limit)
     slow = consoles("slow", central.url, login="op02", pull_limit=limit)
+    fast.client.pull_format = page_format
+    slow.client.pull_format = "objects"
     slow.client.store.wire_sql = False
+    pages = []
+    real_apply = fast.client.store.apply_page
+    fast.client.store.apply_page = lambda cases, *a: (pages.append(type(cases)), real_apply(cases, *a))[1]
     taken = []
     for name, c in (("fast", fast), ("slow", slow)):
         real = c.client.store._apply_rows
@@ -162,6 +176,7 @@ def test_the_wire_tables_write_what_the_python_way_writes(central, consoles, lim
             await c.client.aclose()
     asyncio.run(scenario())
     assert "fast" not in taken and "slow" in taken
+    assert set(pages) == {SnapshotRows if page_format == "rows" else list}
     got = _everything(fast.db)
     assert got == _everything(slow.db)
     assert len(got["cases"]) == len(numbers) and got["rollups"]["rollup_daily"]
@@ -187,6 +202,38 @@ def test_a_page_outside_the_servers_form_goes_the_python_way(central, consoles):
     assert _everything(stores[0].db) == _everything(stores[1].db)
     created = _table(stores[0].db, "SELECT created_at FROM cases WHERE number = '%s'" % page["cases"][0]["number"])
     assert created[0][0].endswith(":%s.000000" % page["cases"][0]["created_at"][17:19])  # to UTC, as before
+
+
+def test_a_rows_page_outside_the_servers_form_goes_the_python_way(central, consoles):
+    maker = consoles("maker", central.url)
+    _filled(central, maker)
+    page = central.app.state.book.pull(Caller("op02", "operator"), 0, 1000, None, "rows")
+    rows = page["cases"]
+    rows[0][-1][0][-1] = ' {"spaced": "out"} '  # valid JSON, but not the text the server writes
+    rows[1][-1][0][-1] = {"not": "text"}
+    stores = []
+    for name, wire in (("fast", True), ("slow", False)):
+        store = LocalSyncStore(consoles(name, central.url).db)
+        store.wire_sql = wire
+        fell_back = []
+        real = store._apply_rows
+        store._apply_rows = lambda *a, _real=real: (fell_back.append(1), _real(*a))[1]
+        store.apply_page(SnapshotRows(copy.deepcopy(rows), page["case_fields"], page["event_fields"]),
+                         page["next_cursor"], page["epoch"])
+        assert fell_back
+        stores.append(store)
+    assert _everything(stores[0].db) == _everything(stores[1].db)
+    payloads = [p for p, in _table(stores[0].db, "SELECT payload FROM case_events")]
+    assert '{"spaced":"out"}' in payloads and '{"not":"text"}' in payloads
+
+    # a row short of a value: a clear error, nothing written, the cursor where it was
+    store = LocalSyncStore(consoles("short", central.url).db)
+    broken = copy.deepcopy(rows)
+    del broken[2][3]
+    with pytest.raises(ValueError, match="a case row of"):
+        store.apply_page(SnapshotRows(broken, page["case_fields"], page["event_fields"]), page["next_cursor"],
+                         page["epoch"])
+    assert _table(store.db, "SELECT count(*) FROM cases") == [(0,)] and store.get("cursor") is None
 
 
 @example(moment=datetime(2026, 11, 28, 0, 10, 17), other="2026-02-29T00:00:00")
