@@ -18,7 +18,7 @@ from datetime import datetime
 from types import SimpleNamespace
 
 import orjson
-from sqlalchemy import Connection, Text, func, insert, select, type_coerce, update
+from sqlalchemy import Connection, Text, cast, func, insert, or_, select, type_coerce, update
 from sqlalchemy.sql import bindparam
 
 from console.clock import CITY_TZ, utcnow
@@ -199,9 +199,12 @@ class Casebook:
             if (client_epoch and client_epoch != epoch) or cursor > head:
                 raise EpochChanged(epoch)
             q = select(Change.id, Change.case_id).where(Change.id > cursor, Change.id <= head)
-            if caller.role == "liaison":
-                q = q.join(CentralCase, CentralCase.id == Change.case_id).where(
-                    CentralCase.lead_department == (caller.department or "\x00"))
+            if caller.role == "liaison":  # cases it leads or assists (`visible` then decides exactly)
+                dept = caller.department or "\x00"
+                quoted = '%"' + dept.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + '"%'
+                q = q.join(CentralCase, CentralCase.id == Change.case_id).where(or_(
+                    CentralCase.lead_department == dept,
+                    cast(CentralCase.assist_departments, Text).like(quoted, escape="\\")))
             rows = conn.execute(q.order_by(Change.id).limit(limit)).all()
             more = len(rows) == limit
             next_cursor = rows[-1].id if more else head

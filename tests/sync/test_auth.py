@@ -88,3 +88,26 @@ def test_liaisons_cannot_use_console_sync_and_see_their_department_only(central,
         assert r.status_code == 409 and "reason is required" in r.json()["message"]
         r = http.post(f"/cases/{mine}/actions/return", headers=h, json={"reason": "不属于本单位职责"})
         assert r.json()["state"] == "returned" and r.json()["return_count"] == 1
+
+
+def test_a_liaison_pulls_the_cases_its_department_assists(central, consoles):
+    a = consoles("a", central.url)
+    led = a.log("占道经营", category_code="0203")
+    a.act(led, "dispatch", lead_department="URBAN", assist_departments=["HRSS"])
+    alone = a.log("噪音扰民")
+    a.act(alone, "dispatch", lead_department="URBAN")
+
+    async def scenario():
+        await a.client.sync_once()
+        await a.client.aclose()
+    asyncio.run(scenario())
+    with httpx.Client(base_url=central.url + "/api/v1") as http:
+        def pulled(login: str, fmt: str) -> list[str]:
+            tok = http.post("/login", json={"login": login, "password": PASSWORD}).json()["access_token"]
+            page = http.get("/sync/pull", params={"format": fmt},
+                            headers={"authorization": f"Bearer {tok}"}).json()
+            return sorted(c["number"] if fmt == "objects" else c[page["case_fields"].index("number")]
+                          for c in page["cases"])
+        for fmt in ("objects", "rows"):
+            assert pulled("hrss", fmt) == [led]  # assists it, and nothing else
+            assert pulled("urban", fmt) == sorted([led, alone])
