@@ -29,7 +29,7 @@ from models.db import Database
 from .faults import CRASH_ENV, CrashTransport, crashpoint
 from .protocol import API, SnapshotRows, dumps, loads, parse_wire_time, wire_time
 from .status import SyncStatus, sync_status_changed
-from .store import LocalSyncStore
+from .store import HistoryRewound, LocalSyncStore
 
 log = logging.getLogger(__name__)
 
@@ -206,9 +206,11 @@ class SyncClient:
         try:
             await self._push_all(report)
             await self._pull_all(report)
-        except _EpochChanged as exc:
-            log.warning("the central server's history changed (restored from a backup?): full resync")
-            await asyncio.to_thread(self.store.start_resync, exc.epoch)
+        except (_EpochChanged, HistoryRewound) as exc:
+            epoch = exc.epoch if isinstance(exc, _EpochChanged) else await asyncio.to_thread(self.store.get, "epoch")
+            log.warning("the central server's history changed (restored from a backup?): full resync (%s)",
+                        exc if isinstance(exc, HistoryRewound) else f"new epoch {epoch}")
+            await asyncio.to_thread(self.store.start_resync, epoch)
             report.resynced = True
             await self._push_all(report)
             await self._pull_all(report)

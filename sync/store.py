@@ -286,8 +286,11 @@ class LocalSyncStore:
         conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
         if isinstance(snaps, SnapshotRows) and snaps.exact:  # without making a dict of each row
             ids = [uuid.UUID(r[0]) for r in snaps.rows]
+            versions = [r[_W_VERSION - 1] for r in snaps.rows]
         else:
             ids = [uuid.UUID(s["id"]) for s in snaps]
+            versions = [s.get("version") for s in snaps]
+        _refuse_older(conn, ids, versions, snaps)
         if self.wire_sql and self._apply_wire(conn, snaps, ids):
             return ids
         return self._apply_rows(conn, snaps, ids)
@@ -563,6 +566,33 @@ def _add_state_counts(conn: Connection, counts: Counter) -> None:
             conn.execute(insert(StateCount.__table__), [{"state": state, "n": delta}])
 
 
+class HistoryRewound(Exception):
+    """The server sent a case at a version older than one it sent this console before: its
+    database went back in time (restored from a backup) without a new epoch. The client
+    then does what a new epoch makes it do: a full resync that pushes again what it lost."""
+
+
+def _refuse_older(conn: Connection, ids: list[uuid.UUID], versions: list, snaps) -> None:
+    """Raise HistoryRewound when a snapshot's version is below the one this console holds
+    from the server for that case (versions only grow on the server)."""
+    known: dict[str, int] = {}
+    cursor = conn.connection.cursor()
+    try:
+        for i in range(0, len(ids), 900):
+            chunk = [cid.hex for cid in ids[i:i + 900]]
+            known.update(cursor.execute("SELECT case_id, server_version FROM sync_case_versions WHERE case_id IN (%s)"
+                                        % ", ".join("?" * len(chunk)), chunk).fetchall())
+    finally:
+        cursor.close()
+    if not known:
+        return
+    for i, (cid, version) in enumerate(zip(ids, versions)):
+        held = known.get(cid.hex)
+        if held is not None and type(version) is int and version < held:
+            raise HistoryRewound(f"the central server sent case {snaps[i].get('number')} at version {version}, "
+                                 f"older than version {held} it sent before")
+
+
 def _unknown_code(number: str | None, field: str, value) -> None:
     log.warning("case %s: %s %r is not in this console's reference data", number, field, value)
 
@@ -579,4 +609,4 @@ def _event_row(e: dict, cid: uuid.UUID) -> dict:
             "to_state": e.get("to_state"), "reason": e.get("reason") or "", "payload": e.get("payload") or {}}
 
 
-__all__ = ["LocalSyncStore", "RejectedOp", "ConflictView", "wire_time"]
+__all__ = ["LocalSyncStore", "RejectedOp", "ConflictView", "HistoryRewound", "wire_time"]

@@ -73,3 +73,52 @@ def test_restored_backup_gets_back_what_it_lost(tmp_path, central_template, cons
             assert local_view(b.db) == after
     finally:
         srv.stop()
+
+
+def test_a_restore_without_a_new_epoch_is_noticed_by_a_case_going_back(tmp_path, central_template, consoles):
+    """The admin forgot `central new-epoch` and the server took new changes past the console's
+    cursor before it synced again: the console notices because a case it holds at version
+    3 comes back at version 2, and resyncs as for a new epoch."""
+    import shutil
+
+    from sync.server.casebook import Caller
+    path = tmp_path / "central.db"
+    shutil.copy(central_template, path)
+    url = f"sqlite:///{path}"
+    srv = ServerThread(url).start()
+    a = consoles("a", srv.url)
+    c = consoles("c", srv.url, login="op02", station="B02")
+    lead = Caller("lead01", "team_lead")
+
+    async def sync(*cs):
+        for x in cs:
+            reopen_client(x, srv.url)
+            await x.client.sync_once()
+            await x.client.aclose()
+
+    early = a.log("备份之前受理的")
+    asyncio.run(sync(a))
+    _backup(path, tmp_path / "backup.db")
+    a.act(early, "dispatch", lead_department="URBAN")
+    asyncio.run(sync(a))
+    srv.app.state.book.act(lead, early, "pick")
+    asyncio.run(sync(a))  # a holds `early` at version 3 and the cursor past all of it
+    port = srv.port
+    srv.stop()
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / f"central.db{suffix}").unlink(missing_ok=True)
+    shutil.copy(tmp_path / "backup.db", path)  # restored, the epoch left as it was
+    srv = ServerThread(url, port=port).start()
+    try:
+        for i in range(3):  # the server's history grows past a's cursor again ...
+            c.log(f"恢复之后受理的{i}")
+        asyncio.run(sync(c))
+        srv.app.state.book.act(lead, early, "pick")  # ... and `early`, at version 1 there, becomes version 2
+        asyncio.run(sync(a))
+        after = server_view(srv.db)
+        assert after[next(k for k, v in after.items() if v["number"] == early)]["state"] == "dispatched"
+        assert local_view(a.db) == after  # the dispatch the server lost, pushed again
+        # merged: the server had a newer version of the case (the pick) when it came again
+        assert outbox_statuses(a.db) == {"applied": 1, "merged": 1}
+    finally:
+        srv.stop()
