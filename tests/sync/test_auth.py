@@ -70,11 +70,7 @@ def test_liaisons_cannot_use_console_sync_and_see_their_department_only(central,
     a.act(mine, "dispatch", lead_department="URBAN")
     other = a.log("社保补缴")
     a.act(other, "dispatch", lead_department="HRSS")
-
-    async def scenario():
-        await a.client.sync_once()
-        await a.client.aclose()
-    asyncio.run(scenario())
+    _sync(a)
     with httpx.Client(base_url=central.url + "/api/v1") as http:
         tok = http.post("/login", json={"login": "urban", "password": PASSWORD}).json()["access_token"]
         h = {"authorization": f"Bearer {tok}"}
@@ -96,11 +92,7 @@ def test_a_liaison_pulls_the_cases_its_department_assists(central, consoles):
     a.act(led, "dispatch", lead_department="URBAN", assist_departments=["HRSS"])
     alone = a.log("噪音扰民")
     a.act(alone, "dispatch", lead_department="URBAN")
-
-    async def scenario():
-        await a.client.sync_once()
-        await a.client.aclose()
-    asyncio.run(scenario())
+    _sync(a)
     with httpx.Client(base_url=central.url + "/api/v1") as http:
         def pulled(login: str, fmt: str) -> list[str]:
             tok = http.post("/login", json={"login": login, "password": PASSWORD}).json()["access_token"]
@@ -111,3 +103,10 @@ def test_a_liaison_pulls_the_cases_its_department_assists(central, consoles):
         for fmt in ("objects", "rows"):
             assert pulled("hrss", fmt) == [led]  # assists it, and nothing else
             assert pulled("urban", fmt) == sorted([led, alone])
+
+
+def _sync(console) -> None:
+    async def go():
+        await console.client.sync_once()
+        await console.client.aclose()
+    asyncio.run(go())

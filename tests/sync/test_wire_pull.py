@@ -182,13 +182,9 @@ def test_the_wire_tables_write_what_the_python_way_writes(central, consoles, lim
     assert len(got["cases"]) == len(numbers) and got["rollups"]["rollup_daily"]
 
 
-def test_a_page_outside_the_servers_form_goes_the_python_way(central, consoles):
-    maker = consoles("maker", central.url)
-    _filled(central, maker)
-    page = central.app.state.book.pull(Caller("op02", "operator"), 0, 1000, None)
-    # what datetime.fromisoformat takes but the server never writes: an offset, a short fraction
-    page["cases"][0]["created_at"] = page["cases"][0]["created_at"][:19] + "+08:00"
-    page["cases"][1]["events"][0]["at"] = page["cases"][1]["events"][0]["at"][:19] + ".5"
+def _both_ways_python(central, consoles, page: dict, cases) -> list[LocalSyncStore]:
+    """Apply the page (`cases()` makes a fresh copy) with and without the wire tables;
+    both must go the Python way and write the same. Returns the two stores."""
     stores = []
     for name, wire in (("fast", True), ("slow", False)):
         store = LocalSyncStore(consoles(name, central.url).db)
@@ -196,10 +192,21 @@ def test_a_page_outside_the_servers_form_goes_the_python_way(central, consoles):
         fell_back = []
         real = store._apply_rows
         store._apply_rows = lambda *a, _real=real: (fell_back.append(1), _real(*a))[1]
-        store.apply_page(copy.deepcopy(page["cases"]), page["next_cursor"], page["epoch"])
+        store.apply_page(cases(), page["next_cursor"], page["epoch"])
         assert fell_back
         stores.append(store)
     assert _everything(stores[0].db) == _everything(stores[1].db)
+    return stores
+
+
+def test_a_page_outside_the_servers_form_goes_the_python_way(central, consoles):
+    maker = consoles("maker", central.url)
+    _filled(central, maker)
+    page = central.app.state.book.pull(Caller("op02", "operator"), 0, 1000, None)
+    # what datetime.fromisoformat takes but the server never writes: an offset, a short fraction
+    page["cases"][0]["created_at"] = page["cases"][0]["created_at"][:19] + "+08:00"
+    page["cases"][1]["events"][0]["at"] = page["cases"][1]["events"][0]["at"][:19] + ".5"
+    stores = _both_ways_python(central, consoles, page, lambda: copy.deepcopy(page["cases"]))
     created = _table(stores[0].db, "SELECT created_at FROM cases WHERE number = '%s'" % page["cases"][0]["number"])
     assert created[0][0].endswith(":%s.000000" % page["cases"][0]["created_at"][17:19])  # to UTC, as before
 
@@ -211,18 +218,8 @@ def test_a_rows_page_outside_the_servers_form_goes_the_python_way(central, conso
     rows = page["cases"]
     rows[0][-1][0][-1] = ' {"spaced": "out"} '  # valid JSON, but not the text the server writes
     rows[1][-1][0][-1] = {"not": "text"}
-    stores = []
-    for name, wire in (("fast", True), ("slow", False)):
-        store = LocalSyncStore(consoles(name, central.url).db)
-        store.wire_sql = wire
-        fell_back = []
-        real = store._apply_rows
-        store._apply_rows = lambda *a, _real=real: (fell_back.append(1), _real(*a))[1]
-        store.apply_page(SnapshotRows(copy.deepcopy(rows), page["case_fields"], page["event_fields"]),
-                         page["next_cursor"], page["epoch"])
-        assert fell_back
-        stores.append(store)
-    assert _everything(stores[0].db) == _everything(stores[1].db)
+    stores = _both_ways_python(central, consoles, page,
+                               lambda: SnapshotRows(copy.deepcopy(rows), page["case_fields"], page["event_fields"]))
     payloads = [p for p, in _table(stores[0].db, "SELECT payload FROM case_events")]
     assert '{"spaced":"out"}' in payloads and '{"not":"text"}' in payloads
 
