@@ -3,12 +3,13 @@ first sync, a full resync), written with a few set-based statements.
 
 The page's values go to the driver as they came on the wire (no Python object
 per value: times and ids are turned into their stored forms by SQL, in C), into
-two temporary tables that live as long as the connection (emptied after each
-page, so no page changes the schema). One query checks that every time and id
-is in the exact form the server writes (`datetime.isoformat()`, `str(uuid)`);
-when one is not, the page goes the Python way instead (`LocalSyncStore`
-parses each value as it always did), so a stored value never depends on which
-path wrote it.
+two tables of a small in-memory database made for the page (WireBuilder, in
+the thread that prepares the page, while the page before it is written). One
+query there checks that every time and id is in the exact form the server
+writes (`datetime.isoformat()`, `str(uuid)`); when one is not, the page goes
+the Python way instead (`LocalSyncStore` parses each value as it always did),
+so a stored value never depends on which path wrote it. The writing
+connection takes the database's bytes as its attached schema `wire`.
 
 Rows then go into `cases` / `case_events` with one INSERT ... SELECT each:
 SQLite keeps its cursors on the thirty queue indexes of `cases` open for the
@@ -29,6 +30,9 @@ aside and the triggers count as usual.
 """
 from __future__ import annotations
 
+import sqlite3
+import threading
+
 from sqlalchemy import Connection
 
 from console import rollups
@@ -40,8 +44,11 @@ from .rawsql import raw_insert
 _REPLACED = {"trg_rollup_event": "case_events", "trg_rollup_open_ins": "cases"}
 
 # -- the wire tables ------------------------------------------------------------------
-WIRE_CASES = "temp.sync_wire_cases"
-WIRE_EVENTS = "temp.sync_wire_events"
+# A page's wire tables are made in a database of their own, in memory, by the thread that
+# prepares the page (WireBuilder), and handed to the writing connection as its bytes
+# (sqlite3's serialize / deserialize), where they are the attached schema `wire`.
+WIRE_CASES = "wire.sync_wire_cases"
+WIRE_EVENTS = "wire.sync_wire_events"
 # a case row on the wire: its id as stored (32 hex digits, made in Python from the
 # uuid the old path parsed too), then CASE_FIELDS as sent
 WIRE_CASE_COLUMNS = ("hid",) + CASE_FIELDS
@@ -72,27 +79,62 @@ def _stored_uuid(x: str) -> str:
     return f"replace({x}, '-', '')"
 
 
-def ensure_wire_tables(conn: Connection) -> None:
-    """The two scratch tables, made once per connection (a no-op afterwards)."""
-    conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS sync_wire_cases ({', '.join(WIRE_CASE_COLUMNS)})")
-    conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS sync_wire_events ({', '.join(WIRE_EVENT_COLUMNS)})")
+class WireBuilder:
+    """Makes a page's wire tables, checked, as the bytes of a small in-memory database.
+
+    One per LocalSyncStore, used by one thread at a time (a lock says so): the sync
+    client prepares page k+1 with it while page k is written on the profile's connection.
+    The driver binds every value here, in the preparing thread, and the check runs here
+    too, so the writing thread only copies the bytes in (`attach`)."""
+
+    def __init__(self) -> None:
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def build(self, cases: list, events: list, payload_texts: bool) -> bytes | None:
+        """The wire database of these rows, or None when a value is not in the exact form
+        the server writes (or one the driver can't take as it is): the page then goes
+        the Python way."""
+        with self._lock:
+            conn = self._connection()
+            try:
+                conn.execute("DELETE FROM sync_wire_cases")
+                conn.execute("DELETE FROM sync_wire_events")
+                conn.executemany(f"INSERT INTO sync_wire_cases VALUES ({', '.join('?' * len(WIRE_CASE_COLUMNS))})",
+                                 cases)
+                if events:
+                    conn.executemany(
+                        f"INSERT INTO sync_wire_events VALUES ({', '.join('?' * len(WIRE_EVENT_COLUMNS))})", events)
+            except (sqlite3.InterfaceError, sqlite3.ProgrammingError, OverflowError):
+                return None
+            if conn.execute(_CHECK_TEXTS_SQL if payload_texts else _CHECK_SQL).fetchone()[0] != 0:
+                return None
+            return conn.serialize()
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            conn.execute(f"CREATE TABLE sync_wire_cases ({', '.join(WIRE_CASE_COLUMNS)})")
+            conn.execute(f"CREATE TABLE sync_wire_events ({', '.join(WIRE_EVENT_COLUMNS)})")
+            self._conn = conn
+        return self._conn
 
 
-def clear_wire_tables(conn: Connection) -> None:
-    conn.exec_driver_sql(f"DELETE FROM {WIRE_CASES}")
-    conn.exec_driver_sql(f"DELETE FROM {WIRE_EVENTS}")
+def attach(raw: sqlite3.Connection, wire: bytes) -> None:
+    """Make `wire` (WireBuilder.build) the connection's schema `wire`; outside a transaction."""
+    if not _attached(raw):
+        raw.execute("ATTACH DATABASE ':memory:' AS wire")
+    raw.deserialize(wire, name="wire")
 
 
-def load_wire(conn: Connection, cases: list, events: list) -> None:
-    """executemany of plain tuples straight on the driver."""
-    cursor = conn.connection.cursor()
-    try:
-        cursor.executemany(f"INSERT INTO {WIRE_CASES} VALUES ({', '.join('?' * len(WIRE_CASE_COLUMNS))})", cases)
-        if events:
-            cursor.executemany(f"INSERT INTO {WIRE_EVENTS} VALUES ({', '.join('?' * len(WIRE_EVENT_COLUMNS))})",
-                               events)
-    finally:
-        cursor.close()
+def detach(raw: sqlite3.Connection) -> None:
+    """Let go of the last page's wire tables (outside a transaction)."""
+    if not raw.in_transaction and _attached(raw):
+        raw.execute("DETACH DATABASE wire")
+
+
+def _attached(raw: sqlite3.Connection) -> bool:
+    return any(row[1] == "wire" for row in raw.execute("PRAGMA database_list"))
 
 
 _CASE_TIMES = [f for f in CASE_FIELDS if f in TIME_FIELDS]
@@ -103,25 +145,18 @@ def _check_sql(payload_texts: bool) -> str:
     # came as an object was written here (raw_value)
     payload = " AND typeof(payload) = 'text' AND json_valid(payload) AND substr(payload, 1, 1) = '{'"
     return (
-        f"SELECT (SELECT count(*) FROM {WIRE_CASES} WHERE NOT ("
+        "SELECT (SELECT count(*) FROM sync_wire_cases WHERE NOT ("
         + " AND ".join([f"({f} IS NULL OR {_time_ok(f)})" for f in _CASE_TIMES] + ["typeof(version) = 'integer'"])
-        + f")) + (SELECT count(*) FROM {WIRE_EVENTS} WHERE NOT ("
+        + ")) + (SELECT count(*) FROM sync_wire_events WHERE NOT ("
         f"id GLOB '{_WIRE_UUID}' AND typeof(seq) = 'integer' AND at IS NOT NULL AND {_time_ok('at')} "
         "AND typeof(reason) IN ('text', 'null')" + (payload if payload_texts else "") + ")) + (SELECT count(*) FROM ("
-        + " UNION ".join([f"SELECT substr({f}, 1, 10) AS d FROM {WIRE_CASES}" for f in _CASE_TIMES]
-                         + [f"SELECT substr(at, 1, 10) FROM {WIRE_EVENTS}"])
+        + " UNION ".join([f"SELECT substr({f}, 1, 10) AS d FROM sync_wire_cases" for f in _CASE_TIMES]
+                         + ["SELECT substr(at, 1, 10) FROM sync_wire_events"])
         + ") WHERE d IS NOT NULL AND (d < '0001' OR date(d, '+0 days') IS NOT d))")  # each date once: a real one
 
 
 _CHECK_SQL = _check_sql(False)
 _CHECK_TEXTS_SQL = _check_sql(True)
-
-
-def wire_is_plain(conn: Connection, payload_texts: bool = False) -> bool:
-    """Every time, event id, sequence and version on the page is in the exact form the
-    server writes, so the SQL conversion gives what the Python parsing gives (and, with
-    `payload_texts`, every event payload is a JSON object's text)."""
-    return conn.exec_driver_sql(_CHECK_TEXTS_SQL if payload_texts else _CHECK_SQL).scalar() == 0
 
 
 def _case_select() -> tuple[str, str]:

@@ -29,7 +29,7 @@ from models.db import Database
 from .faults import CRASH_ENV, CrashTransport, crashpoint
 from .protocol import API, SnapshotRows, dumps, loads, parse_wire_time, wire_time
 from .status import SyncStatus, sync_status_changed
-from .store import HistoryRewound, LocalSyncStore
+from .store import HistoryRewound, LocalSyncStore, PulledPage
 
 log = logging.getLogger(__name__)
 
@@ -272,35 +272,51 @@ class SyncClient:
             report.conflicts += len(res.get("conflicts") or [])
 
     async def _pull_all(self, report: SyncReport) -> None:
-        # Pipelined: page k+1 is fetched while page k is applied (its cursor is
-        # known from page k's answer); each page is still saved with its cursor
-        # in one transaction, in order.
+        # Pipelined in three stages: while page k is written (a worker thread, where
+        # SQLite runs without the GIL), page k+1 is prepared in another
+        # (LocalSyncStore.prepare_page: its wire tables built and checked in a database
+        # of their own) and the server makes page k+2, asked for as soon as page k+1's
+        # answer gives its cursor. Pages are still written one at a time and in order,
+        # each with its cursor in one transaction.
         epoch = await asyncio.to_thread(self.store.get, "epoch")
         cursor = int(await asyncio.to_thread(self.store.get, "cursor", "0"))
-        fetching = asyncio.ensure_future(self._fetch_page(cursor, epoch))
+        coming: asyncio.Future | None = asyncio.ensure_future(self._prepared(cursor, epoch))
+        writing: asyncio.Future | None = None
         pulled = 0
         try:
             with self.store.pulling():  # every page on one connection, its cache kept warm
-                while True:
-                    data = await fetching
-                    fetching = None
-                    if data["more"]:
-                        fetching = asyncio.ensure_future(self._fetch_page(data["next_cursor"], data["epoch"]))
-                    changed = await asyncio.to_thread(self.store.apply_page, data["cases"], data["next_cursor"],
-                                                      data["epoch"])
-                    report.changed_cases.update(changed)
-                    report.pulled_changes += data["changes"]
-                    report.pulled_cases += len(data["cases"])
-                    pulled += len(data["cases"])
-                    if fetching is None:
-                        break
+                try:
+                    while coming is not None:
+                        data, page = await coming
+                        coming = None
+                        if data["more"]:
+                            coming = asyncio.ensure_future(self._prepared(data["next_cursor"], data["epoch"]))
+                        if writing is not None:
+                            await writing
+                        writing = asyncio.ensure_future(self._write_page(data, page, report))
+                        pulled += len(data["cases"])
+                    await writing
+                finally:
+                    if writing is not None and not writing.done():  # a page being written ends with its cursor
+                        with contextlib.suppress(BaseException):
+                            await writing
             if pulled:
                 await asyncio.to_thread(self.store.checkpoint)
         finally:
-            if fetching is not None and not fetching.done():
-                fetching.cancel()
+            if coming is not None and not coming.done():
+                coming.cancel()
                 with contextlib.suppress(BaseException):
-                    await fetching
+                    await coming
+
+    async def _prepared(self, cursor: int, epoch: str | None) -> tuple[dict, PulledPage]:
+        data = await self._fetch_page(cursor, epoch)
+        return data, await asyncio.to_thread(self.store.prepare_page, data["cases"])
+
+    async def _write_page(self, data: dict, page: PulledPage, report: SyncReport) -> None:
+        changed = await asyncio.to_thread(self.store.apply_page, page, data["next_cursor"], data["epoch"])
+        report.changed_cases.update(changed)
+        report.pulled_changes += data["changes"]
+        report.pulled_cases += len(data["cases"])
 
     async def _fetch_page(self, cursor: int, epoch: str | None) -> dict:
         params = {"cursor": cursor, "limit": self.pull_limit, "format": self.pull_format}

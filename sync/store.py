@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import sqlite3
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -70,6 +69,16 @@ class RejectedOp:
 
 
 @dataclass(frozen=True)
+class PulledPage:
+    """A pulled page made ready for `LocalSyncStore.apply_page` (`prepare_page`)."""
+
+    snaps: list[dict] | SnapshotRows
+    ids: list[uuid.UUID]
+    versions: list
+    wire: bytes | None  # the page's wire database (bulk.WireBuilder); None: the Python way
+
+
+@dataclass(frozen=True)
 class ConflictView:
     """A free-text field both sides changed; the server kept its value."""
 
@@ -95,6 +104,7 @@ class LocalSyncStore:
         self.bus = bus
         self._codes: tuple[set, set, set] | None = None
         self._pull_conn: Connection | None = None
+        self._builder = bulk.WireBuilder()
 
     # -- key/value state ------------------------------------------------------------
     def get(self, key: str, default: str | None = None) -> str | None:
@@ -148,7 +158,7 @@ class LocalSyncStore:
             for r in results:
                 for c in r.get("conflicts") or []:
                     self._add_conflict(conn, uuid.UUID(r["case_id"]), c)
-            changed = self._apply_snapshots(conn, cases)
+            changed = self._apply_snapshots(conn, self.prepare_page(cases, wire=False))
         if changed:
             self.bus.emit(CasesChanged(tuple(changed), "synced"))
         return changed
@@ -207,8 +217,33 @@ class LocalSyncStore:
             conn.execute(update(Conflict.__table__).where(Conflict.id == conflict_id).values(resolved_at=utcnow()))
 
     # -- pull -----------------------------------------------------------------------
-    def apply_page(self, cases: list[dict], next_cursor: int, epoch: str) -> list[uuid.UUID]:
-        """Apply one pulled page and save its cursor in ONE transaction.
+    def prepare_page(self, cases: list[dict] | SnapshotRows, wire: bool = True) -> PulledPage:
+        """The half of applying a page that needs no connection to the profile: ids and
+        versions read, and (`wire`) the page's wire database made and checked
+        (bulk.WireBuilder). The sync client prepares page k+1 in one thread while page k
+        is written in another, where SQLite runs without holding the GIL."""
+        if isinstance(cases, SnapshotRows) and cases.exact:  # without making a dict of each row
+            ids = [uuid.UUID(r[0]) for r in cases.rows]
+            versions = [r[_W_VERSION - 1] for r in cases.rows]
+        else:
+            ids = [uuid.UUID(s["id"]) for s in cases]
+            versions = [s.get("version") for s in cases]
+        made = None
+        if wire and self.wire_sql and cases:
+            texts = isinstance(cases, SnapshotRows) and cases.exact
+            with gcpause.paused():  # the rows make no cycles
+                try:
+                    rows, events = self._wire_from_rows(cases, ids) if texts else self._wire_from_snaps(cases, ids)
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    rows = None  # the Python way parses it again, and raises what it always raised
+                if rows is not None:
+                    made = self._builder.build(rows, events, payload_texts=texts)
+        return PulledPage(cases, ids, versions, made)
+
+    def apply_page(self, cases: list[dict] | SnapshotRows | PulledPage, next_cursor: int,
+                   epoch: str) -> list[uuid.UUID]:
+        """Apply one pulled page (its cases, or what `prepare_page` made of them) and
+        save its cursor in ONE transaction.
 
         The transaction commits without waiting for the disk (synchronous=NORMAL; the
         profile's other writes keep FULL): a power cut may take back the last pages
@@ -221,15 +256,18 @@ class LocalSyncStore:
         new cases dirties in the thirty indexes of `cases`): an index page written by
         several pulled pages is then copied once. `checkpoint` copies the rest when
         the pull ends."""
+        page = cases if isinstance(cases, PulledPage) else self.prepare_page(cases)
         with gcpause.paused(), self._pull_connection() as conn:  # the page's rows make no cycles
             raw = conn.connection.dbapi_connection
+            if page.wire is not None:
+                bulk.attach(raw, page.wire)  # outside the transaction, as ATTACH must be
             level = raw.execute("PRAGMA synchronous").fetchone()[0]
             frames = raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
             raw.execute("PRAGMA synchronous=NORMAL")
             raw.execute(f"PRAGMA wal_autocheckpoint={max(int(frames), self.PULL_CHECKPOINT_FRAMES)}")
             try:
                 with conn.begin():
-                    changed = self._apply_snapshots(conn, cases)
+                    changed = self._apply_snapshots(conn, page)
                     crashpoint("pull_before_cursor")
                     _put(conn, {"cursor": str(next_cursor), "epoch": epoch})
             finally:
@@ -251,6 +289,7 @@ class LocalSyncStore:
                 yield
             finally:
                 self._pull_conn = None
+                bulk.detach(conn.connection.dbapi_connection)  # back to the pool without the last page
 
     @contextmanager
     def _pull_connection(self) -> Iterator[Connection]:
@@ -258,7 +297,10 @@ class LocalSyncStore:
             yield self._pull_conn
         else:
             with self.db.engine.connect() as conn:
-                yield conn
+                try:
+                    yield conn
+                finally:
+                    bulk.detach(conn.connection.dbapi_connection)
 
     def checkpoint(self) -> None:
         """Copy the WAL into the database file now (after a pull), without waiting for
@@ -274,58 +316,34 @@ class LocalSyncStore:
             conn.execute(delete(CASE_VERSIONS))
             _put(conn, {"cursor": "0", "epoch": epoch, "kb_cursor": "0"})
 
-    def _known_codes(self, conn: Connection) -> tuple[set, set, set]:
+    def _known_codes(self, conn: Connection | None = None) -> tuple[set, set, set]:
         if self._codes is None:
+            if conn is None:  # (prepare_page, in a thread of its own: a short read of its own)
+                with self.db.engine.connect() as own:
+                    return self._known_codes(own)
             self._codes = (set(conn.scalars(select(Category.code))), set(conn.scalars(select(District.code))),
                            set(conn.scalars(select(Department.code))))
         return self._codes
 
-    def _apply_snapshots(self, conn: Connection, snaps: list[dict] | SnapshotRows) -> list[uuid.UUID]:
-        if not snaps:
+    def _apply_snapshots(self, conn: Connection, page: PulledPage) -> list[uuid.UUID]:
+        if not page.snaps:
             return []
         conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
-        if isinstance(snaps, SnapshotRows) and snaps.exact:  # without making a dict of each row
-            ids = [uuid.UUID(r[0]) for r in snaps.rows]
-            versions = [r[_W_VERSION - 1] for r in snaps.rows]
-        else:
-            ids = [uuid.UUID(s["id"]) for s in snaps]
-            versions = [s.get("version") for s in snaps]
-        _refuse_older(conn, ids, versions, snaps)
-        if self.wire_sql and self._apply_wire(conn, snaps, ids):
-            return ids
-        return self._apply_rows(conn, snaps, ids)
+        _refuse_older(conn, page.ids, page.versions, page.snaps)
+        if page.wire is not None:
+            self._apply_wire(conn, page)
+            return page.ids
+        return self._apply_rows(conn, page.snaps, page.ids)
 
-    def _apply_wire(self, conn: Connection, snaps: list[dict] | SnapshotRows, ids: list[uuid.UUID]) -> bool:
-        """The page through the wire tables (sync/bulk.py): values go to SQLite as they
-        came and are turned into their stored forms there. False (nothing written) when
-        a value is not in the form the server writes: the page then goes `_apply_rows`."""
-        texts = isinstance(snaps, SnapshotRows) and snaps.exact
-        try:
-            rows, events = self._wire_from_rows(conn, snaps, ids) if texts else self._wire_from_snaps(conn, snaps, ids)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            return False  # the Python way parses it again, and raises what it always raised
-        bulk.ensure_wire_tables(conn)
-        try:
-            try:
-                bulk.load_wire(conn, rows, events)
-            except (sqlite3.InterfaceError, sqlite3.ProgrammingError, OverflowError):
-                return False  # a value the driver can't take as it is
-            if not bulk.wire_is_plain(conn, payload_texts=texts):
-                return False
-            self._apply_wire_rows(conn, snaps, ids, rows)
-            return True
-        finally:
-            bulk.clear_wire_tables(conn)
-
-    def _wire_from_snaps(self, conn: Connection, snaps: list[dict], ids: list[uuid.UUID]) -> tuple[list, list]:
+    def _wire_from_snaps(self, snaps: list[dict], ids: list[uuid.UUID]) -> tuple[list, list]:
         """The wire tables' rows of a page of snapshots (dicts)."""
-        rows, events, page_ids = [], [], set(ids)
+        rows, events = [], []
         for snap, cid in zip(snaps, ids):
             try:
                 row = [cid.hex, *_WIRE_CASE(snap)]
             except KeyError:
                 row = [cid.hex, *(snap.get(f) for f in CASE_FIELDS)]
-            rows.append(self._checked(conn, row, snap.get("number"), page_ids))
+            rows.append(self._checked(row, snap.get("number")))
             hid = row[0]
             for e in snap["events"]:
                 events.append((hid, e["id"], e["seq"], e["kind"], e["actor"], e["actor_role"], e["at"],
@@ -333,21 +351,22 @@ class LocalSyncStore:
                                raw_value(e.get("payload") or {})))
         return rows, events
 
-    def _wire_from_rows(self, conn: Connection, page: SnapshotRows, ids: list[uuid.UUID]) -> tuple[list, list]:
+    def _wire_from_rows(self, page: SnapshotRows, ids: list[uuid.UUID]) -> tuple[list, list]:
         """The wire tables' rows of a "rows" page whose fields are this console's, taken
         as they are: each payload stays the JSON text it came as (bulk checks it is one)."""
-        rows, events, page_ids = [], [], set(ids)
+        rows, events = [], []
         number = _W["number"] - 1
         for r, cid in zip(page.rows, ids):
             hid = cid.hex
-            rows.append(self._checked(conn, [hid, *r[:-1]], r[number], page_ids))
+            rows.append(self._checked([hid, *r[:-1]], r[number]))
             events += [[hid, *e] for e in r[-1]]
         return rows, events
 
-    def _checked(self, conn: Connection, row: list, number: str, page_ids: set[uuid.UUID]) -> list:
-        """A wire row with codes this console lacks taken out, the assisting departments as
-        JSON text and a merge into a case it doesn't have dropped (each logged)."""
-        cats, dists, depts = self._known_codes(conn)
+    def _checked(self, row: list, number: str) -> list:
+        """A wire row with codes this console lacks taken out (logged), the assisting
+        departments as JSON text and the case it is merged into as stored (whether this
+        console has that case is asked when the page is written: `_drop_missing_merges`)."""
+        cats, dists, depts = self._known_codes()
         for i, known in ((_W_CATEGORY, cats), (_W_DISTRICT, dists), (_W_LEAD, depts)):
             if row[i] is not None and row[i] not in known:
                 _unknown_code(number, WIRE_CASE_COLUMNS[i], row[i])
@@ -355,11 +374,22 @@ class LocalSyncStore:
         assist = row[_W_ASSIST]
         row[_W_ASSIST] = "[]" if not assist else dumps_text([d for d in assist if d in depts])
         if row[_W_MERGED]:
-            row[_W_MERGED] = self._merged_into(conn, number, uuid.UUID(row[_W_MERGED]), page_ids)
+            row[_W_MERGED] = uuid.UUID(row[_W_MERGED]).hex
         return row
 
+    def _apply_wire(self, conn: Connection, page: PulledPage) -> None:
+        """The page through its wire tables (sync/bulk.py, attached by apply_page): values
+        turned into their stored forms by SQL."""
+        for hid, number, into in conn.exec_driver_sql(
+                f"SELECT hid, number, merged_into_id FROM {bulk.WIRE_CASES} w WHERE merged_into_id IS NOT NULL "
+                f"AND NOT EXISTS (SELECT 1 FROM {bulk.WIRE_CASES} p WHERE p.hid = w.merged_into_id) "
+                "AND NOT EXISTS (SELECT 1 FROM main.cases c WHERE c.id = w.merged_into_id)").all():
+            log.warning("case %s is merged into %s, not here yet", number, uuid.UUID(into))
+            conn.exec_driver_sql(f"UPDATE {bulk.WIRE_CASES} SET merged_into_id = NULL WHERE hid = ?", (hid,))
+        self._apply_wire_rows(conn, page.snaps, page.ids, page.versions)
+
     def _apply_wire_rows(self, conn: Connection, snaps: list[dict] | SnapshotRows, ids: list[uuid.UUID],
-                         rows: list) -> None:
+                         versions: list) -> None:
         # a case this console has (or has pending operations for) is rebased row by row
         seen = [r[0] for r in conn.exec_driver_sql(
             f"SELECT hid FROM {bulk.WIRE_CASES} w WHERE EXISTS (SELECT 1 FROM main.cases c WHERE c.id = w.hid) "
@@ -386,16 +416,10 @@ class LocalSyncStore:
             cursor.executemany(
                 "INSERT INTO sync_case_versions (case_id, server_version) VALUES (?, ?) "
                 "ON CONFLICT(case_id) DO UPDATE SET server_version = excluded.server_version",
-                [(r[0], int(r[_W_VERSION])) for r in rows])
+                [(cid.hex, int(v)) for cid, v in zip(ids, versions)])
         finally:
             cursor.close()
         _add_state_counts(conn, counts)
-
-    def _merged_into(self, conn: Connection, number: str, into: uuid.UUID, page_ids: set) -> str | None:
-        if into in page_ids or conn.scalar(select(CASES.c.id).where(CASES.c.id == into)) is not None:
-            return into.hex
-        log.warning("case %s is merged into %s, not here yet", number, into)
-        return None
 
     @staticmethod
     def _local_rows(conn: Connection, ids: list[uuid.UUID]) -> tuple[dict, dict]:

@@ -158,7 +158,7 @@ def test_the_wire_tables_write_what_the_python_way_writes(central, consoles, lim
     slow.client.store.wire_sql = False
     pages = []
     real_apply = fast.client.store.apply_page
-    fast.client.store.apply_page = lambda cases, *a: (pages.append(type(cases)), real_apply(cases, *a))[1]
+    fast.client.store.apply_page = lambda page, *a: (pages.append(type(page.snaps)), real_apply(page, *a))[1]
     taken = []
     for name, c in (("fast", fast), ("slow", slow)):
         real = c.client.store._apply_rows
@@ -276,7 +276,7 @@ def test_a_pull_applies_its_pages_on_one_connection_and_puts_it_back_as_it_was(c
     _filled(central, maker)
     reader = consoles("reader", central.url, login="op02", pull_limit=3)
     store = reader.client.store
-    used = []
+    used, attached = [], []
     real = store.apply_page
 
     def spy(*a):
@@ -284,6 +284,7 @@ def test_a_pull_applies_its_pages_on_one_connection_and_puts_it_back_as_it_was(c
         used.append(raw)
         out = real(*a)
         used.append(raw.execute("PRAGMA synchronous").fetchone()[0])  # FULL again after each page
+        attached.append("wire" in [row[1] for row in raw.execute("PRAGMA database_list")])
         return out
     store.apply_page = spy
 
@@ -294,4 +295,7 @@ def test_a_pull_applies_its_pages_on_one_connection_and_puts_it_back_as_it_was(c
     connections, levels = used[0::2], used[1::2]
     assert len(connections) > 2 and all(c is connections[0] for c in connections)
     assert set(levels) == {2} and store._pull_conn is None
+    # the pages went through their wire tables, let go of before the connection went back to the pool
+    assert attached and all(attached)
+    assert "wire" not in [row[1] for row in connections[0].execute("PRAGMA database_list")]
     assert len(_table(reader.db, "SELECT id FROM cases")) == len(TRICKY)
