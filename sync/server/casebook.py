@@ -7,7 +7,9 @@ handful of statements, not 3,000).
 """
 from __future__ import annotations
 
+import itertools
 import json
+import logging
 import sqlite3
 import sys
 import threading
@@ -42,6 +44,7 @@ APPLIED = AppliedOp.__table__
 CONSOLE_ROLES = frozenset({"operator", "team_lead", "admin"})
 CREATION_FIELDS = ("number", "station", "type", "urgency", "channel", "category_code", "district_code", "address",
                    "description", "caller_phone", "caller_name", "confidential", "repeat_caller")
+log = logging.getLogger(__name__)
 _ROW_COLUMNS = [c.name for c in CASES.columns]
 _EVENT_KEYS = [f for f in EVENT_FIELDS if f != "payload"]
 _TIME_KEYS = [f for f in CASE_FIELDS if f in TIME_FIELDS]
@@ -86,10 +89,14 @@ def visible(case, caller: Caller) -> bool:
                                         or caller.department in (case.assist_departments or []))
 
 
+_WARMER = Caller("prewarm", "operator")  # sees every case (pulls filter what a liaison may see)
+
+
 class Casebook:
     """The authority's case logic over a CentralDB."""
 
     CACHE_SIZE = 50_000  # serialized snapshots kept for pulls
+    PREWARM = True  # serialize pushed cases' snapshots ahead of the pulls (_prewarm)
 
     def __init__(self, db: CentralDB, policy: SlaPolicy | None = None, clock=utcnow):
         self.db = db
@@ -101,6 +108,9 @@ class Casebook:
         self._group = threading.Condition()  # group commit of pushes (see push)
         self._waiting: list[_PushJob] = []
         self._leading = False
+        self._warm_lock = threading.Lock()  # snapshots to serialize ahead of the pulls (_prewarm)
+        self._to_warm: dict[str, None] = {}
+        self._warming = False
 
     # -- epoch ----------------------------------------------------------------------
     def epoch(self, conn: Connection) -> str:
@@ -161,6 +171,36 @@ class Casebook:
                 return
         for job in jobs:
             job.done = True
+        self._prewarm([r["case_id"] for job in jobs if job.result for r in job.result["results"]
+                       if r.get("status") in ("applied", "merged") and r.get("case_id")])
+
+    def _prewarm(self, case_ids: list[str]) -> None:
+        """Serialize the snapshots of cases just pushed for the pulls to come (every console
+        pulls them), in a thread of its own, once the push is answered; a thread runs
+        only while there is something to serialize."""
+        if not self.PREWARM or not case_ids:
+            return
+        with self._warm_lock:
+            self._to_warm.update(dict.fromkeys(case_ids))
+            if self._warming:
+                return
+            self._warming = True
+        threading.Thread(target=self._warm, name="pull-prewarm", daemon=True).start()
+
+    def _warm(self) -> None:
+        while True:
+            with self._warm_lock:
+                ids = list(itertools.islice(self._to_warm, 2000))
+                for case_id in ids:
+                    del self._to_warm[case_id]
+                if not ids:
+                    self._warming = False
+                    return
+            try:
+                with self.db.read() as conn:
+                    self._snapshot_texts(conn, ids, _WARMER, "rows")
+            except Exception:  # only a cache: the pull makes the texts itself
+                log.exception("could not serialize %d snapshots ahead of the pulls", len(ids))
 
     def _push_in(self, conn: Connection, job: _PushJob) -> dict:
         caller, device_id, ops, sent_at = job.caller, job.device_id, job.ops, job.sent_at

@@ -299,3 +299,28 @@ def test_a_pull_applies_its_pages_on_one_connection_and_puts_it_back_as_it_was(c
     assert attached and all(attached)
     assert "wire" not in [row[1] for row in connections[0].execute("PRAGMA database_list")]
     assert len(_table(reader.db, "SELECT id FROM cases")) == len(TRICKY)
+
+
+def test_pushed_cases_are_serialized_ahead_of_the_pulls(central, consoles):
+    import time
+    maker = consoles("maker", central.url)
+    numbers = [maker.log(f"路灯不亮{i}") for i in range(3)]
+    maker.act(numbers[0], "dispatch", lead_department="URBAN")
+    maker.client.pull_format = "objects"  # its own pull after the push leaves the rows texts to the warmer
+
+    async def push():
+        await maker.client.sync_once()
+        await maker.client.aclose()
+    asyncio.run(push())
+    book = central.app.state.book
+    for _ in range(200):
+        if not book._warming:
+            break
+        time.sleep(0.05)
+    with central.db.read() as conn:
+        heads = conn.exec_driver_sql("SELECT id, version FROM cases").all()
+    assert len(heads) == 3 and all((case_id, version, "rows") in book._wire_cache for case_id, version in heads)
+    reader = Caller("op02", "operator")
+    warm = book.pull_text(reader, 0, 1000, None, "rows")
+    book._wire_cache.clear()
+    assert book.pull_text(reader, 0, 1000, None, "rows") == warm  # the same page as one made on the spot
