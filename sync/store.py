@@ -365,7 +365,7 @@ class LocalSyncStore:
     def _checked(self, row: list, number: str) -> list:
         """A wire row with codes this console lacks taken out (logged), the assisting
         departments as JSON text and the case it is merged into as stored (whether this
-        console has that case is asked when the page is written: `_drop_missing_merges`)."""
+        console has that case is asked when the page is written: `_apply_wire`)."""
         cats, dists, depts = self._known_codes()
         for i, known in ((_W_CATEGORY, cats), (_W_DISTRICT, dists), (_W_LEAD, depts)):
             if row[i] is not None and row[i] not in known:
