@@ -222,22 +222,22 @@ class LocalSyncStore:
         versions read, and (`wire`) the page's wire database made and checked
         (bulk.WireBuilder). The sync client prepares page k+1 in one thread while page k
         is written in another, where SQLite runs without holding the GIL."""
-        if isinstance(cases, SnapshotRows) and cases.exact:  # without making a dict of each row
-            ids = [uuid.UUID(r[0]) for r in cases.rows]
-            versions = [r[_W_VERSION - 1] for r in cases.rows]
+        exact = isinstance(cases, SnapshotRows) and cases.exact
+        if exact:  # without making a dict of each row
+            ids = [uuid.UUID(r[_R_ID]) for r in cases.rows]
+            versions = [r[_R_VERSION] for r in cases.rows]
         else:
             ids = [uuid.UUID(s["id"]) for s in cases]
             versions = [s.get("version") for s in cases]
         made = None
         if wire and self.wire_sql and cases:
-            texts = isinstance(cases, SnapshotRows) and cases.exact
             with gcpause.paused():  # the rows make no cycles
                 try:
-                    rows, events = self._wire_from_rows(cases, ids) if texts else self._wire_from_snaps(cases, ids)
+                    rows, events = self._wire_from_rows(cases, ids) if exact else self._wire_from_snaps(cases, ids)
                 except (KeyError, TypeError, ValueError, AttributeError):
                     rows = None  # the Python way parses it again, and raises what it always raised
                 if rows is not None:
-                    made = self._builder.build(rows, events, payload_texts=texts)
+                    made = self._builder.build(rows, events, payload_texts=exact)
         return PulledPage(cases, ids, versions, made)
 
     def apply_page(self, cases: list[dict] | SnapshotRows | PulledPage, next_cursor: int,
@@ -355,10 +355,9 @@ class LocalSyncStore:
         """The wire tables' rows of a "rows" page whose fields are this console's, taken
         as they are: each payload stays the JSON text it came as (bulk checks it is one)."""
         rows, events = [], []
-        number = _W["number"] - 1
         for r, cid in zip(page.rows, ids):
             hid = cid.hex
-            rows.append(self._checked([hid, *r[:-1]], r[number]))
+            rows.append(self._checked([hid, *r[:-1]], r[_R_NUMBER]))
             events += [[hid, *e] for e in r[-1]]
         return rows, events
 
@@ -623,6 +622,8 @@ def _unknown_code(number: str | None, field: str, value) -> None:
 
 _WIRE_CASE = itemgetter(*CASE_FIELDS)
 _W = {name: i for i, name in enumerate(WIRE_CASE_COLUMNS)}
+# a case's values in a row of a "rows" page whose fields are CASE_FIELDS (SnapshotRows.exact)
+_R_ID, _R_NUMBER, _R_VERSION = (CASE_FIELDS.index(f) for f in ("id", "number", "version"))
 _W_CATEGORY, _W_DISTRICT, _W_LEAD = _W["category_code"], _W["district_code"], _W["lead_department"]
 _W_ASSIST, _W_MERGED, _W_VERSION = _W["assist_departments"], _W["merged_into_id"], _W["version"]
 

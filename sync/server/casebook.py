@@ -696,7 +696,8 @@ def _event_json_sql(fmt: str) -> str:
     payload = "CASE WHEN payload IS NULL OR payload IN ('null', '') THEN '{}' ELSE payload END"
     text = ("json_object(" + ", ".join(f"'{f}', {v}" for f, v in zip(EVENT_FIELDS, values)) + ")" if fmt == "objects"
             else f"json_array({', '.join(values)}, {payload})")  # the payload as its text, a JSON string
-    return ("SELECT case_id, " + text + f", {payload}, "
+    spliced = payload if fmt == "objects" else "NULL"  # a row carries its payload already
+    return ("SELECT case_id, " + text + f", {spliced}, "
             + _time_ok_sql("at") + " AND typeof(payload) IN ('text', 'null')"
             + " FROM case_events WHERE case_id IN (%s) ORDER BY case_id, seq")
 
