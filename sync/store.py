@@ -625,7 +625,7 @@ _W = {name: i for i, name in enumerate(WIRE_CASE_COLUMNS)}
 # a case's values in a row of a "rows" page whose fields are CASE_FIELDS (SnapshotRows.exact)
 _R_ID, _R_NUMBER, _R_VERSION = (CASE_FIELDS.index(f) for f in ("id", "number", "version"))
 _W_CATEGORY, _W_DISTRICT, _W_LEAD = _W["category_code"], _W["district_code"], _W["lead_department"]
-_W_ASSIST, _W_MERGED, _W_VERSION = _W["assist_departments"], _W["merged_into_id"], _W["version"]
+_W_ASSIST, _W_MERGED = _W["assist_departments"], _W["merged_into_id"]
 
 
 def _event_row(e: dict, cid: uuid.UUID) -> dict:
