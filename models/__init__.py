@@ -1,13 +1,14 @@
 """SQLAlchemy 2 models of the console's local store (no Qt here)."""
 from .base import Base, new_id, utcnow
-from .case import Caller, Case, CaseEvent, CaseNumberSeq, Draft, StateCount
+from .audit import AuditEntry
+from .case import Caller, Case, CaseAlias, CaseEvent, CaseNumberSeq, Draft, StateCount
 from .org import Category, Department, District, Operator, Setting
 from .sync import Conflict, Outbox, SyncState
 from .knowledge import KnowledgeArticle  # noqa: F401  (registers the table)
 from .rollup import DailyRollup, OpenCount, OperatorRollup, ReasonRollup, WorkDay  # noqa: F401  (registers the tables)
 
 __all__ = [
-    "Base", "new_id", "utcnow", "Caller", "Case", "CaseEvent", "CaseNumberSeq", "Draft",
+    "Base", "new_id", "utcnow", "AuditEntry", "Caller", "Case", "CaseAlias", "CaseEvent", "CaseNumberSeq", "Draft",
     "StateCount", "Category", "Department", "District", "Operator", "Setting",
     "Conflict", "Outbox", "SyncState",
 ]

@@ -101,6 +101,18 @@ class Draft(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class CaseAlias(Base):
+    """A number a case was known by before (a provisional number replaced when the
+    console got its station, or a number renumbered after a clash); lookups by
+    number find the case through it."""
+
+    __tablename__ = "case_aliases"
+
+    number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class CaseNumberSeq(Base):
     """Per station and day, the last case number handed out."""
 

@@ -60,6 +60,10 @@ class Operator(Base):
     station: Mapped[str] = mapped_column(String(16), default="A01")
     department_code: Mapped[str | None] = mapped_column(ForeignKey("departments.code"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # argon2 hash of the password the central server last accepted for this login:
+    # signs the operator in while the console is offline (None: never signed in online)
+    password_verifier: Mapped[str | None] = mapped_column(String(256))
+    verified_at: Mapped[datetime | None]
 
 
 class Setting(Base):

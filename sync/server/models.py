@@ -47,6 +47,10 @@ class Token(CentralBase):
     device_id: Mapped[str | None] = mapped_column(String(36))
     expires_at: Mapped[datetime]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # refresh tokens: every token issued from one login shares its family; a refresh
+    # token is used once (used_at), and a used one shown again revokes the family
+    family: Mapped[str | None] = mapped_column(String(36), index=True)
+    used_at: Mapped[datetime | None]
 
 
 class ApiKey(CentralBase):
@@ -55,6 +59,7 @@ class ApiKey(CentralBase):
     name: Mapped[str] = mapped_column(String(64))
     revoked: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None]
 
 
 class Device(CentralBase):
@@ -64,6 +69,8 @@ class Device(CentralBase):
     registered_by: Mapped[str] = mapped_column(String(64))
     last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # the station code the server assigned at registration: its consoles' case numbers
+    station: Mapped[str | None] = mapped_column(String(16), unique=True)
 
 
 class CentralCase(CaseStateColumns, CentralBase):
@@ -161,3 +168,32 @@ class NumberSeq(CentralBase):
     station: Mapped[str] = mapped_column(String(16), primary_key=True)
     day: Mapped[str] = mapped_column(String(8), primary_key=True)
     last: Mapped[int] = mapped_column(default=0)
+
+
+class AuditEntry(CentralBase):
+    """Append-only: sign-ins (success and failure), account and key changes,
+    knowledge uploads, exports. Targets are logins, key names and case numbers,
+    never a citizen's personal data."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                    autoincrement=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(64))  # the login that acted, "-" when nobody is signed in
+    action: Mapped[str] = mapped_column(String(32))
+    target: Mapped[str] = mapped_column(String(200), default="")
+    outcome: Mapped[str] = mapped_column(String(16), default="ok")  # ok, refused, failed
+    client: Mapped[str] = mapped_column(String(64), default="")  # the client address
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class LoginFailure(CentralBase):
+    """Failed sign-ins per key ("login:NAME" or "addr:IP") for throttling; shared by
+    every server process on the database."""
+
+    __tablename__ = "login_failures"
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    first_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_at: Mapped[datetime] = mapped_column(default=utcnow)
+    locked_until: Mapped[datetime | None]
