@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from models import Case, CaseEvent, Outbox, StateCount
+from models import Case, CaseAlias, CaseEvent, Outbox, StateCount
 from models.base import new_id
 from models.db import Database
 
@@ -18,6 +18,7 @@ from .deadlines import SlaPolicy, load_policy
 from .dto import Actor, CaseDetail, CaseSummary, EventView
 from .lifecycle import apply_action
 from .signals import CasesChanged, Signal, cases_changed
+from .stations import current_station
 from .workflow import OPEN_STATES, State, WorkflowError, check
 
 
@@ -47,14 +48,27 @@ def event_view(e: CaseEvent) -> EventView:
 class CaseService:
     """Create cases and move them through the workflow, one transaction each."""
 
-    def __init__(self, db: Database, policy: SlaPolicy | None = None, station: str = "A01",
+    def __init__(self, db: Database, policy: SlaPolicy | None = None, station: str | None = None,
                  prefix: str = "CD", bus: Signal = cases_changed, clock: Callable[[], datetime] = utcnow):
         self.db = db
         self.policy = policy or load_policy()
-        self.station = station
+        self._station = station  # None: the profile's setting, read when a case is numbered
         self.prefix = prefix
         self.bus = bus
         self.clock = clock
+
+    @property
+    def station(self) -> str:
+        """The station new cases are numbered in: the profile's setting (which the sync
+        changes when the central server assigns one), unless one was given."""
+        if self._station:
+            return self._station
+        with self.db.session() as s:
+            return current_station(s)
+
+    @station.setter
+    def station(self, value: str | None) -> None:
+        self._station = value
 
     # -- reading --------------------------------------------------------------------
     def get(self, ref: str | uuid.UUID) -> CaseDetail:
@@ -86,8 +100,9 @@ class CaseService:
     def create(self, s: Session, fields: dict, actor: Actor, at: datetime | None = None) -> Case:
         """Add a received case inside the caller's transaction (used by intake and import)."""
         at = at or self.clock()
-        case = Case(id=fields.pop("id", None) or new_id(), number=self._next_number(s, at),
-                    station=self.station, state=State.DRAFT.value, created_at=at, updated_at=at,
+        station = self._station or current_station(s)
+        case = Case(id=fields.pop("id", None) or new_id(), number=next_number(s, self.prefix, station, at),
+                    station=station, state=State.DRAFT.value, created_at=at, updated_at=at,
                     operator_id=actor.operator_id, version=0, **fields)
         s.add(case)
         self._event(s, case, "receive", actor, "", {"case": _creation_payload(case)}, at)
@@ -136,11 +151,6 @@ class CaseService:
                       "to_state": after.value, "reason": reason or "", "payload": stored_payload}}))
         return event
 
-    def _next_number(self, s: Session, at: datetime) -> str:
-        day = (at + CITY_TZ.utcoffset(None)).strftime("%Y%m%d")
-        last = s.execute(_NEXT_NUMBER, {"station": self.station, "day": day}).scalar_one()
-        return f"{self.prefix}-{self.station}-{day}-{last:04d}"
-
     def _find(self, s: Session, ref: str | uuid.UUID) -> Case:
         case = None
         if isinstance(ref, uuid.UUID):
@@ -148,6 +158,9 @@ class CaseService:
         else:
             text = str(ref).strip()
             case = s.scalar(select(Case).where(Case.number == text))
+            if case is None:  # a number the case had before (provisional, or set aside after a clash)
+                case = s.scalar(select(Case).join(CaseAlias, CaseAlias.case_id == Case.id)
+                                .where(CaseAlias.number == text))
             if case is None:
                 try:
                     case = s.get(Case, uuid.UUID(text))
@@ -164,6 +177,18 @@ class CaseService:
         return s.scalar(select(Case.number).where(Case.id == c.merged_into_id))
 
 
+def next_number(s: Session, prefix: str, station: str, at: datetime) -> str:
+    """The next case number of `station` for the city day of `at` (PREFIX-STATION-YYYYMMDD-NNNN),
+    counted in the caller's transaction; a number some case already holds is passed over."""
+    day = (at + CITY_TZ.utcoffset(None)).strftime("%Y%m%d")
+    while True:
+        last = s.execute(_NEXT_NUMBER, {"station": station, "day": day}).scalar_one()
+        number = f"{prefix}-{station}-{day}-{last:04d}"
+        if s.execute(_TAKEN, {"n": number}).first() is None:
+            return number
+
+
+_TAKEN = text("SELECT 1 FROM cases WHERE number = :n UNION ALL SELECT 1 FROM case_aliases WHERE number = :n")
 _NEXT_NUMBER = text("INSERT INTO case_number_seq (station, day, last) VALUES (:station, :day, 1) "
                     "ON CONFLICT(station, day) DO UPDATE SET last = last + 1 RETURNING last")
 _BUMP = text("INSERT INTO state_counts (state, n) VALUES (:state, :delta) "

@@ -51,8 +51,10 @@ class Profile:
         self.db.close()
 
 
-def open_profile(data_dir: Path | str | None = None, station: str = "A01") -> Profile:
-    """Open (creating, migrating and seeding) the profile in `data_dir`.
+def open_profile(data_dir: Path | str | None = None, station: str | None = None) -> Profile:
+    """Open (creating, migrating and seeding) the profile in `data_dir`. A new profile
+    numbers its cases in `station`, by default a provisional station of its own
+    until the central server assigns one (console.stations).
 
     Raises models.db.StoreError for a file that can't be used.
     """
@@ -61,7 +63,7 @@ def open_profile(data_dir: Path | str | None = None, station: str = "A01") -> Pr
     _recover_killed_load(db)
     refdata.install(db, station)
     install_shipped_articles(db)  # once per profile: the sample knowledge base
-    cases = CaseService(db, station=_station(db, station))
+    cases = CaseService(db)  # numbers in the profile's station setting, which sync may change
     return Profile(folder, db, cases, IntakeService(cases))
 
 
@@ -72,9 +74,3 @@ def _recover_killed_load(db: Database) -> None:
         bulkload.recover(raw.cursor())
     finally:
         raw.close()
-
-
-def _station(db: Database, fallback: str) -> str:
-    with db.session() as s:
-        row = s.get(Setting, "station")
-        return row.value if row else fallback

@@ -196,7 +196,9 @@ class QueueService:
         if words:
             kind = text_kind(words)
             if kind == "number":
-                conds.append("number >= :num AND number < :num_end")
+                # a number the case had before (a provisional one) finds it too
+                conds.append("(number >= :num AND number < :num_end OR id IN (SELECT case_id FROM case_aliases "
+                             "WHERE number >= :num AND number < :num_end))")
                 p["num"], p["num_end"] = words.upper(), words.upper() + "~"
             elif kind == "phone":
                 digits = re.sub(r"\D", "", words)

@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 from models import Category, Department, District, Operator, Setting
 from models.db import Database
 
+from .stations import STATION_KEY, new_provisional_station
+
 SEED = Path(__file__).resolve().parent.parent / "resources" / "seed"
 
 DEFAULT_OPERATORS = [
@@ -39,8 +41,11 @@ def seed(name: str):
     return json.loads((SEED / f"{name}.json").read_text("utf-8"))
 
 
-def install(db: Database, station: str = "A01") -> bool:
-    """Load the shipped reference data into an empty profile; True if it loaded anything."""
+def install(db: Database, station: str | None = None) -> bool:
+    """Load the shipped reference data into an empty profile; True if it loaded anything.
+    The profile numbers in `station`, by default a provisional one of its own
+    (console.stations) until the central server assigns it one."""
+    station = station or new_provisional_station()
     with db.session() as s, s.begin():
         if s.scalar(select(Category.code).limit(1)) is not None:
             return False
@@ -71,7 +76,7 @@ def _install(s: Session, station: str) -> None:
         s.flush()
     for login, name, role, dept in DEFAULT_OPERATORS:
         s.add(Operator(login=login, name=name, role=role, station=station, department_code=dept))
-    s.add(Setting(key="station", value=station))
+    s.add(Setting(key=STATION_KEY, value=station))
 
 
 @dataclass(frozen=True)

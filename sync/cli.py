@@ -177,7 +177,7 @@ def cmd_sync(args) -> int:
                 await client.aclose()
             out = {"pushed": rep.pushed, "applied": rep.applied, "merged": rep.merged, "rejected": rep.rejected,
                    "pulled_changes": rep.pulled_changes, "pulled_cases": rep.pulled_cases, "articles": rep.articles,
-                   "resynced": rep.resynced, "pending": status.pending, "rejected_waiting": status.rejected,
+                   "resynced": rep.resynced, "renumbered": rep.renumbered, "pending": status.pending, "rejected_waiting": status.rejected,
                    "conflicts": status.conflicts}
             if args.json:
                 print_json(out)

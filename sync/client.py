@@ -28,6 +28,7 @@ from models.db import Database
 
 from .faults import CRASH_ENV, CrashTransport, crashpoint
 from .protocol import API, SnapshotRows, dumps, loads, parse_wire_time, wire_time
+from .renumber import adopt_station
 from .status import SyncStatus, sync_status_changed
 from .store import HistoryRewound, LocalSyncStore, PulledPage
 
@@ -68,6 +69,7 @@ class SyncReport:
     articles: int = 0
     resynced: bool = False
     conflicts: int = 0
+    renumbered: int = 0  # cases moved from a provisional (or clashing) number into the assigned station
     changed_cases: set = field(default_factory=set)
 
 
@@ -200,9 +202,17 @@ class SyncClient:
             lock.release()
             await self._emit(syncing=False)
 
+    async def register(self) -> str | None:
+        """Log in, register the device and take the station the server assigns it
+        (renumbering unpushed cases into it), without pushing or pulling. Returns the station."""
+        await self._ensure_session()
+        await self._adopt_station(SyncReport())
+        return await asyncio.to_thread(self.store.get, "station")
+
     async def _sync(self) -> SyncReport:
         report = SyncReport()
         await self._ensure_session()
+        await self._adopt_station(report)
         try:
             await self._push_all(report)
             await self._pull_all(report)
@@ -241,8 +251,9 @@ class SyncClient:
                                         headers={"content-type": "application/json"})
                 if r.status_code == 404 and _code(r) == "unknown_device":
                     await reading
-                    await asyncio.to_thread(self.store.put, device_id=None)
+                    await asyncio.to_thread(self.store.put, device_id=None, station=None)
                     await self._ensure_session()
+                    await self._adopt_station(report)  # a new device gets a new station
                     device = await asyncio.to_thread(self.store.get, "device_id")
                     reading = asyncio.ensure_future(asyncio.to_thread(self.store.pending_wire, after,
                                                                       self.push_batch))
@@ -378,7 +389,29 @@ class SyncClient:
             await self._refresh()
         if await asyncio.to_thread(self.store.get, "device_id") is None:
             r = await self._request("POST", "/devices", json={"name": self.device_name[:128]})
-            await asyncio.to_thread(self.store.put, device_id=self._json(r)["device_id"])
+            data = self._json(r)
+            await asyncio.to_thread(self.store.put, device_id=data["device_id"], station=data.get("station"))
+
+    async def _adopt_station(self, report: SyncReport) -> None:
+        """Number in the station the server assigned this device, asking for one if the
+        device was registered before stations existed, and move the cases the server does
+        not have yet into it before they are pushed (sync/renumber.py)."""
+        station = await asyncio.to_thread(self.store.get, "station")
+        if station is None:
+            device = await asyncio.to_thread(self.store.get, "device_id")
+            r = await self._request("POST", f"/devices/{device}/station")
+            if r.status_code == 404 and _code(r) == "unknown_device":
+                await asyncio.to_thread(self.store.put, device_id=None)
+                await self._ensure_session()
+                station = await asyncio.to_thread(self.store.get, "station")
+            elif r.status_code == 404:  # a server from before stations: numbers stay as they are
+                return
+            else:
+                station = self._json(r)["station"]
+                await asyncio.to_thread(self.store.put, station=station)
+        if station:
+            moved = await asyncio.to_thread(adopt_station, self.db, station)
+            report.renumbered += len(moved)
 
     async def _refresh(self) -> None:
         """A new access token: from the refresh token, else by logging in with the password."""

@@ -32,6 +32,7 @@ from .casebook import Caller, Casebook, EpochChanged, NotVisible
 from .db import THREADS, CentralDB, open_central
 from .models import Device
 from .open311 import make_router
+from .stations import UnknownDevice, assign_station
 
 PROTOCOL_DOC = Path(__file__).resolve().parents[2] / "docs" / "sync-protocol.md"
 
@@ -162,7 +163,8 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         except auth.AuthError as exc:
             raise ApiError(401, "refresh_failed", str(exc)) from None
 
-    @app.post(f"{API}/devices", tags=["sync"], summary="Register a console: the server issues its device_id")
+    @app.post(f"{API}/devices", tags=["sync"],
+              summary="Register a console: the server issues its device_id and its station")
     def register(body: DeviceIn, who: auth.Session = Depends(caller)):
         if who.role == "liaison":
             raise ApiError(403, "forbidden", "department liaisons use the case API, not console sync")
@@ -170,7 +172,19 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         with db.write() as conn:
             conn.execute(insert(Device), [{"id": device_id, "name": body.name, "registered_by": who.login,
                                            "last_seq": 0, "created_at": utcnow()}])
-        return {"device_id": device_id}
+            station = assign_station(conn, device_id)
+        return {"device_id": device_id, "station": station}
+
+    @app.post(f"{API}/devices/{{device_id}}/station", tags=["sync"],
+              summary="The device's station: assigned now to a device registered before stations existed")
+    def station(device_id: str, who: auth.Session = Depends(caller)):
+        if who.role == "liaison":
+            raise ApiError(403, "forbidden", "department liaisons use the case API, not console sync")
+        try:
+            with db.write() as conn:
+                return {"device_id": device_id, "station": assign_station(conn, device_id)}
+        except UnknownDevice as exc:
+            raise ApiError(404, "unknown_device", f"{exc}: register the device again") from None
 
     push_schema = {"requestBody": {"required": True, "content": {"application/json": {
         "schema": PushIn.model_json_schema(ref_template="#/components/schemas/{model}")}}}}

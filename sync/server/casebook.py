@@ -36,6 +36,7 @@ from ..protocol import (CASE_FIELDS, EVENT_FIELDS, PAGE_FORMATS, TIME_FIELDS, ag
                         dumps_text, loads, snapshot_to_row, wire_time)
 from .db import CentralDB
 from .models import AppliedOp, CentralCase, CentralEvent, Change, Device, Meta, NumberSeq
+from .stations import WEB_STATION, device_station, number_refusal
 
 CASES = CentralCase.__table__
 EVENTS = CentralEvent.__table__
@@ -393,20 +394,14 @@ class Casebook:
             conn.execute(insert(CHANGES), [{"case_id": case.id, "lead_department": case.lead_department}])
             return self._snapshots(conn, [case.id])[0]
 
-    def create(self, fields: dict, actor: str, role: str = "system", station: str = "WEB") -> dict:
+    def create(self, fields: dict, actor: str, role: str = "system", station: str = WEB_STATION) -> dict:
         """A case filed on the server itself (Open311), numbered `CD-WEB-YYYYMMDD-NNNN`."""
         now = self.clock()
         with self.db.write() as conn:
-            day = (now + CITY_TZ.utcoffset(None)).strftime("%Y%m%d")
-            seq = conn.execute(update(NumberSeq).where(NumberSeq.station == station, NumberSeq.day == day)
-                               .values(last=NumberSeq.last + 1).returning(NumberSeq.last)).scalar()
-            if seq is None:
-                seq = 1
-                conn.execute(insert(NumberSeq), [{"station": station, "day": day, "last": 1}])
             case = _blank(str(new_id()))
             for k, v in fields.items():
                 setattr(case, k, v)
-            case.number, case.station, case.created_at = f"CD-{station}-{day}-{seq:04d}", station, now
+            case.number, case.station, case.created_at = _next_number(conn, station, now), station, now
             creation = {f: getattr(case, f) for f in CREATION_FIELDS} | {"created_at": now.isoformat()}
             event = self._transition(case, "receive", actor, role, "", {"case": creation}, now)
             case.field_versions = {f: 1 for f in EDITABLE_FIELDS}
@@ -449,6 +444,7 @@ class _Batch:
     def __init__(self, book: Casebook, conn: Connection, device_id: str, ops: list[dict], plain: bool = False):
         self.book, self.conn, self.device_id, self.plain = book, conn, device_id, plain
         self.now = book.clock()
+        self.station = device_station(conn, device_id)  # its cases' numbers must be in this range
         op_ids = [str(op.get("op_id")) for op in ops]
         if conn.dialect.name == "sqlite":  # straight from the driver (2,000 ids in an IN list)
             self.stored = {op_id: SimpleNamespace(op_id=op_id, body_hash=h, result=None if r is None else loads(r))
@@ -470,6 +466,7 @@ class _Batch:
                 case_ids.add(str(into))
             if ev.get("kind") == "receive":
                 numbers.add(str(p.get("case_number") or ""))
+                numbers.add(str(((ev.get("payload") or {}).get("case") or {}).get("number") or ""))
             if ev.get("id"):
                 event_ids.append(str(ev["id"]))
         self.cases = {}
@@ -529,7 +526,7 @@ class _Batch:
         age = age_of(str(ev.get("at") or ""), sent_at)
         at = self.now - age
         if action == "receive":
-            return self._receive(case_id, event_id, ev, ev_payload, at)
+            return self._receive(case_id, event_id, ev, ev_payload, at, str(p.get("case_number") or ""))
         case = self.cases.get(case_id)
         if case is None:
             raise WorkflowError("-", action, f"the server has no case {p.get('case_number') or case_id}")
@@ -572,13 +569,19 @@ class _Batch:
         status = "applied" if base == version_before and not conflicts else "merged"
         return {"status": status, "version": trial.version, "conflicts": conflicts}
 
-    def _receive(self, case_id: str, event_id: str, ev: dict, ev_payload: dict, at: datetime) -> dict:
+    def _receive(self, case_id: str, event_id: str, ev: dict, ev_payload: dict, at: datetime,
+                 op_number: str) -> dict:
         data = dict(ev_payload.get("case") or {})
-        number = str(data.get("number") or "")
+        number = data.get("number")
         if case_id in self.cases:
             raise WorkflowError("-", "receive", "a case with this id already exists")
-        if not number or number in self.numbers:
-            raise WorkflowError("-", "receive", f"case number {number!r} is missing or already taken")
+        if not isinstance(number, str) or not number or number != op_number:
+            raise WorkflowError("-", "receive", "the case number is missing or differs from the operation's")
+        refusal = number_refusal(number, self.station)
+        if refusal:
+            raise WorkflowError("-", "receive", refusal)
+        if number in self.numbers:
+            raise WorkflowError("-", "receive", f"case number {number!r} is already taken")
         codes = self.book.codes
         problems = []
         if data.get("type") not in REQUEST_TYPES:
@@ -597,7 +600,7 @@ class _Batch:
         for f in CREATION_FIELDS:
             if f in data and data[f] is not None:
                 setattr(case, f, data[f])
-        case.created_at = at
+        case.created_at, case.station = at, self.station
         event = self.book._transition(case, "receive", str(ev.get("actor") or "?"), str(ev.get("actor_role")),
                                       ev.get("reason") or "", ev_payload, at, event_id, self.device_id)
         case.field_versions = {f: case.version for f in EDITABLE_FIELDS}
@@ -764,11 +767,27 @@ def _blank(case_id: str) -> SimpleNamespace:
     ns = SimpleNamespace(**{c: None for c in _ROW_COLUMNS})
     ns.id, ns.state, ns.version = case_id, State.DRAFT.value, 0
     ns.urgency, ns.channel, ns.address, ns.description, ns.answer = "normal", "phone", "", "", ""
-    ns.caller_phone, ns.caller_name, ns.assist_departments, ns.station = "", "", [], "A01"
+    ns.caller_phone, ns.caller_name, ns.assist_departments, ns.station = "", "", [], ""
     ns.repeat_caller = ns.confidential = ns.leader_pick = False
     ns.supervised = ns.return_count = ns.extension_count = 0
     ns.field_versions = {}
     return ns
+
+
+def _next_number(conn: Connection, station: str, now: datetime) -> str:
+    """The next free number of the server's own `station` for the city day of `now`. A
+    number some case already holds (a push that took it before the ranges were checked) is
+    passed over, so the sequence moves on instead of failing on it every time."""
+    day = (now + CITY_TZ.utcoffset(None)).strftime("%Y%m%d")
+    while True:
+        seq = conn.execute(update(NumberSeq).where(NumberSeq.station == station, NumberSeq.day == day)
+                           .values(last=NumberSeq.last + 1).returning(NumberSeq.last)).scalar()
+        if seq is None:
+            seq = 1
+            conn.execute(insert(NumberSeq), [{"station": station, "day": day, "last": 1}])
+        number = f"CD-{station}-{day}-{seq:04d}"
+        if conn.scalar(select(CASES.c.id).where(CASES.c.number == number)) is None:
+            return number
 
 
 def _namespace(row) -> SimpleNamespace:

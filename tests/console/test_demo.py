@@ -83,7 +83,7 @@ def test_maintained_counts_and_numbers(demo_db):
     numbers = [n for (n,) in _rows(prof, "SELECT number FROM cases ORDER BY created_at")]
     assert len(set(numbers)) == len(numbers)
     by_day = Counter(n.rsplit("-", 1)[0] for n in numbers)
-    last = dict(_rows(prof, "SELECT 'CD-A01-' || day, last FROM case_number_seq"))
+    last = dict(_rows(prof, "SELECT 'CD-' || station || '-' || day, last FROM case_number_seq"))
     assert by_day == Counter(last)
 
 
@@ -101,7 +101,7 @@ def test_new_cases_can_be_logged_after_a_demo_load(demo_db):
     prof, _ = demo_db
     case = prof.intake.log_call(CallRecord(type="consultation", category_code="0401", description="社保卡怎么补办"),
                                 prof.actor("op01"))
-    assert case.number.startswith("CD-A01-") and case.state == "received"
+    assert case.number.startswith(f"CD-{prof.cases.station}-") and case.state == "received"
 
 
 def test_worker_processes_make_the_same_kind_of_data(tmp_path):

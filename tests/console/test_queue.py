@@ -119,3 +119,17 @@ def test_dashboard_click_through_fields(demo):
     assert q.count(f).n == len(rows)
     assert q.count(QueueFilter(view="all", repeat_only=True)).n == sum(
         r.repeat_caller for r in q.page(QueueFilter(view="all"), limit=1000))
+
+
+def test_a_case_is_found_by_a_number_it_had_before(profile, operator):
+    from console.intake import CallRecord
+    from models import CaseAlias
+    case = profile.intake.log_call(CallRecord(type="consultation", category_code="0401", description="社保卡怎么补办"),
+                                   operator)
+    with profile.db.session() as s, s.begin():
+        s.add(CaseAlias(number="CD-PABCDEFGH-20261124-0007", case_id=case.id))
+    q = QueueService(profile.db)
+    for typed in ("CD-PABCDEFGH-20261124-0007", "cd-pabcdefgh-2026", case.number):
+        assert [r.number for r in q.page(QueueFilter(view="all", text=typed), limit=10)] == [case.number]
+        assert q.count(QueueFilter(view="all", text=typed)).n == 1
+    assert profile.cases.get("CD-PABCDEFGH-20261124-0007").case.id == case.id

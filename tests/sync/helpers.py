@@ -1,6 +1,7 @@
 """Real consoles (profiles in temporary folders) syncing with the real server."""
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,8 +10,8 @@ from sqlalchemy import select
 
 from console.intake import CallRecord
 from console.profile import Profile, open_profile
-from models import Case, CaseEvent, Outbox
-from sync.client import Backoff, SyncClient
+from models import Case, CaseEvent, Outbox, Setting
+from sync.client import AuthNeeded, Backoff, SyncClient
 from sync.faults import FaultyTransport
 from sync.server import auth
 
@@ -50,14 +51,37 @@ class Console:
 
 
 def make_console(folder: Path, url: str, login: str = "op01", batch: int = 500, station: str | None = None,
-                 **kw) -> Console:
+                 register: bool = True, **kw) -> Console:
+    """A console on the profile in `folder`. `register`: registered with the server already
+    (its device and station, as a console that has synced before), so numbers logged
+    offline are final; False leaves it fresh (its first sync registers it and renumbers
+    what it logged into the station it gets). `station`: the profile's station setting
+    before that (e.g. the old default A01)."""
     prof = open_profile(folder)
     if station:
-        prof.cases.station = station
+        set_station(prof, station)
+    if register and login:
+        asyncio.run(_register(prof, url, login))
     net = FaultyTransport()
     client = SyncClient(prof.db, url, login=login, password=PASSWORD, transport=net, push_batch=batch,
                         backoff=Backoff(base=0.02, cap=0.2), **kw)
     return Console(prof, client, net)
+
+
+def set_station(prof: Profile, station: str) -> None:
+    """Set the profile's station setting (what it numbers new cases in)."""
+    with prof.db.session() as s, s.begin():
+        s.merge(Setting(key="station", value=station))
+
+
+async def _register(prof: Profile, url: str, login: str) -> None:
+    client = SyncClient(prof.db, url, login=login, password=PASSWORD)
+    try:
+        await client.register()
+    except AuthNeeded:  # no such account on this server: the test logs in its own way
+        pass
+    finally:
+        await client.aclose()
 
 
 def reopen_client(console: Console, url: str, **kw) -> Console:

@@ -32,8 +32,8 @@ def test_grouped_pushes_each_get_their_own_answer(tmp_path, monkeypatch):
     book = Casebook(db)
     devices = [str(uuid.uuid4()) for _ in range(12)]
     with db.write() as conn:
-        conn.execute(Device.__table__.insert(), [{"id": d, "name": "", "registered_by": "op01", "last_seq": 0}
-                                                 for d in devices])
+        conn.execute(Device.__table__.insert(), [{"id": d, "name": "", "registered_by": "op01", "last_seq": 0,
+                                                  "station": f"S{i:02d}"} for i, d in enumerate(devices)])
     epoch = db.meta("epoch")
     caller = Caller("op01", "operator")
     real = book._push_in
