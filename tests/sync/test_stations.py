@@ -9,7 +9,7 @@ import json
 import uuid
 
 import httpx
-from sqlalchemy import event, insert, select
+from sqlalchemy import insert, select
 
 from console.clock import CITY_TZ, utcnow
 from console.stations import in_range, is_provisional, station_of
@@ -80,11 +80,8 @@ def test_two_fresh_consoles_log_300_calls_offline_then_sync_without_a_collision(
     a = consoles("a", central.url, register=False)
     b = consoles("b", central.url, login="op02", register=False)
     assert is_provisional(a.profile.cases.station)
+    logged = {id(c): _log_many(c, 300) for c in (a, b)}
     for c in (a, b):
-        _without_fsync(c.profile)
-    logged = {}
-    for c in (a, b):
-        logged[id(c)] = [c.log(f"第{i}号来电：路灯不亮已经三天了") for i in range(300)]
         assert all(in_range(n, c.profile.cases.station) for n in logged[id(c)])
     first_a = logged[id(a)][0]
 
@@ -114,10 +111,18 @@ def test_two_fresh_consoles_log_300_calls_offline_then_sync_without_a_collision(
         assert s.get(CaseAlias, first_a).case_id == moved.id
 
 
-def _without_fsync(prof) -> None:
-    """Commits that don't wait for the disk (what a power cut does is not under test here)."""
-    event.listen(prof.db.engine, "connect", lambda dbapi_conn, _rec: dbapi_conn.execute("PRAGMA synchronous=OFF"))
-    prof.db.engine.dispose()
+def _log_many(console, n: int) -> list[str]:
+    """`n` calls logged in one transaction through the case service the intake numbers
+    them with (CaseService.create: a case, its receive event and outbox row), so that
+    600 calls take a second instead of 600 commits."""
+    actor = console.profile.actor()
+    with console.db.session() as s, s.begin(), s.no_autoflush:  # as the intake writes them
+        cases = [console.profile.cases.create(s, {
+            "type": "help", "urgency": "normal", "channel": "phone", "category_code": "0203",
+            "district_code": "JJ", "address": "锦江区春熙路1号", "description": f"第{i}号来电：路灯不亮已经三天了",
+            "caller_phone": "13800138000", "caller_name": "王先生", "assist_departments": []}, actor)
+            for i in range(n)]
+        return [c.number for c in cases]
 
 
 def test_a_profile_that_collided_repairs_itself_on_its_next_sync(central, consoles):
