@@ -112,7 +112,7 @@ def _push(prof, url: str):
 
     async def go():
         client = SyncClient(prof.db, url, login="bench", password=PASSWORD, push_batch=2000)
-        await client._ensure_session()
+        await client.register()  # its station, and the cases moved into it (not timed)
         rep = SyncReport()
         t = time.perf_counter()
         await client._push_all(rep)
@@ -177,7 +177,7 @@ def _fleet(url: str, consoles: int, rounds: int, spacing: tuple[float, float] = 
         async with httpx.AsyncClient(base_url=url + "/api/v1", limits=limits, timeout=60) as http:
             tok = (await http.post("/login", json={"login": "bench", "password": PASSWORD})).json()["access_token"]
             h = {"authorization": f"Bearer {tok}"}
-            devices = [(await http.post("/devices", headers=h, json={"name": f"sim{i}"})).json()["device_id"]
+            devices = [(await http.post("/devices", headers=h, json={"name": f"sim{i}"})).json()
                        for i in range(consoles)]
             epoch = (await http.get("/health")).json()["epoch"]
             times: list[float] = []
@@ -195,7 +195,7 @@ def _fleet(url: str, consoles: int, rounds: int, spacing: tuple[float, float] = 
                     return r
                 raise RuntimeError("a simulated console could not reach the server three times in a row")
 
-            async def console(i: int, device: str):
+            async def console(i: int, device: dict):
                 rng = random.Random(i)
                 seq, cursor = 0, 0
                 for _ in range(rounds):
@@ -203,9 +203,9 @@ def _fleet(url: str, consoles: int, rounds: int, spacing: tuple[float, float] = 
                     ops = []
                     for _ in range(rng.choice([0, 0, 1, 1, 2])):
                         seq += 1
-                        ops.append(_receive_op(seq, f"S{i:03d}"))
+                        ops.append(_receive_op(seq, device["station"]))
                     if ops:
-                        await timed("POST", "/sync/push", json={"device_id": device, "epoch": epoch,
+                        await timed("POST", "/sync/push", json={"device_id": device["device_id"], "epoch": epoch,
                                                                 "sent_at": ops[-1]["payload"]["event"]["at"],
                                                                 "ops": ops})
                     # read as the console reads it (orjson): 200 consoles share this one process and
