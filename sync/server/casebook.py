@@ -36,7 +36,7 @@ from ..protocol import (CASE_FIELDS, EVENT_FIELDS, PAGE_FORMATS, TIME_FIELDS, ag
                         dumps_text, loads, snapshot_to_row, wire_time)
 from .db import CentralDB
 from .models import AppliedOp, CentralCase, CentralEvent, Change, Device, Meta, NumberSeq
-from .stations import WEB_STATION, device_station, number_refusal
+from .stations import CITY_PREFIX, WEB_STATION, device_station, number_refusal
 
 CASES = CentralCase.__table__
 EVENTS = CentralEvent.__table__
@@ -785,7 +785,7 @@ def _next_number(conn: Connection, station: str, now: datetime) -> str:
         if seq is None:
             seq = 1
             conn.execute(insert(NumberSeq), [{"station": station, "day": day, "last": 1}])
-        number = f"CD-{station}-{day}-{seq:04d}"
+        number = f"{CITY_PREFIX}-{station}-{day}-{seq:04d}"
         if conn.scalar(select(CASES.c.id).where(CASES.c.number == number)) is None:
             return number
 

@@ -15,8 +15,10 @@ from sqlalchemy.exc import IntegrityError
 
 from console.stations import LEGACY_STATION, in_range, is_provisional, station_of
 
-from .models import Device
+from .models import CentralCase, Device
 
+CASES = CentralCase.__table__
+CITY_PREFIX = "CD"  # the prefix of the numbers the server itself gives (Casebook.create)
 WEB_STATION = "WEB"  # requests filed through Open311 (Casebook.create)
 SERVER_STATIONS = frozenset({WEB_STATION})
 ASSIGNED_MARK = "S"
@@ -41,7 +43,7 @@ def assign_station(conn: Connection, device_id: str) -> str:
     n = (conn.scalar(select(func.count()).select_from(Device).where(Device.station.is_not(None))) or 0) + 1
     while True:
         code = _code(n)
-        if conn.scalar(select(Device.id).where(Device.station == code)) is None:
+        if conn.scalar(select(Device.id).where(Device.station == code)) is None and not _has_cases(conn, code):
             try:
                 with conn.begin_nested():  # the unique constraint decides should another writer get there first
                     conn.execute(update(Device).where(Device.id == device_id).values(station=code))
@@ -49,6 +51,14 @@ def assign_station(conn: Connection, device_id: str) -> str:
             except IntegrityError:
                 pass
         n += 1
+
+
+def _has_cases(conn: Connection, station: str) -> bool:
+    """Whether cases numbered in `station` exist (a device the server forgot, its cases kept):
+    such a code is not given to another device. Read along the unique index on the number."""
+    head = f"{CITY_PREFIX}-{station}-"
+    return conn.scalar(select(CASES.c.id).where(CASES.c.number >= head, CASES.c.number < head[:-1] + ".")
+                       .limit(1)) is not None
 
 
 def device_station(conn: Connection, device_id: str) -> str | None:

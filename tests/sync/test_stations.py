@@ -173,6 +173,33 @@ def test_a_profile_that_collided_repairs_itself_on_its_next_sync(central, consol
     assert local_view(a.db) == server_view(central.db) == local_view(b.db)
 
 
+def test_a_device_the_server_forgot_registers_again_in_a_new_station(central, consoles):
+    a = consoles("a", central.url)
+    first = a.client.store.get("station")
+    pushed = a.log("已上传的")
+    waiting = [a.log("离线受理一"), a.log("离线受理二")]
+    assert all(in_range(n, first) for n in [pushed, *waiting])
+
+    async def scenario():
+        await a.client.sync_once()
+        a.act(pushed, "dispatch", lead_department="URBAN")
+        with central.db.write() as conn:  # e.g. removed by an administrator; its cases stay
+            conn.execute(Device.__table__.delete())
+        waiting.append(a.log("离线受理三"))
+        rep = await a.client.sync_once()
+        assert (rep.rejected, rep.renumbered) == (0, 1)
+        await a.client.aclose()
+    asyncio.run(scenario())
+    second = a.client.store.get("station")
+    assert second != first  # the forgotten station still numbers cases on the server: not given again
+    with central.db.read() as conn:
+        on_server = set(conn.scalars(select(CentralCase.number)))
+    assert len(on_server) == 4 and outbox_statuses(a.db) == {"applied": 5}
+    assert a.profile.cases.get(waiting[2]).case.number in on_server and waiting[2] not in on_server
+    assert all(n in on_server for n in [pushed, *waiting[:2]])
+    assert local_view(a.db) == server_view(central.db)
+
+
 def _as_the_old_release_left_it(b, central) -> None:
     """B's state after a sync with the earlier release: each pushed operation refused
     (the number taken), then the pull set its cases aside under `…~xxxxxx`."""
