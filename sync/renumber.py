@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from console.clock import CITY_TZ, utcnow
 from console.signals import CasesChanged, Signal, cases_changed
-from console.stations import STATION_KEY, in_range, station_of
+from console.stations import STATION_KEY, current_station, in_range, station_of
 from models import Case, CaseAlias, CaseEvent, CaseNumberSeq, Outbox, Setting
 from models.db import Database
 
@@ -42,8 +42,11 @@ def adopt_station(db: Database, station: str, bus: Signal = cases_changed) -> di
     """Make `station` this profile's station and renumber into it every case the server
     does not have yet, in one transaction. Returns {old number: new number}."""
     with db.session() as s, s.begin():
+        # new cases take the profile's station as they are made, so once it is the assigned
+        # one only refused cases can be out of it: the pending operations need no look
+        statuses = ("rejected",) if current_station(s) == station else _OPEN
         _set_station(s, station)
-        moved = _renumber_unpushed(s, station)
+        moved = _renumber_unpushed(s, station, statuses)
     if moved:
         log.warning("%d unpushed case(s) renumbered into station %s", len(moved), station)
         bus.emit(CasesChanged(tuple(cid for _new, cid in moved.values()), "renumbered"))
@@ -57,11 +60,11 @@ def _set_station(s: Session, station: str) -> None:
         s.execute(update(Setting).where(Setting.key == STATION_KEY).values(value=station))
 
 
-def _renumber_unpushed(s: Session, station: str) -> dict:
+def _renumber_unpushed(s: Session, station: str, statuses: tuple[str, ...]) -> dict:
     receives = s.execute(
         select(_OUTBOX.c.case_id, _OUTBOX.c.status, _CASES.c.number, _CASES.c.created_at)
         .join(_CASES, _CASES.c.id == _OUTBOX.c.case_id)
-        .where(_OUTBOX.c.status.in_(_OPEN), func.json_extract(_OUTBOX.c.payload, "$.event.kind") == "receive")
+        .where(_OUTBOX.c.status.in_(statuses), func.json_extract(_OUTBOX.c.payload, "$.event.kind") == "receive")
         .order_by(_OUTBOX.c.seq)).all()
     refused = [r.case_id for r in receives if r.status == "rejected"]
     known = set()
