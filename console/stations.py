@@ -23,7 +23,13 @@ from models import Setting
 STATION_KEY = "station"
 LEGACY_STATION = "A01"  # every profile's station before the server assigned them
 PROVISIONAL_MARK = "P"
+_STATION = re.compile(r"[A-Z0-9]{1,16}")
 _NUMBER = re.compile(r"^([A-Z0-9]{1,8})-([A-Z0-9]{1,16})-(\d{8})-(\d{4,9})$")
+
+
+def valid_station(station: object) -> bool:
+    """Whether `station` can stand in a case number: 1 to 16 capital letters and digits."""
+    return isinstance(station, str) and _STATION.fullmatch(station) is not None
 
 
 def new_provisional_station() -> str:

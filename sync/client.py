@@ -24,6 +24,7 @@ import httpx
 
 from console import gcpause
 from console.clock import utcnow
+from console.stations import valid_station
 from models.db import Database
 
 from .faults import CRASH_ENV, CrashTransport, crashpoint
@@ -409,6 +410,9 @@ class SyncClient:
             else:
                 station = self._json(r)["station"]
                 await asyncio.to_thread(self.store.put, station=station)
+        if station is not None and not valid_station(station):
+            raise SyncError("the central server assigned this device a station that cannot stand in a case "
+                            "number; ask its administrator")
         if station:
             moved = await asyncio.to_thread(adopt_station, self.db, station)
             report.renumbered += len(moved)
