@@ -109,6 +109,7 @@ def test_tokens_an_old_release_kept_in_console_db_are_moved_out(central, console
     assert a.client.credentials.get("refresh_token") == tokens["refresh_token"]
     a.log("迁移令牌后受理")
     sync(a)
+    assert a.client.credentials.get("refresh_token") not in (None, tokens["refresh_token"])  # rotated
     assert stored_tokens(a.db) == {}
 
 
