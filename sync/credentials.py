@@ -22,17 +22,17 @@ import json
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import keyring
-import keyring.backend
-import keyring.errors
-from keyring.backends import chainer, fail
 from platformdirs import user_config_dir
 from sqlalchemy import select
 
 from models import SyncState
 from models.db import Database
 from models.private_files import private_dir, tighten, write_private
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +47,11 @@ def credentials_dir() -> Path:
     return Path(env) if env else Path(user_config_dir(SERVICE, appauthor=False)) / "credentials"
 
 
-def system_keyring() -> keyring.backend.KeyringBackend | None:
+def system_keyring() -> KeyringBackend | None:
     """The operating system's keyring, or None where keyring found no usable one."""
+    import keyring  # imported on first use, not with the window: it takes a while
+    from keyring.backends import chainer, fail
+
     backend = keyring.get_keyring()
     try:
         if isinstance(backend, fail.Keyring) or backend.priority <= 0:
@@ -63,11 +66,19 @@ def system_keyring() -> keyring.backend.KeyringBackend | None:
 class Credentials:
     """The tokens of one console profile (a small dict of strings), in the keyring or a 0600 file."""
 
-    def __init__(self, profile_db: Path | str, backend: keyring.backend.KeyringBackend | None | str = "system",
+    def __init__(self, profile_db: Path | str, backend: KeyringBackend | None | str = "system",
                  folder: Path | None = None):
         self.entry = hashlib.sha256(str(Path(profile_db).resolve()).encode("utf-8")).hexdigest()[:32]
-        self.backend = system_keyring() if backend == "system" else backend
+        self._backend = backend
         self.folder = folder or credentials_dir()
+
+    @property
+    def backend(self) -> KeyringBackend | None:
+        """The keyring in use, None for the file; looked up on first use (a sync's worker
+        thread), since finding the system's keyring takes a moment."""
+        if isinstance(self._backend, str):
+            self._backend = system_keyring()
+        return self._backend
 
     @property
     def file(self) -> Path:
@@ -83,10 +94,11 @@ class Credentials:
     def load(self) -> dict[str, str]:
         """Every stored value (empty when nothing is stored)."""
         if self.backend is not None:
+            from keyring.errors import KeyringError
             try:
                 text = self.backend.get_password(SERVICE, self.entry)
                 return json.loads(text) if text else {}
-            except keyring.errors.KeyringError as exc:
+            except KeyringError as exc:
                 self._keyring_failed(exc)
         try:
             tighten(self.file)
@@ -105,16 +117,17 @@ class Credentials:
         """Change several values in one write (None removes one); nothing left removes the entry."""
         data = {k: v for k, v in {**self.load(), **values}.items() if v is not None}
         if self.backend is not None:
+            from keyring.errors import KeyringError, PasswordDeleteError
             try:
                 if data:
                     self.backend.set_password(SERVICE, self.entry, json.dumps(data))
                 else:
                     try:
                         self.backend.delete_password(SERVICE, self.entry)
-                    except keyring.errors.PasswordDeleteError:
+                    except PasswordDeleteError:
                         pass
                 return
-            except keyring.errors.KeyringError as exc:
+            except KeyringError as exc:
                 self._keyring_failed(exc)
         if data:
             private_dir(self.folder)
@@ -130,7 +143,7 @@ class Credentials:
         # a locked or vanished keyring must not stop syncing: the owner-only file takes over
         log.warning("the system keyring failed (%s); keeping the console's tokens in %s instead",
                     type(exc).__name__, self.file)
-        self.backend = None
+        self._backend = None
 
 
 def move_tokens_out(db: Database, credentials: Credentials) -> bool:
