@@ -13,6 +13,7 @@ there the profile lives in the user's own folder, which other users cannot read.
 """
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from pathlib import Path
@@ -21,6 +22,7 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 _POSIX = os.name == "posix"
+log = logging.getLogger(__name__)
 
 
 def private_dir(path: Path) -> None:
@@ -51,7 +53,10 @@ def tighten(path: Path) -> None:
     except FileNotFoundError:
         return
     if mode != FILE_MODE:
-        os.chmod(path, FILE_MODE)
+        try:
+            os.chmod(path, FILE_MODE)
+        except PermissionError:  # another user's file, shared on purpose: say so, keep working
+            log.warning("%s is mode %o and not ours to change; it should be 0600", path, mode)
 
 
 def write_private(path: Path, data: bytes) -> None:
