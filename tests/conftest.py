@@ -38,6 +38,21 @@ class FakeClock:
         self.now += timedelta(**kw)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _credentials_kept_in_the_run(tmp_path_factory):
+    """The consoles' tokens go to this run's folder: never the keyring or the config folder
+    of whoever runs the tests (subprocess consoles inherit both variables)."""
+    saved = {k: os.environ.get(k) for k in ("PYTHON_KEYRING_BACKEND", "HOTLINE_CREDENTIALS_DIR")}
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    os.environ["HOTLINE_CREDENTIALS_DIR"] = str(tmp_path_factory.mktemp("credentials"))
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
 @pytest.fixture(scope="session")
 def template_profile(tmp_path_factory) -> Path:
     """A migrated, seeded profile made once per run; tests get a copy of its file."""

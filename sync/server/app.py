@@ -155,7 +155,8 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         except auth.AuthError as exc:
             raise ApiError(401, "bad_credentials", str(exc)) from None
 
-    @app.post(f"{API}/token/refresh", tags=["auth"], summary="A new access token for a refresh token")
+    @app.post(f"{API}/token/refresh", tags=["auth"],
+              summary="A new access and refresh token for a refresh token (rotated: each is good once)")
     def refresh(body: RefreshIn):
         try:
             return auth.refresh(db, body.refresh_token)

@@ -4,11 +4,17 @@ Passwords are stored as argon2id hashes (slow, salted). Tokens are random;
 only their SHA-256 is stored, with an expiry on the server's own clock.
 A short-lived access token rides on every request; a long-lived refresh
 token gets a new one when the old one expires (the client does this on 401).
+Refresh tokens rotate: each is good for one use and is answered with a new
+pair of the same family (one family per login). A spent refresh token shown
+again means two holders (one of them a thief): the whole family is revoked,
+so both must log in again and the stolen copy dies with the real one.
 """
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -26,6 +32,7 @@ ACCESS_TTL = timedelta(minutes=30)
 REFRESH_TTL = timedelta(days=30)
 MIN_PASSWORD = 8
 _hasher = PasswordHasher()
+log = logging.getLogger(__name__)
 
 
 def set_hash_cost(time_cost: int, memory_cost_kib: int) -> None:
@@ -110,35 +117,53 @@ def login(db: CentralDB, login_name: str, password: str, device_id: str | None =
             pass
     if not ok:
         raise AuthError("wrong login or password")
-    access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     now = utcnow()
     with db.write() as conn:
         conn.execute(delete(Token).where(Token.login == login_name, Token.expires_at < now))
-        conn.execute(insert(Token), [
-            {"token_hash": _digest(access), "login": login_name, "kind": "access", "device_id": device_id,
-             "expires_at": now + ACCESS_TTL, "created_at": now},
-            {"token_hash": _digest(refresh), "login": login_name, "kind": "refresh", "device_id": device_id,
-             "expires_at": now + REFRESH_TTL, "created_at": now}])
-    return {"access_token": access, "refresh_token": refresh, "expires_in": int(ACCESS_TTL.total_seconds()),
-            "account": {"login": acc.login, "name": acc.name, "role": acc.role, "department": acc.department}}
+        tokens = _issue(conn, login_name, device_id, str(uuid.uuid4()), now)  # a login starts a new family
+    return {**tokens, "account": {"login": acc.login, "name": acc.name, "role": acc.role,
+                                  "department": acc.department}}
+
+
+def _issue(conn, login_name: str, device_id: str | None, family: str, now) -> dict:
+    """A new access token and refresh token of `family`, as the login and refresh answers carry them."""
+    access, refresh_token = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    conn.execute(insert(Token), [
+        {"token_hash": _digest(access), "login": login_name, "kind": "access", "device_id": device_id,
+         "expires_at": now + ACCESS_TTL, "created_at": now, "family": family},
+        {"token_hash": _digest(refresh_token), "login": login_name, "kind": "refresh", "device_id": device_id,
+         "expires_at": now + REFRESH_TTL, "created_at": now, "family": family}])
+    return {"access_token": access, "refresh_token": refresh_token, "expires_in": int(ACCESS_TTL.total_seconds())}
 
 
 def refresh(db: CentralDB, refresh_token: str) -> dict:
-    """A new access token for a valid refresh token."""
+    """A new access token and a new refresh token for a valid refresh token, which is spent.
+
+    A refresh token that was already spent revokes its whole family (every access and
+    refresh token issued since that login) and is refused like an unknown one.
+    """
     now = utcnow()
+    reused = False
     with db.write() as conn:
         row = conn.execute(select(Token).where(Token.token_hash == _digest(refresh_token or ""),
                                                Token.kind == "refresh", Token.expires_at > now)).first()
-        if row is None:
-            raise AuthError("the refresh token is unknown or expired; log in again")
-        active = conn.scalar(select(Account.active).where(Account.login == row.login))
-        if not active:
-            raise AuthError("the account is disabled")
-        access = secrets.token_urlsafe(32)
-        conn.execute(insert(Token), [{"token_hash": _digest(access), "login": row.login, "kind": "access",
-                                      "device_id": row.device_id, "expires_at": now + ACCESS_TTL,
-                                      "created_at": now}])
-    return {"access_token": access, "expires_in": int(ACCESS_TTL.total_seconds())}
+        if row is not None and row.used_at is not None:
+            reused = True
+            if row.family is not None:
+                conn.execute(update(Token).where(Token.family == row.family, Token.expires_at > now)
+                             .values(expires_at=now))
+        elif row is not None:
+            active = conn.scalar(select(Account.active).where(Account.login == row.login))
+            if not active:
+                raise AuthError("the account is disabled")
+            family = row.family or str(uuid.uuid4())  # a token from before rotation joins a family now
+            conn.execute(update(Token).where(Token.token_hash == row.token_hash).values(used_at=now, family=family))
+            conn.execute(delete(Token).where(Token.login == row.login, Token.expires_at < now))
+            return _issue(conn, row.login, row.device_id, family, now)
+    # outside the transaction: the revocation above is committed, not rolled back with the error
+    if reused:
+        log.warning("a spent refresh token of %s was used again: its token family is revoked", row.login)
+    raise AuthError("the refresh token is unknown or expired; log in again")
 
 
 def authenticate(db: CentralDB, token: str | None) -> Session:
