@@ -2,7 +2,9 @@
 
     python main.py central serve --db URL --host H --port P
     python main.py central add-user LOGIN --role operator [--department URBAN]   (password from stdin or prompt)
-    python main.py central add-api-key NAME
+    python main.py central list-users [--json] | disable-user LOGIN
+    python main.py central add-api-key NAME | list-api-keys [--json] | revoke-api-key NAME
+    python main.py central audit --since DATE [--until DATE] [--actor LOGIN] [--action A] [--json]
     python main.py central import-kb FILE.jsonl
     python main.py central new-epoch            (after restoring the database from a backup)
     python main.py sync [--once] --central URL [--login NAME]   (password: HOTLINE_SYNC_PASSWORD or prompt)
@@ -15,7 +17,7 @@ import os
 import signal
 import sys
 
-from console.cli import CliError, add_data_dir, print_json, profile_from
+from console.cli import CliError, add_data_dir, add_json, print_json, profile_from
 
 DEFAULT_DB = "sqlite:///central.db"
 PASSWORD_ENV = "HOTLINE_SYNC_PASSWORD"
@@ -43,9 +45,30 @@ def register(sub) -> None:
     user.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     user.set_defaults(handler=cmd_add_user)
 
+    users = with_db(csub.add_parser("list-users", help="the accounts (login, role, department, active)"))
+    add_json(users)
+    users.set_defaults(handler=cmd_list_users)
+
+    off = with_db(csub.add_parser("disable-user", help="disable an account and end its sessions at once "
+                                                       "(add-user with a new password enables it again)"))
+    off.add_argument("login")
+    off.set_defaults(handler=cmd_disable_user)
+
     key = with_db(csub.add_parser("add-api-key", help="make an API key for Open311 POST (printed once)"))
-    key.add_argument("name", help="the system the key is for")
+    key.add_argument("name", help="the system the key is for (names the key)")
     key.set_defaults(handler=cmd_add_api_key)
+
+    keys = with_db(csub.add_parser("list-api-keys", help="the API keys: name, created, revoked (never the key)"))
+    add_json(keys)
+    keys.set_defaults(handler=cmd_list_api_keys)
+
+    revoke = with_db(csub.add_parser("revoke-api-key", help="revoke an API key: Open311 POSTs with it are refused"))
+    revoke.add_argument("name")
+    revoke.set_defaults(handler=cmd_revoke_api_key)
+
+    log = with_db(csub.add_parser("audit", help="the audit log: sign-ins, account and key changes, uploads"))
+    add_audit_filters(log)
+    log.set_defaults(handler=cmd_audit)
 
     kbi = with_db(csub.add_parser("import-kb", help="upload knowledge articles (JSON Lines) to the feed"))
     kbi.add_argument("file")
@@ -120,8 +143,105 @@ def cmd_add_api_key(args) -> int:
     return 0
 
 
+def add_audit_filters(p) -> None:
+    """--since/--until/--actor/--action/--json, shared with the console's `audit` command."""
+    p.add_argument("--since", required=True, help="from this date (YYYY-MM-DD, city time) or ISO date-time")
+    p.add_argument("--until", default=None, help="to this date, included (or before this ISO date-time)")
+    p.add_argument("--actor", default=None, help="only what this login did")
+    p.add_argument("--action", default=None, help="only this action (e.g. sign_in, export)")
+    add_json(p)
+
+
+def audit_range(args):
+    """The stored-time bounds of --since and --until (CliError for a bad date)."""
+    from console.audit import bound
+    try:
+        return bound(args.since), bound(args.until, end=True)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+
+
+def print_audit(args, rows) -> None:
+    from console.audit import line
+    for e in rows:
+        if args.json:
+            print_json(e)
+        else:
+            print(line(e))
+
+
+def cmd_list_users(args) -> int:
+    from sync.server import auth
+    db = _open(args)
+    try:
+        rows = auth.list_accounts(db)
+    finally:
+        db.close()
+    for r in rows:
+        if args.json:
+            print_json(r)
+        else:
+            print(f"{r['login']:<16} {r['role']:<10} {r['department'] or '-':<14} "
+                  f"{'active' if r['active'] else 'disabled':<9} {r['created']}")
+    return 0
+
+
+def cmd_disable_user(args) -> int:
+    from sync.server import auth
+    db = _open(args)
+    try:
+        auth.disable_account(db, args.login)
+    except LookupError as exc:
+        raise CliError(str(exc.args[0])) from None
+    finally:
+        db.close()
+    print(f"account {args.login} disabled; its sessions are ended")
+    return 0
+
+
+def cmd_list_api_keys(args) -> int:
+    from sync.server import auth
+    db = _open(args)
+    try:
+        rows = auth.list_api_keys(db)
+    finally:
+        db.close()
+    for r in rows:
+        if args.json:
+            print_json(r)
+        else:
+            print(f"{r['name']:<24} created {r['created']}  "
+                  + (f"revoked {r['revoked_at']}" if r["revoked"] else "in use"))
+    return 0
+
+
+def cmd_revoke_api_key(args) -> int:
+    from sync.server import auth
+    db = _open(args)
+    try:
+        auth.revoke_api_key(db, args.name)
+    except LookupError as exc:
+        raise CliError(str(exc.args[0])) from None
+    finally:
+        db.close()
+    print(f"API key {args.name} revoked")
+    return 0
+
+
+def cmd_audit(args) -> int:
+    from sync.server import audit
+    since, until = audit_range(args)
+    db = _open(args)
+    try:
+        rows = audit.entries(db, since, until, args.actor, args.action)
+    finally:
+        db.close()
+    print_audit(args, rows)
+    return 0
+
+
 def cmd_import_kb(args) -> int:
-    from sync.server import kb
+    from sync.server import audit, kb
     try:
         text = open(args.file, encoding="utf-8").read()
         articles = kb.parse_jsonl(text)
@@ -131,7 +251,10 @@ def cmd_import_kb(args) -> int:
         raise CliError(f"{args.file}: {exc}; nothing imported") from None
     db = _open(args)
     try:
-        print_json(kb.upload(db, articles))
+        done = kb.upload(db, articles)
+        audit.record(db, audit.cli_actor(), "kb_upload", os.path.basename(args.file),
+                     added=done["added"], updated=done["updated"])
+        print_json(done)
     finally:
         db.close()
     return 0
