@@ -17,7 +17,7 @@ import os
 import signal
 import sys
 
-from console.cli import CliError, add_data_dir, add_json, print_json, profile_from
+from console.cli import CliError, add_data_dir, add_json, positive_int, print_json, profile_from
 
 DEFAULT_DB = "sqlite:///central.db"
 PASSWORD_ENV = "HOTLINE_SYNC_PASSWORD"
@@ -35,6 +35,11 @@ def register(sub) -> None:
     serve = with_db(csub.add_parser("serve", help="serve the sync API and Open311 over HTTP"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8345)
+    serve.add_argument("--log-dir", default=None, help="folder of the request log (default: beside an SQLite "
+                                                       "database, else the platform's log folder)")
+    serve.add_argument("--log-max-bytes", type=positive_int, default=10 * 1024 * 1024,
+                       help="rotate the request log at this size (5 old files are kept)")
+    serve.add_argument("--no-request-log", action="store_true", help="write no request log")
     serve.set_defaults(handler=cmd_serve)
 
     user = with_db(csub.add_parser("add-user", help="add an account (or reset its password and role)"))
@@ -100,9 +105,27 @@ def _open(args):
 def cmd_serve(args) -> int:
     from sync.server.runner import serve
     _open(args).close()  # migrate and report a bad URL before uvicorn starts
-    print(f"central server on http://{args.host}:{args.port} (database {args.db.split('@')[-1]})", file=sys.stderr)
-    serve(args.db, args.host, args.port)
+    log = request_log_file(args)
+    print(f"central server on http://{args.host}:{args.port} (database {args.db.split('@')[-1]}; "
+          f"request log {log.path if log else 'off'})", file=sys.stderr)
+    serve(args.db, args.host, args.port, request_log=log)
     return 0
+
+
+def request_log_file(args):
+    """The request log `central serve` writes (None with --no-request-log); CliError if
+    its folder can't be made."""
+    from pathlib import Path
+
+    from sync.server.request_log import FILE_NAME, LogFile, default_folder
+    if args.no_request_log:
+        return None
+    folder = Path(args.log_dir) if args.log_dir else default_folder(args.db)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CliError(f"cannot make the log folder {folder}: {exc.strerror}") from None
+    return LogFile(folder / FILE_NAME, max_bytes=args.log_max_bytes)
 
 
 def _password(from_stdin: bool, prompt: str) -> str:

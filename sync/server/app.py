@@ -32,6 +32,7 @@ from .casebook import Caller, Casebook, EpochChanged, NotVisible
 from .db import THREADS, CentralDB, open_central
 from .models import Device
 from .open311 import make_router
+from .request_log import LogFile, RequestLog, RequestLogMiddleware
 
 PROTOCOL_DOC = Path(__file__).resolve().parents[2] / "docs" / "sync-protocol.md"
 
@@ -113,8 +114,10 @@ def _json(data, status: int = 200) -> Response:
     return Response(dumps(data), status_code=status, media_type="application/json")
 
 
-def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Casebook | None = None) -> FastAPI:
-    """The server over the database at `db_url` (or an open CentralDB)."""
+def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Casebook | None = None,
+               request_log: LogFile | None = None) -> FastAPI:
+    """The server over the database at `db_url` (or an open CentralDB), writing the
+    request log to `request_log` when given (app.state.request_log; close it at the end)."""
     db = db or open_central(db_url or "central.db")
     book = book or Casebook(db)
     description = PROTOCOL_DOC.read_text("utf-8") if PROTOCOL_DOC.exists() else "12345 hotline sync protocol"
@@ -262,4 +265,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         return done
 
     app.include_router(make_router(book))
+    app.state.request_log = RequestLog(request_log) if request_log else None
+    if app.state.request_log:  # added last: the outermost middleware sees every request, refused ones too
+        app.add_middleware(RequestLogMiddleware, log=app.state.request_log)
     return app
