@@ -7,6 +7,7 @@ numbers, file names and logins, never a citizen's name, phone or address.
 """
 from __future__ import annotations
 
+import getpass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -26,6 +27,14 @@ def clip(text, size: int) -> str:
     """`text` as a string of at most `size` characters (the column's width)."""
     text = "" if text is None else str(text)
     return text if len(text) <= size else text[:size - 1] + "…"
+
+
+def cli_actor() -> str:
+    """Who runs a command-line command: the operating-system account, as `cli:NAME`."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (OSError, KeyError):
+        return "cli"
 
 
 def record(where: Database | Session, actor: str, action: str, target: str = "", outcome: str = "ok",

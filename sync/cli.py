@@ -18,6 +18,7 @@ import signal
 import sys
 
 from console.cli import CliError, add_data_dir, add_json, positive_int, print_json, profile_from
+from console.cli.audit import add_filters, bounds, show
 
 DEFAULT_DB = "sqlite:///central.db"
 PASSWORD_ENV = "HOTLINE_SYNC_PASSWORD"
@@ -72,7 +73,7 @@ def register(sub) -> None:
     revoke.set_defaults(handler=cmd_revoke_api_key)
 
     log = with_db(csub.add_parser("audit", help="the audit log: sign-ins, account and key changes, uploads"))
-    add_audit_filters(log)
+    add_filters(log)
     log.set_defaults(handler=cmd_audit)
 
     kbi = with_db(csub.add_parser("import-kb", help="upload knowledge articles (JSON Lines) to the feed"))
@@ -166,33 +167,6 @@ def cmd_add_api_key(args) -> int:
     return 0
 
 
-def add_audit_filters(p) -> None:
-    """--since/--until/--actor/--action/--json, shared with the console's `audit` command."""
-    p.add_argument("--since", required=True, help="from this date (YYYY-MM-DD, city time) or ISO date-time")
-    p.add_argument("--until", default=None, help="to this date, included (or before this ISO date-time)")
-    p.add_argument("--actor", default=None, help="only what this login did")
-    p.add_argument("--action", default=None, help="only this action (e.g. sign_in, export)")
-    add_json(p)
-
-
-def audit_range(args):
-    """The stored-time bounds of --since and --until (CliError for a bad date)."""
-    from console.audit import bound
-    try:
-        return bound(args.since), bound(args.until, end=True)
-    except ValueError as exc:
-        raise CliError(str(exc)) from None
-
-
-def print_audit(args, rows) -> None:
-    from console.audit import line
-    for e in rows:
-        if args.json:
-            print_json(e)
-        else:
-            print(line(e))
-
-
 def cmd_list_users(args) -> int:
     from sync.server import auth
     db = _open(args)
@@ -253,13 +227,13 @@ def cmd_revoke_api_key(args) -> int:
 
 def cmd_audit(args) -> int:
     from sync.server import audit
-    since, until = audit_range(args)
+    since, until = bounds(args)
     db = _open(args)
     try:
         rows = audit.entries(db, since, until, args.actor, args.action)
     finally:
         db.close()
-    print_audit(args, rows)
+    show(args, rows)
     return 0
 
 

@@ -7,17 +7,18 @@ key names, file names and case numbers, never a citizen's personal data.
 """
 from __future__ import annotations
 
-import getpass
 from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import Connection, insert, select
 
-from console.audit import clip, entry_json
+from console.audit import cli_actor, clip, entry_json
 from console.clock import utcnow
 
 from .db import CentralDB
 from .models import AuditEntry
+
+__all__ = ["ACTIONS", "cli_actor", "entries", "record"]
 
 ACTIONS = ("sign_in", "token_refresh", "account_saved", "account_disabled", "api_key_created",
            "api_key_revoked", "kb_upload")
@@ -35,14 +36,6 @@ def record(where: CentralDB | Connection, actor: str, action: str, target: str =
         return
     with where.write() as conn:
         conn.execute(insert(AuditEntry), [row])
-
-
-def cli_actor() -> str:
-    """Who runs an administration command: the operating-system account, as `cli:NAME`."""
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (OSError, KeyError):
-        return "cli"
 
 
 def entries(db: CentralDB, since: datetime | None = None, until: datetime | None = None,
