@@ -171,7 +171,9 @@ def login(db: CentralDB, login_name: str, password: str, device_id: str | None =
         except (VerificationError, InvalidHashError):
             pass
     if not ok:
-        audit.record(db, "-", "sign_in", login_name, "failed", client)
+        # an unknown login is not written: it is often a password typed into the wrong field
+        audit.record(db, "-", "sign_in", acc.login if acc else "-", "failed", client,
+                     reason="wrong password" if acc and acc.active else "disabled" if acc else "unknown login")
         raise AuthError("wrong login or password")
     access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     now = utcnow()

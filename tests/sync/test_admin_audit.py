@@ -89,6 +89,7 @@ def test_a_disabled_account_is_shut_out_at_once(central, capsys):
     before = len(audit.entries(central.db))  # the accounts the fixture made
     with httpx.Client(base_url=central.url + "/api/v1") as http:
         assert http.post("/login", json={"login": "op01", "password": "wrong-password"}).status_code == 401
+        assert http.post("/login", json={"login": "MyPassw0rd!", "password": "x" * 8}).status_code == 401
         tokens = http.post("/login", json={"login": "op01", "password": PASSWORD}).json()
         bearer = {"authorization": "Bearer " + tokens["access_token"]}
         assert http.get("/cases", headers=bearer).status_code == 200
@@ -106,7 +107,8 @@ def test_a_disabled_account_is_shut_out_at_once(central, capsys):
     got = [(e["actor"], e["action"], e["target"], e["outcome"], e["client"])
            for e in audit.entries(central.db)[before:]]
     cli = audit.cli_actor()
-    assert got == [("-", "sign_in", "op01", "failed", "127.0.0.1"), ("op01", "sign_in", "op01", "ok", "127.0.0.1"),
+    assert got == [("-", "sign_in", "op01", "failed", "127.0.0.1"), ("-", "sign_in", "-", "failed", "127.0.0.1"),
+                   ("op01", "sign_in", "op01", "ok", "127.0.0.1"),
                    (cli, "account_disabled", "op01", "ok", ""),
                    ("-", "token_refresh", "", "failed", "127.0.0.1"),
                    ("-", "sign_in", "op01", "failed", "127.0.0.1"),
@@ -114,6 +116,9 @@ def test_a_disabled_account_is_shut_out_at_once(central, capsys):
                    ("-", "sign_in", "op01", "failed", "127.0.0.1"), ("op01", "sign_in", "op01", "ok", "127.0.0.1")]
     saved = [e for e in audit.entries(central.db, action="account_saved") if e["target"] == "op01"][-1]
     assert saved["detail"]["reenabled"] is True
+    reasons = [e["detail"]["reason"] for e in audit.entries(central.db, action="sign_in") if e["outcome"] == "failed"]
+    assert reasons == ["wrong password", "unknown login", "disabled", "wrong password"]
+    assert "MyPassw0rd" not in str(audit.entries(central.db))
 
 
 def test_a_revoked_api_key_is_refused_on_open311_post(central, capsys):

@@ -3,6 +3,7 @@ file, and nothing a citizen said or typed: no query string, no body, no concrete
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import httpx
 
@@ -66,3 +67,32 @@ def test_central_serve_logs_requests_by_default(tmp_path, monkeypatch):
     pg = request_log_file(args(db="postgresql+psycopg://u:p@127.0.0.1/central")).path
     assert asked == ["hotline-central"] and pg == tmp_path / "platform" / "hotline-central" / FILE_NAME
     assert pg.parent.is_dir()
+
+
+def test_central_serve_writes_the_log_beside_its_database(tmp_path, central_template):
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    from sync.server.runner import free_port
+    root = Path(__file__).resolve().parents[2]
+    shutil.copy(central_template, tmp_path / "central.db")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "main.py", "central", "serve", "--db", f"sqlite:///{tmp_path / 'central.db'}",
+                             "--port", str(port)], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # wait for the server to listen (not a timing assertion: it only bounds the wait)
+            try:
+                assert httpx.get(f"http://127.0.0.1:{port}/api/v1/health", params={"q": PHONE}).status_code == 200
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, "central serve did not start"
+                time.sleep(0.1)
+    finally:
+        proc.terminate()
+        err = proc.communicate(timeout=30)[1].decode()
+    text = (tmp_path / FILE_NAME).read_text("utf-8")
+    assert "GET /api/v1/health 200" in text and PHONE not in text
+    assert str(tmp_path / FILE_NAME) in err  # the start-up line says where the log is
