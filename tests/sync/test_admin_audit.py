@@ -68,11 +68,17 @@ def test_account_and_key_commands_are_checked_and_audited(tmp_path, capsys, monk
     # a revoked name can be given a new key (rotation)
     assert run(capsys, "central", "add-api-key", "城市数据平台", "--db", url)[0] == 0
 
+    kb = tmp_path / "kb.jsonl"
+    kb.write_text(json.dumps({"id": "KB-1", "title": "标题", "body": "正文"}, ensure_ascii=False) + "\n", "utf-8")
+    assert run(capsys, "central", "import-kb", str(kb), "--db", url)[0] == 0
+
     code, out, _ = run(capsys, "central", "audit", "--since", "2000-01-01", "--json", "--db", url)
     got = [(e["action"], e["target"], e["outcome"]) for e in lines(out)]
     assert got == [("account_saved", "u1", "ok"), ("account_saved", "op01", "ok"),
                    ("account_disabled", "op01", "ok"), ("api_key_created", "城市数据平台", "ok"),
-                   ("api_key_revoked", "城市数据平台", "ok"), ("api_key_created", "城市数据平台", "ok")]
+                   ("api_key_revoked", "城市数据平台", "ok"), ("api_key_created", "城市数据平台", "ok"),
+                   ("kb_upload", "kb.jsonl", "ok")]
+    assert lines(out)[-1]["detail"] == {"added": 1, "updated": 0}
     assert all(e["actor"].startswith("cli") and e["at"].endswith("+08:00") for e in lines(out))
     assert "s3cret" not in out and "o311_" not in out
     code, out, _ = run(capsys, "central", "audit", "--since", "2000-01-01", "--action", "api_key_revoked",
