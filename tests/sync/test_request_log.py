@@ -79,8 +79,9 @@ def test_central_serve_writes_the_log_beside_its_database(tmp_path, central_temp
     root = Path(__file__).resolve().parents[2]
     shutil.copy(central_template, tmp_path / "central.db")
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "main.py", "central", "serve", "--db", f"sqlite:///{tmp_path / 'central.db'}",
-                             "--port", str(port)], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    db = f"sqlite:///{tmp_path / 'central.db'}"
+    proc = subprocess.Popen([sys.executable, "main.py", "central", "serve", "--db", db, "--port", str(port)],
+                            cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60
         while True:  # wait for the server to listen (not a timing assertion: it only bounds the wait)

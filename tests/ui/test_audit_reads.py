@@ -13,7 +13,8 @@ def test_opening_a_case_audits_the_read_of_its_caller(qtbot, profile, operator):
                                                category_code="0203", district="JJ", address="锦江区春熙路1号",
                                                description="路灯不亮"), operator)
     anonymous = profile.intake.log_call(CallRecord(type="consultation", category_code="0402",
-                                                   description="养老金领取条件", answer="满15年可领取"), operator)
+                                                   description="养老金领取条件", answer="满15年可领取"),
+                                        operator)
     panel = CaseDetailPanel(build_services(profile, operator))
     qtbot.addWidget(panel)
     assert panel.load(known.id) and "欧阳先生" in panel.facts.text()
