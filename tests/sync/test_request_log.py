@@ -3,6 +3,7 @@ file, and nothing a citizen said or typed: no query string, no body, no concrete
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 import httpx
@@ -51,6 +52,8 @@ def test_the_request_log_has_no_personal_data_and_rotates(tmp_path, central_temp
     rotated = sorted(p.name for p in log.parent.iterdir())
     assert rotated == ["requests.log", "requests.log.1", "requests.log.2"]
     assert all(p.stat().st_size <= 4000 for p in log.parent.iterdir())
+    if os.name == "posix":  # it names logins and addresses: for the server's account only
+        assert {p.stat().st_mode & 0o777 for p in log.parent.iterdir()} == {0o600}
 
 
 def test_central_serve_logs_requests_by_default(tmp_path, monkeypatch):
