@@ -13,6 +13,7 @@ from models import Case, CaseEvent, Outbox, StateCount
 from models.base import new_id
 from models.db import Database
 
+from . import audit
 from .clock import CITY_TZ, utcnow
 from .deadlines import SlaPolicy, load_policy
 from .dto import Actor, CaseDetail, CaseSummary, EventView
@@ -57,12 +58,16 @@ class CaseService:
         self.clock = clock
 
     # -- reading --------------------------------------------------------------------
-    def get(self, ref: str | uuid.UUID) -> CaseDetail:
-        """The case by number or id, with its events in order."""
+    def get(self, ref: str | uuid.UUID, reader: str | None = None) -> CaseDetail:
+        """The case by number or id, with its events in order. With `reader` (the login of
+        the person who will see the caller's name and phone) the read is audited."""
         with self.db.session() as s:
             c = self._find(s, ref)
             events = s.scalars(select(CaseEvent).where(CaseEvent.case_id == c.id).order_by(CaseEvent.seq)).all()
-            return CaseDetail(summary(c, self._merged_number(s, c)), [event_view(e) for e in events])
+            detail = CaseDetail(summary(c, self._merged_number(s, c)), [event_view(e) for e in events])
+        if reader and (detail.case.caller_name or detail.case.caller_phone):
+            audit.record(self.db, reader, audit.READ_PERSONAL, detail.case.number)
+        return detail
 
     def list_cases(self, state: str | None = None, overdue: bool = False, limit: int = 50,
                    offset: int = 0) -> list[CaseSummary]:

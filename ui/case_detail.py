@@ -35,9 +35,10 @@ class CaseDetailPanel(QWidget):
         self._setup_ui()
 
     # -- public ------------------------------------------------------------------------
-    def load(self, ref: str | uuid.UUID) -> bool:
+    def load(self, ref: str | uuid.UUID, opened: bool = True) -> bool:
+        """Show the case; `opened` (not a reload of the one shown) audits the read of its caller."""
         try:
-            self.detail = self.services.cases.get(ref)
+            self.detail = self.services.cases.get(ref, reader=self.services.actor.login if opened else None)
         except CaseNotFound:
             self.status_message.emit(self.tr("No such case."))
             return False
@@ -46,7 +47,7 @@ class CaseDetailPanel(QWidget):
 
     def reload(self) -> None:
         if self.detail is not None:
-            self.load(self.detail.case.id)
+            self.load(self.detail.case.id, opened=False)
 
     def allowed(self) -> list[str]:
         if self.detail is None:
@@ -75,7 +76,7 @@ class CaseDetailPanel(QWidget):
             return False
         self.reason.clear()
         self.status_message.emit(self.tr("{0}: {1} done.").format(summary.number, term("action", action)))
-        self.load(summary.id)
+        self.load(summary.id, opened=False)
         self.acted.emit(summary)
         return True
 

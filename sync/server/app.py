@@ -27,11 +27,12 @@ from console.clock import utcnow
 from console.workflow import WorkflowError
 
 from ..protocol import API, PROTOCOL_VERSION, dumps, plain_json_text
-from . import auth, kb
+from . import audit, auth, kb
 from .casebook import Caller, Casebook, EpochChanged, NotVisible
 from .db import THREADS, CentralDB, open_central
 from .models import Device
 from .open311 import make_router
+from .request_log import LogFile, RequestLog, RequestLogMiddleware
 
 PROTOCOL_DOC = Path(__file__).resolve().parents[2] / "docs" / "sync-protocol.md"
 
@@ -104,12 +105,19 @@ def _push_body(raw: bytes) -> tuple[dict, bool]:
     return body, plain
 
 
+def client_of(request: Request) -> str:
+    """The client's address (as the connection shows it) for the audit log."""
+    return request.client.host if request.client else ""
+
+
 def _json(data, status: int = 200) -> Response:
     return Response(dumps(data), status_code=status, media_type="application/json")
 
 
-def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Casebook | None = None) -> FastAPI:
-    """The server over the database at `db_url` (or an open CentralDB)."""
+def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Casebook | None = None,
+               request_log: LogFile | None = None) -> FastAPI:
+    """The server over the database at `db_url` (or an open CentralDB), writing the
+    request log to `request_log` when given (app.state.request_log; close it at the end)."""
     db = db or open_central(db_url or "central.db")
     book = book or Casebook(db)
     description = PROTOCOL_DOC.read_text("utf-8") if PROTOCOL_DOC.exists() else "12345 hotline sync protocol"
@@ -137,9 +145,11 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         header = request.headers.get("authorization", "")
         token = header[7:] if header.lower().startswith("bearer ") else None
         try:
-            return auth.authenticate(db, token)
+            session = auth.authenticate(db, token)
         except auth.AuthError as exc:
             raise ApiError(401, "unauthorized", str(exc)) from None
+        request.state.login = session.login  # for the request log
+        return session
 
     def as_caller(s: auth.Session) -> Caller:
         return Caller(s.login, s.role, s.department)
@@ -149,18 +159,19 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         return {"status": "ok", "protocol": PROTOCOL_VERSION, "epoch": db.meta("epoch")}
 
     @app.post(f"{API}/login", tags=["auth"], summary="Operator login: an access and a refresh token")
-    def login(body: LoginIn):
+    def login(body: LoginIn, request: Request):
         try:
-            return auth.login(db, body.login, body.password, body.device_id)
+            return auth.login(db, body.login, body.password, body.device_id, client=client_of(request))
         except auth.AuthError as exc:
             raise ApiError(401, "bad_credentials", str(exc)) from None
 
     @app.post(f"{API}/token/refresh", tags=["auth"],
               summary="A new access and refresh token for a refresh token (rotated: each is good once)")
-    def refresh(body: RefreshIn):
+    def refresh(body: RefreshIn, request: Request):
         try:
             return auth.refresh(db, body.refresh_token)
         except auth.AuthError as exc:
+            audit.record(db, "-", "token_refresh", outcome="failed", client=client_of(request), reason=str(exc))
             raise ApiError(401, "refresh_failed", str(exc)) from None
 
     @app.post(f"{API}/devices", tags=["sync"], summary="Register a console: the server issues its device_id")
@@ -249,7 +260,13 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
             articles = kb.parse_jsonl(text)
         except kb.FeedError as exc:
             raise ApiError(400, "bad_articles", str(exc)) from None
-        return await run_in_threadpool(kb.upload, db, articles)
+        done = await run_in_threadpool(kb.upload, db, articles)
+        await run_in_threadpool(audit.record, db, who.login, "kb_upload", f"{len(articles)} articles",
+                                client=client_of(request), added=done["added"], updated=done["updated"])
+        return done
 
     app.include_router(make_router(book))
+    app.state.request_log = RequestLog(request_log) if request_log else None
+    if app.state.request_log:  # added last: the outermost middleware sees every request, refused ones too
+        app.add_middleware(RequestLogMiddleware, log=app.state.request_log)
     return app

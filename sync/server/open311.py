@@ -240,6 +240,7 @@ def make_router(book: Casebook) -> APIRouter:
         key_name = await run_in_threadpool(auth.api_key_name, book.db, str(data.get("api_key") or ""))
         if key_name is None:
             return _error(fmt, 403, "a valid api_key is required to file a request")
+        request.state.login = f"key:{key_name}"  # for the request log
         code = str(data.get("service_code") or "")
         if code not in _service_names():
             return _error(fmt, 400, f"service_code {code!r} is not a known service (see services.{fmt})")
