@@ -80,31 +80,34 @@ class Lexicon:
 
     def __init__(self, terms: dict[str, Term]):
         self.table: dict[str, tuple[str, ...]] = {}
+        self.whole: dict[str, tuple[str, ...]] = {}  # the official words as written (犬只, cut into 犬 只)
         for term, entry in terms.items():
             targets: list[str] = []
             for t in entry.targets:
                 targets.extend(words(t))
             self.table[term] = tuple(dict.fromkeys(targets))
+            self.whole[term] = tuple(normalize(t) for t in entry.targets)
         # terms of two or more characters also match as substrings of the query text
         self.phrases = [(t, ws) for t, ws in self.table.items() if len(t) > 1]
 
-    def expand(self, tokens: list[str], text: str = "") -> dict[str, str]:
-        """{official word: the spoken term it came from} for the query's tokens
-        and the terms found in `text`, leaving out words the query already has."""
+    def expand(self, tokens: list[str], text: str = "") -> tuple[dict[str, str], dict[str, str]]:
+        """({official word: the spoken term it came from}, {official term as written:
+        the spoken term}) for the query's tokens and the terms found in `text`,
+        leaving out words the query already has."""
         have = set(tokens)
-        extra: dict[str, str] = {}
-        for w in tokens:
-            for s in self.table.get(w, ()):
-                if s not in have:
-                    extra.setdefault(s, w)
+        found = [w for w in tokens if w in self.table]
         if text:
             norm = normalize(text[:2000])
-            for phrase, targets in self.phrases:
-                if phrase in norm:
-                    for s in targets:
-                        if s not in have:
-                            extra.setdefault(s, phrase)
-        return extra
+            found += [phrase for phrase, _ in self.phrases if phrase in norm and phrase not in found]
+        extra: dict[str, str] = {}
+        whole: dict[str, str] = {}
+        for term in found:
+            for s in self.table[term]:
+                if s not in have:
+                    extra.setdefault(s, term)
+            for t in self.whole[term]:
+                whole.setdefault(t, term)
+        return extra, whole
 
 
 def set_term(db: Database, term: str, targets: list[str], actor_login: str, actor_role: str,

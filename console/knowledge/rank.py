@@ -25,7 +25,9 @@ LEARNED_WEIGHT = 0.6  # the learned field against the article's text
 FIELD_WEIGHTS = (8.0, 4.0, 1.0)  # title, tags, body
 TITLE_ABOUT_BOOST = 1.5  # a one- or two-word query whose words the title holds
 K1, B = 1.2, 0.5
-MIN_TOPIC = 0.5  # calibrated on the relevance sets (docs/knowledge.md)
+BODY_TOPIC = 0.25  # what a word found only in the body says about the article, against the title
+TITLE_FLOOR = 1.0  # the least a caller's own word in a title says about the article
+MIN_TOPIC = 1.0  # calibrated on the relevance sets (docs/knowledge.md)
 
 
 @dataclass
@@ -36,6 +38,8 @@ class Query:
     literal: list[str]
     weights: dict[str, float]
     origin: dict[str, str] = field(default_factory=dict)
+    # added terms as written (犬只, which the index holds as 犬 只), to tell titles about them
+    phrases: dict[str, float] = field(default_factory=dict)
 
     @property
     def words(self) -> list[str]:
@@ -51,11 +55,13 @@ class Doc:
     tags: Counter
     body: Counter
     length: int
+    heading: str  # title and tags without the spaces between words
 
     @classmethod
     def of(cls, doc: int, title: str, tags: str, body: str) -> Doc:
         b = body.split()
-        return cls(doc, Counter(title.split()), Counter(tags.split()), Counter(b), len(b))
+        return cls(doc, Counter(title.split()), Counter(tags.split()), Counter(b), len(b),
+                   title.replace(" ", "") + "|" + tags.replace(" ", ""))
 
 
 def idf(df: int, n_docs: int) -> float:
@@ -75,7 +81,15 @@ def score(q: Query, d: Doc, idfs: dict[str, float], avg_len: float,
         if tf:
             total += weight * idfs.get(w, 0.0) * tf * (K1 + 1) / (tf + norm)
             if len(w) > 1 and (w in d.title or w in d.tags):
-                topic = max(topic, weight * idfs.get(w, 0.0))
+                # a caller's word in the title counts even when every body holds it too (12345)
+                topic = max(topic, weight * max(idfs.get(w, 0.0), TITLE_FLOOR if weight >= 1 else 0.0))
+            elif len(w) > 1 and len(q.literal) <= 2:
+                # a one- or two-word query for a rare word of a body: that body is about it;
+                # in a caller's long sentence a body word alone is too weak a sign
+                topic = max(topic, BODY_TOPIC * weight * idfs.get(w, 0.0))
+    for phrase, weight in q.phrases.items():
+        if len(phrase) > 1 and phrase in d.heading:
+            topic = max(topic, weight)
     for w in q.literal:
         ev = (learned or {}).get(w)
         if ev:

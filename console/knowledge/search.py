@@ -129,11 +129,33 @@ class KnowledgeService:
             return None
         q = rank.Query(literal, {w: 1.0 for w in literal})
         if self.use_lexicon:
-            for w, origin in self.lexicon(conn).expand(literal, query).items():
+            added, whole = self.lexicon(conn).expand(literal, query)
+            for w, origin in added.items():
                 if len(q.weights) >= 2 * MAX_QUERY_WORDS:
                     break
                 q.weights[w], q.origin[w] = rank.EXPANSION_WEIGHT, origin
+            if whole:
+                stats, n_docs = self._word_stats(conn, list(q.weights))
+                for phrase in whole:
+                    parts = [w for w in self._cut(phrase) if w in stats]
+                    q.phrases[phrase] = rank.EXPANSION_WEIGHT * max(
+                        (rank.idf(stats[w][0], max(n_docs, 1)) for w in parts), default=0.0)
+        if self.use_sounds:
+            # pinyin initials (sbk, gjj) the base does not hold as words
+            latin = [w for w in literal if w.isascii() and w.isalpha() and len(w) >= 3]
+            if latin:
+                stats, _ = self._word_stats(conn, latin)
+                unknown = [w for w in latin if stats[w][0] == 0]
+                if unknown:
+                    for w, origin in self._sound_map(conn).corrections("", unknown).items():
+                        q.weights.setdefault(w, rank.SOUND_WEIGHT)
+                        q.origin.setdefault(w, origin)
         return q
+
+    @staticmethod
+    def _cut(phrase: str) -> list[str]:
+        from .segment import words
+        return words(phrase)
 
     def lexicon(self, conn) -> Lexicon:
         """The lexicon in force (reloaded when kb_lexicon changes)."""
