@@ -138,3 +138,11 @@ def test_marked_html_escapes_and_highlights():
     out = marked_html("a<b> **停车** & **x**")
     assert out.startswith("a&lt;b&gt; ") and out.count("background:#ffe08a") == 2 and "&amp;" in out
     assert isinstance(QLabel(out).text(), str)
+
+
+def test_a_question_the_base_cannot_answer_says_so(qtbot, panel):
+    with qtbot.waitSignal(panel.results_shown, timeout=5000) as shown:
+        panel.search.setText("彩票中了五百块去哪里兑奖")
+    assert shown.args[1] == 0 and panel.results.count() == 0
+    assert "No article answers this well" in panel.status.text()
+    assert not panel.insert_button.isEnabled()
