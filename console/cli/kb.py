@@ -17,7 +17,7 @@ from . import CliError, add_data_dir, add_json, positive_int, print_json, profil
 
 
 def register(sub) -> None:
-    p = sub.add_parser("kb", help="import, search and export knowledge articles")
+    p = sub.add_parser("kb", help="import, search and export knowledge articles; review the lexicon and learned words")
     ksub = p.add_subparsers(dest="kb_command", metavar="ACTION", required=True)
 
     imp = ksub.add_parser("import", help="import a JSON Lines file or a folder of Markdown files with front matter")
