@@ -47,7 +47,7 @@ def register(sub) -> None:
     key.add_argument("name", help="the system the key is for")
     key.set_defaults(handler=cmd_add_api_key)
 
-    kbi = with_db(csub.add_parser("import-kb", help="upload knowledge articles (JSON Lines) to the feed"))
+    kbi = with_db(csub.add_parser("import-kb", help="upload knowledge articles and lexicon entries (JSON Lines) to the feed"))
     kbi.add_argument("file")
     kbi.set_defaults(handler=cmd_import_kb)
 
