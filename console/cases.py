@@ -17,7 +17,9 @@ from . import audit
 from .clock import CITY_TZ, utcnow
 from .deadlines import SlaPolicy, load_policy
 from .dto import Actor, CaseDetail, CaseSummary, EventView
+from .knowledge import learning
 from .lifecycle import apply_action
+from .redact import redact
 from .signals import CasesChanged, Signal, cases_changed
 from .workflow import OPEN_STATES, State, WorkflowError, check
 
@@ -124,6 +126,8 @@ class CaseService:
         after = check(before, action, actor.role, reason, payload)
         base_version = case.version
         apply_action(case, action, after, payload, at, self.policy)
+        if action == "answer" and payload.get("article_id"):
+            _learn_from_answer(s, case, str(payload["article_id"]), at)
         stored_payload = {k: (str(v) if isinstance(v, uuid.UUID) else v) for k, v in payload.items()}
         seq = base_version + 1
         event = CaseEvent(id=new_id(), case_id=case.id, seq=seq, kind=action, actor=actor.login,
@@ -173,6 +177,15 @@ _NEXT_NUMBER = text("INSERT INTO case_number_seq (station, day, last) VALUES (:s
                     "ON CONFLICT(station, day) DO UPDATE SET last = last + 1 RETURNING last")
 _BUMP = text("INSERT INTO state_counts (state, n) VALUES (:state, :delta) "
              "ON CONFLICT(state) DO UPDATE SET n = n + :delta")
+
+
+def _learn_from_answer(s: Session, case: Case, article_id: str, at: datetime) -> None:
+    # Only here, where this console's operator chose the article: pulled events
+    # never pass through _event, so another console's answers are not counted
+    # twice. The caller's name, numbers and house numbers are taken out first:
+    # kb_learned is read by team leads and must not become a list of callers.
+    words = redact(case.description or "", [case.caller_name or ""]).replace("某某", " ")
+    learning.learn(s.connection(), article_id, words, at)
 
 
 def _bump_count(s: Session, state: str, delta: int) -> None:

@@ -76,7 +76,8 @@ def register(sub) -> None:
     add_filters(log)
     log.set_defaults(handler=cmd_audit)
 
-    kbi = with_db(csub.add_parser("import-kb", help="upload knowledge articles (JSON Lines) to the feed"))
+    kbi = with_db(csub.add_parser("import-kb", help="upload knowledge articles and lexicon entries (JSON Lines) "
+                                                    "to the feed"))
     kbi.add_argument("file")
     kbi.set_defaults(handler=cmd_import_kb)
 

@@ -550,16 +550,23 @@ class LocalSyncStore:
     # -- knowledge feed ---------------------------------------------------------------
     def apply_articles(self, entries: list[dict], next_feed: int) -> int:
         """Load pulled knowledge articles into the local knowledge base (when this
-        build has one) and save the feed position. Returns how many were loaded."""
+        build has one), lexicon entries into its lexicon, and save the feed
+        position. Returns how many articles and entries were loaded."""
         loaded = 0
         try:
             from console.knowledge import articles as kb_articles
+            from console.knowledge import lexicon as kb_lexicon
             from console.knowledge import store as kb_store
         except ImportError:  # a build without the knowledge base keeps only the position
-            kb_articles = kb_store = None
+            kb_articles = kb_lexicon = kb_store = None
         if kb_store is not None:
-            good = []
+            good, words = [], []
             for e in entries:
+                data = e.get("article") or {}
+                if data.get("kind") == "lexicon":  # the city's lexicon rides the same feed
+                    words.append({"term": data.get("term"), "targets": data.get("targets"),
+                                  "deleted": bool(e.get("deleted") or data.get("deleted"))})
+                    continue
                 if e.get("deleted"):
                     continue
                 try:
@@ -569,6 +576,8 @@ class LocalSyncStore:
             if good:
                 kb_store.load(self.db, good)
                 loaded = len(good)
+            if words:
+                loaded += kb_lexicon.apply_feed(self.db, words)
         self.put(kb_cursor=str(next_feed))
         return loaded
 
