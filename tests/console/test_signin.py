@@ -128,3 +128,19 @@ def test_sign_ins_are_audited_without_the_password(profile):
         text = repr([e.detail for e in s.scalars(select(AuditEntry))])
     assert rows == [("op01", "sign_in", "op01", "ok"), ("-", "sign_in", "op02", "refused")]
     assert DEMO_PASSWORD not in text and "not-this-one" not in text
+
+
+def test_the_demo_command_prints_and_sets_the_documented_password(tmp_path, capsys, template_profile):
+    import shutil
+
+    from console.profile import open_profile
+    from main import main
+    folder = tmp_path / "demo"
+    shutil.copytree(template_profile, folder)
+    assert main(["demo", "--cases", "20", "--data-dir", str(folder)]) == 0
+    assert DEMO_PASSWORD in capsys.readouterr().out
+    prof = open_profile(folder)
+    try:
+        assert is_demo(prof.db) and sign_in(prof, "admin", DEMO_PASSWORD).actor.role == "admin"
+    finally:
+        prof.close()
