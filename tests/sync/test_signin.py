@@ -70,3 +70,24 @@ def test_the_server_refuses_a_wrong_password_even_when_a_verifier_exists(central
         sign_in(seat, "lead01", PASSWORD, online, clock=later)
     with pytest.raises(NoVerifier):
         sign_in(seat, "lead01", PASSWORD, central_check(_dead_url(), timeout=2.0), clock=later)
+
+
+def test_the_sign_in_dialog_asks_the_configured_central_server(qtbot, central, seat):
+    from PySide6.QtCore import Qt
+
+    from sync.store import LocalSyncStore
+    from ui.app import sign_in_attempt
+    from ui.sign_in import SignInDialog
+    LocalSyncStore(seat.db).put(central_url=central.url)  # what `main.py sync --central URL` remembers
+    dialog = SignInDialog(sign_in_attempt(seat), "lead01")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.form.password, "wrong-password")
+    qtbot.keyClick(dialog.form.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.form.message.text() == "Wrong login name or password.", timeout=10_000)
+    qtbot.keyClicks(dialog.form.password, PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.keyClick(dialog.form.password, Qt.Key.Key_Return)
+    done = dialog.result_sign_in
+    assert done.online and (done.actor.login, done.actor.role) == ("lead01", "team_lead")
+    assert _operator(seat, "lead01") == ("team_lead", None, True)
