@@ -82,8 +82,9 @@ class SignInForm(QWidget):
         self.message.setStyleSheet("color:#b02a37;")
         self.button = QPushButton(self.tr("Sign in"), self, objectName="signInButton")
         self.button.setAccessibleName(self.tr("Sign in"))
-        self.button.setAutoDefault(True)
-        self.button.setDefault(True)
+        # Enter in the fields is handled by their returnPressed; a dialog's (auto)default
+        # button would also take that Enter and sign in with the password still empty
+        self.button.setAutoDefault(False)
         self.button.clicked.connect(self.submit)
         self.login.returnPressed.connect(self._on_login_return)
         self.password.returnPressed.connect(self.submit)

@@ -31,6 +31,8 @@ def test_demo_operator_signs_in_with_the_keyboard_only(qtbot, profile):
     qtbot.keyClicks(dialog.form.login, "lead01")
     qtbot.keyClick(dialog.form.login, Qt.Key.Key_Return)  # Enter in the login goes on to the password
     assert QApplication.focusWidget() is dialog.form.password
+    qtbot.wait(100)
+    assert dialog.form.message.text() == ""  # that Enter was not an attempt with an empty password
     qtbot.keyClicks(dialog.form.password, DEMO_PASSWORD)
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.keyClick(dialog.form.password, Qt.Key.Key_Return)
