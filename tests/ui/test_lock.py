@@ -77,6 +77,9 @@ def test_idle_locks_and_a_call_does_not_unlock(qtbot, window, filled):
     install_demo_verifiers(filled.db)
     lock = window.lock_control
     assert window.settings.lock_idle_minutes == 10 and lock._idle.interval() == 600_000
+    for damaged in ("soon", -1, 0, None):  # a damaged setting never disables the lock
+        lock.set_idle_minutes(damaged)
+        assert lock._idle.interval() == 600_000
     _type_call(qtbot, window)
     with qtbot.waitSignal(lock.locked, timeout=10_000):
         lock.set_idle_minutes(0.002)  # a tenth of a second without input
@@ -108,6 +111,7 @@ def test_another_operator_signs_in_at_the_lock_and_the_first_ones_call_waits_for
     with qtbot.waitSignal(seat.window_changed, timeout=10_000):
         QTest.keyClick(screen.form.password, Qt.Key.Key_Return)
     second = seat.window
+    assert not first.isVisible()  # op01's window is closed, not left behind the new one
     assert second is not first and second.services.actor.login == "op02"
     assert second.form.description.toPlainText() == "" and not second.lock_control.is_locked()
     assert second.services.drafts.latest("op02") is None
