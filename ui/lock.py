@@ -119,9 +119,7 @@ class LockController(QObject):
         self._idle = QTimer(self, singleShot=True)
         self._idle.timeout.connect(self.lock)
         self.set_idle_minutes(DEFAULT_IDLE_MINUTES if idle_minutes is None else idle_minutes)
-        window.installEventFilter(self)
-        app = QApplication.instance()
-        app.installEventFilter(self)
+        QApplication.instance().installEventFilter(self)  # sees the window's own events too
         window.call_started.connect(self._on_call_started)
 
     def set_idle_minutes(self, minutes: float) -> None:

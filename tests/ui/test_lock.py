@@ -57,6 +57,8 @@ def test_lock_on_the_shortcut_hides_the_call_and_the_right_password_brings_it_ba
     text = _readable_text(window)
     assert PHONE not in text and DESCRIPTION not in text and "楼上" not in text
     assert not window.form.description.isVisible() and not window.queue.isVisible()
+    window.resize(1100, 700)  # the lock screen keeps covering the whole window
+    qtbot.waitUntil(lambda: lock.screen.geometry() == window.rect())
     draft = window.services.drafts.latest("op01")  # on disk before the screen locked
     assert draft is not None and draft.data.get("description") == DESCRIPTION
     # shortcuts and typing do nothing to the form while locked
