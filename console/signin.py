@@ -145,6 +145,13 @@ def sign_in(profile, login: str, password: str, online_check: OnlineCheck | None
     return SignIn(actor, False)
 
 
+def set_hash_cost(time_cost: int, memory_cost_kib: int) -> None:
+    """The argon2 cost of new verifiers (tests lower it). A stored verifier keeps its
+    own parameters, so changing the cost never breaks one."""
+    global _hasher
+    _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost_kib)
+
+
 def is_demo(db: Database) -> bool:
     """True for a profile made by `main.py demo` (its operators share DEMO_PASSWORD)."""
     with db.session() as s:

@@ -97,10 +97,10 @@ def test_idle_locks_and_a_call_does_not_unlock(qtbot, window, filled):
     assert DESCRIPTION in [d.data.get("description") for d in window.services.drafts.list("op01")]
 
 
-def test_another_operator_signs_in_at_the_lock_and_the_first_ones_call_waits_for_them(qtbot, filled):
-    install_demo_verifiers(filled.db)
-    attempt = sign_in_attempt(filled)
-    seat = Seat(filled, attempt, build_main_window)
+def test_another_operator_signs_in_at_the_lock_and_the_first_ones_call_waits_for_them(qtbot, profile):
+    install_demo_verifiers(profile.db)
+    attempt = sign_in_attempt(profile)
+    seat = Seat(profile, attempt, lambda *a, **kw: build_main_window(*a, knowledge=False, **kw))
     first = seat.open(attempt("op01", DEMO_PASSWORD))  # replaced windows are deleted: not qtbot's to close
     qtbot.waitExposed(first)
     _type_call(qtbot, first)
