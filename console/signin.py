@@ -39,6 +39,7 @@ ROLES = ("operator", "team_lead", "liaison", "admin")
 FREE_FAILURES = 3  # wrong passwords answered at once before the seat starts to wait
 MAX_WAIT = 60.0  # seconds
 _SEAT = "*"
+KEPT_FAILURES = 200  # logins whose wrong passwords are remembered
 _hasher = PasswordHasher()
 
 
@@ -118,6 +119,8 @@ def sign_in(profile, login: str, password: str, online_check: OnlineCheck | None
     login = (login or "").strip()
     if not login or not password:
         raise EmptyCredentials()
+    if len(login) > 64 or len(password) > 1024:
+        raise WrongPassword()
     wait = _wait(db, login, clock())
     if wait > 0:
         raise TooSoon(wait)
@@ -275,9 +278,11 @@ def _failed(db: Database, login: str, now: float, how: str) -> None:
     with db.session() as s, s.begin():
         data = _load_failures(s)
         for key in (login, _SEAT):
-            entry = data.get(key)
+            entry = data.pop(key, None)
             count = int(entry[0]) if isinstance(entry, list) and len(entry) == 2 else 0
             data[key] = [count + 1, now]
+        # made-up login names must not grow the row without bound: keep the latest ones
+        data = dict(list(data.items())[-KEPT_FAILURES:])
         _store_failures(s, data)
         _audit(s, login, "refused", how)
 

@@ -4,6 +4,8 @@ The online half (the real central server deciding) is in tests/sync/test_signin.
 """
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import select
 
@@ -22,6 +24,10 @@ class Clock:
 
 def _unreachable(login, password):
     raise Unreachable("no network")
+
+
+def _server_refuses(login, password):
+    raise WrongPassword()
 
 
 def test_a_fresh_real_profile_signs_nobody_in_offline(profile):
@@ -144,3 +150,18 @@ def test_the_demo_command_prints_and_sets_the_documented_password(tmp_path, caps
         assert is_demo(prof.db) and sign_in(prof, "admin", DEMO_PASSWORD).actor.role == "admin"
     finally:
         prof.close()
+
+
+def test_made_up_login_names_do_not_grow_the_remembered_failures_without_bound(profile):
+    from console.signin import FAILURES_KEY, KEPT_FAILURES
+    from models import Setting
+    install_demo_verifiers(profile.db)
+    clock = Clock()
+    for n in range(KEPT_FAILURES + 50):
+        clock.now += 120
+        with pytest.raises((WrongPassword, NoVerifier)):
+            sign_in(profile, f"nobody{n}", "x", _server_refuses, clock=clock)
+    with profile.db.session() as s:
+        assert len(json.loads(s.get(Setting, FAILURES_KEY).value)) <= KEPT_FAILURES
+    with pytest.raises(WrongPassword):
+        sign_in(profile, "x" * 65, DEMO_PASSWORD)
