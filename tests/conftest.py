@@ -17,6 +17,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from console.clock import CITY_TZ, to_stored  # noqa: E402
 from console.dto import Actor  # noqa: E402
 from console.profile import open_profile  # noqa: E402
+from console.signin import set_hash_cost  # noqa: E402
+
+set_hash_cost(time_cost=1, memory_cost_kib=1024)  # sign-in verifiers: still argon2, only cheaper
 
 
 def local(text: str) -> datetime:
