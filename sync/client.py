@@ -239,7 +239,7 @@ class SyncClient:
                 reading = asyncio.ensure_future(asyncio.to_thread(self.store.pending_wire, last, self.push_batch))
                 r = await self._request("POST", "/sync/push", content=body,
                                         headers={"content-type": "application/json"})
-                if r.status_code == 404 and _code(r) == "unknown_device":
+                if (r.status_code, _code(r)) in ((404, "unknown_device"), (403, "device_not_yours")):
                     await reading
                     await asyncio.to_thread(self.store.put, device_id=None)
                     await self._ensure_session()
