@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Protocol
 
-from .workflow import ACTIONS, Role, State, WorkflowError, check
+from .workflow import ACTIONS, Role, State, WorkflowError, allowed_actions, check
 
 
 class Relation(StrEnum):
@@ -99,6 +99,13 @@ def permitted(role: str, action: str, rel: Relation | str = Relation.NONE) -> bo
     except (KeyError, ValueError):
         return False
     return Relation(rel) in grants
+
+
+def actions_for(account: Account, case) -> list[str]:
+    """The actions `account` may take on `case` now (its state, the table, its department's
+    relation), in table order: what a window offers, the same rules the server applies."""
+    rel = relation(account.department, case) if account.role == Role.LIAISON else Relation.NONE
+    return [a for a in allowed_actions(str(case.state), account.role) if permitted(account.role, a, rel)]
 
 
 def authorize(account: Account, path: Path | str, action: str, case, reason: str = "",

@@ -15,27 +15,16 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from console.permissions import COLUMNS, PATHS, TABLE, Path, Relation, permitted
 from console.workflow import ACTIONS
 from sync.server import auth
 from sync.server.casebook import Caller
 from sync.server.models import CentralCase, CentralEvent
 
+from tests.console.test_permissions import MAY, WRITES_THROUGH
+
 from .helpers import PASSWORD
 
 API = "/api/v1"
-HOTLINE = {"receive", "answer", "dispatch", "queue_callback", "callback", "reopen", "close", "transfer", "merge",
-           "edit", "note"}
-LEADS = {"approve_extension", "reject_extension", "cancel", "supervise", "instruct", "pick"}
-DEPARTMENT = {"accept", "return", "request_extension", "reply"}
-# (role, relation of the account's department to the case) -> what it may do; from
-# DESIGN.md section 2: a liaison acts for the lead department, an assisting one only notes
-MAY = {("operator", "any"): HOTLINE, ("team_lead", "any"): HOTLINE | LEADS,
-       ("admin", "any"): HOTLINE | LEADS | DEPARTMENT,
-       ("liaison", "lead"): DEPARTMENT | {"note"}, ("liaison", "assisting"): {"note"}, ("liaison", "none"): set(),
-       ("open311", "any"): {"receive"}}
-WRITES_THROUGH = {"push": {"operator", "team_lead", "admin"}, "api": {"operator", "team_lead", "liaison", "admin"},
-                  "open311": {"open311"}}
 # login -> (role, relation to every case below: dispatched to URBAN, HRSS assisting)
 ACCOUNTS = {"op01": ("operator", "any"), "lead01": ("team_lead", "any"), "admin": ("admin", "any"),
             "urban": ("liaison", "lead"), "hrss": ("liaison", "assisting"), "housing": ("liaison", "none")}
@@ -67,22 +56,6 @@ def _expected(role: str, relation: str, action: str, path: str) -> bool:
 
 def _relation(role: str, relation: str, action: str) -> str:
     return "none" if role == "liaison" and "dispatch" not in SETUP.get(action, []) else relation
-
-
-def test_the_permission_table_is_the_one_written_out_here():
-    for (role, rel), actions in MAY.items():
-        for action in ACTIONS:
-            rels = list(Relation) if rel == "any" else [rel]
-            for r in rels:
-                assert permitted(role, action, r) == (action in actions), (role, r, action)
-    assert {p.value: {r.value for r in roles} for p, roles in PATHS.items()} == WRITES_THROUGH
-    assert set(TABLE) == set(ACTIONS)
-
-
-def test_the_table_never_grants_what_the_workflow_forbids():
-    for action, grants in TABLE.items():
-        for role, rels in zip(COLUMNS, grants):
-            assert not rels or role in ACTIONS[action].roles, (action, role)
 
 
 def _token(url: str, login: str) -> dict:
