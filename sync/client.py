@@ -224,8 +224,9 @@ class SyncClient:
         # batch k+1 is sent. Order holds: k+1 is sent only after the server answered k.
         after = 0
         acking: asyncio.Future | None = None
+        login = self.login or await asyncio.to_thread(self.store.get, "login")
         reading: asyncio.Future | None = asyncio.ensure_future(
-            asyncio.to_thread(self.store.pending_wire, after, self.push_batch))
+            asyncio.to_thread(self.store.pending_wire, after, self.push_batch, login))
         epoch = await asyncio.to_thread(self.store.get, "epoch")
         device = await asyncio.to_thread(self.store.get, "device_id")
         try:
@@ -236,7 +237,8 @@ class SyncClient:
                     return
                 head = {"device_id": device, "epoch": epoch, "sent_at": wire_time(self.clock())}
                 body = dumps(head)[:-1] + b',"ops":' + ops + b"}"
-                reading = asyncio.ensure_future(asyncio.to_thread(self.store.pending_wire, last, self.push_batch))
+                reading = asyncio.ensure_future(asyncio.to_thread(self.store.pending_wire, last, self.push_batch,
+                                                                  login))
                 r = await self._request("POST", "/sync/push", content=body,
                                         headers={"content-type": "application/json"})
                 if (r.status_code, _code(r)) in ((404, "unknown_device"), (403, "device_not_yours")):
@@ -245,7 +247,7 @@ class SyncClient:
                     await self._ensure_session()
                     device = await asyncio.to_thread(self.store.get, "device_id")
                     reading = asyncio.ensure_future(asyncio.to_thread(self.store.pending_wire, after,
-                                                                      self.push_batch))
+                                                                      self.push_batch, login))
                     continue
                 data = self._json(r)
                 crashpoint("push_before_ack")

@@ -27,7 +27,7 @@ from console.clock import CITY_TZ, utcnow
 from console.deadlines import PolicyError, SlaPolicy, load_policy
 from console.intake import ReferenceCodes
 from console.lifecycle import apply_action
-from console.permissions import Path, authorize
+from console.permissions import Forbidden, Path, authorize
 from console.refdata import seed
 from console.workflow import EDITABLE_FIELDS, REQUEST_TYPES, URGENCIES, CHANNELS, State, WorkflowError
 from models.base import new_id
@@ -588,7 +588,8 @@ class _Batch:
         actor, role = ev.get("actor"), ev.get("actor_role")
         if actor in (None, "", self.caller.login) and role in (None, "", self.caller.role):
             return
-        raise WorkflowError("-", action, f"the event names {actor or '?'} ({role or '?'}) as its actor, but it was "
+        actor, role = str(actor or "?")[:64], str(role or "?")[:64]  # the body's words: never a long echo
+        raise Forbidden("-", action, f"the event names {actor} ({role}) as its actor, but it was "
                                          f"pushed with the sign-in of {self.caller.login} ({self.caller.role}); "
                                          f"a console pushes only the signed-in account's own actions")
 

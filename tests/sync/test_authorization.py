@@ -13,16 +13,17 @@ import uuid
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from console.workflow import ACTIONS
 from sync.server import auth
 from sync.server.casebook import Caller
-from sync.server.models import CentralCase, CentralEvent
+from models import Operator
+from sync.server.models import CentralCase, CentralEvent, Device
 
 from tests.console.test_permissions import MAY, WRITES_THROUGH
 
-from .helpers import PASSWORD
+from .helpers import PASSWORD, reopen_client
 
 API = "/api/v1"
 # login -> (role, relation to every case below: dispatched to URBAN, HRSS assisting)
@@ -230,29 +231,59 @@ def test_a_token_cannot_push_through_another_accounts_device(central):
     assert book.get(ADMIN, case["id"])["version"] == case["version"]
 
 
-def test_a_console_shows_why_a_forged_event_was_refused_and_a_new_account_gets_its_own_device(central, consoles):
-    """On a console signed in as op01, an action recorded as lead01 (a team lead's
-    supervise) is refused with the reason on the case; when op02 signs in on the same
-    profile the console registers a device of its own and pushes op02's work."""
+def test_a_console_shows_why_a_forged_role_was_refused(central, consoles):
+    """A console whose own database says op01 is a team lead (edited, or out of date)
+    records op01's supervise as a team lead's: the server refuses it, and the reason
+    is on the case in the sync panel's list."""
     a = consoles("a", central.url)
     number = a.log()
-    a.act(number, "supervise", reason="群众多次来电", login="lead01")
+    with a.db.engine.begin() as conn:
+        conn.execute(update(Operator).where(Operator.login == "op01").values(role="team_lead"))
+    a.act(number, "supervise", reason="群众多次来电")
     asyncio.run(_sync_and_close(a))
     rejected = a.client.store.rejected()
     assert [(op.case_number, op.action) for op in rejected] == [(number, "supervise")]
-    assert "lead01 (team_lead)" in rejected[0].reason and "sign-in of op01" in rejected[0].reason
-    first_device = a.client.store.get("device_id")
+    assert "names op01 (team_lead)" in rejected[0].reason and "sign-in of op01 (operator)" in rejected[0].reason
+    assert a.client.store.counts()[:2] == (0, 1)
 
-    from .helpers import reopen_client
-    reopen_client(a, central.url)
-    a.client.login = "op02"  # another operator signs in on the same profile
-    a.client.store.put(access_token=None, refresh_token=None)
-    a.act(number, "note", text="二次来电", login="op02")
+
+def test_operators_sharing_a_seat_each_push_their_own_work_through_their_own_device(central, consoles):
+    """op01 works offline and leaves; op02 signs in on the same profile. Nothing of
+    op01's is pushed with op02's sign-in (it would be refused for good) nor lost: it
+    waits, with what follows it, until op01 signs in again; each account pushes through
+    a device of its own."""
+    a = consoles("a", central.url)
+    mine = a.log()
     asyncio.run(_sync_and_close(a))
+    first_device = a.client.store.get("device_id")
+    a.act(mine, "edit", fields={"address": "锦江区春熙路2号"})  # op01, not yet synced
+
+    def sign_in(login):
+        reopen_client(a, central.url)
+        a.client.login = login
+        a.client.store.put(access_token=None, refresh_token=None)
+    sign_in("op02")
+    theirs = a.log("噪音扰民")  # op02's, behind op01's edit
+    asyncio.run(_sync_and_close(a))
+    assert a.client.store.counts()[:2] == (2, 0)  # both wait; nothing refused
+    sign_in("op01")
+    asyncio.run(_sync_and_close(a))
+    assert a.client.store.counts()[:2] == (1, 0)  # op01's edit went, op02's call waits
+    sign_in("op02")
+    asyncio.run(_sync_and_close(a))
+    assert a.client.store.counts()[:2] == (0, 0)
     assert a.client.store.get("device_id") != first_device
-    assert a.client.store.counts()[0] == 0  # nothing left pending
-    events = _events(central, a.profile.cases.get(number).case.id.__str__())
-    assert tuple(events[-1]) == ("note", "op02", "operator")
+    with central.db.read() as conn:
+        owners = dict(conn.execute(select(CentralEvent.actor, Device.registered_by)
+                                   .join(Device, Device.id == CentralEvent.device_id)
+                                   .where(CentralEvent.kind.in_(["edit", "receive"]))).all())
+    assert owners == {"op01": "op01", "op02": "op02"}
+    with central.db.read() as conn:
+        events = conn.execute(select(CentralCase.number, CentralEvent.kind, CentralEvent.actor)
+                              .join(CentralCase, CentralCase.id == CentralEvent.case_id)
+                              .order_by(CentralEvent.case_id, CentralEvent.seq)).all()
+    assert sorted(tuple(e) for e in events) == sorted([(mine, "receive", "op01"), (mine, "edit", "op01"),
+                                                       (theirs, "receive", "op02")])
 
 
 async def _sync_and_close(console):
