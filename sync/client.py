@@ -228,8 +228,9 @@ class SyncClient:
         # batch k+1 is sent. Order holds: k+1 is sent only after the server answered k.
         after = 0
         acking: asyncio.Future | None = None
+        login = self.login or await asyncio.to_thread(self.store.get, "login")
         reading: asyncio.Future | None = asyncio.ensure_future(
-            asyncio.to_thread(self.store.pending_wire, after, self.push_batch))
+            asyncio.to_thread(self.store.pending_wire, after, self.push_batch, login))
         epoch = await asyncio.to_thread(self.store.get, "epoch")
         device = await asyncio.to_thread(self.store.get, "device_id")
         try:
@@ -240,16 +241,17 @@ class SyncClient:
                     return
                 head = {"device_id": device, "epoch": epoch, "sent_at": wire_time(self.clock())}
                 body = dumps(head)[:-1] + b',"ops":' + ops + b"}"
-                reading = asyncio.ensure_future(asyncio.to_thread(self.store.pending_wire, last, self.push_batch))
+                reading = asyncio.ensure_future(asyncio.to_thread(self.store.pending_wire, last, self.push_batch,
+                                                                  login))
                 r = await self._request("POST", "/sync/push", content=body,
                                         headers={"content-type": "application/json"})
-                if r.status_code == 404 and _code(r) == "unknown_device":
+                if (r.status_code, _code(r)) in ((404, "unknown_device"), (403, "device_not_yours")):
                     await reading
                     await asyncio.to_thread(self.store.put, device_id=None)
                     await self._ensure_session()
                     device = await asyncio.to_thread(self.store.get, "device_id")
                     reading = asyncio.ensure_future(asyncio.to_thread(self.store.pending_wire, after,
-                                                                      self.push_batch))
+                                                                      self.push_batch, login))
                     continue
                 data = self._json(r)
                 crashpoint("push_before_ack")
@@ -377,6 +379,9 @@ class SyncClient:
 
     async def _ensure_session(self) -> None:
         if self._access is None:
+            if self.login and await asyncio.to_thread(self.store.get, "login") not in (None, self.login):
+                # the stored tokens are another account's: another operator signed in on this seat
+                await asyncio.to_thread(self.credentials.clear)
             self._access = await asyncio.to_thread(self.credentials.get, "access_token")
         if self._access is None:
             await self._refresh()

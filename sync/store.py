@@ -128,17 +128,26 @@ class LocalSyncStore:
             return [{"op_id": str(r.op_id), "seq": r.seq, "kind": r.kind, "payload": r.payload,
                      "server_base": r.server_version} for r in conn.execute(q)]
 
-    def pending_wire(self, after_seq: int, limit: int) -> tuple[int | None, bytes]:
+    def pending_wire(self, after_seq: int, limit: int, login: str | None = None) -> tuple[int | None, bytes]:
         """`pending_batch` as the JSON text of the push body's `ops` array, and the last
         seq in it (None when nothing is pending). The stored payload text goes out as it
-        is (it is JSON already): a batch is never parsed and encoded again."""
+        is (it is JSON already): a batch is never parsed and encoded again.
+
+        `login`: the signed-in account. The server takes only its own actions and would
+        reject another account's for good (another operator on a shared seat), so the
+        batch stops before the first operation recorded by another account: it waits,
+        with the ones behind it in order, for its author to sign in here again."""
         q = (select(OUTBOX.c.seq, OUTBOX.c.op_id, OUTBOX.c.kind, type_coerce(OUTBOX.c.payload, Text),
-                    OP_BASE.c.server_version)
+                    OP_BASE.c.server_version, func.json_extract(OUTBOX.c.payload, "$.event.actor"))
              .outerjoin(OP_BASE, OP_BASE.c.seq == OUTBOX.c.seq)
              .where(OUTBOX.c.status == "pending", OUTBOX.c.seq > after_seq).order_by(OUTBOX.c.seq).limit(limit))
         parts, last = [], None
         with self.db.engine.connect() as conn:
-            for seq, op_id, kind, payload, base in conn.execute(q):
+            for seq, op_id, kind, payload, base, actor in conn.execute(q):
+                if login and actor and actor != login:
+                    log.info("pending operations from seq %d on wait for the sign-in of the account that made them",
+                             seq)
+                    break
                 parts.append(b'{"op_id":"%s","seq":%d,"kind":%s,"payload":%s,"server_base":%s}' % (
                     str(op_id).encode(), seq, dumps(kind), (payload or "null").encode("utf-8"),
                     b"null" if base is None else b"%d" % base))

@@ -13,7 +13,8 @@ from console.cases import CaseNotFound
 from console.clock import to_local
 from console.phone import display
 from console.queue_filter import QueueFilter
-from console.workflow import ACTIONS, INSTRUCTION_LEVELS, WorkflowError, allowed_actions
+from console.permissions import actions_for
+from console.workflow import ACTIONS, INSTRUCTION_LEVELS, WorkflowError
 
 from .queue_model import countdown
 from .terms import term
@@ -52,7 +53,7 @@ class CaseDetailPanel(QWidget):
     def allowed(self) -> list[str]:
         if self.detail is None:
             return []
-        return [a for a in allowed_actions(self.detail.case.state, self.services.actor.role) if a in PANEL_ACTIONS]
+        return [a for a in actions_for(self.services.actor, self.detail.case) if a in PANEL_ACTIONS]
 
     def act(self) -> bool:
         """Take the chosen action with its reason and details; show the refusal in plain words."""

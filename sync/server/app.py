@@ -24,11 +24,12 @@ from pydantic import BaseModel, Field
 from sqlalchemy import insert
 
 from console.clock import utcnow
+from console.permissions import Forbidden
 from console.workflow import WorkflowError
 
 from ..protocol import API, PROTOCOL_VERSION, dumps, plain_json_text
 from . import audit, auth, kb
-from .casebook import Caller, Casebook, EpochChanged, NotVisible
+from .casebook import Caller, Casebook, EpochChanged, NotVisible, NotYourDevice
 from .db import THREADS, CentralDB, open_central
 from .models import Device
 from .open311 import make_router
@@ -204,6 +205,8 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
                                        body.get("epoch"), plain))
             except EpochChanged as exc:
                 raise ApiError(409, "epoch_changed", str(exc), epoch=exc.epoch) from None
+            except NotYourDevice as exc:
+                raise ApiError(403, "device_not_yours", f"{exc}: register a device of your own") from None
             except LookupError as exc:
                 raise ApiError(404, "unknown_device", f"{exc}: register the device again") from None
         return await run_in_threadpool(work)
@@ -242,6 +245,8 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
             return _json(book.act(as_caller(who), ref, action, body.reason, body.payload))
         except NotVisible as exc:
             raise ApiError(404, "not_found", str(exc)) from None
+        except Forbidden as exc:
+            raise ApiError(403, "forbidden", str(exc)) from None
         except WorkflowError as exc:
             raise ApiError(409, "refused", str(exc)) from None
 
