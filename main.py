@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "console.cli.demo",
     "ui.report.cli",
     "console.cli.kb",
+    "console.cli.audit",
     "console.cli.profile",
     "sync.cli",
 ]

@@ -13,10 +13,13 @@ from models import Case, CaseAlias, CaseEvent, Outbox, StateCount
 from models.base import new_id
 from models.db import Database
 
+from . import audit
 from .clock import CITY_TZ, utcnow
 from .deadlines import SlaPolicy, load_policy
 from .dto import Actor, CaseDetail, CaseSummary, EventView
+from .knowledge import learning
 from .lifecycle import apply_action
+from .redact import redact
 from .signals import CasesChanged, Signal, cases_changed
 from .stations import current_station
 from .workflow import OPEN_STATES, State, WorkflowError, check
@@ -71,12 +74,16 @@ class CaseService:
         self._station = value
 
     # -- reading --------------------------------------------------------------------
-    def get(self, ref: str | uuid.UUID) -> CaseDetail:
-        """The case by number or id, with its events in order."""
+    def get(self, ref: str | uuid.UUID, reader: str | None = None) -> CaseDetail:
+        """The case by number or id, with its events in order. With `reader` (the login of
+        the person who will see the caller's name and phone) the read is audited."""
         with self.db.session() as s:
             c = self._find(s, ref)
             events = s.scalars(select(CaseEvent).where(CaseEvent.case_id == c.id).order_by(CaseEvent.seq)).all()
-            return CaseDetail(summary(c, self._merged_number(s, c)), [event_view(e) for e in events])
+            detail = CaseDetail(summary(c, self._merged_number(s, c)), [event_view(e) for e in events])
+        if reader and (detail.case.caller_name or detail.case.caller_phone):
+            audit.record(self.db, reader, audit.READ_PERSONAL, detail.case.number)
+        return detail
 
     def list_cases(self, state: str | None = None, overdue: bool = False, limit: int = 50,
                    offset: int = 0) -> list[CaseSummary]:
@@ -134,6 +141,8 @@ class CaseService:
         after = check(before, action, actor.role, reason, payload)
         base_version = case.version
         apply_action(case, action, after, payload, at, self.policy)
+        if action == "answer" and payload.get("article_id"):
+            _learn_from_answer(s, case, str(payload["article_id"]), at)
         stored_payload = {k: (str(v) if isinstance(v, uuid.UUID) else v) for k, v in payload.items()}
         seq = base_version + 1
         event = CaseEvent(id=new_id(), case_id=case.id, seq=seq, kind=action, actor=actor.login,
@@ -193,6 +202,15 @@ _NEXT_NUMBER = text("INSERT INTO case_number_seq (station, day, last) VALUES (:s
                     "ON CONFLICT(station, day) DO UPDATE SET last = last + 1 RETURNING last")
 _BUMP = text("INSERT INTO state_counts (state, n) VALUES (:state, :delta) "
              "ON CONFLICT(state) DO UPDATE SET n = n + :delta")
+
+
+def _learn_from_answer(s: Session, case: Case, article_id: str, at: datetime) -> None:
+    # Only here, where this console's operator chose the article: pulled events
+    # never pass through _event, so another console's answers are not counted
+    # twice. The caller's name, numbers and house numbers are taken out first:
+    # kb_learned is read by team leads and must not become a list of callers.
+    words = redact(case.description or "", [case.caller_name or ""]).replace("某某", " ")
+    learning.learn(s.connection(), article_id, words, at)
 
 
 def _bump_count(s: Session, state: str, delta: int) -> None:

@@ -34,6 +34,7 @@ class OperatorSettings:
     queue_descending: bool = True
     cti_port: int = 8765
     cti_enabled: bool = True
+    lock_idle_minutes: float = 10.0  # the window locks after this long without keyboard or mouse input
 
 
 def _key(login: str) -> str:

@@ -30,6 +30,7 @@ class Role(StrEnum):
     LIAISON = "liaison"  # a department's liaison
     ADMIN = "admin"
     SYSTEM = "system"  # imports, the server's own automatic steps
+    OPEN311 = "open311"  # another civic system filing through Open311 with an API key
 
 
 REQUEST_TYPES = ("consultation", "help", "complaint", "report", "suggestion", "praise", "other")
@@ -63,7 +64,7 @@ def _a(name, sources, target, roles, reason=False, needs=()):
 
 
 ACTIONS: dict[str, Action] = {a.name: a for a in [
-    _a("receive", {S.DRAFT}, S.RECEIVED, HOTLINE),
+    _a("receive", {S.DRAFT}, S.RECEIVED, HOTLINE | {R.OPEN311}),
     _a("answer", {S.RECEIVED, S.RETURNED}, S.ANSWERED, HOTLINE, needs=("answer",)),
     _a("dispatch", {S.RECEIVED, S.RETURNED, S.REOPENED}, S.DISPATCHED, HOTLINE, needs=("lead_department",)),
     _a("accept", {S.DISPATCHED}, S.ACCEPTED, DEPARTMENT),

@@ -4,7 +4,7 @@ from .audit import AuditEntry
 from .case import Caller, Case, CaseAlias, CaseEvent, CaseNumberSeq, Draft, StateCount
 from .org import Category, Department, District, Operator, Setting
 from .sync import Conflict, Outbox, SyncState
-from .knowledge import KnowledgeArticle  # noqa: F401  (registers the table)
+from .knowledge import KnowledgeArticle, LearnedWord, LexiconEntry  # noqa: F401  (registers the tables)
 from .rollup import DailyRollup, OpenCount, OperatorRollup, ReasonRollup, WorkDay  # noqa: F401  (registers the tables)
 
 __all__ = [

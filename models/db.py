@@ -19,6 +19,8 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from .private_files import private_dir, private_sqlite_file
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -97,13 +99,17 @@ def open_database(path: Path | str) -> Database:
     """
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
     except OSError as exc:
         raise StoreError(f"cannot create the profile folder {path.parent}: {exc.strerror}") from None
     if path.exists() and path.stat().st_size > 0:
         with open(path, "rb") as fh:
             if fh.read(16) != b"SQLite format 3\x00":
                 raise StoreError(f"{path} is not an SQLite database (damaged or foreign file)")
+    try:  # the cases are citizens' personal data: owner-only, before SQLite writes a page
+        private_sqlite_file(path)
+    except OSError as exc:
+        raise StoreError(f"cannot open {path}: {exc.strerror}") from None
     engine = make_engine(path)
     try:
         _check_and_migrate(engine, path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Integer, String, Text
+from sqlalchemy import JSON, Float, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, utcnow
@@ -34,4 +34,33 @@ class KnowledgeArticle(Base):
     expiry_date: Mapped[date | None]
     version: Mapped[int] = mapped_column(default=1)
     editor: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LexiconEntry(Base):
+    """A change to the shipped colloquial lexicon (resources/kb/lexicon.tsv):
+    a spoken term and the words the articles use for it, added or edited by a
+    team lead (`source` local) or received with the knowledge feed (`feed`);
+    `deleted` hides a shipped term."""
+
+    __tablename__ = "kb_lexicon"
+
+    term: Mapped[str] = mapped_column(String(64), primary_key=True)
+    targets: Mapped[list[str]] = mapped_column(JSON, default=list)
+    source: Mapped[str] = mapped_column(String(16), default="local")
+    deleted: Mapped[bool] = mapped_column(default=False)
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LearnedWord(Base):
+    """Evidence that callers who used `word` were answered with `article_id`:
+    learned from cases answered with the article. `weight` was the evidence at
+    `updated_at`; it halves every half-life since (console.knowledge.learning)."""
+
+    __tablename__ = "kb_learned"
+
+    article_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    word: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    weight: Mapped[float] = mapped_column(Float, default=0.0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)

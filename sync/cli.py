@@ -2,7 +2,9 @@
 
     python main.py central serve --db URL --host H --port P
     python main.py central add-user LOGIN --role operator [--department URBAN]   (password from stdin or prompt)
-    python main.py central add-api-key NAME
+    python main.py central list-users [--json] | disable-user LOGIN
+    python main.py central add-api-key NAME | list-api-keys [--json] | revoke-api-key NAME
+    python main.py central audit --since DATE [--until DATE] [--actor LOGIN] [--action A] [--json]
     python main.py central import-kb FILE.jsonl
     python main.py central new-epoch            (after restoring the database from a backup)
     python main.py sync [--once] --central URL [--login NAME]   (password: HOTLINE_SYNC_PASSWORD or prompt)
@@ -15,7 +17,8 @@ import os
 import signal
 import sys
 
-from console.cli import CliError, add_data_dir, print_json, profile_from
+from console.cli import CliError, add_data_dir, add_json, positive_int, print_json, profile_from
+from console.cli.audit import add_filters, bounds, show
 
 DEFAULT_DB = "sqlite:///central.db"
 PASSWORD_ENV = "HOTLINE_SYNC_PASSWORD"
@@ -33,6 +36,11 @@ def register(sub) -> None:
     serve = with_db(csub.add_parser("serve", help="serve the sync API and Open311 over HTTP"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8345)
+    serve.add_argument("--log-dir", default=None, help="folder of the request log (default: beside an SQLite "
+                                                       "database, else the platform's log folder)")
+    serve.add_argument("--log-max-bytes", type=positive_int, default=10 * 1024 * 1024,
+                       help="rotate the request log at this size (5 old files are kept)")
+    serve.add_argument("--no-request-log", action="store_true", help="write no request log")
     serve.set_defaults(handler=cmd_serve)
 
     user = with_db(csub.add_parser("add-user", help="add an account (or reset its password and role)"))
@@ -43,11 +51,33 @@ def register(sub) -> None:
     user.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     user.set_defaults(handler=cmd_add_user)
 
+    users = with_db(csub.add_parser("list-users", help="the accounts (login, role, department, active)"))
+    add_json(users)
+    users.set_defaults(handler=cmd_list_users)
+
+    off = with_db(csub.add_parser("disable-user", help="disable an account and end its sessions at once "
+                                                       "(add-user with a new password enables it again)"))
+    off.add_argument("login")
+    off.set_defaults(handler=cmd_disable_user)
+
     key = with_db(csub.add_parser("add-api-key", help="make an API key for Open311 POST (printed once)"))
-    key.add_argument("name", help="the system the key is for")
+    key.add_argument("name", help="the system the key is for (names the key)")
     key.set_defaults(handler=cmd_add_api_key)
 
-    kbi = with_db(csub.add_parser("import-kb", help="upload knowledge articles (JSON Lines) to the feed"))
+    keys = with_db(csub.add_parser("list-api-keys", help="the API keys: name, created, revoked (never the key)"))
+    add_json(keys)
+    keys.set_defaults(handler=cmd_list_api_keys)
+
+    revoke = with_db(csub.add_parser("revoke-api-key", help="revoke an API key: Open311 POSTs with it are refused"))
+    revoke.add_argument("name")
+    revoke.set_defaults(handler=cmd_revoke_api_key)
+
+    log = with_db(csub.add_parser("audit", help="the audit log: sign-ins, account and key changes, uploads"))
+    add_filters(log)
+    log.set_defaults(handler=cmd_audit)
+
+    kbi = with_db(csub.add_parser("import-kb", help="upload knowledge articles and lexicon entries (JSON Lines) "
+                                                    "to the feed"))
     kbi.add_argument("file")
     kbi.set_defaults(handler=cmd_import_kb)
 
@@ -77,9 +107,27 @@ def _open(args):
 def cmd_serve(args) -> int:
     from sync.server.runner import serve
     _open(args).close()  # migrate and report a bad URL before uvicorn starts
-    print(f"central server on http://{args.host}:{args.port} (database {args.db.split('@')[-1]})", file=sys.stderr)
-    serve(args.db, args.host, args.port)
+    log = request_log_file(args)
+    print(f"central server on http://{args.host}:{args.port} (database {args.db.split('@')[-1]}; "
+          f"request log {log.path if log else 'off'})", file=sys.stderr)
+    serve(args.db, args.host, args.port, request_log=log)
     return 0
+
+
+def request_log_file(args):
+    """The request log `central serve` writes (None with --no-request-log); CliError if
+    its folder can't be made."""
+    from pathlib import Path
+
+    from sync.server.request_log import FILE_NAME, LogFile, default_folder
+    if args.no_request_log:
+        return None
+    folder = Path(args.log_dir) if args.log_dir else default_folder(args.db)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CliError(f"cannot make the log folder {folder}: {exc.strerror}") from None
+    return LogFile(folder / FILE_NAME, max_bytes=args.log_max_bytes)
 
 
 def _password(from_stdin: bool, prompt: str) -> str:
@@ -120,8 +168,78 @@ def cmd_add_api_key(args) -> int:
     return 0
 
 
+def cmd_list_users(args) -> int:
+    from sync.server import auth
+    db = _open(args)
+    try:
+        rows = auth.list_accounts(db)
+    finally:
+        db.close()
+    for r in rows:
+        if args.json:
+            print_json(r)
+        else:
+            print(f"{r['login']:<16} {r['role']:<10} {r['department'] or '-':<14} "
+                  f"{'active' if r['active'] else 'disabled':<9} {r['created']}")
+    return 0
+
+
+def cmd_disable_user(args) -> int:
+    from sync.server import auth
+    db = _open(args)
+    try:
+        auth.disable_account(db, args.login)
+    except LookupError as exc:
+        raise CliError(str(exc.args[0])) from None
+    finally:
+        db.close()
+    print(f"account {args.login} disabled; its sessions are ended")
+    return 0
+
+
+def cmd_list_api_keys(args) -> int:
+    from sync.server import auth
+    db = _open(args)
+    try:
+        rows = auth.list_api_keys(db)
+    finally:
+        db.close()
+    for r in rows:
+        if args.json:
+            print_json(r)
+        else:
+            print(f"{r['name']:<24} created {r['created']}  "
+                  + (f"revoked {r['revoked_at']}" if r["revoked"] else "in use"))
+    return 0
+
+
+def cmd_revoke_api_key(args) -> int:
+    from sync.server import auth
+    db = _open(args)
+    try:
+        auth.revoke_api_key(db, args.name)
+    except LookupError as exc:
+        raise CliError(str(exc.args[0])) from None
+    finally:
+        db.close()
+    print(f"API key {args.name} revoked")
+    return 0
+
+
+def cmd_audit(args) -> int:
+    from sync.server import audit
+    since, until = bounds(args)
+    db = _open(args)
+    try:
+        rows = audit.entries(db, since, until, args.actor, args.action)
+    finally:
+        db.close()
+    show(args, rows)
+    return 0
+
+
 def cmd_import_kb(args) -> int:
-    from sync.server import kb
+    from sync.server import audit, kb
     try:
         text = open(args.file, encoding="utf-8").read()
         articles = kb.parse_jsonl(text)
@@ -131,7 +249,10 @@ def cmd_import_kb(args) -> int:
         raise CliError(f"{args.file}: {exc}; nothing imported") from None
     db = _open(args)
     try:
-        print_json(kb.upload(db, articles))
+        done = kb.upload(db, articles)
+        audit.record(db, audit.cli_actor(), "kb_upload", os.path.basename(args.file),
+                     added=done["added"], updated=done["updated"])
+        print_json(done)
     finally:
         db.close()
     return 0

@@ -27,6 +27,7 @@ from console.clock import utcnow
 from console.stations import valid_station
 from models.db import Database
 
+from .credentials import Credentials, move_tokens_out
 from .faults import CRASH_ENV, CrashTransport, crashpoint
 from .protocol import API, SnapshotRows, dumps, loads, parse_wire_time, wire_time
 from .renumber import adopt_station
@@ -97,8 +98,10 @@ class SyncClient:
     def __init__(self, db: Database, central_url: str, *, login: str | None = None, password: str | None = None,
                  device_name: str = "", transport: httpx.AsyncBaseTransport | None = None, push_batch: int = 500,
                  pull_limit: int = 1000, clock: Callable[[], datetime] = utcnow, backoff: Backoff | None = None,
-                 store: LocalSyncStore | None = None, timeout: float = 30.0):
+                 store: LocalSyncStore | None = None, timeout: float = 30.0, credentials: Credentials | None = None):
         self.store = store or LocalSyncStore(db)
+        self.credentials = credentials or Credentials(db.path)  # the tokens: keyring or a 0600 file
+        move_tokens_out(db, self.credentials)
         self.db = db
         self.central_url = central_url.rstrip("/")
         self.login, self.password = login, password
@@ -114,6 +117,7 @@ class SyncClient:
         self._task: asyncio.Task | None = None
         self._wake: asyncio.Event | None = None
         self._access: str | None = None
+        self._refreshing = asyncio.Lock()  # a refresh token is good for one use: one refresh at a time
         self.online: bool | None = None
         self.syncs_started = 0  # how many syncs really ran (a joined call is not counted)
         self.last_message = ""
@@ -235,8 +239,9 @@ class SyncClient:
         # batch k+1 is sent. Order holds: k+1 is sent only after the server answered k.
         after = 0
         acking: asyncio.Future | None = None
+        login = self.login or await asyncio.to_thread(self.store.get, "login")
         reading: asyncio.Future | None = asyncio.ensure_future(
-            asyncio.to_thread(self.store.pending_wire, after, self.push_batch))
+            asyncio.to_thread(self.store.pending_wire, after, self.push_batch, login))
         epoch = await asyncio.to_thread(self.store.get, "epoch")
         device = await asyncio.to_thread(self.store.get, "device_id")
         try:
@@ -247,17 +252,18 @@ class SyncClient:
                     return
                 head = {"device_id": device, "epoch": epoch, "sent_at": wire_time(self.clock())}
                 body = dumps(head)[:-1] + b',"ops":' + ops + b"}"
-                reading = asyncio.ensure_future(asyncio.to_thread(self.store.pending_wire, last, self.push_batch))
+                reading = asyncio.ensure_future(asyncio.to_thread(self.store.pending_wire, last, self.push_batch,
+                                                                  login))
                 r = await self._request("POST", "/sync/push", content=body,
                                         headers={"content-type": "application/json"})
-                if r.status_code == 404 and _code(r) == "unknown_device":
+                if (r.status_code, _code(r)) in ((404, "unknown_device"), (403, "device_not_yours")):
                     await reading
                     await asyncio.to_thread(self.store.put, device_id=None, station=None)
                     await self._ensure_session()
                     await self._adopt_station(report)  # a new device gets a new station
                     device = await asyncio.to_thread(self.store.get, "device_id")
                     reading = asyncio.ensure_future(asyncio.to_thread(self.store.pending_wire, after,
-                                                                      self.push_batch))
+                                                                      self.push_batch, login))
                     continue
                 data = self._json(r)
                 crashpoint("push_before_ack")
@@ -385,7 +391,10 @@ class SyncClient:
 
     async def _ensure_session(self) -> None:
         if self._access is None:
-            self._access = await asyncio.to_thread(self.store.get, "access_token")
+            if self.login and await asyncio.to_thread(self.store.get, "login") not in (None, self.login):
+                # the stored tokens are another account's: another operator signed in on this seat
+                await asyncio.to_thread(self.credentials.clear)
+            self._access = await asyncio.to_thread(self.credentials.get, "access_token")
         if self._access is None:
             await self._refresh()
         if await asyncio.to_thread(self.store.get, "device_id") is None:
@@ -401,7 +410,7 @@ class SyncClient:
         if station is None:
             device = await asyncio.to_thread(self.store.get, "device_id")
             r = await self._request("POST", f"/devices/{device}/station")
-            if r.status_code == 404 and _code(r) == "unknown_device":
+            if (r.status_code, _code(r)) in ((404, "unknown_device"), (403, "device_not_yours")):
                 await asyncio.to_thread(self.store.put, device_id=None)
                 await self._ensure_session()
                 station = await asyncio.to_thread(self.store.get, "station")
@@ -419,13 +428,25 @@ class SyncClient:
 
     async def _refresh(self) -> None:
         """A new access token: from the refresh token, else by logging in with the password."""
-        refresh = await asyncio.to_thread(self.store.get, "refresh_token")
+        stale = self._access
+        async with self._refreshing:
+            if self._access is not None and self._access != stale:  # refreshed while this one waited
+                return
+            await self._refresh_now()
+
+    async def _refresh_now(self) -> None:
+        refresh = await asyncio.to_thread(self.credentials.get, "refresh_token")
         if refresh:
             r = await self._request("POST", "/token/refresh", auth=False, json={"refresh_token": refresh})
             if r.status_code == 200:
-                self._access = r.json()["access_token"]
-                await asyncio.to_thread(self.store.put, access_token=self._access)
+                # the server rotates the refresh token: the old one is spent, keep the new one
+                data = r.json()
+                self._access = data["access_token"]
+                await asyncio.to_thread(self.credentials.save, access_token=self._access,
+                                        refresh_token=data.get("refresh_token") or refresh)
                 return
+            if r.status_code == 401:  # spent, revoked or expired: it never works again
+                await asyncio.to_thread(self.credentials.clear)
         if self.login and self.password:
             r = await self._request("POST", "/login", auth=False, json={
                 "login": self.login, "password": self.password,
@@ -433,12 +454,13 @@ class SyncClient:
             if r.status_code == 200:
                 data = r.json()
                 self._access = data["access_token"]
-                await asyncio.to_thread(self.store.put, access_token=self._access,
-                                        refresh_token=data["refresh_token"], login=self.login)
+                await asyncio.to_thread(self.credentials.save, access_token=self._access,
+                                        refresh_token=data["refresh_token"])
+                await asyncio.to_thread(self.store.put, login=self.login)
                 return
             raise AuthNeeded("the central server refused the login name or password")
         self._access = None
-        await asyncio.to_thread(self.store.put, access_token=None)
+        await asyncio.to_thread(self.credentials.save, access_token=None)
         raise AuthNeeded("log in to the central server first: python main.py sync --login NAME --central URL")
 
     async def _emit(self, syncing: bool) -> None:

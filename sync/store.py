@@ -128,17 +128,26 @@ class LocalSyncStore:
             return [{"op_id": str(r.op_id), "seq": r.seq, "kind": r.kind, "payload": r.payload,
                      "server_base": r.server_version} for r in conn.execute(q)]
 
-    def pending_wire(self, after_seq: int, limit: int) -> tuple[int | None, bytes]:
+    def pending_wire(self, after_seq: int, limit: int, login: str | None = None) -> tuple[int | None, bytes]:
         """`pending_batch` as the JSON text of the push body's `ops` array, and the last
         seq in it (None when nothing is pending). The stored payload text goes out as it
-        is (it is JSON already): a batch is never parsed and encoded again."""
+        is (it is JSON already): a batch is never parsed and encoded again.
+
+        `login`: the signed-in account. The server takes only its own actions and would
+        reject another account's for good (another operator on a shared seat), so the
+        batch stops before the first operation recorded by another account: it waits,
+        with the ones behind it in order, for its author to sign in here again."""
         q = (select(OUTBOX.c.seq, OUTBOX.c.op_id, OUTBOX.c.kind, type_coerce(OUTBOX.c.payload, Text),
-                    OP_BASE.c.server_version)
+                    OP_BASE.c.server_version, func.json_extract(OUTBOX.c.payload, "$.event.actor"))
              .outerjoin(OP_BASE, OP_BASE.c.seq == OUTBOX.c.seq)
              .where(OUTBOX.c.status == "pending", OUTBOX.c.seq > after_seq).order_by(OUTBOX.c.seq).limit(limit))
         parts, last = [], None
         with self.db.engine.connect() as conn:
-            for seq, op_id, kind, payload, base in conn.execute(q):
+            for seq, op_id, kind, payload, base, actor in conn.execute(q):
+                if login and actor and actor != login:
+                    log.info("pending operations from seq %d on wait for the sign-in of the account that made them",
+                             seq)
+                    break
                 parts.append(b'{"op_id":"%s","seq":%d,"kind":%s,"payload":%s,"server_base":%s}' % (
                     str(op_id).encode(), seq, dumps(kind), (payload or "null").encode("utf-8"),
                     b"null" if base is None else b"%d" % base))
@@ -550,16 +559,23 @@ class LocalSyncStore:
     # -- knowledge feed ---------------------------------------------------------------
     def apply_articles(self, entries: list[dict], next_feed: int) -> int:
         """Load pulled knowledge articles into the local knowledge base (when this
-        build has one) and save the feed position. Returns how many were loaded."""
+        build has one), lexicon entries into its lexicon, and save the feed
+        position. Returns how many articles and entries were loaded."""
         loaded = 0
         try:
             from console.knowledge import articles as kb_articles
+            from console.knowledge import lexicon as kb_lexicon
             from console.knowledge import store as kb_store
         except ImportError:  # a build without the knowledge base keeps only the position
-            kb_articles = kb_store = None
+            kb_articles = kb_lexicon = kb_store = None
         if kb_store is not None:
-            good = []
+            good, words = [], []
             for e in entries:
+                data = e.get("article") or {}
+                if data.get("kind") == "lexicon":  # the city's lexicon rides the same feed
+                    words.append({"term": data.get("term"), "targets": data.get("targets"),
+                                  "deleted": bool(e.get("deleted") or data.get("deleted"))})
+                    continue
                 if e.get("deleted"):
                     continue
                 try:
@@ -569,6 +585,8 @@ class LocalSyncStore:
             if good:
                 kb_store.load(self.db, good)
                 loaded = len(good)
+            if words:
+                loaded += kb_lexicon.apply_feed(self.db, words)
         self.put(kb_cursor=str(next_feed))
         return loaded
 

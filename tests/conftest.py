@@ -17,6 +17,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from console.clock import CITY_TZ, to_stored  # noqa: E402
 from console.dto import Actor  # noqa: E402
 from console.profile import open_profile  # noqa: E402
+from console.signin import set_hash_cost  # noqa: E402
+
+set_hash_cost(time_cost=1, memory_cost_kib=1024)  # sign-in verifiers: still argon2, only cheaper
 
 
 def local(text: str) -> datetime:
@@ -36,6 +39,21 @@ class FakeClock:
     def advance(self, **kw) -> None:
         from datetime import timedelta
         self.now += timedelta(**kw)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _credentials_kept_in_the_run(tmp_path_factory):
+    """The consoles' tokens go to this run's folder: never the keyring or the config folder
+    of whoever runs the tests (subprocess consoles inherit both variables)."""
+    saved = {k: os.environ.get(k) for k in ("PYTHON_KEYRING_BACKEND", "HOTLINE_CREDENTIALS_DIR")}
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    os.environ["HOTLINE_CREDENTIALS_DIR"] = str(tmp_path_factory.mktemp("credentials"))
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 @pytest.fixture(scope="session")

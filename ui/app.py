@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from console.dto import Actor
 from console.profile import Profile, open_profile
@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 CTI_PORT_ENV = "HOTLINE_CTI_PORT"  # a port number, or "off"
+PASSWORD_ENV = "HOTLINE_PASSWORD"  # automation only: the --operator's password, read once and removed
 
 
 def choose_language(requested: str | None) -> str:
@@ -56,8 +57,24 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     return installed
 
 
-def build_main_window(profile: Profile, actor: Actor, knowledge: bool = True):
-    """The operator's window over `profile`, acting as `actor` (no event loop started)."""
+def sign_in_attempt(profile: Profile):
+    """(login, password) -> console.signin.SignIn for this profile: the central server
+    decides when one is configured and reachable, the cached verifier otherwise."""
+    from console.signin import sign_in
+    from sync.signin_check import central_check
+
+    from .sync_panel import central_url_for
+    url = central_url_for(profile)
+    check = central_check(url) if url else None
+    return lambda login, password: sign_in(profile, login, password, check)
+
+
+def build_main_window(profile: Profile, actor: Actor, knowledge: bool = True, attempt=None):
+    """The operator's window over `profile`, acting as `actor` (no event loop started).
+
+    The window locks itself (ui/lock.py); `attempt` checks the unlocking password
+    (default: `sign_in_attempt(profile)`).
+    """
     from .bridge import core_signals_bridge
     from .main_window import MainWindow
     from .services import build_services
@@ -75,7 +92,31 @@ def build_main_window(profile: Profile, actor: Actor, knowledge: bool = True):
     window = MainWindow(build_services(profile, actor), core_signals_bridge(), knowledge_service)
     from .dashboard.page import attach_dashboard
     attach_dashboard(window, profile.db, actor)
+    from .lock import attach_lock
+    attach_lock(window, attempt or sign_in_attempt(profile))
     return window
+
+
+def sign_in_seat(app: QApplication, profile: Profile, login: str | None, attempt):
+    """Who sits at this seat: the sign-in dialog, or $HOTLINE_PASSWORD with --operator
+    for automation. None when the person quit or the password was refused."""
+    password = os.environ.pop(PASSWORD_ENV, None)
+    if password is not None:
+        from console.signin import SignInError
+        if not login:
+            print(f"error: {PASSWORD_ENV} needs --operator LOGIN", file=sys.stderr)
+            return None
+        try:
+            return attempt(login, password)
+        except SignInError as exc:
+            print(f"error: not signed in: {exc}", file=sys.stderr)
+            return None
+    from console.signin import is_demo
+
+    from .sign_in import SignInDialog
+    dialog = SignInDialog(attempt, login or "", demo=is_demo(profile.db))
+    dialog.exec()
+    return dialog.result_sign_in
 
 
 def _cti_port(default: int) -> int | None:
@@ -123,6 +164,7 @@ def run(args, after_start: Callable | None = None) -> int:
     from console.cti import CtiListener
 
     from .cti_adapter import CtiAdapter
+    from .seat import Seat
 
     problem = display_problem(os.environ, sys.platform)
     if problem:
@@ -137,18 +179,23 @@ def run(args, after_start: Callable | None = None) -> int:
         print("warning: no Chinese font is installed, so Chinese text shows as boxes; on Debian or Ubuntu: "
               "apt-get install fonts-noto-cjk", file=sys.stderr)
     profile = open_profile(args.data_dir)
-    try:
-        actor = profile.actor(getattr(args, "operator", None))
-    except LookupError as exc:
-        QMessageBox.critical(None, app.translate("App", "Cannot start"), str(exc))
+    app.setQuitOnLastWindowClosed(False)  # the sign-in dialog closing is not the program's end
+    attempt = sign_in_attempt(profile)
+    # --operator only fills in the login name: the password decides who signs in
+    signed = sign_in_seat(app, profile, getattr(args, "operator", None), attempt)
+    if signed is None:
         profile.close()
         return 2
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    window = build_main_window(profile, actor)
-    window.resize(1366, 768)
-    window.show()
-    window.start()
+
+    def opened(win, done) -> None:
+        if not done.online:
+            win.statusBar().showMessage(app.translate("App", "Signed in offline: the password was checked on "
+                                                          "this computer."), 8000)
+
+    seat = Seat(profile, attempt, build_main_window, _start_sync, opened)
+    window = seat.open(signed)
     port = _cti_port(window.settings.cti_port) if window.settings.cti_enabled else None
     closed = asyncio.Event()
     # Every QApplication.exec() return emits aboutToQuit, and qasync runs exec() once per
@@ -159,8 +206,8 @@ def run(args, after_start: Callable | None = None) -> int:
     async def program() -> None:
         listener = None
         if port is not None:
-            adapter = CtiAdapter(window)
-            adapter.call_event.connect(window.on_call_event)
+            adapter = CtiAdapter()  # no parent: it outlives a window replaced at the lock screen
+            adapter.call_event.connect(lambda event: seat.window.on_call_event(event))
             listener = CtiListener(adapter.deliver, port=port)
             try:
                 await listener.start()
@@ -170,7 +217,6 @@ def run(args, after_start: Callable | None = None) -> int:
                 listener = None
                 window.statusBar().showMessage(
                     app.translate("App", "Caller-ID listener not started: {0}").format(exc.strerror))
-        sync = _start_sync(window, profile, actor)
         if after_start is not None:
             after_start(window, listener)
         try:
@@ -178,11 +224,10 @@ def run(args, after_start: Callable | None = None) -> int:
         finally:
             if listener is not None:
                 await listener.stop()
-            if sync is not None:
-                await sync.stop()
+            await seat.close()
 
     with loop:
         loop.run_until_complete(program())
-    window.bridge.close()
+    seat.window.bridge.close()
     profile.close()
     return 0

@@ -13,7 +13,8 @@ from console.cases import CaseNotFound
 from console.clock import to_local
 from console.phone import display
 from console.queue_filter import QueueFilter
-from console.workflow import ACTIONS, INSTRUCTION_LEVELS, WorkflowError, allowed_actions
+from console.permissions import actions_for
+from console.workflow import ACTIONS, INSTRUCTION_LEVELS, WorkflowError
 
 from .queue_model import countdown
 from .terms import term
@@ -35,9 +36,10 @@ class CaseDetailPanel(QWidget):
         self._setup_ui()
 
     # -- public ------------------------------------------------------------------------
-    def load(self, ref: str | uuid.UUID) -> bool:
+    def load(self, ref: str | uuid.UUID, opened: bool = True) -> bool:
+        """Show the case; `opened` (not a reload of the one shown) audits the read of its caller."""
         try:
-            self.detail = self.services.cases.get(ref)
+            self.detail = self.services.cases.get(ref, reader=self.services.actor.login if opened else None)
         except CaseNotFound:
             self.status_message.emit(self.tr("No such case."))
             return False
@@ -46,12 +48,12 @@ class CaseDetailPanel(QWidget):
 
     def reload(self) -> None:
         if self.detail is not None:
-            self.load(self.detail.case.id)
+            self.load(self.detail.case.id, opened=False)
 
     def allowed(self) -> list[str]:
         if self.detail is None:
             return []
-        return [a for a in allowed_actions(self.detail.case.state, self.services.actor.role) if a in PANEL_ACTIONS]
+        return [a for a in actions_for(self.services.actor, self.detail.case) if a in PANEL_ACTIONS]
 
     def act(self) -> bool:
         """Take the chosen action with its reason and details; show the refusal in plain words."""
@@ -75,7 +77,7 @@ class CaseDetailPanel(QWidget):
             return False
         self.reason.clear()
         self.status_message.emit(self.tr("{0}: {1} done.").format(summary.number, term("action", action)))
-        self.load(summary.id)
+        self.load(summary.id, opened=False)
         self.acted.emit(summary)
         return True
 

@@ -261,7 +261,9 @@ class KnowledgePanel(QWidget):
             self.status.setText(self.tr("%n article(s)", "", len(hits)))
         else:
             self.preview.clear()
-            self.status.setText(self.tr("No matching article") if query else "")
+            # search leaves out weak hits: say so plainly rather than show an empty list
+            self.status.setText(self.tr("No article answers this well: check the responsible departments "
+                                        "below, or dispatch") if query else "")
         self.insert_button.setEnabled(bool(hits))
         self.duties.setText(self._duties_html(duties))
         self.results_shown.emit(query, len(hits))

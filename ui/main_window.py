@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     call_started = Signal(str)  # call id
     call_ended = Signal(str)
+    lock_requested = Signal()  # the lock shortcut (ui/lock.py locks the window)
 
     def __init__(self, services, bridge, knowledge_service=None, settings: OperatorSettings | None = None,
                  parent=None):
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
             "open_case": lambda: self.queue.current_case_id() and self.open_case(self.queue.current_case_id()),
             "show_form": lambda: self._in_form(lambda: None),
             "refresh": self.queue.refresh,
+            "lock": self.lock_requested.emit,
             "cheat_sheet": self.show_cheat_sheet,
             "quit": self.close,
         }

@@ -53,7 +53,8 @@ def build_parser(registrars: Iterable[Callable]) -> argparse.ArgumentParser:
         prog="main.py", description="12345 hotline operator console. Without a command, starts the window.")
     add_data_dir(parser)
     parser.add_argument("--lang", choices=["en", "zh_CN"], default=None, help="language of the window")
-    parser.add_argument("--operator", default=None, help="log in as this operator (login name)")
+    parser.add_argument("--operator", default=None,
+                        help="fill in the sign-in login name (the password is still asked for)")
     parser.add_argument("--verbose", "-v", action="store_true", help="log debug messages")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for register in registrars:

@@ -5,6 +5,7 @@ import json
 import sys
 from pathlib import Path
 
+from .. import audit
 from ..cases import CaseNotFound
 from ..clock import iso
 from ..intake import CallRecord, IntakeError
@@ -57,6 +58,8 @@ def cmd_list(args) -> int:
     prof = profile_from(args)
     try:
         rows = prof.cases.list_cases(state=args.state, overdue=args.overdue, limit=args.limit)
+        if args.json:  # the whole records, callers' details included: a bulk export
+            audit.record(prof.db, audit.cli_actor(), audit.EXPORT, "cases list", what="cases", count=len(rows))
     finally:
         prof.close()
     for c in rows:
@@ -70,7 +73,7 @@ def cmd_list(args) -> int:
 def cmd_show(args) -> int:
     prof = profile_from(args)
     try:
-        detail = prof.cases.get(args.number)
+        detail = prof.cases.get(args.number, reader=audit.cli_actor() if args.json else None)
     except CaseNotFound:
         raise CliError(f"no case {args.number}") from None
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 
 from ..demo import Progress, fill
+from ..signin import DEMO_PASSWORD, install_demo_verifiers
 from . import add_data_dir, add_json, print_json, profile_from
 
 
@@ -31,6 +32,7 @@ def cmd_demo(args) -> int:
 
     try:
         stats = fill(prof.db, args.cases, args.seed, Progress(report), station=prof.cases.station)
+        demo_passwords = install_demo_verifiers(prof.db)
     finally:
         prof.close()
     if args.json:
@@ -38,4 +40,9 @@ def cmd_demo(args) -> int:
     else:
         print(f"{stats['cases']:,} cases, {stats['events']:,} events, {stats['callers']:,} callers "
               f"in {stats['seconds']} s")
+        if demo_passwords:
+            print(f"demo profile: every demo operator (op01 to op05, lead01, admin) signs in with the password "
+                  f"{DEMO_PASSWORD} (demo only)")
+        else:
+            print("this profile has a central server or online sign-ins: no demo passwords were set", file=sys.stderr)
     return 0

@@ -23,13 +23,20 @@ from models.db import Database
 from ..clock import to_local, utcnow
 from . import store
 from .articles import Article, answer_text, plain
-from .segment import expand, normalize, query_words
+from . import learning, rank
+from .lexicon import Lexicon
+from .lexicon import entries as lexicon_entries
+from .lexicon import stamp as lexicon_stamp
+from .segment import normalize, query_words
+from .sounds import Sounds
 
 TITLE_WEIGHT, TAGS_WEIGHT, BODY_WEIGHT = 8.0, 4.0, 1.0
 EXPIRED_FACTOR = 0.8  # expired articles stay findable but yield to a current one of similar score
 POSTING_BUDGET = 1000  # matching rows FTS5 may score per query (see KnowledgeService._plan)
 SNIPPET_CHARS = 80
 MAX_QUERY_WORDS = 24
+CANDIDATES = 30  # FTS5's best this many are weighed by rank.score
+LEARNED_CANDIDATES = 10  # and the articles with the most learned evidence for the query
 _A_COLUMNS = ", ".join("a." + c.strip() for c in store._COLUMNS.split(","))
 
 
@@ -96,61 +103,147 @@ class KnowledgeService:
     """Search and read the knowledge base of one profile (thread-safe: a
     connection per call)."""
 
-    def __init__(self, db: Database, today=city_today, synonyms: bool = True):
+    def __init__(self, db: Database, today=city_today, lexicon: bool = True, learned: bool = True,
+                 sounds: bool = True):
         self.db = db
-        self.use_synonyms = synonyms  # off only to measure what the synonym map adds
+        # each can be turned off only to measure what it adds (docs/knowledge.md)
+        self.use_lexicon, self.use_learned, self.use_sounds = lexicon, learned, sounds
         self.today = today
         self._stats: dict[str, tuple[int, int]] = {}
         self._stats_stamp: tuple = ()
         self._duties_ready = False
+        self._lexicon: tuple[tuple, Lexicon | None] = ((), None)
+        self._sounds: tuple[tuple, Sounds | None] = ((), None)
 
     def _words(self, query, limit: int) -> list[str]:
-        """The query's search words (plus synonyms), or [] for nothing to search."""
+        """The query's search words (plus lexicon words), or [] for nothing to search."""
         if not isinstance(query, str) or limit < 1:
             return []
-        words = query_words(query, MAX_QUERY_WORDS)
-        if words and self.use_synonyms:
-            words += expand(words, query)[:MAX_QUERY_WORDS]
-        return words
+        with self.db.engine.connect() as conn:
+            q = self._query(conn, query)
+        return q.words if q else []
 
-    def search(self, query: str, limit: int = 10) -> list[Hit]:
-        """The best `limit` articles for `query` (any text: never raises on content)."""
-        words = self._words(query, limit)
-        if not words:
+    def _query(self, conn, query: str) -> rank.Query | None:
+        literal = query_words(query, MAX_QUERY_WORDS)
+        if not literal:
+            return None
+        q = rank.Query(literal, {w: 1.0 for w in literal})
+        if self.use_lexicon:
+            added, whole = self.lexicon(conn).expand(literal, query)
+            for w, origin in added.items():
+                if len(q.weights) >= 2 * MAX_QUERY_WORDS:
+                    break
+                q.weights[w], q.origin[w] = rank.EXPANSION_WEIGHT, origin
+            if whole:
+                stats, n_docs = self._word_stats(conn, list(q.weights))
+                for phrase in whole:
+                    parts = [w for w in self._cut(phrase) if w in stats]
+                    q.phrases[phrase] = rank.EXPANSION_WEIGHT * max(
+                        (rank.idf(stats[w][0], max(n_docs, 1)) for w in parts), default=0.0)
+        if self.use_sounds:
+            # pinyin initials (sbk, gjj) the base does not hold as words
+            latin = [w for w in literal if w.isascii() and w.isalpha() and len(w) >= 3]
+            if latin:
+                stats, _ = self._word_stats(conn, latin)
+                unknown = [w for w in latin if stats[w][0] == 0]
+                if unknown:
+                    for w, origin in self._sound_map(conn).corrections("", unknown).items():
+                        q.weights.setdefault(w, rank.SOUND_WEIGHT)
+                        q.origin.setdefault(w, origin)
+        return q
+
+    @staticmethod
+    def _cut(phrase: str) -> list[str]:
+        from .segment import words
+        return words(phrase)
+
+    def lexicon(self, conn) -> Lexicon:
+        """The lexicon in force (reloaded when kb_lexicon changes)."""
+        stamp = lexicon_stamp(conn)
+        if self._lexicon[0] != stamp or self._lexicon[1] is None:
+            self._lexicon = (stamp, Lexicon(lexicon_entries(conn)))
+        return self._lexicon[1]
+
+    def search(self, query: str, limit: int = 10, min_topic: float = rank.MIN_TOPIC) -> list[Hit]:
+        """The best `limit` articles for `query` (any text: never raises on content).
+        Articles not about the query (rank.MIN_TOPIC: no query word of weight in their
+        title, tags or learned words) are left out, so a query the base can't answer
+        gets [] ("nothing found"), not weak hits."""
+        if not isinstance(query, str) or limit < 1:
             return []
         with self.db.engine.connect() as conn:
-            plan = self._plan(conn, words)
-            if not plan.words:
+            q = self._query(conn, query)
+            if q is None:
                 return []
-            expr = match_expression(plan.words, phrase=len(plan.words) > 1, title_boost=not plan.titles_only)
-            if plan.titles_only:
-                expr = "{title tags} : (" + expr + ")"
-            # exec_driver_sql: plain DB-API calls, no statement compilation per
-            # keystroke (a third of the Python time of a search otherwise).
-            ranked = conn.exec_driver_sql(
-                "SELECT m.doc, m.rank, a.expiry_date FROM ("
-                "SELECT rowid AS doc, bm25(kb_fts, ?, ?, ?) AS rank FROM kb_fts "
-                "WHERE kb_fts MATCH ? AND rowid > ? ORDER BY rank LIMIT ?) m JOIN kb_articles a ON a.doc = m.doc",
-                (TITLE_WEIGHT, TAGS_WEIGHT, BODY_WEIGHT, expr, plan.min_doc, limit * 2)).all()
-            today = self.today()
-            scored = []
-            for doc, rank, expiry in ranked:
-                expired = expiry is not None and store._day(expiry) < today
-                scored.append((-float(rank) * (EXPIRED_FACTOR if expired else 1.0), doc, expired))
-            scored.sort(key=lambda t: -t[0])
-            scored = scored[:limit]
+            scored = self._rank(conn, q, limit)
+            if self.use_sounds and (not scored or max(t[1] for t in scored) < min_topic):
+                # nothing good with the caller's own words: perhaps initials or a typo
+                extra = self._sound_map(conn).corrections(query, q.literal)
+                if extra:
+                    for w, origin in extra.items():
+                        q.weights.setdefault(w, rank.SOUND_WEIGHT)
+                        q.origin.setdefault(w, origin)
+                    scored = self._rank(conn, q, limit)
+            scored = [t for t in scored if t[1] >= min_topic][:limit]
             # Only the winners are read in full and get a snippet and an answer.
             marks = ",".join("?" * len(scored))
             rows = {r.doc: r for r in conn.exec_driver_sql(
                 f"SELECT a.doc, {_A_COLUMNS} FROM kb_articles a WHERE a.doc IN ({marks})",
-                tuple(t[1] for t in scored))} if scored else {}
+                tuple(t[2] for t in scored))} if scored else {}
         hits = []
-        for score, doc, expired in scored:
+        for score, _topic, doc, expired in scored:
             art = store.row_to_article(rows[doc])
-            hits.append(Hit(art.id, art.title, score, snippet(art, words), expired, art.department_code,
+            hits.append(Hit(art.id, art.title, score, snippet(art, q.words), expired, art.department_code,
                             art.category_code, answer_text(art), art.source, art.tags, art.version,
                             art.expiry_date))
         return hits
+
+    def _rank(self, conn, q: rank.Query, limit: int) -> list[tuple[float, float, int, bool]]:
+        """(score, topic, doc, expired) of the candidates, best first: FTS5 finds them
+        (bm25 over every word alike), rank.score weighs them (see console/knowledge/rank.py)."""
+        plan = self._plan(conn, q.words)
+        docs: list[int] = []
+        if plan.words:
+            expr = match_expression(plan.words, phrase=len(plan.words) > 1, title_boost=not plan.titles_only)
+            if plan.titles_only:
+                expr = "{title tags} : (" + expr + ")"
+            # exec_driver_sql: plain DB-API calls, no statement compilation per keystroke
+            docs = [r[0] for r in conn.exec_driver_sql(
+                "SELECT rowid FROM kb_fts WHERE kb_fts MATCH ? AND rowid > ? ORDER BY bm25(kb_fts, ?, ?, ?) LIMIT ?",
+                (expr, plan.min_doc, TITLE_WEIGHT, TAGS_WEIGHT, BODY_WEIGHT, max(CANDIDATES, limit * 3)))]
+        learned: dict[int, dict[str, float]] = {}
+        if self.use_learned:
+            evidence = learning.evidence(conn, q.literal)
+            if evidence:
+                marks = ",".join("?" * len(evidence))
+                by_id = dict(conn.exec_driver_sql(
+                    f"SELECT article_id, doc FROM kb_articles WHERE article_id IN ({marks})", tuple(evidence)).all())
+                strongest = sorted(evidence, key=lambda a: -sum(evidence[a].values()))[:LEARNED_CANDIDATES]
+                learned = {by_id[a]: evidence[a] for a in evidence if a in by_id}
+                docs += [by_id[a] for a in strongest if a in by_id and by_id[a] not in docs]
+        if not docs:
+            return []
+        marks = ",".join("?" * len(docs))
+        cands = [(rank.Doc.of(doc, title, tags, body), expiry) for doc, title, tags, body, expiry in conn.exec_driver_sql(
+            f"SELECT f.rowid, f.title, f.tags, f.body, a.expiry_date FROM kb_fts f JOIN kb_articles a "
+            f"ON a.doc = f.rowid WHERE f.rowid IN ({marks})", tuple(docs))]
+        stats, n_docs = self._word_stats(conn, q.words)
+        idfs = {w: rank.idf(stats[w][0], max(n_docs, 1)) for w in q.words}
+        avg_len = sum(d.length for d, _ in cands) / len(cands)
+        today = self.today()
+        out = []
+        for d, expiry in cands:
+            score, topic = rank.score(q, d, idfs, avg_len, learned.get(d.doc))
+            expired = expiry is not None and store._day(expiry) < today
+            out.append((score * (EXPIRED_FACTOR if expired else 1.0), topic, d.doc, expired))
+        out.sort(key=lambda t: -t[0])
+        return out
+
+    def _sound_map(self, conn) -> Sounds:
+        stamp = (conn.exec_driver_sql("SELECT MAX(doc) FROM kb_articles").scalar() or 0, store.generation())
+        if self._sounds[0] != stamp or self._sounds[1] is None:
+            self._sounds = (stamp, Sounds.load(conn))
+        return self._sounds[1]
 
     def get(self, article_id: str) -> Article | None:
         """The full article (body in Markdown), or None."""

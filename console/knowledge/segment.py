@@ -11,7 +11,6 @@ through the same function, so a word is spelt the same on both sides.
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import lru_cache
@@ -83,44 +82,3 @@ def query_words(text: str, limit: int = 32) -> list[str]:
     found = list(seen)
     topical = [w for w in found if w not in STOPWORDS]
     return (topical or found)[:limit]
-
-
-@lru_cache(maxsize=1)
-def synonyms() -> dict[str, tuple[str, ...]]:
-    """Colloquial word -> the words the articles use (resources/kb/synonyms.json)."""
-    path = KB_RESOURCES / "synonyms.json"
-    if not path.exists():
-        return {}
-    raw = json.loads(path.read_text("utf-8"))
-    table: dict[str, tuple[str, ...]] = {}
-    for spoken, written in raw.items():
-        if spoken.startswith("_"):
-            continue
-        targets = []
-        for w in written:
-            targets.extend(words(w))
-        key = normalize(spoken)
-        table[key] = tuple(dict.fromkeys(table.get(key, ()) + tuple(targets)))
-    return table
-
-
-def expand(query_tokens: list[str], text: str = "") -> list[str]:
-    """Synonyms of the query's words (and of spoken phrases found in `text`) not already in it."""
-    table = synonyms()
-    extra: dict[str, None] = {}
-    have = set(query_tokens)
-    for w in query_tokens:
-        for s in table.get(w, ()):
-            if s not in have:
-                extra.setdefault(s, None)
-    if text:
-        norm = normalize(text[:2000])
-        for phrase, targets in table.items():
-            # Spoken phrases are cut differently in different sentences
-            # (被公司裁了 vs 被裁), so keys of two or more characters also
-            # match as plain substrings of the query text.
-            if len(phrase) > 1 and phrase in norm:
-                for s in targets:
-                    if s not in have:
-                        extra.setdefault(s, None)
-    return list(extra)

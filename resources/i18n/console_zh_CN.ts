@@ -18,6 +18,11 @@
         <source>Caller-ID listener not started: {0}</source>
         <translation>来电号码接口未启动：{0}</translation>
     </message>
+    <message>
+        <location filename="../../ui/app.py" line="194"/>
+        <source>Signed in offline: the password was checked on this computer.</source>
+        <translation>已离线登录：密码在本机核验。</translation>
+    </message>
 </context>
 <context>
     <name>CaseDetailPanel</name>
@@ -786,6 +791,39 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/lock.py" line="45"/>
+        <source>This seat is locked</source>
+        <translation>本坐席已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="49"/>
+        <source>A call is waiting: unlock to take it.</source>
+        <translation>有来电等待：解锁后接听。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="53"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="56"/>
+        <source>Sign in as another operator</source>
+        <translation>换其他坐席登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="84"/>
+        <source>{0} ({1}) is signed in. Type the password to unlock. Another operator may sign in instead: {0}&apos;s unsaved call then stays saved as a draft.</source>
+        <translation>{0}（{1}）已登录。输入密码即可解锁。也可换其他坐席登录：{0}未保存的来电将保留为其草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="56"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="79"/>
@@ -1157,6 +1195,112 @@
         <location filename="../../ui/shortcuts.py" line="63"/>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="44"/>
+        <source>Lock the seat</source>
+        <translation>锁定坐席</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="172"/>
+        <source>Sign in - 12345 Hotline Console</source>
+        <translation>登录 - 12345 热线坐席工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="172"/>
+        <source>12345 Hotline Console</source>
+        <translation>12345 热线坐席工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="176"/>
+        <source>Sign in with your own login name and password.</source>
+        <translation>请用您本人的登录名和密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="184"/>
+        <source>Demo profile: every demo operator (op01 to op05, lead01, admin) has the password {0}. A real profile never has it.</source>
+        <translation>演示档案：所有演示账号（op01 至 op05、lead01、admin）的密码都是 {0}。正式档案没有这个密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="187"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="66"/>
+        <source>Checking the password…</source>
+        <translation>正在核验密码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="31"/>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="75"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="81"/>
+        <source>Sign-in message</source>
+        <translation>登录提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="31"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="91"/>
+        <source>&amp;Login name</source>
+        <translation>登录名(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="92"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="144"/>
+        <source>You can try again now.</source>
+        <translation>现在可以再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="152"/>
+        <source>Type your login name and password.</source>
+        <translation>请输入登录名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="154"/>
+        <source>Wrong login name or password.</source>
+        <translation>登录名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="156"/>
+        <source>The central server cannot be reached, and this operator has never signed in on this computer while it could. Sign in once while the central server is reachable.</source>
+        <translation>无法连接中心服务器，而该坐席从未在连得上中心服务器时在本机登录过。请在能连接中心服务器时先登录一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="159"/>
+        <source>Too many wrong passwords. Try again in {0} s.</source>
+        <translation>密码错误次数过多，请 {0} 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="162"/>
+        <source>The sign-in was refused: {0}</source>
+        <translation>登录被拒绝：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="163"/>
+        <source>The sign-in failed ({0}). Try again, or ask the administrator.</source>
+        <translation>登录失败（{0}）。请重试，或联系管理员。</translation>
     </message>
 </context>
 <context>

@@ -67,8 +67,8 @@
     </message>
     <message>
         <location filename="../../ui/knowledge_panel.py" line="202" />
-        <source>No matching article</source>
-        <translation>没有匹配的知识</translation>
+        <source>No article answers this well: check the responsible departments below, or dispatch</source>
+        <translation>知识库中没有能回答此问题的文章：请查看下方的职责单位，或派单</translation>
     </message>
     <message>
         <location filename="../../ui/knowledge_panel.py" line="210" />

@@ -21,17 +21,19 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from console.clock import utcnow
+from console.permissions import Forbidden
 from console.workflow import WorkflowError
 
 from ..protocol import API, PROTOCOL_VERSION, dumps, plain_json_text
-from . import auth, kb
-from .casebook import Caller, Casebook, EpochChanged, NotVisible
+from . import audit, auth, kb
+from .casebook import Caller, Casebook, EpochChanged, NotVisible, NotYourDevice
 from .db import THREADS, CentralDB, open_central
 from .models import Device
 from .open311 import make_router
+from .request_log import LogFile, RequestLog, RequestLogMiddleware
 from .stations import UnknownDevice, assign_station
 
 PROTOCOL_DOC = Path(__file__).resolve().parents[2] / "docs" / "sync-protocol.md"
@@ -105,12 +107,19 @@ def _push_body(raw: bytes) -> tuple[dict, bool]:
     return body, plain
 
 
+def client_of(request: Request) -> str:
+    """The client's address (as the connection shows it) for the audit log."""
+    return request.client.host if request.client else ""
+
+
 def _json(data, status: int = 200) -> Response:
     return Response(dumps(data), status_code=status, media_type="application/json")
 
 
-def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Casebook | None = None) -> FastAPI:
-    """The server over the database at `db_url` (or an open CentralDB)."""
+def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Casebook | None = None,
+               request_log: LogFile | None = None) -> FastAPI:
+    """The server over the database at `db_url` (or an open CentralDB), writing the
+    request log to `request_log` when given (app.state.request_log; close it at the end)."""
     db = db or open_central(db_url or "central.db")
     book = book or Casebook(db)
     description = PROTOCOL_DOC.read_text("utf-8") if PROTOCOL_DOC.exists() else "12345 hotline sync protocol"
@@ -138,9 +147,11 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         header = request.headers.get("authorization", "")
         token = header[7:] if header.lower().startswith("bearer ") else None
         try:
-            return auth.authenticate(db, token)
+            session = auth.authenticate(db, token)
         except auth.AuthError as exc:
             raise ApiError(401, "unauthorized", str(exc)) from None
+        request.state.login = session.login  # for the request log
+        return session
 
     def as_caller(s: auth.Session) -> Caller:
         return Caller(s.login, s.role, s.department)
@@ -150,17 +161,19 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         return {"status": "ok", "protocol": PROTOCOL_VERSION, "epoch": db.meta("epoch")}
 
     @app.post(f"{API}/login", tags=["auth"], summary="Operator login: an access and a refresh token")
-    def login(body: LoginIn):
+    def login(body: LoginIn, request: Request):
         try:
-            return auth.login(db, body.login, body.password, body.device_id)
+            return auth.login(db, body.login, body.password, body.device_id, client=client_of(request))
         except auth.AuthError as exc:
             raise ApiError(401, "bad_credentials", str(exc)) from None
 
-    @app.post(f"{API}/token/refresh", tags=["auth"], summary="A new access token for a refresh token")
-    def refresh(body: RefreshIn):
+    @app.post(f"{API}/token/refresh", tags=["auth"],
+              summary="A new access and refresh token for a refresh token (rotated: each is good once)")
+    def refresh(body: RefreshIn, request: Request):
         try:
             return auth.refresh(db, body.refresh_token)
         except auth.AuthError as exc:
+            audit.record(db, "-", "token_refresh", outcome="failed", client=client_of(request), reason=str(exc))
             raise ApiError(401, "refresh_failed", str(exc)) from None
 
     @app.post(f"{API}/devices", tags=["sync"],
@@ -180,11 +193,15 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     def station(device_id: str, who: auth.Session = Depends(caller)):
         if who.role == "liaison":
             raise ApiError(403, "forbidden", "department liaisons use the case API, not console sync")
-        try:
-            with db.write() as conn:
+        with db.write() as conn:
+            owner = conn.scalar(select(Device.registered_by).where(Device.id == device_id))
+            if owner is not None and owner != who.login:  # as a push through it would be
+                raise ApiError(403, "device_not_yours", "this device was registered by another account: "
+                                                        "register a device of your own")
+            try:
                 return {"device_id": device_id, "station": assign_station(conn, device_id)}
-        except UnknownDevice as exc:
-            raise ApiError(404, "unknown_device", f"{exc}: register the device again") from None
+            except UnknownDevice as exc:
+                raise ApiError(404, "unknown_device", f"{exc}: register the device again") from None
 
     push_schema = {"requestBody": {"required": True, "content": {"application/json": {
         "schema": PushIn.model_json_schema(ref_template="#/components/schemas/{model}")}}}}
@@ -206,6 +223,8 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
                                        body.get("epoch"), plain))
             except EpochChanged as exc:
                 raise ApiError(409, "epoch_changed", str(exc), epoch=exc.epoch) from None
+            except NotYourDevice as exc:
+                raise ApiError(403, "device_not_yours", f"{exc}: register a device of your own") from None
             except LookupError as exc:
                 raise ApiError(404, "unknown_device", f"{exc}: register the device again") from None
         return await run_in_threadpool(work)
@@ -244,6 +263,8 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
             return _json(book.act(as_caller(who), ref, action, body.reason, body.payload))
         except NotVisible as exc:
             raise ApiError(404, "not_found", str(exc)) from None
+        except Forbidden as exc:
+            raise ApiError(403, "forbidden", str(exc)) from None
         except WorkflowError as exc:
             raise ApiError(409, "refused", str(exc)) from None
 
@@ -262,7 +283,13 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
             articles = kb.parse_jsonl(text)
         except kb.FeedError as exc:
             raise ApiError(400, "bad_articles", str(exc)) from None
-        return await run_in_threadpool(kb.upload, db, articles)
+        done = await run_in_threadpool(kb.upload, db, articles)
+        await run_in_threadpool(audit.record, db, who.login, "kb_upload", f"{len(articles)} articles",
+                                client=client_of(request), added=done["added"], updated=done["updated"])
+        return done
 
     app.include_router(make_router(book))
+    app.state.request_log = RequestLog(request_log) if request_log else None
+    if app.state.request_log:  # added last: the outermost middleware sees every request, refused ones too
+        app.add_middleware(RequestLogMiddleware, log=app.state.request_log)
     return app

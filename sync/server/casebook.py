@@ -27,8 +27,9 @@ from console.clock import CITY_TZ, utcnow
 from console.deadlines import PolicyError, SlaPolicy, load_policy
 from console.intake import ReferenceCodes
 from console.lifecycle import apply_action
+from console.permissions import Forbidden, Path, authorize
 from console.refdata import seed
-from console.workflow import EDITABLE_FIELDS, REQUEST_TYPES, URGENCIES, CHANNELS, State, WorkflowError, check
+from console.workflow import EDITABLE_FIELDS, REQUEST_TYPES, URGENCIES, CHANNELS, State, WorkflowError
 from models.base import new_id
 
 from ..rawsql import raw_insert
@@ -42,7 +43,6 @@ CASES = CentralCase.__table__
 EVENTS = CentralEvent.__table__
 CHANGES = Change.__table__
 APPLIED = AppliedOp.__table__
-CONSOLE_ROLES = frozenset({"operator", "team_lead", "admin"})
 CREATION_FIELDS = ("number", "station", "type", "urgency", "channel", "category_code", "district_code", "address",
                    "description", "caller_phone", "caller_name", "confidential", "repeat_caller")
 log = logging.getLogger(__name__)
@@ -61,6 +61,10 @@ class EpochChanged(Exception):
 
 class NotVisible(LookupError):
     """No such case, or not one this account may see."""
+
+
+class NotYourDevice(LookupError):
+    """The pushed device_id was registered by another account."""
 
 
 @dataclass(frozen=True)
@@ -208,9 +212,12 @@ class Casebook:
         epoch = self.epoch(conn)
         if job.client_epoch and job.client_epoch != epoch:
             raise EpochChanged(epoch)
-        if conn.scalar(select(Device.id).where(Device.id == device_id)) is None:
+        owner = conn.execute(select(Device.registered_by).where(Device.id == device_id)).first()
+        if owner is None:
             raise LookupError("unknown device")
-        batch = _Batch(self, conn, device_id, ops, job.plain)
+        if owner.registered_by != caller.login:
+            raise NotYourDevice("this device was registered by another account")
+        batch = _Batch(self, conn, caller, device_id, ops, job.plain)
         results = [batch.apply(op, sent_at) for op in ops]
         batch.flush()
         max_seq = max((int(op.get("seq") or 0) for op in ops), default=0)
@@ -385,7 +392,7 @@ class Casebook:
                 if target is None or target.id == case.id or target.state == State.MERGED:
                     raise WorkflowError(case.state, action, "merge needs another, unmerged case in `into`")
                 payload["into"], payload["into_id"] = target.number, target.id
-            event = self._transition(case, action, caller.login, caller.role, reason, payload, self.clock())
+            event = self._transition(caller, Path.API, case, action, reason, payload, self.clock())
             if action in ("edit", "answer"):
                 names = payload.get("fields") or {} if action == "edit" else ("answer",)
                 case.field_versions = {**(case.field_versions or {}), **{n: case.version for n in names}}
@@ -394,8 +401,9 @@ class Casebook:
             conn.execute(insert(CHANGES), [{"case_id": case.id, "lead_department": case.lead_department}])
             return self._snapshots(conn, [case.id])[0]
 
-    def create(self, fields: dict, actor: str, role: str = "system", station: str = WEB_STATION) -> dict:
-        """A case filed on the server itself (Open311), numbered `CD-WEB-YYYYMMDD-NNNN`."""
+    def create(self, fields: dict, caller: Caller, station: str = WEB_STATION) -> dict:
+        """A case filed on the server itself by `caller` (Open311's system account),
+        numbered `CD-WEB-YYYYMMDD-NNNN`."""
         now = self.clock()
         with self.db.write() as conn:
             case = _blank(str(new_id()))
@@ -403,17 +411,20 @@ class Casebook:
                 setattr(case, k, v)
             case.number, case.station, case.created_at = _next_number(conn, station, now), station, now
             creation = {f: getattr(case, f) for f in CREATION_FIELDS} | {"created_at": now.isoformat()}
-            event = self._transition(case, "receive", actor, role, "", {"case": creation}, now)
+            event = self._transition(caller, Path.OPEN311, case, "receive", "", {"case": creation}, now)
             case.field_versions = {f: 1 for f in EDITABLE_FIELDS}
             _write_case(conn, case, new=True)
             conn.execute(insert(EVENTS), [event])
             conn.execute(insert(CHANGES), [{"case_id": case.id, "lead_department": case.lead_department}])
             return self._snapshots(conn, [case.id])[0]
 
-    def _transition(self, case, action: str, actor: str, role: str, reason: str, payload: dict, at: datetime,
-                    event_id: str | None = None, device_id: str | None = None) -> dict:
+    def _transition(self, caller: Caller, path: Path, case, action: str, reason: str, payload: dict,
+                    at: datetime, event_id: str | None = None, device_id: str | None = None) -> dict:
+        """Every write's one way in: `caller` (the authenticated account) is authorized
+        for `action` on `case` through `path`, and is the event's actor and role."""
         before = case.state
-        after = check(before, action, role, reason, payload)
+        after = authorize(caller, path, action, case, reason, payload)
+        actor, role = caller.login, caller.role
         try:
             apply_action(case, action, after, payload, at, self.policy)
         except (PolicyError, KeyError, ValueError, TypeError) as exc:
@@ -441,8 +452,9 @@ class _Batch:
     """One push batch: everything it reads is loaded up front, everything it
     writes goes out in a few executemany statements at the end."""
 
-    def __init__(self, book: Casebook, conn: Connection, device_id: str, ops: list[dict], plain: bool = False):
-        self.book, self.conn, self.device_id, self.plain = book, conn, device_id, plain
+    def __init__(self, book: Casebook, conn: Connection, caller: Caller, device_id: str, ops: list[dict],
+                 plain: bool = False):
+        self.book, self.conn, self.caller, self.device_id, self.plain = book, conn, caller, device_id, plain
         self.now = book.clock()
         self.station = device_station(conn, device_id)  # its cases' numbers must be in this range
         op_ids = [str(op.get("op_id")) for op in ops]
@@ -511,10 +523,9 @@ class _Batch:
         if kind != "case_event":
             raise WorkflowError("-", kind or "?", f"unknown operation kind {kind!r}")
         ev = p.get("event") or {}
-        action, role = str(ev.get("kind") or ""), str(ev.get("actor_role") or "")
+        action = str(ev.get("kind") or "")
         case_id, ev_payload = str(p.get("case_id") or ""), dict(ev.get("payload") or {})
-        if role not in CONSOLE_ROLES:
-            raise WorkflowError("-", action, f"a console may not push actions of role {role!r}")
+        self._check_claims(action, ev)
         event_id = str(ev.get("id") or "")
         try:
             uuid.UUID(event_id)
@@ -553,11 +564,11 @@ class _Batch:
                     conflicts.append({"field": name, "base": self._value_at(case, name, base), "mine": value,
                                       "server": getattr(trial, name)})
             if not kept:
-                check(case.state, action, role, ev.get("reason") or "", {"fields": wanted})
+                authorize(self.caller, Path.PUSH, action, case, ev.get("reason") or "", {"fields": wanted})
                 return {"status": "merged", "version": case.version, "conflicts": conflicts,
                         "reason": "every field was changed on the server meanwhile; the server kept its values"}
             ev_payload["fields"] = kept
-        event = self.book._transition(trial, action, str(ev.get("actor") or "?"), role, ev.get("reason") or "",
+        event = self.book._transition(self.caller, Path.PUSH, trial, action, ev.get("reason") or "",
                                       ev_payload, at, event_id, self.device_id)
         if action == "edit":
             for name in ev_payload["fields"]:
@@ -568,6 +579,16 @@ class _Batch:
         self._record(trial, event, new=False)
         status = "applied" if base == version_before and not conflicts else "merged"
         return {"status": status, "version": trial.version, "conflicts": conflicts}
+
+    def _check_claims(self, action: str, ev: dict) -> None:
+        """Who acted is the pushing account: an event that names another actor or role is refused."""
+        actor, role = ev.get("actor"), ev.get("actor_role")
+        if actor in (None, "", self.caller.login) and role in (None, "", self.caller.role):
+            return
+        actor, role = str(actor or "?")[:64], str(role or "?")[:64]  # the body's words: never a long echo
+        raise Forbidden("-", action, f"the event names {actor} ({role}) as its actor, but it was "
+                                         f"pushed with the sign-in of {self.caller.login} ({self.caller.role}); "
+                                         f"a console pushes only the signed-in account's own actions")
 
     def _receive(self, case_id: str, event_id: str, ev: dict, ev_payload: dict, at: datetime,
                  op_number: str) -> dict:
@@ -601,8 +622,8 @@ class _Batch:
             if f in data and data[f] is not None:
                 setattr(case, f, data[f])
         case.created_at, case.station = at, self.station
-        event = self.book._transition(case, "receive", str(ev.get("actor") or "?"), str(ev.get("actor_role")),
-                                      ev.get("reason") or "", ev_payload, at, event_id, self.device_id)
+        event = self.book._transition(self.caller, Path.PUSH, case, "receive", ev.get("reason") or "",
+                                      ev_payload, at, event_id, self.device_id)
         case.field_versions = {f: case.version for f in EDITABLE_FIELDS}
         self.cases[case_id] = case
         self.numbers.add(number)

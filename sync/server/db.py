@@ -22,6 +22,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
 
+from models.private_files import private_dir, private_sqlite_file
+
 from ..protocol import dumps_text, loads
 from .models import Meta
 
@@ -110,8 +112,12 @@ def open_central(url: str) -> CentralDB:
     # orjson for the JSON columns: the same JSON text, several times cheaper per row
     kwargs: dict = {"future": True, "json_serializer": dumps_text, "json_deserializer": loads}
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database:
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        if parsed.database and parsed.database != ":memory:":
+            try:  # every case of the city: owner-only, before SQLite writes a page
+                private_dir(Path(parsed.database).parent)
+                private_sqlite_file(Path(parsed.database))
+            except OSError as exc:
+                raise CentralStoreError(f"cannot open the central database {parsed.database}: {exc.strerror}") from None
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         # as many pooled connections as the server has request threads: a connection
         # beyond the pool is opened (pragmas and all) and closed again for every request

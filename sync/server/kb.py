@@ -2,6 +2,11 @@
 
 Each upload gives the changed articles the next feed sequence numbers, so a
 console asks for "everything after N" and never misses or repeats one.
+
+The same feed carries the city's colloquial lexicon: a line
+`{"kind": "lexicon", "term": "黑车", "targets": ["非法营运"]}` (or with
+`"deleted": true`) is stored as the entry `lexicon:TERM` and a console hands
+it to console.knowledge.lexicon.apply_feed instead of its article loader.
 """
 from __future__ import annotations
 
@@ -15,12 +20,16 @@ from .db import CentralDB
 from .models import KbArticle, Meta
 
 
+LEXICON_PREFIX = "lexicon:"
+
+
 class FeedError(ValueError):
     """A line of the upload is not an article (all lines are refused then)."""
 
 
 def parse_jsonl(text: str) -> list[dict]:
-    """Articles from JSON Lines; every bad line is named, nothing is stored when one is bad."""
+    """Articles (and lexicon entries) from JSON Lines; every bad line is named,
+    nothing is stored when one is bad."""
     out, problems = [], []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -30,8 +39,18 @@ def parse_jsonl(text: str) -> list[dict]:
         except ValueError as exc:
             problems.append(f"line {n}: not JSON ({exc.msg})")
             continue
+        if isinstance(data, dict) and data.get("kind") == "lexicon":
+            entry = lexicon_entry(data)
+            if isinstance(entry, str):
+                problems.append(f"line {n}: {entry}")
+            else:
+                out.append(entry)
+            continue
         if not isinstance(data, dict) or not str(data.get("id") or "").strip():
             problems.append(f"line {n}: an article is an object with an \"id\"")
+            continue
+        if str(data["id"]).startswith(LEXICON_PREFIX):
+            problems.append(f"line {n}: an id starting with {LEXICON_PREFIX!r} is for lexicon entries")
             continue
         if not data.get("deleted") and not (str(data.get("title") or "").strip() and str(data.get("body") or "").strip()):
             problems.append(f"line {n}: an article needs a title and a body")
@@ -40,6 +59,24 @@ def parse_jsonl(text: str) -> list[dict]:
     if problems:
         raise FeedError("; ".join(problems[:20]) + (f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""))
     return out
+
+
+def lexicon_entry(data: dict) -> dict | str:
+    """The stored form of a lexicon line, or what is wrong with it. The term is
+    normalized as the console does, so re-uploading 黑车 replaces the same entry."""
+    from console.knowledge.lexicon import MAX_TARGETS, MAX_TERM
+    from console.knowledge.segment import normalize
+
+    term = normalize(data["term"].strip()) if isinstance(data.get("term"), str) else ""
+    if not term or len(term) > MAX_TERM:
+        return f"a lexicon entry has a \"term\" of 1 to {MAX_TERM} characters"
+    deleted = data.get("deleted") is True
+    targets = data.get("targets")
+    if not deleted and not (isinstance(targets, list) and 0 < len(targets) <= MAX_TARGETS and all(
+            isinstance(t, str) and 0 < len(t.strip()) <= MAX_TERM for t in targets)):
+        return f"a lexicon entry has \"targets\": a list of 1 to {MAX_TARGETS} words of at most {MAX_TERM} characters"
+    entry = {"id": LEXICON_PREFIX + term, "kind": "lexicon", "term": term}
+    return entry | ({"deleted": True} if deleted else {"targets": [t.strip() for t in targets]})
 
 
 def upload(db: CentralDB, articles: list[dict]) -> dict:

@@ -25,7 +25,7 @@ from console.refdata import seed
 from console.workflow import REQUEST_TYPES
 
 from . import auth
-from .casebook import CASES, EVENTS, Casebook
+from .casebook import CASES, EVENTS, Caller, Casebook
 
 CLOSED_STATES = frozenset({"closed", "merged", "answered"})
 MAX_REQUESTS = 1000
@@ -240,6 +240,7 @@ def make_router(book: Casebook) -> APIRouter:
         key_name = await run_in_threadpool(auth.api_key_name, book.db, str(data.get("api_key") or ""))
         if key_name is None:
             return _error(fmt, 403, "a valid api_key is required to file a request")
+        request.state.login = f"key:{key_name}"  # for the request log
         code = str(data.get("service_code") or "")
         if code not in _service_names():
             return _error(fmt, 400, f"service_code {code!r} is not a known service (see services.{fmt})")
@@ -260,7 +261,7 @@ def make_router(book: Casebook) -> APIRouter:
                   "district_code": district or None, "address": address.strip(),
                   "description": record.description.strip(), "caller_phone": valid.phone or "",
                   "caller_name": name.strip(), "confidential": False, "repeat_caller": False}
-        snap = await run_in_threadpool(book.create, fields, f"open311:{key_name}")
+        snap = await run_in_threadpool(book.create, fields, Caller(f"open311:{key_name}", "open311"))
         return _render(fmt, "service_requests", "request",
                        [{"service_request_id": snap["number"], "service_notice": "", "account_id": None}], 201)
 

@@ -9,6 +9,7 @@ import uvicorn
 
 from .app import create_app
 from .db import CentralDB, open_central
+from .request_log import LogFile
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -17,9 +18,10 @@ def free_port(host: str = "127.0.0.1") -> int:
         return s.getsockname()[1]
 
 
-def serve(db_url: str, host: str = "127.0.0.1", port: int = 8345, log_level: str = "warning") -> None:
+def serve(db_url: str, host: str = "127.0.0.1", port: int = 8345, log_level: str = "warning",
+          request_log: LogFile | None = None) -> None:
     """Serve until interrupted (uvicorn, one process)."""
-    app = create_app(db_url)
+    app = create_app(db_url, request_log=request_log)
     # consoles sync every 15-30 s: keep their connections open across that gap
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False, timeout_keep_alive=75,
                 backlog=4096)
@@ -28,9 +30,9 @@ def serve(db_url: str, host: str = "127.0.0.1", port: int = 8345, log_level: str
 class ServerThread:
     """An in-process uvicorn on a loopback port, in a thread (tests, benchmarks)."""
 
-    def __init__(self, db_url: str, host: str = "127.0.0.1", port: int | None = None):
+    def __init__(self, db_url: str, host: str = "127.0.0.1", port: int | None = None, **app_options):
         self.db: CentralDB = open_central(db_url)
-        self.app = create_app(db=self.db)
+        self.app = create_app(db=self.db, **app_options)
         self.host, self.port = host, port or free_port(host)
         self.server = uvicorn.Server(uvicorn.Config(self.app, host=self.host, port=self.port, log_level="warning",
                                                     access_log=False, lifespan="off", timeout_keep_alive=75))
@@ -52,6 +54,8 @@ class ServerThread:
     def stop(self) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=20)
+        if self.app.state.request_log:
+            self.app.state.request_log.close()
         self.db.close()
 
     def __enter__(self) -> ServerThread:

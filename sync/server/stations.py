@@ -27,7 +27,6 @@ ASSIGNED_MARK = "S"
 class UnknownDevice(LookupError):
     """No device with that id: the console must register again."""
 
-
 def _code(n: int) -> str:
     return f"{ASSIGNED_MARK}{n:03d}"
 

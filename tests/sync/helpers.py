@@ -41,10 +41,15 @@ class Console:
         data = {"caller_phone": "13800138000", "caller_name": "王先生", "type": "help",
                 "category_code": "0203", "district": "JJ", "address": "锦江区春熙路1号",
                 "description": description} | kw
-        return self.profile.intake.log_call(CallRecord.from_dict(data), self.profile.actor("op01")).number
+        return self.profile.intake.log_call(CallRecord.from_dict(data), self.profile.actor(self.login)).number
 
-    def act(self, number: str, action: str, reason: str = "", login: str = "op01", **payload):
-        return self.profile.cases.act(number, action, self.profile.actor(login), reason, payload)
+    def act(self, number: str, action: str, reason: str = "", login: str | None = None, **payload):
+        return self.profile.cases.act(number, action, self.profile.actor(login or self.login), reason, payload)
+
+    @property
+    def login(self) -> str:
+        """The account this console signs in with: the one its events must name."""
+        return self.client.login or "op01"
 
     def close(self) -> None:
         self.profile.close()
@@ -86,7 +91,7 @@ async def _register(prof: Profile, url: str, login: str) -> None:
 
 def reopen_client(console: Console, url: str, **kw) -> Console:
     net = FaultyTransport()
-    console.client = SyncClient(console.db, url, login="op01", password=PASSWORD, transport=net,
+    console.client = SyncClient(console.db, url, login=console.login, password=PASSWORD, transport=net,
                                 backoff=Backoff(base=0.02, cap=0.2), **kw)
     console.net = net
     return console

@@ -21,13 +21,13 @@ def _events_on_server(central) -> int:
 
 
 def test_a_lost_response_retried_with_the_same_id_has_one_effect(central, consoles):
-    a = consoles("a", central.url)
+    a = consoles("a", central.url, login="lead01")  # a team lead's console: it may supervise
     number = a.log()
     a.act(number, "dispatch", lead_department="URBAN")
 
     async def scenario():
         await a.client.sync_once()  # registers the device and pushes nothing more than these two
-        a.act(number, "supervise", reason="群众多次来电", login="lead01")
+        a.act(number, "supervise", reason="群众多次来电")
         a.net.drop_responses = 1  # the push reaches the server, its answer is lost
         with pytest.raises(Offline):
             await a.client.sync_once()

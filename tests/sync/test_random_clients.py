@@ -33,11 +33,11 @@ def _local_action(rng: random.Random, console, number: str, state: str):
     choices = choices + [("edit", "", {"fields": {rng.choice(["description", "address"]):
                                                   f"{rng.choice(TEXTS)}（补充{rng.randrange(100)}）"}}),
                          ("note", "", {"text": "再次来电催办"})]
-    if lead and state in ("dispatched", "accepted", "received"):
+    if lead and state in ("dispatched", "accepted", "received") and console.login == "lead01":
         choices.append(("supervise", "超期督办", {}))
     action, reason, payload = rng.choice(choices)
-    console.profile.cases.act(number, action, console.profile.actor("lead01" if action == "supervise" else "op01"),
-                              reason, payload)
+    # each console acts as the account it signs in with: the server takes no other
+    console.profile.cases.act(number, action, console.profile.actor(console.login), reason, payload)
 
 
 def _department_action(rng: random.Random, book, snap: dict) -> None:

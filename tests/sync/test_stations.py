@@ -71,6 +71,8 @@ def test_each_registered_device_gets_a_station_of_its_own(central):
         assert r.status_code == 404 and r.json()["error"] == "unknown_device"
         assert http.post(f"{API}/devices/{legacy}/station").status_code == 401
         assert http.post(f"{API}/devices/{legacy}/station", headers=_login(http, "urban")).status_code == 403
+        r = http.post(f"{API}/devices/{legacy}/station", headers=_login(http, "op02"))
+        assert r.status_code == 403 and r.json()["error"] == "device_not_yours"
     with central.db.read() as conn:
         stations = conn.scalars(select(Device.station)).all()
     assert len(stations) == len(set(stations)) == 3
@@ -115,7 +117,7 @@ def _log_many(console, n: int) -> list[str]:
     """`n` calls logged in one transaction through the case service the intake numbers
     them with (CaseService.create: a case, its receive event and outbox row), so that
     600 calls take a second instead of 600 commits."""
-    actor = console.profile.actor()
+    actor = console.profile.actor(console.login)
     with console.db.session() as s, s.begin(), s.no_autoflush:  # as the intake writes them
         cases = [console.profile.cases.create(s, {
             "type": "help", "urgency": "normal", "channel": "phone", "category_code": "0203",
@@ -138,7 +140,7 @@ def test_a_profile_that_collided_repairs_itself_on_its_next_sync(central, consol
     # registered too, and B's pushes were refused for good and set aside at the pull
     with central.db.write() as conn:
         for c, device, station in ((a, "dev-a", "A01"), (b, "dev-b", None)):
-            conn.execute(insert(Device), [{"id": device, "name": "", "registered_by": "op01", "last_seq": 0,
+            conn.execute(insert(Device), [{"id": device, "name": "", "registered_by": c.login, "last_seq": 0,
                                            "created_at": utcnow(), "station": station}])
     a.client.store.put(device_id="dev-a", station="A01")
     b.client.store.put(device_id="dev-b")

@@ -12,11 +12,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["HOTLINE_CTI_PORT"] = sys.argv[2]
 
 from PySide6.QtCore import QTimer  # noqa: E402
 
+from child_signin import sign_in_as_demo_operator  # noqa: E402
 from ui.app import run  # noqa: E402
 
 
@@ -29,6 +31,7 @@ def ready(window, listener) -> None:
 
 
 if __name__ == "__main__":
-    code = run(Namespace(data_dir=Path(sys.argv[1]), lang="en", operator=None), after_start=ready)
+    sign_in_as_demo_operator(Path(sys.argv[1]))
+    code = run(Namespace(data_dir=Path(sys.argv[1]), lang="en", operator="op01"), after_start=ready)
     print("CLOSED", code, flush=True)
     sys.exit(code)

@@ -20,7 +20,9 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from keys import type_text  # noqa: E402
+from child_signin import sign_in_as_demo_operator  # noqa: E402
 from ui.app import run  # noqa: E402
+
 
 PHONE = "13511112222"
 NAME = "Li"
@@ -43,4 +45,5 @@ def drive(window, _listener) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(run(Namespace(data_dir=Path(sys.argv[1]), lang="en", operator=None), after_start=drive))
+    sign_in_as_demo_operator(Path(sys.argv[1]))
+    sys.exit(run(Namespace(data_dir=Path(sys.argv[1]), lang="en", operator="op01"), after_start=drive))

@@ -184,6 +184,9 @@ def test_the_monthly_report_is_written_from_the_dashboard_off_the_gui_thread(qtb
         w.stop()
     assert w.exporter.runner.last_thread != threading.get_ident()
     assert str(out) in w.status.text()
+    from console import audit
+    assert [(e["actor"], e["target"], e["detail"]["format"]) for e in audit.entries(profile.db, action="export")] \
+        == [("lead01", "nov.pdf", "pdf")]
     reader = PdfReader(str(out))
     assert len(reader.pages) >= 5
     from PySide6.QtGui import QFontDatabase

@@ -410,7 +410,7 @@ class DashboardWidget(QWidget):
         """Write the monthly report on a worker thread; the status line says when it is done."""
         from ui.report.export import ReportExporter
         if self.exporter is None:
-            self.exporter = ReportExporter(self.db, self)
+            self.exporter = ReportExporter(self.db, self, actor=self.actor.login)
             self.exporter.finished.connect(
                 lambda p: self.status.setText(self.tr("Report written: %1").replace("%1", p)))
             self.exporter.failed.connect(

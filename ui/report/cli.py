@@ -24,6 +24,7 @@ def register(sub) -> None:
 
 
 def cmd_monthly(args) -> int:
+    from console import audit
     from console.metrics import month_scope
     from console.report import build_monthly
     from console.report.tables import write_csv, write_xlsx
@@ -42,14 +43,16 @@ def cmd_monthly(args) -> int:
     prof = profile_from(args)
     try:
         report = build_monthly(prof.db, args.month, appendix_limit=args.appendix)
+        if fmt == "csv":
+            write_csv(report, args.out)
+        elif fmt == "xlsx":
+            write_xlsx(report, args.out)
+        else:
+            _write_pdf(report, args.out)
+        audit.record(prof.db, audit.cli_actor(), audit.EXPORT, args.out.name, what="monthly_report",
+                     month=args.month, format=fmt)
     finally:
         prof.close()
-    if fmt == "csv":
-        write_csv(report, args.out)
-    elif fmt == "xlsx":
-        write_xlsx(report, args.out)
-    else:
-        _write_pdf(report, args.out)
     print(f"wrote {args.out} ({fmt}, {report.intake.current:,.0f} cases in {args.month}, "
           f"{time.perf_counter() - started:.1f} s)", file=sys.stderr)
     return 0

@@ -14,18 +14,23 @@ from ui.dashboard.worker import SnapshotRunner
 FORMATS = ("pdf", "csv", "xlsx")
 
 
-def write_report(db: Database, month: str, path: Path, fmt: str) -> Path:
-    """Build and write the report (runs on a worker thread: QTextDocument and QPdfWriter need no GUI thread)."""
+def write_report(db: Database, month: str, path: Path, fmt: str, actor: str = "-") -> Path:
+    """Build and write the report (runs on a worker thread: QTextDocument and QPdfWriter need no GUI thread);
+    the export is audited as `actor`'s."""
+    from console import audit
     from console.report import build_monthly
     from console.report.tables import write_csv, write_xlsx
 
     report = build_monthly(db, month)
     if fmt == "csv":
-        return write_csv(report, path)
-    if fmt == "xlsx":
-        return write_xlsx(report, path)
-    from .pdf import write_pdf
-    return write_pdf(report, path)
+        written = write_csv(report, path)
+    elif fmt == "xlsx":
+        written = write_xlsx(report, path)
+    else:
+        from .pdf import write_pdf
+        written = write_pdf(report, path)
+    audit.record(db, actor, audit.EXPORT, Path(written).name, what="monthly_report", month=month, format=fmt)
+    return written
 
 
 class ReportExporter(QObject):
@@ -34,9 +39,9 @@ class ReportExporter(QObject):
     finished = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, db: Database, parent: QObject | None = None):
+    def __init__(self, db: Database, parent: QObject | None = None, actor: str = "-"):
         super().__init__(parent)
-        self.db = db
+        self.db, self.actor = db, actor
         self._job = None
         self.runner = SnapshotRunner(self._run, self)
         self.runner.done.connect(lambda p: self.finished.emit(str(p)))
@@ -54,7 +59,7 @@ class ReportExporter(QObject):
 
     def _run(self):
         month, path, fmt = self._job
-        return write_report(self.db, month, path, fmt)
+        return write_report(self.db, month, path, fmt, self.actor)
 
 
 class ReportDialog(QDialog):

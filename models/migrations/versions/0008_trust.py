@@ -47,9 +47,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
     )
     op.create_index("ix_audit_log_at", "audit_log", ["at"], unique=False)
+    # -- audit --
+    # the program never changes an entry; the database refuses it too
+    for verb in ("UPDATE", "DELETE"):
+        op.execute(f"CREATE TRIGGER audit_log_no_{verb.lower()} BEFORE {verb} ON audit_log "
+                   "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END")
+    # -- end audit --
 
 
 def downgrade() -> None:
+    # -- audit --
+    op.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+    op.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
+    # -- end audit --
     op.drop_index("ix_audit_log_at", table_name="audit_log")
     op.drop_table("audit_log")
     with op.batch_alter_table("operators") as batch:
