@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from console.clock import iso, parse_iso, utcnow
 from console.intake import CallRecord, IntakeError, validate
+from console.redact import name_variants
 from console.redact import redact as console_redact
 from console.refdata import seed
 from console.workflow import REQUEST_TYPES
@@ -30,17 +31,6 @@ from .casebook import CASES, EVENTS, Casebook
 CLOSED_STATES = frozenset({"closed", "merged", "answered"})
 MAX_REQUESTS = 1000
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
-
-
-def name_variants(name: str) -> set[str]:
-    """The ways a caller's name shows up in free text: whole, without spaces, each
-    part, and for a Chinese name the given name alone (李小明 -> 小明)."""
-    name = (name or "").strip()
-    out = {name, re.sub(r"\s+", "", name), *name.split()}
-    joined = re.sub(r"\s+", "", name)
-    if _CJK_NAME.match(joined) and len(joined) >= 3:
-        out.add(joined[1:])
-    return {v for v in out if len(v) >= 2}
 
 
 def redact(text: str, *, names: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> str:
