@@ -26,6 +26,8 @@ from functools import lru_cache
 from .person_names import COMPOUND_SURNAMES, NAME_MASK, mask_persons, mask_surname_said, mask_titled
 
 MASK = "*"
+# request types never published at all: a report (举报) would expose who reported whom
+UNPUBLISHABLE_TYPES = ("report",)
 ID_MASK = "***"
 _SEP = r"[\s\-‐‑–—－.．·()（）/+＋]"
 # a digit run of length >= 7 with separators inside, and an ID's trailing X

@@ -19,11 +19,10 @@ from models.db import Database
 from .. import metrics, refdata
 from ..clock import to_local
 from ..metrics import Rate, Rates, Scope
-from ..redact import public_address, redact
+from ..redact import UNPUBLISHABLE_TYPES, public_address, redact
 
 APPENDIX_LIMIT = 30
 # whistle-blowing reports and confidential cases are never published
-UNPUBLISHABLE_TYPES = ("report",)
 
 
 @dataclass(frozen=True)
