@@ -24,6 +24,8 @@ from pydantic import BaseModel, Field
 from sqlalchemy import insert
 
 from console.clock import utcnow
+from console.log_scrub import install_log_scrubbing
+from console.redact import scrub
 from console.workflow import WorkflowError
 
 from ..protocol import API, PROTOCOL_VERSION, dumps, plain_json_text
@@ -110,6 +112,7 @@ def _json(data, status: int = 200) -> Response:
 
 def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Casebook | None = None) -> FastAPI:
     """The server over the database at `db_url` (or an open CentralDB)."""
+    install_log_scrubbing()
     db = db or open_central(db_url or "central.db")
     book = book or Casebook(db)
     description = PROTOCOL_DOC.read_text("utf-8") if PROTOCOL_DOC.exists() else "12345 hotline sync protocol"
@@ -126,7 +129,8 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
 
     @app.exception_handler(ApiError)
     async def _api_error(_request, exc: ApiError):
-        return JSONResponse({"error": exc.code, "message": exc.message, **exc.extra}, status_code=exc.status)
+        # a message can quote the request (a phone typed into the wrong field): scrubbed on the way out
+        return JSONResponse({"error": exc.code, "message": scrub(exc.message), **exc.extra}, status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
     async def _bad_request(_request, exc: RequestValidationError):

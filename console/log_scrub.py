@@ -1,0 +1,63 @@
+"""Personal data kept out of every log record: the message and the traceback.
+
+Installed once per process, as the log record factory, so every record is
+scrubbed where it is made, whichever logger or handler (a file, the console,
+uvicorn's own, a test's) later writes it. A record's exception is formatted
+at once and scrubbed, and the live exception dropped from the record, so no
+handler can print it raw.
+
+What goes: phone, ID and card numbers, e-mail and chat ids, plates (the
+name-blind `console.redact.scrub`), SQLAlchemy's echoed statement parameters
+and a database's DETAIL lines (PostgreSQL prints the whole failing row there,
+names and addresses included). The engines are made with
+`hide_parameters=True` as well; this is the second line.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import traceback
+
+from .redact import scrub
+
+_PARAMETERS = re.compile(r"\[parameters: [^\n]*")
+_DETAIL = re.compile(r"(?m)^(\s*)(DETAIL|Failing row contains)\b[^\n]*")
+
+
+def scrub_log_text(text: str) -> str:
+    """A log line or traceback without personal data."""
+    if not text:
+        return text
+    text = _PARAMETERS.sub("[parameters hidden]", text)
+    text = _DETAIL.sub(lambda m: f"{m.group(1)}{m.group(2)}: [hidden]", text)
+    return scrub(text)
+
+
+def _scrub_record(record: logging.LogRecord) -> None:
+    try:
+        message = record.getMessage()
+    except Exception:  # a bad format string: leave it for logging to report as it always does
+        return
+    record.msg, record.args = scrub_log_text(message), ()
+    if record.exc_info and record.exc_info[0] is not None:
+        record.exc_text = scrub_log_text("".join(traceback.format_exception(*record.exc_info)).rstrip("\n"))
+        record.exc_info = None
+    elif record.exc_text:
+        record.exc_text = scrub_log_text(record.exc_text)
+    if record.stack_info:
+        record.stack_info = scrub_log_text(record.stack_info)
+
+
+def install_log_scrubbing() -> None:
+    """Scrub every log record made from now on in this process (idempotent)."""
+    previous = logging.getLogRecordFactory()
+    if getattr(previous, "scrubs_personal_data", False):
+        return
+
+    def factory(*args, **kwargs) -> logging.LogRecord:
+        record = previous(*args, **kwargs)
+        _scrub_record(record)
+        return record
+
+    factory.scrubs_personal_data = True  # type: ignore[attr-defined]
+    logging.setLogRecordFactory(factory)
