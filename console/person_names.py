@@ -55,10 +55,16 @@ _PLACE_NEXT = ("小区", "社区", "花园", "广场", "大厦", "公司", "集�
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 # the word after a bare surname is taken as a given name only when the tagger calls it one of these
 _GIVEN_TAGS = frozenset({"nr", "nrfg", "nz", "vn", "n", "a", "ng", "ag", "nrt", "ns"})
-_INTRO = re.compile(r"(?:我叫|名叫|叫做|我是|姓名|名字叫|名字是|联系人|来电人|反映人|投诉人|举报人|求助人|诉求人|当事人|户主|"
+_INTRO = re.compile(r"(?:我叫|名叫|叫做|我是|姓名|名字叫|名字是|联系人|来电人|反映人|投诉人|举报人|求助人|诉求人|申请人|当事人|户主|"
                     r"本人)[:：\s]*$")
 # characters a given name does not contain (不动产|权第 is not a person)
 _NOT_IN_NAMES = frozenset("第的了在是和与及或被把")
+# one character the tagger glues onto a following surname: 来电人|人高|先生, 找|找王|经理
+_GLUE = frozenset("人民的叫是找和与跟给被让请问")
+# a word ending like this is a thing or an office, not a person (许可证, 养老金, 派出所)
+_THING_ENDS = frozenset("证费卡局所处科部室税款")
+# the one-character verbs that follow a name in a report (来电人陈志刚称，)
+_SAID = frozenset("称说讲问答道等")
 _NUMERAL = re.compile(r"^[一二三四五六七八九十百千零两]+$")
 _GRADE = re.compile(r"^[高初][一二三]$")
 _CJK = re.compile(r"^[\u4e00-\u9fff·]+$")
@@ -81,20 +87,24 @@ def mask_titled(text: str) -> str:
     if not _TITLED.search(text):
         return text
     words: dict[int, tuple[str, str]] = {}
-    ends: dict[int, str] = {}
+    ends: dict[int, tuple[str, str]] = {}
     pos = 0
     for word, tag in rjieba.tag(text):
         words[pos] = (word, tag)
         pos += len(word)
-        ends[pos] = tag
+        ends[pos] = (word, tag)
 
     def one(m: re.Match) -> str:
         word, tag = words.get(m.start(), ("", ""))
         # the surname is a word of its own (张|先生), or the tagger read surname and title as one
-        # name (王女士), or glued the surname to the word before it (来电人孙|女士); 班主任 begins
+        # name (王女士), or glued the surname to the word before it (来电人孙|女士, 来电人高|先生
+        # read 人高); 班主任 begins
         # with a surname and a title too, but is not a name
+        glued = m.start() not in words and m.end() in ends and (
+            ends[m.end()][1] in _PERSON_TAGS
+            or (len(ends[m.end()][0]) == len(m.group(0)) + 1 and ends[m.end()][0][0] in _GLUE))
         if word == m.group(0) or (tag in _PERSON_TAGS and word.startswith(m.group(0)) and word.endswith(TITLES)) \
-                or (m.start() not in words and ends.get(m.end()) in _PERSON_TAGS):
+                or glued:
             return SURNAME_MASK
         return m.group(0)
     return _TITLED.sub(one, text)
@@ -163,12 +173,21 @@ def _span_at(text: str, toks: list, i: int) -> tuple[int, int] | None:
             return start, nxt[3]
     if tag not in _PERSON_TAGS or len(word) < 2:
         return None
-    if word[0] == word[1] or set(word[1:]) == {"某"} or _NOT_IN_NAMES & set(word) or word.endswith(TITLES) or _GRADE.match(word):
+    if word[0] == word[1] or set(word[1:]) == {"某"} or _NOT_IN_NAMES & set(word) or word[-1] in _THING_ENDS \
+            or (len(word) == 3 and word[-1] == "人") or word.endswith(TITLES) or _GRADE.match(word):
         return None  # 冉冉升起 (reduplication), 张某 (already anonymous), 王女士 (the title rule's), 高三
     if word[-1] in _PLACE_ENDS or _place_after(toks, i + 1) or (nxt and nxt[1] == "ns" and len(nxt[0]) == 1):
         return None  # 张家港, 向阳|小区, 刘家|坪|村
     if introduced and len(word) <= 4:
-        return start, end  # 我叫小明: after an introduction the tagger's name is the whole name
+        # 我叫小明: after an introduction the tagger's name is the whole name, with a last
+        # character the tagger split off before the punctuation (我叫诸葛亮|亮，)
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        if nxt and len(nxt[0]) == 1 and _CJK.match(nxt[0]) and nxt[0] not in _SAID \
+                and (after is None or after[1] == "x"):
+            return start, nxt[3]
+        return start, end
+    if len(word) == 2 and word[0] == "小" and tag == "nr" and word[1] not in SURNAMES:
+        return start, end  # 小刚: a child's or a friend's name, not a surname
     if tag == "nrfg":  # a given name; take the surname the tagger left before it (何|志强)
         prev = toks[i - 1] if i else None
         if prev and prev[0] in SURNAMES:
