@@ -28,7 +28,7 @@ NAME_MASK = "某某"
 SURNAME_MASK = "某"
 
 # Single-character surnames (the census's common ones), without the ones that are far more
-# often the start of an ordinary word or a function word (和, 都, 能, 那, 从, 养, 权...).
+# often the start of an ordinary word or a function word (和, 都, 能, 那, 从, 养, 权, 红...).
 SURNAMES = frozenset(
     "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马"
     "苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄穆萧尹姚邵湛汪祁"
@@ -36,7 +36,7 @@ SURNAMES = frozenset(
     "霍虞万支柯昝管卢莫房裘缪解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊惠甄曲封芮羿储靳汲邴糜"
     "松井段富巫乌焦巴弓隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾甘钭厉戎祖武符刘景詹龙叶幸司韶郜黎蓟薄白邰鄂赖卓蔺"
     "屠蒙池乔胥双闻莘党翟谭姬申堵冉宰郦雍郤璩桑桂濮牛扈燕冀郏浦尚温庄晏柴瞿阎慕连宦艾容向古易廖庾暨衡耿弘匡文"
-    "寇广禄阙东欧殳沃利蔚越夔隆师巩聂敖冷辛简饶曾沙丰关查荆红游竺闫付覃肖佘佟冼琚楚")
+    "寇广禄阙东欧殳沃利蔚越夔隆师巩聂敖冷辛简饶曾沙丰关查荆游竺闫付覃肖佘佟冼琚楚")
 COMPOUND_SURNAMES = frozenset((
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公羊", "澹台", "公冶", "宗政", "濮阳", "淳于", "单于",
     "太叔", "申屠", "公孙", "仲孙", "轩辕", "令狐", "钟离", "宇文", "长孙", "慕容", "鲜于", "闾丘", "司徒", "司空",
@@ -51,11 +51,11 @@ _PLACE_ENDS = frozenset("港村镇乡街路巷桥湾庄寨屯坝区县市省州�
 _PLACE_NEXT = ("小区", "社区", "花园", "广场", "大厦", "公司", "集团", "银行", "医院", "学校", "中学", "小学", "大学",
                "幼儿园", "超市", "商场", "市场", "公园", "酒店", "宾馆", "饭店", "餐厅", "大街", "街道", "路", "街",
                "村", "镇", "桥", "站", "号", "苑", "府", "里", "巷", "店", "专卖", "大道", "中心", "新村", "家园",
-               "古镇", "乐园", "游乐园", "草堂", "故居", "遗址", "纪念馆", "博物馆", "景区", "祠", "墓", "大桥", "隧道")
+               "古镇", "基地", "乐园", "游乐园", "草堂", "故居", "遗址", "纪念馆", "博物馆", "景区", "祠", "墓", "大桥", "隧道")
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 # the word after a bare surname is taken as a given name only when the tagger calls it one of these
 _GIVEN_TAGS = frozenset({"nr", "nrfg", "nz", "vn", "n", "a", "ng", "ag", "nrt", "ns"})
-_INTRO = re.compile(r"(?:我叫|名叫|叫做|我是|姓名|名字叫|名字是|联系人|来电人|反映人|投诉人|举报人|求助人|诉求人|申请人|当事人|户主|"
+_INTRO = re.compile(r"(?:叫|名叫|叫做|我是|姓名|名字叫|名字是|联系人|来电人|反映人|投诉人|举报人|求助人|诉求人|申请人|当事人|户主|"
                     r"本人)[:：\s]*$")
 # characters a given name does not contain (不动产|权第 is not a person)
 _NOT_IN_NAMES = frozenset("第的了在是和与及或被把")
@@ -63,6 +63,8 @@ _NOT_IN_NAMES = frozenset("第的了在是和与及或被把")
 _GLUE = frozenset("人民的叫是找和与跟给被让请问")
 # a word ending like this is a thing or an office, not a person (许可证, 养老金, 派出所)
 _THING_ENDS = frozenset("证费卡局所处科部室税款")
+# a function word the tagger sometimes takes into the name before it
+_TRAILING = frozenset("于在和与对向被把给将从")
 # the one-character verbs that follow a name in a report (来电人陈志刚称，)
 _SAID = frozenset("称说讲问答道等")
 _NUMERAL = re.compile(r"^[一二三四五六七八九十百千零两]+$")
@@ -94,6 +96,14 @@ def mask_titled(text: str) -> str:
         pos += len(word)
         ends[pos] = (word, tag)
 
+    def _split_word_before(s0: int, e0: int) -> bool:
+        # 业|主张|先生: the tagger read 主张, but 业主 is the word and 张 the surname; only when a
+        # one-character word before makes the real word (班主任 is one word and stays)
+        token = ends.get(e0, ("", ""))[0]
+        t0 = e0 - len(token)
+        prev = ends.get(t0, ("", ""))[0]
+        return len(prev) == 1 and t0 < s0 and rjieba.has_word(prev + text[t0:s0])
+
     def one(m: re.Match) -> str:
         word, tag = words.get(m.start(), ("", ""))
         # the surname is a word of its own (张|先生), or the tagger read surname and title as one
@@ -102,7 +112,8 @@ def mask_titled(text: str) -> str:
         # with a surname and a title too, but is not a name
         glued = m.start() not in words and m.end() in ends and (
             ends[m.end()][1] in _PERSON_TAGS
-            or (len(ends[m.end()][0]) == len(m.group(0)) + 1 and ends[m.end()][0][0] in _GLUE))
+            or (len(ends[m.end()][0]) == len(m.group(0)) + 1 and ends[m.end()][0][0] in _GLUE)
+            or _split_word_before(m.start(), m.end()))
         if word == m.group(0) or (tag in _PERSON_TAGS and word.startswith(m.group(0)) and word.endswith(TITLES)) \
                 or glued:
             return SURNAME_MASK
@@ -173,6 +184,10 @@ def _span_at(text: str, toks: list, i: int) -> tuple[int, int] | None:
             return start, nxt[3]
     if tag not in _PERSON_TAGS or len(word) < 2:
         return None
+    if len(word) >= 3 and word[-1] in _TRAILING:  # 邓伟于|11月: the tagger took the next word's 于
+        word, end = word[:-1], end - 1
+    if word[1:] == "家" and word[0] in SURNAMES and i and toks[i - 1][0] == "老":
+        return start, start + 1  # 老赵家: the family's surname goes, 家 stays
     if word[0] == word[1] or set(word[1:]) == {"某"} or _NOT_IN_NAMES & set(word) or word[-1] in _THING_ENDS \
             or (len(word) == 3 and word[-1] == "人") or word.endswith(TITLES) or _GRADE.match(word):
         return None  # 冉冉升起 (reduplication), 张某 (already anonymous), 王女士 (the title rule's), 高三
