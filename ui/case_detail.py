@@ -100,6 +100,9 @@ class CaseDetailPanel(QWidget):
         self.description = named(QLabel(self), "caseDescription", self.tr("Description"))
         self.description.setWordWrap(True)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a citizen's text (filed through Open311 too) is shown as typed, never rendered as HTML
+        for label in (self.title, self.instructions, self.facts, self.description):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.timeline = named(QTreeWidget(self), "caseTimeline", self.tr("Timeline"))
         self.timeline.setHeaderLabels([self.tr("Time"), self.tr("Action"), self.tr("By"), self.tr("State"),
                                        self.tr("Reason / details")])
