@@ -16,6 +16,7 @@ from console.queue_filter import QueueFilter
 from console.workflow import ACTIONS, INSTRUCTION_LEVELS, WorkflowError, allowed_actions
 
 from .queue_model import countdown
+from .plain_text import tooltip
 from .terms import term
 
 # hotline-side actions this panel offers (department actions happen in the departments' system)
@@ -226,7 +227,7 @@ class CaseDetailPanel(QWidget):
                 else term("state", e.to_state)
             item = QTreeWidgetItem([to_local(e.at).strftime("%m-%d %H:%M"), term("action", e.kind), e.actor,
                                     states, details])
-            item.setToolTip(4, details)
+            item.setToolTip(4, tooltip(details))
             if e.kind in ("instruct", "supervise", "pick"):
                 for col in range(5):
                     item.setForeground(col, Qt.GlobalColor.darkRed)

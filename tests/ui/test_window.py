@@ -190,9 +190,16 @@ def test_case_detail_shows_citizens_markup_as_plain_text(qtbot, window, filled, 
     saved = filled.intake.log_call(CallRecord(caller_phone="13700004444", type="help", category_code="0201",
                                               district="JJ", address="<i>东大街</i>1号", description=markup),
                                    operator)
+    filled.cases.act(saved.number, "note", operator, payload={"text": markup})
     window.open_case(saved.id)
     detail = window.detail
     assert Qt.mightBeRichText(detail.description.text())  # a label left on AutoText would render it
     for label in (detail.title, detail.instructions, detail.facts, detail.description):
         assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
     assert markup in detail.description.text() and "<i>东大街</i>" in detail.facts.text()
+    # a tooltip is always read as rich text when it looks like it: it must render to the typed text
+    from PySide6.QtGui import QTextDocument
+    tip = detail.timeline.topLevelItem(detail.timeline.topLevelItemCount() - 1).toolTip(4)
+    shown = QTextDocument()
+    shown.setHtml(tip)
+    assert markup in shown.toPlainText()
