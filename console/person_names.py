@@ -20,9 +20,8 @@ never cut in half.
 """
 from __future__ import annotations
 
+import importlib
 import re
-
-import rjieba
 
 NAME_MASK = "某某"
 SURNAME_MASK = "某"
@@ -78,6 +77,12 @@ _SURNAME_SAID = re.compile("(?<!百)姓(?:" + "|".join(sorted(COMPOUND_SURNAMES,
                            + "".join(sorted(SURNAMES)) + "])")
 
 
+def _jieba():
+    # imported on first use: loading the dictionary takes a noticeable part of a second, and
+    # every command imports this module through the log scrubbing, which needs no tagger
+    return importlib.import_module("rjieba")
+
+
 def mask_surname_said(text: str) -> str:
     """The surname someone is said to have masked: 姓钟 -> 姓某, 姓司马的 -> 姓某的 (老百姓 stays)."""
     return _SURNAME_SAID.sub("姓" + SURNAME_MASK, text)
@@ -91,7 +96,8 @@ def mask_titled(text: str) -> str:
     words: dict[int, tuple[str, str]] = {}
     ends: dict[int, tuple[str, str]] = {}
     pos = 0
-    for word, tag in rjieba.tag(text):
+    jieba = _jieba()
+    for word, tag in jieba.tag(text):
         words[pos] = (word, tag)
         pos += len(word)
         ends[pos] = (word, tag)
@@ -102,7 +108,7 @@ def mask_titled(text: str) -> str:
         token = ends.get(e0, ("", ""))[0]
         t0 = e0 - len(token)
         prev = ends.get(t0, ("", ""))[0]
-        return len(prev) == 1 and t0 < s0 and rjieba.has_word(prev + text[t0:s0])
+        return len(prev) == 1 and t0 < s0 and jieba.has_word(prev + text[t0:s0])
 
     def one(m: re.Match) -> str:
         word, tag = words.get(m.start(), ("", ""))
@@ -125,7 +131,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every person's name the tagger finds and the checks above confirm."""
     toks = []
     pos = 0
-    for word, tag in rjieba.tag(text):
+    for word, tag in _jieba().tag(text):
         toks.append((word, tag, pos, pos + len(word)))
         pos += len(word)
     spans: list[tuple[int, int]] = []
