@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 import traceback
+from collections.abc import Mapping
 
 from .redact import scrub
 
@@ -33,12 +34,24 @@ def scrub_log_text(text: str) -> str:
     return scrub(text)
 
 
+def _scrub_arg(value):
+    # numbers stay numbers (%d, %.1f); anything else is written as text, so it is scrubbed as text
+    if isinstance(value, (int, float)) or value is None:
+        return value
+    return scrub_log_text(value if isinstance(value, str) else str(value))
+
+
 def _scrub_record(record: logging.LogRecord) -> None:
-    try:
-        message = record.getMessage()
-    except Exception:  # a bad format string: leave it for logging to report as it always does
-        return
-    record.msg, record.args = scrub_log_text(message), ()
+    # the arguments are scrubbed one by one, not merged into the message: a formatter that reads
+    # record.args (uvicorn's access log) keeps working
+    if isinstance(record.msg, str):
+        record.msg = scrub_log_text(record.msg)
+    else:
+        record.msg = _scrub_arg(record.msg)
+    if isinstance(record.args, Mapping):
+        record.args = {k: _scrub_arg(v) for k, v in record.args.items()}
+    elif record.args:
+        record.args = tuple(_scrub_arg(a) for a in record.args)
     if record.exc_info and record.exc_info[0] is not None:
         record.exc_text = scrub_log_text("".join(traceback.format_exception(*record.exc_info)).rstrip("\n"))
         record.exc_info = None

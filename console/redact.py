@@ -33,7 +33,9 @@ _SEP = r"[\s\-‐‑–—－.．·()（）/+＋]"
 # a digit run of length >= 7 with separators inside, and an ID's trailing X
 _LONG = rf"\d(?:{_SEP}*\d){{6,}}(?:{_SEP}*[Xx×Ｘｘ])?"
 _DATE = (r"(?:19|20|１９|２０)\d\d\s*[-/.年－／．]\s*\d{1,2}\s*[-/.月－／．]\s*\d{1,2}\s*[日号]?"
-         r"(?:\s*\d{1,2}\s*[:：]\s*\d\d(?:\s*[:：]\s*\d\d)?)?")
+         r"(?:(?:\s*|T)\d{1,2}\s*[:：]\s*\d\d(?:\s*[:：]\s*\d\d(?:[.,]\d{1,6})?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+         # a case number (CD-A01-20261127-0004) is not personal and stays readable in logs
+         r"|\b[A-Z]{2}-[A-Z0-9]{2,8}-\d{8}-\d{4,}\b")
 _AMOUNT = (r"\d+(?:[.．]\d+)?\s*(?:元|块|万|亿|平方米|平方|平米|㎡|米|公里|千米|千克|公斤|吨|斤|余?户|余?人|余?次|辆|"
            r"个|天|小时|分钟|%|％)")
 # dates and amounts are matched first and kept; what is left of a long digit run is masked

@@ -106,3 +106,29 @@ def test_error_responses_do_not_echo_personal_data(central):
         r = act("lead01", "approve_extension", reason="同意", payload={"extra": f"{PHONE} {EMAIL}"})
     assert r.status_code == 409 and "not a duration" in r.json()["message"], r.text
     assert PHONE not in r.text and EMAIL not in r.text, r.text
+
+
+def test_a_request_log_line_keeps_its_shape_and_loses_the_phone():
+    """uvicorn's access formatter reads the record's arguments one by one: scrubbing keeps them
+    (a case number and a timestamp stay readable; a phone in the query goes)."""
+    import io
+
+    from uvicorn.logging import AccessFormatter
+
+    install_log_scrubbing()
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    handler.setFormatter(AccessFormatter('%(client_addr)s - "%(request_line)s" %(status_code)s'))
+    logger = logging.getLogger("uvicorn.access.test")
+    logger.addHandler(handler)
+    logger.propagate, level = False, logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        logger.info('%s - "%s %s HTTP/%s" %d', "127.0.0.1:50000", "GET",
+                    f"/open311/v2/requests/CD-WEB-20261203-0001.json?phone={PHONE}", "1.1", 404)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    line = out.getvalue()
+    assert line.startswith('127.0.0.1:50000 - "GET /open311/v2/requests/CD-WEB-20261203-0001.json?phone=')
+    assert PHONE not in line and "404" in line
