@@ -50,7 +50,8 @@ _PLACE_ENDS = frozenset("港村镇乡街路巷桥湾庄寨屯坝区县市省州�
 _PLACE_NEXT = ("小区", "社区", "花园", "广场", "大厦", "公司", "集团", "银行", "医院", "学校", "中学", "小学", "大学",
                "幼儿园", "超市", "商场", "市场", "公园", "酒店", "宾馆", "饭店", "餐厅", "大街", "街道", "路", "街",
                "村", "镇", "桥", "站", "号", "苑", "府", "里", "巷", "店", "专卖", "大道", "中心", "新村", "家园",
-               "古镇", "基地", "乐园", "游乐园", "草堂", "故居", "遗址", "纪念馆", "博物馆", "景区", "祠", "墓", "大桥", "隧道")
+               "古镇", "基地", "乐园", "游乐园", "草堂", "故居", "遗址", "纪念馆", "博物馆", "景区", "祠", "墓",
+               "大桥", "隧道")
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 # the word after a bare surname is taken as a given name only when the tagger calls it one of these
 _GIVEN_TAGS = frozenset({"nr", "nrfg", "nz", "vn", "n", "a", "ng", "ag", "nrt", "ns"})
@@ -114,8 +115,7 @@ def mask_titled(text: str) -> str:
         word, tag = words.get(m.start(), ("", ""))
         # the surname is a word of its own (张|先生), or the tagger read surname and title as one
         # name (王女士), or glued the surname to the word before it (来电人孙|女士, 来电人高|先生
-        # read 人高); 班主任 begins
-        # with a surname and a title too, but is not a name
+        # read 人高); 班主任 begins with a surname and a title too, but is not a name
         glued = m.start() not in words and m.end() in ends and (
             ends[m.end()][1] in _PERSON_TAGS
             or (len(ends[m.end()][0]) == len(m.group(0)) + 1 and ends[m.end()][0][0] in _GLUE)
