@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
+import threading
 import traceback
 from collections.abc import Mapping
 
@@ -74,3 +76,26 @@ def install_log_scrubbing() -> None:
 
     factory.scrubs_personal_data = True  # type: ignore[attr-defined]
     logging.setLogRecordFactory(factory)
+
+
+def log_uncaught_exceptions() -> None:
+    """Uncaught exceptions (the main thread's and other threads') written through logging, so
+    that their tracebacks are scrubbed too. For a program's entry point, not for a library:
+    it replaces sys.excepthook and threading.excepthook."""
+    log = logging.getLogger("uncaught")
+
+    def main_hook(exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
+
+    def thread_hook(args) -> None:
+        if args.exc_type is SystemExit:
+            return
+        name = args.thread.name if args.thread is not None else "?"
+        log.critical("uncaught exception in thread %s", name,
+                     exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+
+    sys.excepthook = main_hook
+    threading.excepthook = thread_hook

@@ -37,3 +37,24 @@ def test_scrub_log_text_drops_parameters_and_detail_lines():
                          "[SQL: INSERT INTO cases ...]\n[parameters: ('司马建国', '13812345678')]")
     assert "司马建国" not in out and "春熙路" not in out and "13812345678" not in out
     assert "NotNullViolation" in out and "[SQL: INSERT INTO cases ...]" in out
+
+
+def test_an_uncaught_exception_prints_a_scrubbed_traceback():
+    """What main.py sets up: a crash (main thread or another) still prints its traceback, without
+    the phone number or e-mail its message carried."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import logging, threading\n"
+            "from console.log_scrub import install_log_scrubbing, log_uncaught_exceptions\n"
+            "logging.basicConfig()\n"
+            "install_log_scrubbing(); log_uncaught_exceptions()\n"
+            "def boom(): raise RuntimeError('caller 13812345678 li@example.com')\n"
+            "t = threading.Thread(target=boom, name='worker'); t.start(); t.join()\n"
+            "raise ValueError('caller 13812345678 li@example.com')\n")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    assert "ValueError: caller" in done.stderr and "RuntimeError: caller" in done.stderr and "worker" in done.stderr
+    assert "13812345678" not in done.stderr and "li@example.com" not in done.stderr
