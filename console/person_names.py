@@ -27,15 +27,15 @@ NAME_MASK = "某某"
 SURNAME_MASK = "某"
 
 # Single-character surnames (the census's common ones), without the ones that are far more
-# often the start of an ordinary word or a function word (和, 都, 能, 那, 从, 养, 权, 红...).
+# often the start of an ordinary word or a function word (和, 都, 能, 那, 从, 养, 权, 红, 井, 冷, 卫...).
 SURNAMES = frozenset(
-    "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马"
+    "赵钱孙李周吴郑王冯陈褚蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马"
     "苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄穆萧尹姚邵湛汪祁"
     "毛禹狄米贝明臧伏成戴宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌"
     "霍虞万支柯昝管卢莫房裘缪解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊惠甄曲封芮羿储靳汲邴糜"
-    "松井段富巫乌焦巴弓隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾甘钭厉戎祖武符刘景詹龙叶幸司韶郜黎蓟薄白邰鄂赖卓蔺"
+    "松段富巫乌焦巴弓隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾甘钭厉戎祖武符刘景詹龙叶幸司韶郜黎蓟薄白邰鄂赖卓蔺"
     "屠蒙池乔胥双闻莘党翟谭姬申堵冉宰郦雍郤璩桑桂濮牛扈燕冀郏浦尚温庄晏柴瞿阎慕连宦艾容向古易廖庾暨衡耿弘匡文"
-    "寇广禄阙东欧殳沃利蔚越夔隆师巩聂敖冷辛简饶曾沙丰关查荆游竺闫付覃肖佘佟冼琚楚")
+    "寇广禄阙东欧殳沃利蔚越夔隆师巩聂敖辛简饶曾沙丰关查荆游竺闫付覃肖佘佟冼琚楚")
 COMPOUND_SURNAMES = frozenset((
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公羊", "澹台", "公冶", "宗政", "濮阳", "淳于", "单于",
     "太叔", "申屠", "公孙", "仲孙", "轩辕", "令狐", "钟离", "宇文", "长孙", "慕容", "鲜于", "闾丘", "司徒", "司空",
@@ -50,7 +50,7 @@ _PLACE_ENDS = frozenset("港村镇乡街路巷桥湾庄寨屯坝区县市省州�
 _PLACE_NEXT = ("小区", "社区", "花园", "广场", "大厦", "公司", "集团", "银行", "医院", "学校", "中学", "小学", "大学",
                "幼儿园", "超市", "商场", "市场", "公园", "酒店", "宾馆", "饭店", "餐厅", "大街", "街道", "路", "街",
                "村", "镇", "桥", "站", "号", "苑", "府", "里", "巷", "店", "专卖", "大道", "中心", "新村", "家园",
-               "古镇", "基地", "乐园", "游乐园", "草堂", "故居", "遗址", "纪念馆", "博物馆", "景区", "祠", "墓",
+               "企业", "古镇", "基地", "乐园", "游乐园", "草堂", "故居", "遗址", "纪念馆", "博物馆", "景区", "祠", "墓",
                "大桥", "隧道")
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 # the word after a bare surname is taken as a given name only when the tagger calls it one of these
@@ -67,6 +67,9 @@ _THING_ENDS = frozenset("证费卡局所处科部室税款")
 _TRAILING = frozenset("于在和与对向被把给将从")
 # the one-character verbs that follow a name in a report (来电人陈志刚称，)
 _SAID = frozenset("称说讲问答道等")
+# jieba's dictionary tags some common words nr (许可, 高峰, 张贴, 范畴); a word it has seen this
+# often is taken as the word, not a name (names in the dictionary are rarer: 王建国, 李宁)
+_COMMON_WORD = 200
 _NUMERAL = re.compile(r"^[一二三四五六七八九十百千零两]+$")
 _GRADE = re.compile(r"^[高初][一二三]$")
 _CJK = re.compile(r"^[\u4e00-\u9fff·]+$")
@@ -199,6 +202,8 @@ def _span_at(text: str, toks: list, i: int) -> tuple[int, int] | None:
         return None  # 冉冉升起 (reduplication), 张某 (already anonymous), 王女士 (the title rule's), 高三
     if word[-1] in _PLACE_ENDS or _place_after(toks, i + 1) or (nxt and nxt[1] == "ns" and len(nxt[0]) == 1):
         return None  # 张家港, 向阳|小区, 刘家|坪|村
+    if not introduced and _jieba().suggest_freq(word) > _COMMON_WORD:
+        return None  # 高峰, 张贴, 齐全, 黄牛: the dictionary tags them nr, but they are common words
     if introduced and len(word) <= 4:
         # 我叫小明: after an introduction the tagger's name is the whole name, with a last
         # character the tagger split off before the punctuation (我叫诸葛亮|亮，)
@@ -215,7 +220,7 @@ def _span_at(text: str, toks: list, i: int) -> tuple[int, int] | None:
             return prev[2], end
         return start, end
     n = _surname_len(word)
-    if n and len(word) - n <= 3:
+    if n and len(word) - n <= 2:  # a given name has one or two characters (严肃处理 is no name)
         return start, end
     if len(word) == 2 and word[0] in "老小" and word[1] in SURNAMES:
         return start + 1, end  # 老王, 小李: the surname goes, the form of address stays

@@ -50,6 +50,7 @@ _PLATE = re.compile(r"(?<![A-Za-z0-9])([京津沪渝冀豫云辽黑湘皖鲁新�
 _CN_NUM = r"[0-9０-９一二三四五六七八九十百千零〇两]+"
 _UNIT = r"(?:号院|号楼|号|栋|幢|座|单元|楼|层|室|弄|组)"
 _ADDRESS_TAIL = re.compile(rf"{_CN_NUM}\s*{_UNIT}(?:\s*-?\s*{_CN_NUM}\s*{_UNIT}?)*")
+_ORDINARY_FLOOR = re.compile(r"[一二三四五六七八九十百千零〇两]+\s*[楼层]")
 # a number before 号 that is a date, a line or a document, not a door: 11月24号, 3号线, 5号文件
 _NOT_ADDRESS_BEFORE = ("月", "第")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
@@ -75,6 +76,8 @@ def mask_address(text: str) -> str:
         before, after = text[max(0, m.start() - 1):m.start()], text[m.end():m.end() + 2]
         if before in _NOT_ADDRESS_BEFORE or after.startswith(_NOT_ADDRESS_AFTER):
             return m.group(0)
+        if _ORDINARY_FLOOR.fullmatch(m.group(0)):
+            return m.group(0)  # 二楼的窗户, 十五楼以上, 一层灰: a floor in words is no address
         return re.sub(_CN_NUM, lambda n: MASK * len(n.group(0)), m.group(0))
     return _ADDRESS_TAIL.sub(one, text)
 
