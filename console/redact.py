@@ -39,7 +39,9 @@ _DATE = (r"(?:19|20|１９|２０)\d\d\s*[-/.年－／．]\s*\d{1,2}\s*[-/.月�
 _AMOUNT = (r"\d+(?:[.．]\d+)?\s*(?:元|块|万|亿|平方米|平方|平米|㎡|米|公里|千米|千克|公斤|吨|斤|余?户|余?人|余?次|辆|"
            r"个|天|小时|分钟|%|％)")
 # dates and amounts are matched first and kept; what is left of a long digit run is masked
-_NUMBERS = re.compile(rf"(?P<keep>{_DATE}|{_AMOUNT})|(?P<num>{_LONG})")
+# a phone read out and typed in words: 一三九零八零一二三四五 (幺 is how 1 is said on the phone)
+_LONG_IN_WORDS = r"[零〇一二三四五六七八九幺](?:[\s\-]*[零〇一二三四五六七八九幺]){6,}"
+_NUMBERS = re.compile(rf"(?P<keep>{_DATE}|{_AMOUNT})|(?P<num>{_LONG})|(?P<words>{_LONG_IN_WORDS})")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+\s*[@＠]\s*[A-Za-z0-9\-]+(?:\s*[.．]\s*[A-Za-z0-9\-]+)+")
 _CHAT_ID = re.compile(r"(?i)(微信号?|微信id|wechat|weixin|vx|wx|v信|qq号?|扣扣号?|qq群)(\s*(?:号码|号|id)?\s*(?:[:：]|是|为)?\s*)"
                       r"([A-Za-z][A-Za-z0-9_\-]{4,19}|\d{5,12})(?![A-Za-z0-9_\-])")
@@ -60,7 +62,13 @@ _NOT_ADDRESS_AFTER = ("线", "文", "令", "窗口", "公告", "台风", "机")
 def mask_numbers(text: str) -> str:
     """Every long digit run (phone, ID card, bank card numbers) masked, separators kept;
     dates and amounts with their unit kept."""
-    return _NUMBERS.sub(lambda m: m.group(0) if m.group("keep") else re.sub(r"[\dXx×Ｘｘ]", MASK, m.group(0)), text)
+    def one(m: re.Match) -> str:
+        if m.group("keep"):
+            return m.group(0)
+        if m.group("words"):
+            return re.sub(r"\S", MASK, m.group(0))
+        return re.sub(r"[\dXx×Ｘｘ]", MASK, m.group(0))
+    return _NUMBERS.sub(one, text)
 
 
 def mask_contacts(text: str) -> str:
