@@ -227,6 +227,6 @@ def _span_at(text: str, toks: list, i: int) -> tuple[int, int] | None:
     # the tagger glued a leading character to the name (叫林夕, 长马云飞)
     rest = word[1:]
     m = _surname_len(rest)
-    if m and 1 <= len(rest) - m <= 2:
+    if m and 1 <= len(rest) - m <= 2 and word[0] not in SURNAMES:  # 安全检查 is no 安 + 全检查
         return start + 1, end
     return None
