@@ -24,7 +24,9 @@ from pydantic import BaseModel, Field
 from sqlalchemy import insert
 
 from console.clock import utcnow
+from console.log_scrub import install_log_scrubbing
 from console.permissions import Forbidden
+from console.redact import scrub
 from console.workflow import WorkflowError
 
 from ..protocol import API, PROTOCOL_VERSION, dumps, plain_json_text
@@ -119,6 +121,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
                request_log: LogFile | None = None) -> FastAPI:
     """The server over the database at `db_url` (or an open CentralDB), writing the
     request log to `request_log` when given (app.state.request_log; close it at the end)."""
+    install_log_scrubbing()
     db = db or open_central(db_url or "central.db")
     book = book or Casebook(db)
     description = PROTOCOL_DOC.read_text("utf-8") if PROTOCOL_DOC.exists() else "12345 hotline sync protocol"
@@ -135,7 +138,8 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
 
     @app.exception_handler(ApiError)
     async def _api_error(_request, exc: ApiError):
-        return JSONResponse({"error": exc.code, "message": exc.message, **exc.extra}, status_code=exc.status)
+        # a message can quote the request (a phone typed into the wrong field): scrubbed on the way out
+        return JSONResponse({"error": exc.code, "message": scrub(exc.message), **exc.extra}, status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
     async def _bad_request(_request, exc: RequestValidationError):

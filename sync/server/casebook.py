@@ -28,6 +28,7 @@ from console.deadlines import PolicyError, SlaPolicy, load_policy
 from console.intake import ReferenceCodes
 from console.lifecycle import apply_action
 from console.permissions import Forbidden, Path, authorize
+from console.redact import scrub
 from console.refdata import seed
 from console.workflow import EDITABLE_FIELDS, REQUEST_TYPES, URGENCIES, CHANNELS, State, WorkflowError
 from models.base import new_id
@@ -515,7 +516,7 @@ class _Batch:
         try:
             result = self._apply(op_id, kind, payload, op.get("server_base"), sent_at)
         except WorkflowError as exc:
-            result = {"status": "rejected", "reason": str(exc)}
+            result = {"status": "rejected", "reason": scrub(str(exc))}  # it can quote the op's data
         result = {"op_id": op_id, "case_id": case_id, **result}
         self.applied.append({"device_id": self.device_id, "op_id": op_id, "seq": int(op.get("seq") or 0),
                              "body_hash": h, "status": result["status"], "result": result, "at": self.now})

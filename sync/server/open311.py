@@ -8,6 +8,7 @@ the console's own intake validation (`console.intake.validate`).
 """
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import parse_qs
 import xml.etree.ElementTree as ET
@@ -20,6 +21,8 @@ from sqlalchemy import select
 
 from console.clock import iso, parse_iso, utcnow
 from console.intake import CallRecord, IntakeError, validate
+from console.redact import name_variants
+from console.redact import UNPUBLISHABLE_TYPES
 from console.redact import redact as console_redact
 from console.refdata import seed
 from console.workflow import REQUEST_TYPES
@@ -28,32 +31,24 @@ from . import auth
 from .casebook import CASES, EVENTS, Caller, Casebook
 
 CLOSED_STATES = frozenset({"closed", "merged", "answered"})
+# never public: confidential cases and whistle-blowing reports (举报), which protect who reported
+PUBLIC_CASES = (CASES.c.confidential.is_(False), CASES.c.type.not_in(UNPUBLISHABLE_TYPES))
 MAX_REQUESTS = 1000
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
-
-
-def name_variants(name: str) -> set[str]:
-    """The ways a caller's name shows up in free text: whole, without spaces, each
-    part, and for a Chinese name the given name alone (李小明 -> 小明)."""
-    name = (name or "").strip()
-    out = {name, re.sub(r"\s+", "", name), *name.split()}
-    joined = re.sub(r"\s+", "", name)
-    if _CJK_NAME.match(joined) and len(joined) >= 3:
-        out.add(joined[1:])
-    return {v for v in out if len(v) >= 2}
 
 
 def redact(text: str, *, names: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> str:
     """The public form of free text: the caller's exact address and every form of
     their name removed, then the console's own redaction step (numbers, addresses,
-    names introduced in the text) from console.redact."""
+    names introduced in the text) from console.redact; HTML-escaped, so that a page
+    showing it cannot be made to run a script."""
     out = text or ""
     for place in sorted({p.strip() for p in places if p and len(p.strip()) >= 2}, key=len, reverse=True):
         out = out.replace(place, "***")
     variants: set[str] = set()
     for n in names:
         variants |= name_variants(n)
-    return console_redact(out, variants)
+    return html.escape(console_redact(out, variants), quote=False)
 
 
 def services() -> list[dict]:
@@ -188,7 +183,7 @@ def make_router(book: Casebook) -> APIRouter:
                       status: str | None = None) -> Response:
         try:
             fmt = _fmt(fmt)
-            q = select(CASES).where(CASES.c.confidential.is_(False))
+            q = select(CASES).where(*PUBLIC_CASES)
             if service_request_id:
                 q = q.where(CASES.c.number.in_([s.strip() for s in service_request_id.split(",")]))
             else:
@@ -218,7 +213,7 @@ def make_router(book: Casebook) -> APIRouter:
             fmt = _fmt(fmt)
         except _Error as exc:
             return _error("json", exc.status, exc.description)
-        found = _requests(select(CASES).where(CASES.c.number == request_id, CASES.c.confidential.is_(False)))
+        found = _requests(select(CASES).where(CASES.c.number == request_id, *PUBLIC_CASES))
         if not found:
             return _error(fmt, 404, f"no public request {request_id!r}")
         return _render(fmt, "service_requests", "request", found)
