@@ -28,6 +28,7 @@ from console.workflow import WorkflowError
 
 from ..protocol import API, PROTOCOL_VERSION, dumps, plain_json_text
 from . import auth, kb
+from .limits import BodyTooLarge, RequestLimits, default_rules, has_lone_surrogate, push_limit_from_env
 from .casebook import Caller, Casebook, EpochChanged, NotVisible
 from .db import THREADS, CentralDB, open_central
 from .models import Device
@@ -89,9 +90,15 @@ def _push_body(raw: bytes) -> tuple[dict, bool]:
             plain = False  # json.loads decides (it also takes NaN, Infinity and lone surrogates)
     if body is None:
         try:
-            body = json.loads(raw)
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ApiError(400, "bad_encoding", f"the body is not UTF-8 (byte {exc.start})") from None
+        try:
+            body = json.loads(text)
         except ValueError as exc:
             raise ApiError(422, "bad_request", f"the body is not JSON: {exc}") from None
+        if has_lone_surrogate(body):
+            raise ApiError(400, "bad_encoding", "the body has a lone surrogate (\\ud800-\\udfff without its pair)")
     if not isinstance(body, dict) or not isinstance(body.get("ops"), list) or not body.get("device_id") \
             or not isinstance(body.get("sent_at"), str):
         raise ApiError(422, "bad_request", "a push is {device_id, epoch, sent_at, ops: [...]}")
@@ -108,8 +115,10 @@ def _json(data, status: int = 200) -> Response:
     return Response(dumps(data), status_code=status, media_type="application/json")
 
 
-def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Casebook | None = None) -> FastAPI:
-    """The server over the database at `db_url` (or an open CentralDB)."""
+def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Casebook | None = None,
+               max_push_bytes: int | None = None) -> FastAPI:
+    """The server over the database at `db_url` (or an open CentralDB). `max_push_bytes`:
+    the largest push batch accepted (default CENTRAL_MAX_PUSH_BYTES, else limits.DEFAULT_PUSH_BYTES)."""
     db = db or open_central(db_url or "central.db")
     book = book or Casebook(db)
     description = PROTOCOL_DOC.read_text("utf-8") if PROTOCOL_DOC.exists() else "12345 hotline sync protocol"
@@ -123,6 +132,12 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     app = FastAPI(title="12345 hotline central server", version=str(PROTOCOL_VERSION), description=description,
                   lifespan=lifespan)
     app.state.db, app.state.book = db, book
+    app.add_middleware(RequestLimits, rules=default_rules(max_push_bytes or push_limit_from_env()))
+
+    @app.exception_handler(BodyTooLarge)
+    async def _too_large(_request, exc: BodyTooLarge):
+        return JSONResponse({"error": "too_large", "message": exc.detail}, status_code=413,
+                            headers={"connection": "close"})
 
     @app.exception_handler(ApiError)
     async def _api_error(_request, exc: ApiError):
@@ -179,13 +194,13 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
               openapi_extra=push_schema)
     async def push(request: Request):
         # parsed by hand: a batch of 1,000 operations through pydantic costs more than applying it;
-        # the token check, the parse and the push run in one trip to a worker thread
+        # the token is checked before a byte of the body is read (RequestLimits bounds the read)
+        who = await run_in_threadpool(caller, request)
+        if who.role == "liaison":
+            raise ApiError(403, "forbidden", "department liaisons use the case API, not console sync")
         raw = await request.body()
 
-        def work():
-            who = caller(request)
-            if who.role == "liaison":
-                raise ApiError(403, "forbidden", "department liaisons use the case API, not console sync")
+        def work():  # the parse and the push in one trip to a worker thread
             body, plain = _push_body(raw)
             try:
                 return _json(book.push(as_caller(who), body["device_id"], body["ops"], body["sent_at"],
@@ -243,11 +258,16 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         who = await run_in_threadpool(caller, request)
         if who.role != "admin":
             raise ApiError(403, "forbidden", "only an admin uploads knowledge articles")
-        text = (await request.body()).decode("utf-8", errors="replace")
+        try:
+            text = (await request.body()).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ApiError(400, "bad_encoding", f"the body is not UTF-8 (byte {exc.start})") from None
         try:
             articles = kb.parse_jsonl(text)
         except kb.FeedError as exc:
             raise ApiError(400, "bad_articles", str(exc)) from None
+        if has_lone_surrogate(articles):
+            raise ApiError(400, "bad_encoding", "an article has a lone surrogate (\\ud800-\\udfff without its pair)")
         return await run_in_threadpool(kb.upload, db, articles)
 
     app.include_router(make_router(book))
