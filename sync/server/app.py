@@ -10,31 +10,31 @@ from __future__ import annotations
 import json
 import uuid
 from contextlib import asynccontextmanager
-from pathlib import Path
+from pathlib import Path as FilePath
 
 import anyio
 
 import orjson
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import insert
 
 from console.clock import utcnow
 from console.workflow import WorkflowError
 
 from ..protocol import API, PROTOCOL_VERSION, dumps, plain_json_text
-from . import auth, kb
+from . import auth, inbound, kb
 from .limits import BodyTooLarge, RequestLimits, default_rules, has_lone_surrogate, push_limit_from_env
 from .casebook import Caller, Casebook, EpochChanged, NotVisible
 from .db import THREADS, CentralDB, open_central
 from .models import Device
 from .open311 import make_router
 
-PROTOCOL_DOC = Path(__file__).resolve().parents[2] / "docs" / "sync-protocol.md"
+PROTOCOL_DOC = FilePath(__file__).resolve().parents[2] / "docs" / "sync-protocol.md"
 
 
 class ApiError(Exception):
@@ -43,39 +43,26 @@ class ApiError(Exception):
 
 
 class LoginIn(BaseModel):
-    login: str
-    password: str
-    device_id: str | None = None
+    model_config = ConfigDict(strict=True)
+    login: inbound.Ident
+    password: str = Field(max_length=1024)
+    device_id: inbound.Ident | None = None
 
 
 class RefreshIn(BaseModel):
-    refresh_token: str
+    model_config = ConfigDict(strict=True)
+    refresh_token: str = Field(max_length=256)
 
 
 class DeviceIn(BaseModel):
-    name: str = Field("", max_length=128)
-
-
-class OpIn(BaseModel):
-    op_id: str
-    seq: int
-    kind: str
-    payload: dict
-    server_base: int | None = Field(None, description="the last server version of the case the device had "
-                                                      "seen when it made the change (per-field merge base)")
-
-
-class PushIn(BaseModel):
-    device_id: str
-    epoch: str | None = None
-    sent_at: str = Field(..., description="the device's clock when sending; only differences on the device's "
-                                          "own clock are used (event age), never compared with the server's")
-    ops: list[OpIn] = Field(..., max_length=2000)
+    model_config = ConfigDict(strict=True)
+    name: str = Field("", max_length=128, pattern=inbound.NO_NUL)
 
 
 class ActionIn(BaseModel):
-    reason: str = ""
-    payload: dict = Field(default_factory=dict)
+    model_config = ConfigDict(strict=True)
+    reason: inbound.Text = ""
+    payload: inbound.EventPayload = Field(default_factory=dict)
 
 
 def _push_body(raw: bytes) -> tuple[dict, bool]:
@@ -99,16 +86,27 @@ def _push_body(raw: bytes) -> tuple[dict, bool]:
             raise ApiError(422, "bad_request", f"the body is not JSON: {exc}") from None
         if has_lone_surrogate(body):
             raise ApiError(400, "bad_encoding", "the body has a lone surrogate (\\ud800-\\udfff without its pair)")
-    if not isinstance(body, dict) or not isinstance(body.get("ops"), list) or not body.get("device_id") \
-            or not isinstance(body.get("sent_at"), str):
-        raise ApiError(422, "bad_request", "a push is {device_id, epoch, sent_at, ops: [...]}")
+    if not isinstance(body, dict) or not isinstance(body.get("ops"), list) or not _short(body.get("device_id")) \
+            or not _short(body.get("sent_at")) or not (body.get("epoch") is None or _short(body["epoch"])):
+        raise ApiError(422, "bad_request", "a push is {device_id, epoch, sent_at, ops: [...]} "
+                                           "(device_id, epoch and sent_at: strings of 1 to 64 characters)")
     if len(body["ops"]) > 2000:
         raise ApiError(422, "bad_request", "at most 2,000 operations per push")
     for i, op in enumerate(body["ops"]):
-        if not isinstance(op, dict) or not isinstance(op.get("payload"), dict) or not isinstance(op.get("kind"), str) \
-                or not isinstance(op.get("seq"), int) or not op.get("op_id"):
-            raise ApiError(422, "bad_request", f"ops.{i}: an operation is {{op_id, seq, kind, payload, server_base}}")
+        if not isinstance(op, dict) or not isinstance(op.get("payload"), dict) or not _short(op.get("kind")) \
+                or not _count(op.get("seq")) or not _short(op.get("op_id")) \
+                or not (op.get("server_base") is None or _count(op["server_base"])):
+            raise ApiError(422, "bad_request", f"ops.{i}: an operation is {{op_id, seq, kind, payload, server_base}}"
+                                               " (seq and server_base: integers from 0 to 2^63-1)")
     return body, plain
+
+
+def _short(value) -> bool:
+    return type(value) is str and 0 < len(value) <= 64
+
+
+def _count(value) -> bool:
+    return type(value) is int and 0 <= value <= inbound.BIG
 
 
 def _json(data, status: int = 200) -> Response:
@@ -187,8 +185,9 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
                                            "last_seq": 0, "created_at": utcnow()}])
         return {"device_id": device_id}
 
-    push_schema = {"requestBody": {"required": True, "content": {"application/json": {
-        "schema": PushIn.model_json_schema(ref_template="#/components/schemas/{model}")}}}}
+    push_body_schema = inbound.PushIn.model_json_schema(ref_template="#/components/schemas/{model}")
+    push_defs = push_body_schema.pop("$defs", {})
+    push_schema = {"requestBody": {"required": True, "content": {"application/json": {"schema": push_body_schema}}}}
 
     @app.post(f"{API}/sync/push", tags=["sync"], summary="Push outbox operations in device order",
               openapi_extra=push_schema)
@@ -212,8 +211,8 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         return await run_in_threadpool(work)
 
     @app.get(f"{API}/sync/pull", tags=["sync"], summary="Cases changed after a cursor, in commit order")
-    async def pull(request: Request, cursor: int = Query(0, ge=0), limit: int = Query(1000, ge=1, le=5000),
-                   epoch: str | None = None,
+    async def pull(request: Request, cursor: int = Query(0, ge=0, le=inbound.BIG), limit: int = Query(1000, ge=1, le=5000),
+                   epoch: str | None = Query(None, max_length=64),
                    format: str = Query("objects", pattern="^(objects|rows)$",
                                        description="objects: a JSON object per case; rows: an array per case, "
                                                    "its values in the order of the page's case_fields")):
@@ -227,12 +226,13 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         return await run_in_threadpool(work)
 
     @app.get(f"{API}/cases", tags=["cases"], summary="Cases (a liaison sees its department's only)")
-    def list_cases(state: str | None = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+    def list_cases(state: str | None = Query(None, max_length=32), limit: int = Query(50, ge=1, le=500),
+                   offset: int = Query(0, ge=0, le=inbound.BIG),
                    who: auth.Session = Depends(caller)):
         return _json(book.list_cases(as_caller(who), state, limit, offset))
 
     @app.get(f"{API}/cases/{{ref}}", tags=["cases"], summary="One case with its events")
-    def get_case(ref: str, who: auth.Session = Depends(caller)):
+    def get_case(ref: str = Path(max_length=64), who: auth.Session = Depends(caller)):
         try:
             return _json(book.get(as_caller(who), ref))
         except NotVisible as exc:
@@ -240,7 +240,8 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
 
     @app.post(f"{API}/cases/{{ref}}/actions/{{action}}", tags=["cases"],
               summary="Take a workflow action: accept, return, request_extension, approve_extension, reply, ...")
-    def act(ref: str, action: str, body: ActionIn, who: auth.Session = Depends(caller)):
+    def act(body: ActionIn, ref: str = Path(max_length=64), action: str = Path(max_length=32),
+            who: auth.Session = Depends(caller)):
         try:
             return _json(book.act(as_caller(who), ref, action, body.reason, body.payload))
         except NotVisible as exc:
@@ -249,7 +250,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
             raise ApiError(409, "refused", str(exc)) from None
 
     @app.get(f"{API}/kb/feed", tags=["knowledge"], summary="Knowledge articles changed after a feed position")
-    def kb_feed(since: int = Query(0, ge=0), limit: int = Query(500, ge=1, le=2000),
+    def kb_feed(since: int = Query(0, ge=0, le=inbound.BIG), limit: int = Query(500, ge=1, le=2000),
                 who: auth.Session = Depends(caller)):
         return _json(kb.feed(db, since, limit))
 
@@ -271,4 +272,12 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         return await run_in_threadpool(kb.upload, db, articles)
 
     app.include_router(make_router(book))
+    default_openapi = app.openapi
+
+    def openapi() -> dict:  # the push body's shapes are parsed by hand: their schemas are added here
+        if app.openapi_schema is None:
+            schema = default_openapi()
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(push_defs)
+        return app.openapi_schema
+    app.openapi = openapi
     return app
