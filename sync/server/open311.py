@@ -42,7 +42,7 @@ def xml_text(value: str) -> str:
 
 
 def _text(limit: int, **kw):
-    return Field(None, max_length=limit, strict=True, **kw)
+    return Field(None, max_length=limit, strict=True, pattern=r"^[^\x00]*$", **kw)  # a NUL is never text
 
 
 class RequestIn(BaseModel):
