@@ -28,6 +28,7 @@ from console.workflow import WorkflowError
 
 from ..protocol import API, PROTOCOL_VERSION, dumps, plain_json_text
 from . import auth, inbound, kb
+from .api_doc import document_errors
 from .limits import BodyTooLarge, RequestLimits, default_rules, has_lone_surrogate, push_limit_from_env
 from .casebook import Caller, Casebook, EpochChanged, NotVisible
 from .db import THREADS, CentralDB, open_central
@@ -142,8 +143,10 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         return JSONResponse({"error": exc.code, "message": exc.message, **exc.extra}, status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
-    async def _bad_request(_request, exc: RequestValidationError):
+    async def _bad_request(request, exc: RequestValidationError):
         where = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in exc.errors()[:10])
+        if request.url.path.startswith("/open311/"):  # GeoReport v2 answers a bad parameter 400, in its shape
+            return JSONResponse([{"code": 400, "description": where}], status_code=400)
         return JSONResponse({"error": "bad_request", "message": where}, status_code=422)
 
     def caller(request: Request) -> auth.Session:
@@ -254,7 +257,9 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
                 who: auth.Session = Depends(caller)):
         return _json(kb.feed(db, since, limit))
 
-    @app.post(f"{API}/kb/articles", tags=["knowledge"], summary="Upload articles as JSON Lines (admin)")
+    @app.post(f"{API}/kb/articles", tags=["knowledge"], summary="Upload articles as JSON Lines (admin)",
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "text/plain": {"schema": {"type": "string", "description": "JSON Lines"}}}}})
     async def kb_upload(request: Request):
         who = await run_in_threadpool(caller, request)
         if who.role != "admin":
@@ -278,6 +283,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         if app.openapi_schema is None:
             schema = default_openapi()
             schema.setdefault("components", {}).setdefault("schemas", {}).update(push_defs)
+            document_errors(schema)
         return app.openapi_schema
     app.openapi = openapi
     return app

@@ -100,7 +100,7 @@ class RequestLimits:
             return await self.app(scope, receive, send)
         problem = _bad_target(scope)
         if problem:
-            return await _answer(send, 400, "bad_request", problem)
+            return await _answer(send, 400, "bad_request", problem, scope["path"])
         rule = self.rule_for(scope["method"], scope["path"])
         headers = dict(scope["headers"])
         if rule.needs_token and not headers.get(b"authorization", b"").lower().startswith(b"bearer "):
@@ -108,19 +108,20 @@ class RequestLimits:
         length = headers.get(b"content-length")
         if length is not None:
             if not length.isdigit() or len(length) > 18:
-                return await _answer(send, 400, "bad_request", "Content-Length is not a number")
+                return await _answer(send, 400, "bad_request", "Content-Length is not a number", scope["path"])
             if int(length) > rule.max_bytes:
                 return await _answer(send, 413, "too_large",
-                                     f"the body is larger than {rule.max_bytes:,} bytes (this route's limit)")
+                                     f"the body is larger than {rule.max_bytes:,} bytes (this route's limit)",
+                                     scope["path"])
         if rule.streamed:
             return await self.app(scope, _counting(receive, rule.max_bytes), send)
         try:
             body = await _read(receive, rule.max_bytes)
         except BodyTooLarge as exc:
-            return await _answer(send, 413, "too_large", exc.detail)
+            return await _answer(send, 413, "too_large", exc.detail, scope["path"])
         problem = body_encoding_problem(body, headers.get(b"content-type", b""))
         if problem:
-            return await _answer(send, 400, "bad_encoding", problem)
+            return await _answer(send, 400, "bad_encoding", problem, scope["path"])
         return await self.app(scope, _replay(body, receive), send)
 
 
@@ -209,8 +210,11 @@ def _counting(receive, limit: int):
     return counted
 
 
-async def _answer(send, status: int, code: str, message: str) -> None:
-    body = dumps({"error": code, "message": message})
+async def _answer(send, status: int, code: str, message: str, path: str = "") -> None:
+    if path.startswith("/open311/"):  # GeoReport v2's error shape (the format asked for is not known yet)
+        body = dumps([{"code": status, "description": message}])
+    else:
+        body = dumps({"error": code, "message": message})
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                             (b"connection", b"close")]})
