@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 from contextlib import asynccontextmanager
+from typing import Annotated
 from pathlib import Path as FilePath
 
 import anyio
@@ -100,6 +101,9 @@ def _push_body(raw: bytes) -> tuple[dict, bool]:
             raise ApiError(422, "bad_request", f"ops.{i}: an operation is {{op_id, seq, kind, payload, server_base}}"
                                                " (seq and server_base: integers from 0 to 2^63-1)")
     return body, plain
+
+
+Ref = Annotated[str, Path(max_length=64, description="a case number or id")]
 
 
 def _short(value) -> bool:
@@ -195,8 +199,9 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     @app.post(f"{API}/sync/push", tags=["sync"], summary="Push outbox operations in device order",
               openapi_extra=push_schema)
     async def push(request: Request):
-        # parsed by hand: a batch of 1,000 operations through pydantic costs more than applying it;
-        # the token is checked before a byte of the body is read (RequestLimits bounds the read)
+        # the envelope is parsed by hand (a batch of 1,000 operations as pydantic models costs more than
+        # applying it), each operation's payload checked in one pass (inbound.mark_malformed); the token
+        # is checked before a byte of the body is read (RequestLimits bounds the read)
         who = await run_in_threadpool(caller, request)
         if who.role == "liaison":
             raise ApiError(403, "forbidden", "department liaisons use the case API, not console sync")
@@ -214,7 +219,8 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         return await run_in_threadpool(work)
 
     @app.get(f"{API}/sync/pull", tags=["sync"], summary="Cases changed after a cursor, in commit order")
-    async def pull(request: Request, cursor: int = Query(0, ge=0, le=inbound.BIG), limit: int = Query(1000, ge=1, le=5000),
+    async def pull(request: Request, cursor: int = Query(0, ge=0, le=inbound.BIG),
+                   limit: int = Query(1000, ge=1, le=5000),
                    epoch: str | None = Query(None, max_length=64),
                    format: str = Query("objects", pattern="^(objects|rows)$",
                                        description="objects: a JSON object per case; rows: an array per case, "
@@ -235,7 +241,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         return _json(book.list_cases(as_caller(who), state, limit, offset))
 
     @app.get(f"{API}/cases/{{ref}}", tags=["cases"], summary="One case with its events")
-    def get_case(ref: str = Path(max_length=64), who: auth.Session = Depends(caller)):
+    def get_case(ref: Ref, who: auth.Session = Depends(caller)):
         try:
             return _json(book.get(as_caller(who), ref))
         except NotVisible as exc:
@@ -243,7 +249,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
 
     @app.post(f"{API}/cases/{{ref}}/actions/{{action}}", tags=["cases"],
               summary="Take a workflow action: accept, return, request_extension, approve_extension, reply, ...")
-    def act(body: ActionIn, ref: str = Path(max_length=64), action: str = Path(max_length=32),
+    def act(ref: Ref, action: Annotated[str, Path(max_length=32)], body: ActionIn,
             who: auth.Session = Depends(caller)):
         try:
             return _json(book.act(as_caller(who), ref, action, body.reason, body.payload))
