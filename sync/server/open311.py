@@ -12,8 +12,9 @@ import re
 from urllib.parse import parse_qs
 import xml.etree.ElementTree as ET
 from datetime import timedelta
+from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -71,6 +72,8 @@ class RequestIn(BaseModel):
                                  description="district code (found from address_string when not given)")
 
 
+# documented, not enforced: another format is answered 404 in GeoReport v2's error shape
+Fmt = Annotated[str, Path(description="json or xml", json_schema_extra={"enum": ["json", "xml"]})]
 _POST_BODY = {"requestBody": {"required": True, "content": {
     "application/x-www-form-urlencoded": {"schema": RequestIn.model_json_schema(by_alias=True)},
     "application/json": {"schema": RequestIn.model_json_schema(by_alias=True)}}}}
@@ -198,14 +201,14 @@ def make_router(book: Casebook) -> APIRouter:
     r = APIRouter(prefix="/open311/v2", tags=["open311"])
 
     @r.get("/services.{fmt}", summary="Service list (the category tree's second level)")
-    def list_services(fmt: str) -> Response:
+    def list_services(fmt: Fmt) -> Response:
         try:
             return _render(_fmt(fmt), "services", "service", services())
         except _Error as exc:
             return _error("json", exc.status, exc.description)
 
     @r.get("/services/{code}.{fmt}", summary="One service's definition")
-    def service_definition(code: str, fmt: str) -> Response:
+    def service_definition(code: str, fmt: Fmt) -> Response:
         try:
             fmt = _fmt(fmt)
         except _Error as exc:
@@ -230,7 +233,7 @@ def make_router(book: Casebook) -> APIRouter:
         return JSONResponse(data)
 
     @r.get("/requests.{fmt}", summary="Public service requests (no personal data, no confidential cases)")
-    def list_requests(fmt: str, service_request_id: str | None = Query(None, max_length=4096),
+    def list_requests(fmt: Fmt, service_request_id: str | None = Query(None, max_length=4096),
                       service_code: str | None = Query(None, max_length=1024),
                       start_date: str | None = Query(None, max_length=40),
                       end_date: str | None = Query(None, max_length=40),
@@ -264,7 +267,7 @@ def make_router(book: Casebook) -> APIRouter:
                                                                       .limit(MAX_REQUESTS)))
 
     @r.get("/requests/{request_id}.{fmt}", summary="One public service request")
-    def one_request(request_id: str, fmt: str) -> Response:
+    def one_request(request_id: str, fmt: Fmt) -> Response:
         try:
             fmt = _fmt(fmt)
         except _Error as exc:
@@ -276,7 +279,7 @@ def make_router(book: Casebook) -> APIRouter:
 
     @r.post("/requests.{fmt}", summary="File a service request (needs api_key)", status_code=201,
             openapi_extra=_POST_BODY)
-    async def file_request(fmt: str, request: Request) -> Response:
+    async def file_request(fmt: Fmt, request: Request) -> Response:
         try:
             fmt = _fmt(fmt)
         except _Error as exc:
