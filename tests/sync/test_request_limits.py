@@ -162,3 +162,25 @@ def _code(body):
 
 def _admin(central) -> dict:
     return {"authorization": f"Bearer {_token(central.url, 'admin')}"}
+
+
+def test_a_console_splits_its_batch_when_the_server_limit_is_lower(tmp_path, central_template, consoles,
+                                                                    monkeypatch):
+    import asyncio
+    import shutil
+    path = tmp_path / "central.db"
+    shutil.copy(central_template, path)
+    monkeypatch.setenv("CENTRAL_MAX_PUSH_BYTES", str(64 * 1024))
+    with ServerThread(f"sqlite:///{path}") as srv:
+        a = consoles("a", srv.url)
+        for i in range(120):  # some 120 KB of operations: over the limit in one batch of 500
+            a.log(f"路灯不亮第{i}天，晚上走路很不安全，请尽快派人修理")
+
+        async def go():
+            try:
+                return await a.client.sync_once()
+            finally:
+                await a.client.aclose()
+        report = asyncio.run(go())
+        assert report.pushed == 120 and report.applied == 120
+        assert a.client.push_batch < 500
