@@ -10,6 +10,7 @@ import logging
 import sys
 
 from console.cli import EXIT_USAGE, CliError, build_parser
+from console.log_scrub import install_log_scrubbing, log_uncaught_exceptions
 from models.db import StoreError
 
 # Each module has register(subparsers); a feature adds its module here.
@@ -29,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    install_log_scrubbing()
     try:
         if args.command is None:
             from ui.app import run
@@ -44,4 +46,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    log_uncaught_exceptions()  # here, not in main(): tests call main() and keep their own hooks
     sys.exit(main())

@@ -40,7 +40,8 @@ def _set_pragmas(dbapi_conn, _record) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # hide_parameters: a failed statement's message would otherwise echo a caller's data
+    engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 

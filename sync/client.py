@@ -265,6 +265,12 @@ class SyncClient:
                     reading = asyncio.ensure_future(asyncio.to_thread(self.store.pending_wire, after,
                                                                       self.push_batch, login))
                     continue
+                if r.status_code == 413 and self.push_batch > 1:  # over the server's limit: smaller batches
+                    await reading
+                    self.push_batch = max(1, self.push_batch // 2)
+                    reading = asyncio.ensure_future(asyncio.to_thread(self.store.pending_wire, after,
+                                                                      self.push_batch))
+                    continue
                 data = self._json(r)
                 crashpoint("push_before_ack")
                 if acking is not None:

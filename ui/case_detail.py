@@ -17,6 +17,7 @@ from console.permissions import actions_for
 from console.workflow import ACTIONS, INSTRUCTION_LEVELS, WorkflowError
 
 from .queue_model import countdown
+from .plain_text import tooltip
 from .terms import term
 
 # hotline-side actions this panel offers (department actions happen in the departments' system)
@@ -102,6 +103,9 @@ class CaseDetailPanel(QWidget):
         self.description = named(QLabel(self), "caseDescription", self.tr("Description"))
         self.description.setWordWrap(True)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a citizen's text (filed through Open311 too) is shown as typed, never rendered as HTML
+        for label in (self.title, self.instructions, self.facts, self.description):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.timeline = named(QTreeWidget(self), "caseTimeline", self.tr("Timeline"))
         self.timeline.setHeaderLabels([self.tr("Time"), self.tr("Action"), self.tr("By"), self.tr("State"),
                                        self.tr("Reason / details")])
@@ -225,7 +229,7 @@ class CaseDetailPanel(QWidget):
                 else term("state", e.to_state)
             item = QTreeWidgetItem([to_local(e.at).strftime("%m-%d %H:%M"), term("action", e.kind), e.actor,
                                     states, details])
-            item.setToolTip(4, details)
+            item.setToolTip(4, tooltip(details))
             if e.kind in ("instruct", "supervise", "pick"):
                 for col in range(5):
                     item.setForeground(col, Qt.GlobalColor.darkRed)

@@ -22,6 +22,7 @@ from console.clock import to_local
 from console.queue import SMALL_VIEW, Count, QueueRow, QueueService, text_kind
 from console.queue_filter import QueueFilter
 
+from .plain_text import tooltip
 from .terms import term
 
 log = logging.getLogger(__name__)
@@ -346,7 +347,7 @@ class CaseListModel(QAbstractTableModel):
         if role == CASE_ID_ROLE:
             return str(c.id)
         if role == Qt.ItemDataRole.ToolTipRole and col == 4:
-            return c.description
+            return tooltip(c.description)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col == 0:

@@ -19,6 +19,7 @@ from console.clock import to_local
 from console.signals import cases_changed
 from sync.status import SyncStatus
 
+from .plain_text import tooltip
 from .terms import term
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ class SyncPanel(QWidget):
         for row, op in enumerate(rejected):
             for col, text in enumerate((op.case_number, term("action", op.action), _time(op.created_at), op.reason)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(tooltip(text))
                 self.rejected_table.setItem(row, col, item)
         conflicts = self.store.conflicts()
         self._conflict_ids = [c.id for c in conflicts]
@@ -62,7 +63,7 @@ class SyncPanel(QWidget):
             for col, text in enumerate((c.case_number, names.get(c.field, c.field), c.local_value,
                                         c.server_value, c.base_value)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(tooltip(text))
                 self.conflict_table.setItem(row, col, item)
         self.rejected_title.setText(self.tr("Refused by the central server ({0})").format(len(rejected)))
         self.conflict_title.setText(self.tr("Conflicts to resolve ({0})").format(len(conflicts)))

@@ -87,8 +87,13 @@ class Lexicon:
                 targets.extend(words(t))
             self.table[term] = tuple(dict.fromkeys(targets))
             self.whole[term] = tuple(normalize(t) for t in entry.targets)
+        self._cuts = {t: tuple(words(t)) for ts in self.whole.values() for t in ts}
         # terms of two or more characters also match as substrings of the query text
         self.phrases = [(t, ws) for t, ws in self.table.items() if len(t) > 1]
+
+    def cut(self, official: str) -> tuple[str, ...]:
+        """The index words of an official term as written (segmented once, when loaded)."""
+        return self._cuts.get(official) or tuple(words(official))
 
     def expand(self, tokens: list[str], text: str = "") -> tuple[dict[str, str], dict[str, str]]:
         """({official word: the spoken term it came from}, {official term as written:

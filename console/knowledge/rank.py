@@ -16,7 +16,6 @@ their body with the caller's sentence.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 
 EXPANSION_WEIGHT = 0.5  # a lexicon word against the caller's own
@@ -48,20 +47,25 @@ class Query:
 
 @dataclass
 class Doc:
-    """A candidate's stored segmented fields."""
+    """A candidate's stored segmented fields, as much as scoring needs: the title
+    and tag words, and how often each query word is in each field."""
 
     doc: int
-    title: Counter
-    tags: Counter
-    body: Counter
+    title: frozenset
+    tags: frozenset
+    tf: dict  # query word -> weighted term frequency (title, tags, body by FIELD_WEIGHTS)
     length: int
     heading: str  # title and tags without the spaces between words
 
     @classmethod
-    def of(cls, doc: int, title: str, tags: str, body: str) -> Doc:
-        b = body.split()
-        return cls(doc, Counter(title.split()), Counter(tags.split()), Counter(b), len(b),
-                   title.replace(" ", "") + "|" + tags.replace(" ", ""))
+    def of(cls, doc: int, title: str, tags: str, body: str, words: frozenset) -> Doc:
+        # only the query's words are counted (a Counter of every body word costs more than the rest)
+        tt, tg, bd = title.split(), tags.split(), body.split()
+        wt, wg, wb = FIELD_WEIGHTS
+        tf = {}
+        for w in words.intersection(tt).union(words.intersection(tg), words.intersection(bd)):
+            tf[w] = wt * tt.count(w) + wg * tg.count(w) + wb * bd.count(w)
+        return cls(doc, frozenset(tt), frozenset(tg), tf, len(bd), title.replace(" ", "") + "|" + tags.replace(" ", ""))
 
 
 def idf(df: int, n_docs: int) -> float:
@@ -73,11 +77,10 @@ def idf(df: int, n_docs: int) -> float:
 def score(q: Query, d: Doc, idfs: dict[str, float], avg_len: float,
           learned: dict[str, float] | None = None) -> tuple[float, float]:
     """(score, topic) of candidate `d` for query `q`."""
-    wt, wg, wb = FIELD_WEIGHTS
     norm = K1 * (1 - B + B * d.length / max(1.0, avg_len))
     total = topic = 0.0
-    for w, weight in q.weights.items():
-        tf = wt * d.title.get(w, 0) + wg * d.tags.get(w, 0) + wb * d.body.get(w, 0)
+    for w, tf in d.tf.items():
+        weight = q.weights[w]
         if tf:
             total += weight * idfs.get(w, 0.0) * tf * (K1 + 1) / (tf + norm)
             if len(w) > 1 and (w in d.title or w in d.tags):

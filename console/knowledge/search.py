@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,7 +36,7 @@ EXPIRED_FACTOR = 0.8  # expired articles stay findable but yield to a current on
 POSTING_BUDGET = 1000  # matching rows FTS5 may score per query (see KnowledgeService._plan)
 SNIPPET_CHARS = 80
 MAX_QUERY_WORDS = 24
-CANDIDATES = 30  # FTS5's best this many are weighed by rank.score
+CANDIDATES = 15  # FTS5's best this many are weighed by rank.score
 LEARNED_CANDIDATES = 10  # and the articles with the most learned evidence for the query
 _A_COLUMNS = ", ".join("a." + c.strip() for c in store._COLUMNS.split(","))
 
@@ -135,16 +136,17 @@ class KnowledgeService:
                     break
                 q.weights[w], q.origin[w] = rank.EXPANSION_WEIGHT, origin
             if whole:
-                stats, n_docs = self._word_stats(conn, list(q.weights))
+                lexicon = self.lexicon(conn)
+                stats, n_docs = self._word_stats(conn, list(q.weights), fresh=False)
                 for phrase in whole:
-                    parts = [w for w in self._cut(phrase) if w in stats]
+                    parts = [w for w in lexicon.cut(phrase) if w in stats]
                     q.phrases[phrase] = rank.EXPANSION_WEIGHT * max(
                         (rank.idf(stats[w][0], max(n_docs, 1)) for w in parts), default=0.0)
         if self.use_sounds:
             # pinyin initials (sbk, gjj) the base does not hold as words
             latin = [w for w in literal if w.isascii() and w.isalpha() and len(w) >= 3]
             if latin:
-                stats, _ = self._word_stats(conn, latin)
+                stats, _ = self._word_stats(conn, latin, fresh=False)
                 unknown = [w for w in latin if stats[w][0] == 0]
                 if unknown:
                     for w, origin in self._sound_map(conn).corrections("", unknown).items():
@@ -152,10 +154,6 @@ class KnowledgeService:
                         q.origin.setdefault(w, origin)
         return q
 
-    @staticmethod
-    def _cut(phrase: str) -> list[str]:
-        from .segment import words
-        return words(phrase)
 
     def lexicon(self, conn) -> Lexicon:
         """The lexicon in force (reloaded when kb_lexicon changes)."""
@@ -172,6 +170,7 @@ class KnowledgeService:
         if not isinstance(query, str) or limit < 1:
             return []
         with self.db.engine.connect() as conn:
+            self._word_stats(conn, [])  # drop cached word counts if the base changed (once per search)
             q = self._query(conn, query)
             if q is None:
                 return []
@@ -201,7 +200,7 @@ class KnowledgeService:
     def _rank(self, conn, q: rank.Query, limit: int) -> list[tuple[float, float, int, bool]]:
         """(score, topic, doc, expired) of the candidates, best first: FTS5 finds them
         (bm25 over every word alike), rank.score weighs them (see console/knowledge/rank.py)."""
-        plan = self._plan(conn, q.words)
+        plan = self._plan(conn, q.words, fresh=False)
         docs: list[int] = []
         if plan.words:
             expr = match_expression(plan.words, phrase=len(plan.words) > 1, title_boost=not plan.titles_only)
@@ -210,7 +209,7 @@ class KnowledgeService:
             # exec_driver_sql: plain DB-API calls, no statement compilation per keystroke
             docs = [r[0] for r in conn.exec_driver_sql(
                 "SELECT rowid FROM kb_fts WHERE kb_fts MATCH ? AND rowid > ? ORDER BY bm25(kb_fts, ?, ?, ?) LIMIT ?",
-                (expr, plan.min_doc, TITLE_WEIGHT, TAGS_WEIGHT, BODY_WEIGHT, max(CANDIDATES, limit * 3)))]
+                (expr, plan.min_doc, TITLE_WEIGHT, TAGS_WEIGHT, BODY_WEIGHT, max(CANDIDATES, limit + 5)))]
         learned: dict[int, dict[str, float]] = {}
         if self.use_learned:
             evidence = learning.evidence(conn, q.literal)
@@ -224,10 +223,11 @@ class KnowledgeService:
         if not docs:
             return []
         marks = ",".join("?" * len(docs))
-        cands = [(rank.Doc.of(doc, title, tags, body), expiry) for doc, title, tags, body, expiry in conn.exec_driver_sql(
+        wanted = frozenset(q.weights)
+        cands = [(rank.Doc.of(doc, title, tags, body, wanted), expiry) for doc, title, tags, body, expiry in conn.exec_driver_sql(
             f"SELECT f.rowid, f.title, f.tags, f.body, a.expiry_date FROM kb_fts f JOIN kb_articles a "
             f"ON a.doc = f.rowid WHERE f.rowid IN ({marks})", tuple(docs))]
-        stats, n_docs = self._word_stats(conn, q.words)
+        stats, n_docs = self._word_stats(conn, q.words, fresh=False)
         idfs = {w: rank.idf(stats[w][0], max(n_docs, 1)) for w in q.words}
         avg_len = sum(d.length for d, _ in cands) / len(cands)
         today = self.today()
@@ -297,7 +297,7 @@ class KnowledgeService:
             store.rebuild_duties(self.db)
         self._duties_ready = True
 
-    def _plan(self, conn, words: list[str]) -> _Plan:
+    def _plan(self, conn, words: list[str], fresh: bool = True) -> _Plan:
         """Which words to send to FTS5 so that it scores at most about
         POSTING_BUDGET rows: bm25 costs several microseconds per matching
         row, and a word found in a tenth of 100,000 articles would otherwise
@@ -307,7 +307,7 @@ class KnowledgeService:
         titles too, only the newest articles holding it (a rowid range FTS5
         answers without reading the rest). A base of at most POSTING_BUDGET
         articles is always searched whole."""
-        stats, n_docs = self._word_stats(conn, words)
+        stats, n_docs = self._word_stats(conn, words, fresh)
         known = [w for w in words if stats[w][0] > 0]
         if min(n_docs, sum(stats[w][0] for w in known)) <= POSTING_BUDGET:
             return _Plan(known, False)
@@ -322,11 +322,13 @@ class KnowledgeService:
         chosen = _within(in_titles, lambda w: stats[w][1])
         return _Plan(chosen, True, _window(n_docs, stats[chosen[0]][1]))
 
-    def _word_stats(self, conn, words: list[str]) -> tuple[dict[str, tuple[int, int]], int]:
+    def _word_stats(self, conn, words: list[str], fresh: bool = True) -> tuple[dict[str, tuple[int, int]], int]:
         """({word: (articles holding it, titles or tags holding it)}, highest doc number), cached
         until the index gains an article (a count read per query is cheap:
         MAX of the primary key)."""
-        stamp = (conn.exec_driver_sql("SELECT MAX(doc) FROM kb_articles").scalar() or 0, store.generation())
+        # fresh=False: the caller checked the stamp already in this search
+        stamp = (conn.exec_driver_sql("SELECT MAX(doc) FROM kb_articles").scalar() or 0, store.generation()) \
+            if fresh or not self._stats_stamp else self._stats_stamp
         if stamp != self._stats_stamp:
             self._stats.clear()
             self._stats_stamp = stamp
@@ -375,12 +377,19 @@ def highlight(textline: str, words: list[str]) -> str:
     return _mark(textline, spans)
 
 
+@lru_cache(maxsize=2048)
+def _snippet_source(markdown: str) -> tuple[str, str]:
+    """An article body as one line of plain text, and its normalized form (the same
+    articles come back keystroke after keystroke)."""
+    # Headings (适用情形, 办理渠道) are the same in every article: not worth snippet space.
+    lines = [ln for ln in markdown.splitlines() if not ln.lstrip().startswith("#")]
+    body = re.sub(r"\s*\n\s*", " ", plain("\n".join(lines))).strip()
+    return body, normalize(body)
+
+
 def snippet(art: Article, words: list[str], width: int = SNIPPET_CHARS) -> str:
     """The window of the body (plain text) holding the most query words, marked with ** **."""
-    # Headings (适用情形, 办理渠道) are the same in every article: not worth snippet space.
-    lines = [ln for ln in art.body.splitlines() if not ln.lstrip().startswith("#")]
-    body = re.sub(r"\s*\n\s*", " ", plain("\n".join(lines))).strip()
-    norm = normalize(body)
+    body, norm = _snippet_source(art.body)
     if len(norm) != len(body):  # NFKC changed lengths (rare ligatures): mark nothing rather than mis-mark
         return body[:width]
     spans = _spans(norm, words, len(body))

@@ -19,11 +19,10 @@ from models.db import Database
 from .. import metrics, refdata
 from ..clock import to_local
 from ..metrics import Rate, Rates, Scope
-from ..redact import public_address, redact
+from ..redact import UNPUBLISHABLE_TYPES, public_address, redact
 
 APPENDIX_LIMIT = 30
 # whistle-blowing reports and confidential cases are never published
-UNPUBLISHABLE_TYPES = ("report",)
 
 
 @dataclass(frozen=True)
@@ -151,11 +150,11 @@ def publishable_cases(db: Database, scope: Scope, cat_names: dict, dist_names: d
                                      "ORDER BY seq DESC LIMIT 1"), {"c": cid}).scalar()
             result = (json.loads(payload) if isinstance(payload, str) else payload or {}).get("result", "")
             created = created if isinstance(created, datetime) else datetime.fromisoformat(created)
-            names = [caller] if caller else []
             dname = dist_names.get(district, district or "")
             out.append(PublicCase(number, to_local(created).date().isoformat(), dname,
                                   cat_names.get(category, category or ""), dept_names.get(dept, dept or ""),
-                                  public_address(dname, address), redact(description, names), redact(result, names),
+                                  public_address(dname, address), redact(description, caller_name=caller or ""),
+                                  redact(result, caller_name=caller or ""),
                                   None if satisfied is None else bool(satisfied)))
     return out
 

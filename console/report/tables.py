@@ -48,10 +48,17 @@ def sections(r: MonthlyReport) -> dict[str, tuple[list[str], list[list]]]:
                           d.unsatisfied, _pct(d.on_time.value)] for d in r.departments]),
         "reasons": (["rank", "不满意原因", "次数"], [[i + 1, reason, n] for i, (reason, n) in enumerate(r.reasons)]),
         "appendix": (["number", "受理日期", "区县", "类别", "承办单位", "地点", "诉求内容", "办理结果", "满意"],
-                     [[c.number, c.received, c.district, c.category, c.department, c.place, c.description,
-                       c.result, "" if c.satisfied is None else ("满意" if c.satisfied else "不满意")]
+                     [[c.number, c.received, c.district, c.category, c.department, _as_text(c.place),
+                       _as_text(c.description), _as_text(c.result),
+                       "" if c.satisfied is None else ("满意" if c.satisfied else "不满意")]
                       for c in r.appendix]),
     }
+
+
+def _as_text(value: str) -> str:
+    """A citizen's text that a spreadsheet would run as a formula (=HYPERLINK(...), +, -, @)
+    kept as text: a leading apostrophe, which Excel and LibreOffice hide."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def write_csv(r: MonthlyReport, path: Path | str) -> Path:

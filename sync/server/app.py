@@ -10,33 +10,38 @@ from __future__ import annotations
 import json
 import uuid
 from contextlib import asynccontextmanager
-from pathlib import Path
+from typing import Annotated
+from pathlib import Path as FilePath
 
 import anyio
 
 import orjson
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import insert, select
 
 from console.clock import utcnow
+from console.log_scrub import install_log_scrubbing
 from console.permissions import Forbidden
+from console.redact import scrub
 from console.workflow import WorkflowError
 
 from ..protocol import API, PROTOCOL_VERSION, dumps, plain_json_text
-from . import audit, auth, kb
+from . import audit, auth, inbound, kb
+from .api_doc import document_errors
 from .casebook import Caller, Casebook, EpochChanged, NotVisible, NotYourDevice
+from .limits import BodyTooLarge, RequestLimits, default_rules, has_lone_surrogate, push_limit_from_env
 from .db import THREADS, CentralDB, open_central
 from .models import Device
 from .open311 import make_router
 from .request_log import LogFile, RequestLog, RequestLogMiddleware
 from .stations import UnknownDevice, assign_station
 
-PROTOCOL_DOC = Path(__file__).resolve().parents[2] / "docs" / "sync-protocol.md"
+PROTOCOL_DOC = FilePath(__file__).resolve().parents[2] / "docs" / "sync-protocol.md"
 
 
 class ApiError(Exception):
@@ -45,39 +50,26 @@ class ApiError(Exception):
 
 
 class LoginIn(BaseModel):
-    login: str
-    password: str
-    device_id: str | None = None
+    model_config = ConfigDict(strict=True)
+    login: inbound.Ident
+    password: str = Field(max_length=1024)
+    device_id: inbound.Ident | None = None
 
 
 class RefreshIn(BaseModel):
-    refresh_token: str
+    model_config = ConfigDict(strict=True)
+    refresh_token: str = Field(max_length=256)
 
 
 class DeviceIn(BaseModel):
-    name: str = Field("", max_length=128)
-
-
-class OpIn(BaseModel):
-    op_id: str
-    seq: int
-    kind: str
-    payload: dict
-    server_base: int | None = Field(None, description="the last server version of the case the device had "
-                                                      "seen when it made the change (per-field merge base)")
-
-
-class PushIn(BaseModel):
-    device_id: str
-    epoch: str | None = None
-    sent_at: str = Field(..., description="the device's clock when sending; only differences on the device's "
-                                          "own clock are used (event age), never compared with the server's")
-    ops: list[OpIn] = Field(..., max_length=2000)
+    model_config = ConfigDict(strict=True)
+    name: str = Field("", max_length=128, pattern=inbound.NO_NUL)
 
 
 class ActionIn(BaseModel):
-    reason: str = ""
-    payload: dict = Field(default_factory=dict)
+    model_config = ConfigDict(strict=True)
+    reason: inbound.Text = ""
+    payload: inbound.EventPayload = Field(default_factory=dict)
 
 
 def _push_body(raw: bytes) -> tuple[dict, bool]:
@@ -92,24 +84,42 @@ def _push_body(raw: bytes) -> tuple[dict, bool]:
             plain = False  # json.loads decides (it also takes NaN, Infinity and lone surrogates)
     if body is None:
         try:
-            body = json.loads(raw)
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ApiError(400, "bad_encoding", f"the body is not UTF-8 (byte {exc.start})") from None
+        try:
+            body = json.loads(text)
         except ValueError as exc:
             raise ApiError(422, "bad_request", f"the body is not JSON: {exc}") from None
-    if not isinstance(body, dict) or not isinstance(body.get("ops"), list) or not body.get("device_id") \
-            or not isinstance(body.get("sent_at"), str):
-        raise ApiError(422, "bad_request", "a push is {device_id, epoch, sent_at, ops: [...]}")
+        if has_lone_surrogate(body):
+            raise ApiError(400, "bad_encoding", "the body has a lone surrogate (\\ud800-\\udfff without its pair)")
+    if not isinstance(body, dict) or not isinstance(body.get("ops"), list) or not _short(body.get("device_id")) \
+            or not _short(body.get("sent_at")) or not (body.get("epoch") is None or _short(body["epoch"])):
+        raise ApiError(422, "bad_request", "a push is {device_id, epoch, sent_at, ops: [...]} "
+                                           "(device_id, epoch and sent_at: strings of 1 to 64 characters)")
     if len(body["ops"]) > 2000:
         raise ApiError(422, "bad_request", "at most 2,000 operations per push")
     for i, op in enumerate(body["ops"]):
-        if not isinstance(op, dict) or not isinstance(op.get("payload"), dict) or not isinstance(op.get("kind"), str) \
-                or not isinstance(op.get("seq"), int) or not op.get("op_id"):
-            raise ApiError(422, "bad_request", f"ops.{i}: an operation is {{op_id, seq, kind, payload, server_base}}")
+        if not isinstance(op, dict) or not isinstance(op.get("payload"), dict) or not _short(op.get("kind")) \
+                or not _count(op.get("seq")) or not _short(op.get("op_id")) \
+                or not (op.get("server_base") is None or _count(op["server_base"])):
+            raise ApiError(422, "bad_request", f"ops.{i}: an operation is {{op_id, seq, kind, payload, server_base}}"
+                                               " (seq and server_base: integers from 0 to 2^63-1)")
     return body, plain
 
 
 def client_of(request: Request) -> str:
     """The client's address (as the connection shows it) for the audit log."""
     return request.client.host if request.client else ""
+Ref = Annotated[str, Path(max_length=64, description="a case number or id")]
+
+
+def _short(value) -> bool:
+    return type(value) is str and 0 < len(value) <= 64
+
+
+def _count(value) -> bool:
+    return type(value) is int and 0 <= value <= inbound.BIG
 
 
 def _json(data, status: int = 200) -> Response:
@@ -117,9 +127,12 @@ def _json(data, status: int = 200) -> Response:
 
 
 def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Casebook | None = None,
-               request_log: LogFile | None = None) -> FastAPI:
+               request_log: LogFile | None = None, max_push_bytes: int | None = None) -> FastAPI:
     """The server over the database at `db_url` (or an open CentralDB), writing the
-    request log to `request_log` when given (app.state.request_log; close it at the end)."""
+    request log to `request_log` when given (app.state.request_log; close it at the end).
+    `max_push_bytes`: the largest push batch accepted (default CENTRAL_MAX_PUSH_BYTES, else
+    limits.DEFAULT_PUSH_BYTES)."""
+    install_log_scrubbing()
     db = db or open_central(db_url or "central.db")
     book = book or Casebook(db)
     description = PROTOCOL_DOC.read_text("utf-8") if PROTOCOL_DOC.exists() else "12345 hotline sync protocol"
@@ -133,14 +146,23 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     app = FastAPI(title="12345 hotline central server", version=str(PROTOCOL_VERSION), description=description,
                   lifespan=lifespan)
     app.state.db, app.state.book = db, book
+    app.add_middleware(RequestLimits, rules=default_rules(max_push_bytes or push_limit_from_env()))
+
+    @app.exception_handler(BodyTooLarge)
+    async def _too_large(_request, exc: BodyTooLarge):
+        return JSONResponse({"error": "too_large", "message": exc.detail}, status_code=413,
+                            headers={"connection": "close"})
 
     @app.exception_handler(ApiError)
     async def _api_error(_request, exc: ApiError):
-        return JSONResponse({"error": exc.code, "message": exc.message, **exc.extra}, status_code=exc.status)
+        # a message can quote the request (a phone typed into the wrong field): scrubbed on the way out
+        return JSONResponse({"error": exc.code, "message": scrub(exc.message), **exc.extra}, status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
-    async def _bad_request(_request, exc: RequestValidationError):
+    async def _bad_request(request, exc: RequestValidationError):
         where = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in exc.errors()[:10])
+        if request.url.path.startswith("/open311/"):  # GeoReport v2 answers a bad parameter 400, in its shape
+            return JSONResponse([{"code": 400, "description": where}], status_code=400)
         return JSONResponse({"error": "bad_request", "message": where}, status_code=422)
 
     def caller(request: Request) -> auth.Session:
@@ -190,7 +212,9 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
 
     @app.post(f"{API}/devices/{{device_id}}/station", tags=["sync"],
               summary="The device's station: assigned now to a device registered before stations existed")
-    def station(device_id: str, who: auth.Session = Depends(caller)):
+    def station(device_id: Annotated[str, Path(max_length=36, pattern="^[0-9A-Za-z-]+$",
+                                               description="the id POST /devices issued")],
+                who: auth.Session = Depends(caller)):
         if who.role == "liaison":
             raise ApiError(403, "forbidden", "department liaisons use the case API, not console sync")
         with db.write() as conn:
@@ -203,20 +227,22 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
             except UnknownDevice as exc:
                 raise ApiError(404, "unknown_device", f"{exc}: register the device again") from None
 
-    push_schema = {"requestBody": {"required": True, "content": {"application/json": {
-        "schema": PushIn.model_json_schema(ref_template="#/components/schemas/{model}")}}}}
+    push_body_schema = inbound.PushIn.model_json_schema(ref_template="#/components/schemas/{model}")
+    push_defs = push_body_schema.pop("$defs", {})
+    push_schema = {"requestBody": {"required": True, "content": {"application/json": {"schema": push_body_schema}}}}
 
     @app.post(f"{API}/sync/push", tags=["sync"], summary="Push outbox operations in device order",
               openapi_extra=push_schema)
     async def push(request: Request):
-        # parsed by hand: a batch of 1,000 operations through pydantic costs more than applying it;
-        # the token check, the parse and the push run in one trip to a worker thread
+        # the envelope is parsed by hand (a batch of 1,000 operations as pydantic models costs more than
+        # applying it), each operation's payload checked in one pass (inbound.mark_malformed); the token
+        # is checked before a byte of the body is read (RequestLimits bounds the read)
+        who = await run_in_threadpool(caller, request)
+        if who.role == "liaison":
+            raise ApiError(403, "forbidden", "department liaisons use the case API, not console sync")
         raw = await request.body()
 
-        def work():
-            who = caller(request)
-            if who.role == "liaison":
-                raise ApiError(403, "forbidden", "department liaisons use the case API, not console sync")
+        def work():  # the parse and the push in one trip to a worker thread
             body, plain = _push_body(raw)
             try:
                 return _json(book.push(as_caller(who), body["device_id"], body["ops"], body["sent_at"],
@@ -230,8 +256,9 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         return await run_in_threadpool(work)
 
     @app.get(f"{API}/sync/pull", tags=["sync"], summary="Cases changed after a cursor, in commit order")
-    async def pull(request: Request, cursor: int = Query(0, ge=0), limit: int = Query(1000, ge=1, le=5000),
-                   epoch: str | None = None,
+    async def pull(request: Request, cursor: int = Query(0, ge=0, le=inbound.BIG),
+                   limit: int = Query(1000, ge=1, le=5000),
+                   epoch: str | None = Query(None, max_length=64),
                    format: str = Query("objects", pattern="^(objects|rows)$",
                                        description="objects: a JSON object per case; rows: an array per case, "
                                                    "its values in the order of the page's case_fields")):
@@ -245,12 +272,13 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         return await run_in_threadpool(work)
 
     @app.get(f"{API}/cases", tags=["cases"], summary="Cases (a liaison sees its department's only)")
-    def list_cases(state: str | None = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+    def list_cases(state: str | None = Query(None, max_length=32), limit: int = Query(50, ge=1, le=500),
+                   offset: int = Query(0, ge=0, le=inbound.BIG),
                    who: auth.Session = Depends(caller)):
         return _json(book.list_cases(as_caller(who), state, limit, offset))
 
     @app.get(f"{API}/cases/{{ref}}", tags=["cases"], summary="One case with its events")
-    def get_case(ref: str, who: auth.Session = Depends(caller)):
+    def get_case(ref: Ref, who: auth.Session = Depends(caller)):
         try:
             return _json(book.get(as_caller(who), ref))
         except NotVisible as exc:
@@ -258,7 +286,8 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
 
     @app.post(f"{API}/cases/{{ref}}/actions/{{action}}", tags=["cases"],
               summary="Take a workflow action: accept, return, request_extension, approve_extension, reply, ...")
-    def act(ref: str, action: str, body: ActionIn, who: auth.Session = Depends(caller)):
+    def act(ref: Ref, action: Annotated[str, Path(max_length=32)], body: ActionIn,
+            who: auth.Session = Depends(caller)):
         try:
             return _json(book.act(as_caller(who), ref, action, body.reason, body.payload))
         except NotVisible as exc:
@@ -269,26 +298,42 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
             raise ApiError(409, "refused", str(exc)) from None
 
     @app.get(f"{API}/kb/feed", tags=["knowledge"], summary="Knowledge articles changed after a feed position")
-    def kb_feed(since: int = Query(0, ge=0), limit: int = Query(500, ge=1, le=2000),
+    def kb_feed(since: int = Query(0, ge=0, le=inbound.BIG), limit: int = Query(500, ge=1, le=2000),
                 who: auth.Session = Depends(caller)):
         return _json(kb.feed(db, since, limit))
 
-    @app.post(f"{API}/kb/articles", tags=["knowledge"], summary="Upload articles as JSON Lines (admin)")
+    @app.post(f"{API}/kb/articles", tags=["knowledge"], summary="Upload articles as JSON Lines (admin)",
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "text/plain": {"schema": {"type": "string", "description": "JSON Lines"}}}}})
     async def kb_upload(request: Request):
         who = await run_in_threadpool(caller, request)
         if who.role != "admin":
             raise ApiError(403, "forbidden", "only an admin uploads knowledge articles")
-        text = (await request.body()).decode("utf-8", errors="replace")
+        try:
+            text = (await request.body()).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ApiError(400, "bad_encoding", f"the body is not UTF-8 (byte {exc.start})") from None
         try:
             articles = kb.parse_jsonl(text)
         except kb.FeedError as exc:
             raise ApiError(400, "bad_articles", str(exc)) from None
+        if has_lone_surrogate(articles):
+            raise ApiError(400, "bad_encoding", "an article has a lone surrogate (\\ud800-\\udfff without its pair)")
         done = await run_in_threadpool(kb.upload, db, articles)
         await run_in_threadpool(audit.record, db, who.login, "kb_upload", f"{len(articles)} articles",
                                 client=client_of(request), added=done["added"], updated=done["updated"])
         return done
 
     app.include_router(make_router(book))
+    default_openapi = app.openapi
+
+    def openapi() -> dict:  # the push body's shapes are parsed by hand: their schemas are added here
+        if app.openapi_schema is None:
+            schema = default_openapi()
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(push_defs)
+            document_errors(schema)
+        return app.openapi_schema
+    app.openapi = openapi
     app.state.request_log = RequestLog(request_log) if request_log else None
     if app.state.request_log:  # added last: the outermost middleware sees every request, refused ones too
         app.add_middleware(RequestLogMiddleware, log=app.state.request_log)

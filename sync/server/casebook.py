@@ -28,14 +28,16 @@ from console.deadlines import PolicyError, SlaPolicy, load_policy
 from console.intake import ReferenceCodes
 from console.lifecycle import apply_action
 from console.permissions import Forbidden, Path, authorize
+from console.redact import scrub
 from console.refdata import seed
-from console.workflow import EDITABLE_FIELDS, REQUEST_TYPES, URGENCIES, CHANNELS, State, WorkflowError
+from console.workflow import EDITABLE_FIELDS, State, WorkflowError
 from models.base import new_id
 
 from ..rawsql import raw_insert
 from ..protocol import (CASE_FIELDS, EVENT_FIELDS, PAGE_FORMATS, TIME_FIELDS, age_of, body_hash, case_to_wire,
                         dumps_text, loads, snapshot_to_row, wire_time)
 from .db import CentralDB
+from .inbound import mark_malformed, receive_problems
 from .models import AppliedOp, CentralCase, CentralEvent, Change, Device, Meta, NumberSeq
 from .stations import CITY_PREFIX, WEB_STATION, device_station, number_refusal
 
@@ -138,6 +140,7 @@ class Casebook:
         transaction fail, each of its pushes runs again on its own, so one bad push
         can't fail the others.
         """
+        mark_malformed(ops)
         job = _PushJob(caller, device_id, ops, sent_at, client_epoch, plain)
         with self._group:
             self._waiting.append(job)
@@ -469,6 +472,8 @@ class _Batch:
                     APPLIED.c.device_id == device_id, APPLIED.c.op_id.in_(op_ids)))}
         case_ids, numbers, event_ids = set(), set(), []
         for op in ops:
+            if op.get("malformed") or op.get("kind") != "case_event":
+                continue  # rejected in apply, before anything of it is read
             p = op.get("payload") or {}
             ev = p.get("event") or {}
             if p.get("case_id"):
@@ -510,9 +515,11 @@ class _Batch:
         except ValueError:
             return {"op_id": op_id, "status": "refused", "case_id": case_id, "reason": "op_id is not a UUID"}
         try:
+            if op.get("malformed"):
+                raise WorkflowError("-", kind, op["malformed"])
             result = self._apply(op_id, kind, payload, op.get("server_base"), sent_at)
         except WorkflowError as exc:
-            result = {"status": "rejected", "reason": str(exc)}
+            result = {"status": "rejected", "reason": scrub(str(exc))}  # it can quote the op's data
         result = {"op_id": op_id, "case_id": case_id, **result}
         self.applied.append({"device_id": self.device_id, "op_id": op_id, "seq": int(op.get("seq") or 0),
                              "body_hash": h, "status": result["status"], "result": result, "at": self.now})
@@ -603,18 +610,7 @@ class _Batch:
             raise WorkflowError("-", "receive", refusal)
         if number in self.numbers:
             raise WorkflowError("-", "receive", f"case number {number!r} is already taken")
-        codes = self.book.codes
-        problems = []
-        if data.get("type") not in REQUEST_TYPES:
-            problems.append(f"unknown request type {data.get('type')!r}")
-        if data.get("urgency", "normal") not in URGENCIES:
-            problems.append(f"unknown urgency {data.get('urgency')!r}")
-        if data.get("channel", "phone") not in CHANNELS:
-            problems.append(f"unknown channel {data.get('channel')!r}")
-        if data.get("category_code") and data["category_code"] not in codes.categories:
-            problems.append(f"unknown category {data['category_code']!r}")
-        if data.get("district_code") and data["district_code"] not in codes.districts:
-            problems.append(f"unknown district {data['district_code']!r}")
+        problems = receive_problems(data, self.book.codes)  # the console's own intake rules
         if problems:
             raise WorkflowError("draft", "receive", "; ".join(problems))
         case = _blank(case_id)

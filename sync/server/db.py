@@ -110,7 +110,9 @@ def open_central(url: str) -> CentralDB:
     except Exception as exc:
         raise CentralStoreError(f"not a database URL: {url!r} ({exc})") from None
     # orjson for the JSON columns: the same JSON text, several times cheaper per row
-    kwargs: dict = {"future": True, "json_serializer": dumps_text, "json_deserializer": loads}
+    # hide_parameters: a failed statement's message would otherwise echo a caller's data
+    kwargs: dict = {"future": True, "json_serializer": dumps_text, "json_deserializer": loads,
+                    "hide_parameters": True}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             try:  # every case of the city: owner-only, before SQLite writes a page

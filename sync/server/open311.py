@@ -8,52 +8,93 @@ the console's own intake validation (`console.intake.validate`).
 """
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import parse_qs
 import xml.etree.ElementTree as ET
 from datetime import timedelta
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import select
 
 from console.clock import iso, parse_iso, utcnow
-from console.intake import CallRecord, IntakeError, validate
+from console.intake import LIMITS, CallRecord, IntakeError, validate
+from console.redact import UNPUBLISHABLE_TYPES, name_variants
 from console.redact import redact as console_redact
 from console.refdata import seed
 from console.workflow import REQUEST_TYPES
 
+from ..protocol import loads
 from . import auth
 from .casebook import CASES, EVENTS, Caller, Casebook
 
 CLOSED_STATES = frozenset({"closed", "merged", "answered"})
+# never public: confidential cases and whistle-blowing reports (举报), which protect who reported
+PUBLIC_CASES = (CASES.c.confidential.is_(False), CASES.c.type.not_in(UNPUBLISHABLE_TYPES))
 MAX_REQUESTS = 1000
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
+# XML 1.0 has no way to write these (not even as &#x..;): one breaks the whole document
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def name_variants(name: str) -> set[str]:
-    """The ways a caller's name shows up in free text: whole, without spaces, each
-    part, and for a Chinese name the given name alone (李小明 -> 小明)."""
-    name = (name or "").strip()
-    out = {name, re.sub(r"\s+", "", name), *name.split()}
-    joined = re.sub(r"\s+", "", name)
-    if _CJK_NAME.match(joined) and len(joined) >= 3:
-        out.add(joined[1:])
-    return {v for v in out if len(v) >= 2}
+def xml_text(value: str) -> str:
+    """`value` with each character XML 1.0 cannot carry replaced by a space."""
+    return _NOT_XML.sub(" ", value)
+
+
+def _text(limit: int, **kw):
+    return Field(None, max_length=limit, strict=True, pattern=r"^[^\x00]*$", **kw)  # a NUL is never text
+
+
+class RequestIn(BaseModel):
+    """A GeoReport v2 POST /requests body (form or JSON), each field in the console's own limits.
+    Keys of neither GeoReport nor this server are ignored, as the spec's clients expect."""
+
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+    api_key: str | None = _text(128)
+    jurisdiction_id: str | None = _text(64)
+    service_code: str | None = _text(32)
+    lat: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
+    long: float | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
+    address_string: str | None = _text(LIMITS["address"])
+    address_id: str | None = _text(64)
+    email: str | None = _text(254)
+    device_id: str | None = _text(64)
+    account_id: str | None = _text(64)
+    first_name: str | None = _text(LIMITS["caller_name"])
+    last_name: str | None = _text(LIMITS["caller_name"])
+    phone: str | None = _text(32)
+    description: str | None = _text(LIMITS["description"])
+    media_url: str | None = _text(2048)
+    type: str | None = _text(32, alias="attribute[type]", description="request type (default help)")
+    district: str | None = _text(32, alias="attribute[district]",
+                                 description="district code (found from address_string when not given)")
+
+
+# documented, not enforced: another format is answered 404 in GeoReport v2's error shape
+Fmt = Annotated[str, Path(description="json or xml", json_schema_extra={"enum": ["json", "xml"]})]
+_POST_BODY = {"requestBody": {"required": True, "content": {
+    "application/x-www-form-urlencoded": {"schema": RequestIn.model_json_schema(by_alias=True)},
+    "application/json": {"schema": RequestIn.model_json_schema(by_alias=True)}}}}
 
 
 def redact(text: str, *, names: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> str:
     """The public form of free text: the caller's exact address and every form of
     their name removed, then the console's own redaction step (numbers, addresses,
-    names introduced in the text) from console.redact."""
+    names introduced in the text) from console.redact; HTML-escaped, so that a page
+    showing it cannot be made to run a script."""
     out = text or ""
     for place in sorted({p.strip() for p in places if p and len(p.strip()) >= 2}, key=len, reverse=True):
         out = out.replace(place, "***")
     variants: set[str] = set()
     for n in names:
         variants |= name_variants(n)
-    return console_redact(out, variants)
+    return html.escape(console_redact(out, variants), quote=False)
 
 
 def services() -> list[dict]:
@@ -100,11 +141,11 @@ def _xml_fill(node: ET.Element, entry: dict) -> None:
                 if isinstance(v, dict):
                     _xml_fill(sub, v)
                 else:
-                    sub.text = str(v)
+                    sub.text = xml_text(str(v))
         elif isinstance(value, bool):
             child.text = "true" if value else "false"
         elif value is not None:
-            child.text = str(value)
+            child.text = xml_text(str(value))
 
 
 def _error(fmt: str, status: int, description: str) -> Response:
@@ -154,14 +195,14 @@ def make_router(book: Casebook) -> APIRouter:
     r = APIRouter(prefix="/open311/v2", tags=["open311"])
 
     @r.get("/services.{fmt}", summary="Service list (the category tree's second level)")
-    def list_services(fmt: str) -> Response:
+    def list_services(fmt: Fmt) -> Response:
         try:
             return _render(_fmt(fmt), "services", "service", services())
         except _Error as exc:
             return _error("json", exc.status, exc.description)
 
     @r.get("/services/{code}.{fmt}", summary="One service's definition")
-    def service_definition(code: str, fmt: str) -> Response:
+    def service_definition(code: str, fmt: Fmt) -> Response:
         try:
             fmt = _fmt(fmt)
         except _Error as exc:
@@ -178,17 +219,23 @@ def make_router(book: Casebook) -> APIRouter:
              "values": [{"key": k, "name": v} for k, v in _districts().items()]},
         ]
         data = {"service_code": code, "attributes": attrs}
-        if fmt == "xml":
-            return _render(fmt, "service_definition_list", "service_definition", [data])
+        if fmt == "xml":  # GeoReport v2: the root is the one <service_definition>
+            top = ET.Element("service_definition")
+            _xml_fill(top, data)
+            body = b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(top, encoding="utf-8")
+            return Response(body, media_type="text/xml; charset=utf-8")
         return JSONResponse(data)
 
     @r.get("/requests.{fmt}", summary="Public service requests (no personal data, no confidential cases)")
-    def list_requests(fmt: str, service_request_id: str | None = None, service_code: str | None = None,
-                      start_date: str | None = None, end_date: str | None = None,
-                      status: str | None = None) -> Response:
+    def list_requests(fmt: Fmt, service_request_id: str | None = Query(None, max_length=4096),
+                      service_code: str | None = Query(None, max_length=1024),
+                      start_date: str | None = Query(None, max_length=40),
+                      end_date: str | None = Query(None, max_length=40),
+                      status: str | None = Query(None, max_length=32, description="open, closed or both, "
+                                                                                   "comma-delimited")) -> Response:
         try:
             fmt = _fmt(fmt)
-            q = select(CASES).where(CASES.c.confidential.is_(False))
+            q = select(CASES).where(*PUBLIC_CASES)
             if service_request_id:
                 q = q.where(CASES.c.number.in_([s.strip() for s in service_request_id.split(",")]))
             else:
@@ -198,14 +245,15 @@ def make_router(book: Casebook) -> APIRouter:
             if service_code:
                 q = q.where(CASES.c.category_code.in_([s.strip() for s in service_code.split(",")]))
             if status:
+                wanted = {s.strip() for s in status.split(",") if s.strip()}
+                if not wanted or wanted - {"open", "closed"}:
+                    raise _Error(400, "status is open, closed or both (comma-delimited)")
                 closed = list(CLOSED_STATES)
-                if status == "open":
+                if wanted == {"open"}:
                     q = q.where(CASES.c.state.not_in(closed))
-                elif status == "closed":
+                elif wanted == {"closed"}:
                     q = q.where(CASES.c.state.in_(closed))
-                else:
-                    raise _Error(400, "status is open or closed")
-        except ValueError:
+        except (ValueError, OverflowError):
             return _error(fmt if fmt in ("json", "xml") else "json", 400, "dates are ISO 8601 (w3c format)")
         except _Error as exc:
             return _error(fmt if fmt in ("json", "xml") else "json", exc.status, exc.description)
@@ -213,37 +261,41 @@ def make_router(book: Casebook) -> APIRouter:
                                                                       .limit(MAX_REQUESTS)))
 
     @r.get("/requests/{request_id}.{fmt}", summary="One public service request")
-    def one_request(request_id: str, fmt: str) -> Response:
+    def one_request(request_id: str, fmt: Fmt) -> Response:
         try:
             fmt = _fmt(fmt)
         except _Error as exc:
             return _error("json", exc.status, exc.description)
-        found = _requests(select(CASES).where(CASES.c.number == request_id, CASES.c.confidential.is_(False)))
+        found = _requests(select(CASES).where(CASES.c.number == request_id, *PUBLIC_CASES))
         if not found:
             return _error(fmt, 404, f"no public request {request_id!r}")
         return _render(fmt, "service_requests", "request", found)
 
-    @r.post("/requests.{fmt}", summary="File a service request (needs api_key)", status_code=201)
-    async def file_request(fmt: str, request: Request) -> Response:
+    @r.post("/requests.{fmt}", summary="File a service request (needs api_key)", status_code=201,
+            openapi_extra=_POST_BODY)
+    async def file_request(fmt: Fmt, request: Request) -> Response:
         try:
             fmt = _fmt(fmt)
         except _Error as exc:
             return _error("json", exc.status, exc.description)
-        if request.headers.get("content-type", "").startswith("application/json"):
-            try:
-                data = dict(await request.json())
-            except ValueError:
-                return _error(fmt, 400, "the body is not JSON")
-        else:  # GeoReport v2 posts application/x-www-form-urlencoded
-            raw = (await request.body()).decode("utf-8", errors="replace")
-            data = {k: v[-1] for k, v in parse_qs(raw, keep_blank_values=True).items()}
-        key_name = await run_in_threadpool(auth.api_key_name, book.db, str(data.get("api_key") or ""))
+        try:
+            data = _post_data(request.headers.get("content-type", ""), await request.body())
+        except _Error as exc:
+            return _error(fmt, exc.status, exc.description)
+        key = data.get("api_key")
+        key_name = await run_in_threadpool(auth.api_key_name, book.db, key if isinstance(key, str) else "")
         if key_name is None:
             return _error(fmt, 403, "a valid api_key is required to file a request")
         request.state.login = f"key:{key_name}"  # for the request log
+        try:
+            given = RequestIn.model_validate(data)
+        except ValidationError as exc:
+            where = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in exc.errors()[:10])
+            return _error(fmt, 400, where)
+        data = given.model_dump(by_alias=True)
         code = str(data.get("service_code") or "")
-        if code not in _service_names():
-            return _error(fmt, 400, f"service_code {code!r} is not a known service (see services.{fmt})")
+        if code not in _service_names():  # GeoReport v2: an unknown service_code is 404
+            return _error(fmt, 404, f"service_code {code!r} is not a known service (see services.{fmt})")
         address = str(data.get("address_string") or "")
         district = str(data.get("attribute[district]") or "")
         if not district:
@@ -264,6 +316,21 @@ def make_router(book: Casebook) -> APIRouter:
         snap = await run_in_threadpool(book.create, fields, Caller(f"open311:{key_name}", "open311"))
         return _render(fmt, "service_requests", "request",
                        [{"service_request_id": snap["number"], "service_notice": "", "account_id": None}], 201)
+
+    def _post_data(content_type: str, raw: bytes) -> dict:
+        if content_type.startswith("application/json"):
+            try:
+                data = loads(raw)
+            except ValueError:
+                raise _Error(400, "the body is not JSON") from None
+            if not isinstance(data, dict):
+                raise _Error(400, "the body is a JSON object of GeoReport v2 fields")
+            return data
+        try:  # GeoReport v2 posts application/x-www-form-urlencoded
+            pairs = parse_qs(raw.decode("ascii"), keep_blank_values=True, errors="strict", max_num_fields=100)
+        except (UnicodeDecodeError, ValueError):
+            raise _Error(400, "the body is not form data in UTF-8 (at most 100 fields)") from None
+        return {k: v[-1] for k, v in pairs.items()}
 
     def _requests(q) -> list[dict]:
         with book.db.read() as conn:

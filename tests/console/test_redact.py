@@ -67,3 +67,29 @@ def test_names_addresses_and_what_stays():
     assert mask_address("人民南路四段27号") == "人民南路四段**号"
     assert public_address("锦江区", "东大街12号") == "锦江区东大街"
     assert public_address("锦江区", "") == "锦江区"
+
+
+EMAIL = st.builds(lambda user, host, tld, at: f"{user}{at}{host}.{tld}",
+                  st.from_regex(r"[a-z][a-z0-9._\-]{2,12}", fullmatch=True),
+                  st.from_regex(r"[a-z0-9]{2,10}", fullmatch=True), st.sampled_from(["com", "cn", "com.cn", "net"]),
+                  st.sampled_from(["@", "＠"]))
+PLATE = st.builds(lambda prov, city, sep, tail: prov + city + sep + tail,
+                  st.sampled_from(list("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼")),
+                  st.sampled_from(list("ABCDEFGHJKLMNPQRSTUVWXYZ")), st.sampled_from(["", "·", " ", "-"]),
+                  st.from_regex(r"[A-HJ-NP-Z0-9]{5,6}", fullmatch=True).filter(lambda t: any(c.isdigit() for c in t)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(before=FILLER, after=FILLER, address=EMAIL)
+def test_no_email_survives(before, after, address):
+    out = redact(before + " " + address + " " + after)
+    user, host = re.split("[@＠]", address)
+    assert user not in out and host not in out, out
+
+
+@settings(max_examples=200, deadline=None)
+@given(before=FILLER, after=FILLER, plate=PLATE)
+def test_no_plate_survives(before, after, plate):
+    tail = re.sub(r"^..[·\s\-]?", "", plate)
+    out = redact(before + "车牌" + plate + "，" + after)
+    assert tail not in out, out

@@ -6,11 +6,12 @@ from __future__ import annotations
 import hashlib
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sync.protocol import body_hash, dumps, loads, plain_json_text
-from sync.server.app import _push_body
+from sync.server.app import ApiError, _push_body
 
 
 def reference_hash(kind, payload) -> str:
@@ -45,9 +46,12 @@ def test_odd_values_fall_back_to_the_json_module():
     assert loads(b'{"a": NaN}')["a"] != loads(b'{"a": NaN}')["a"]  # NaN, as json.loads reads it
     assert json.loads(dumps({"n": 2**80, "s": "北京"})) == {"n": 2**80, "s": "北京"}
     for raw in (b'{"device_id":"d","sent_at":"t","ops":[{"op_id":"x","seq":1,"kind":"k","payload":{"n":123456789012345678901234567890}}]}',
-                b'{"device_id":"d","sent_at":"t","ops":[{"op_id":"x","seq":1,"kind":"k","payload":{"n":NaN,"s":"\\ud800"}}]}'):
+                b'{"device_id":"d","sent_at":"t","ops":[{"op_id":"x","seq":1,"kind":"k","payload":{"n":NaN,"s":"\\u00e9"}}]}'):
         body, plain = _push_body(raw)
         assert not plain and body == json.loads(raw)
+    with pytest.raises(ApiError) as refused:  # a lone surrogate is no text any database stores (issue 12)
+        _push_body(b'{"device_id":"d","sent_at":"t","ops":[{"op_id":"x","seq":1,"kind":"k","payload":{"s":"\\ud800"}}]}')
+    assert refused.value.status == 400
     assert body_hash("k", {"u": "\u2028\x7f\x00\\\""}, plain=True) == reference_hash("k", {"u": "\u2028\x7f\x00\\\""})
 
 

@@ -50,7 +50,7 @@ def test_services_and_requests(central, consoles):
         assert r.status_code == 403 and "api_key" in r.json()[0]["description"]
         assert _file(http, "o311_wrong").status_code == 403
         r = _file(http, key, service_code="nope")
-        assert r.status_code == 400 and "service_code" in r.json()[0]["description"]
+        assert r.status_code == 404 and "service_code" in r.json()[0]["description"]  # GeoReport v2: 404
         r = _file(http, key, description="短")
         assert r.status_code == 400 and "description" in r.json()[0]["description"]
         r = http.post(f"{BASE}/requests.xml", data={"service_code": "0203"})

@@ -180,3 +180,26 @@ def test_f8_inserts_the_best_suggestion_while_typing_the_description(qtbot, wind
     qtbot.keyClick(form.description, Qt.Key.Key_F8)
     assert form.disposition.currentData() == "answer"
     assert form.article_id and form.answer.toPlainText().strip()
+
+
+def test_case_detail_shows_citizens_markup_as_plain_text(qtbot, window, filled, operator):
+    """A description or address filed from outside (Open311) that looks like HTML is shown as the
+    characters typed, never rendered (no image loaded, no link, no hidden text)."""
+    from PySide6.QtGui import Qt
+    markup = '<b>免费领取</b><img src="file:///etc/hostname"><a href="http://example.com">点此回电</a>'
+    saved = filled.intake.log_call(CallRecord(caller_phone="13700004444", type="help", category_code="0201",
+                                              district="JJ", address="<i>东大街</i>1号", description=markup),
+                                   operator)
+    filled.cases.act(saved.number, "note", operator, payload={"text": markup})
+    window.open_case(saved.id)
+    detail = window.detail
+    assert Qt.mightBeRichText(detail.description.text())  # a label left on AutoText would render it
+    for label in (detail.title, detail.instructions, detail.facts, detail.description):
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+    assert markup in detail.description.text() and "<i>东大街</i>" in detail.facts.text()
+    # a tooltip is always read as rich text when it looks like it: it must render to the typed text
+    from PySide6.QtGui import QTextDocument
+    tip = detail.timeline.topLevelItem(detail.timeline.topLevelItemCount() - 1).toolTip(4)
+    shown = QTextDocument()
+    shown.setHtml(tip)
+    assert markup in shown.toPlainText()
