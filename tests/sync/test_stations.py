@@ -122,7 +122,8 @@ def _log_many(console, n: int) -> list[str]:
         cases = [console.profile.cases.create(s, {
             "type": "help", "urgency": "normal", "channel": "phone", "category_code": "0203",
             "district_code": "JJ", "address": "锦江区春熙路1号", "description": f"第{i}号来电：路灯不亮已经三天了",
-            "caller_phone": "13800138000", "caller_name": "王先生", "assist_departments": []}, actor)
+            "caller_phone": "13800138000", "caller_name": "王先生", "confidential": False,
+            "repeat_caller": False, "assist_departments": []}, actor)
             for i in range(n)]
         return [c.number for c in cases]
 

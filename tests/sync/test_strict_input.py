@@ -5,6 +5,7 @@ rest of the batch is applied; nothing of it reaches the cases. No input is a 500
 from __future__ import annotations
 
 import copy
+import itertools
 
 import httpx
 import pytest
@@ -33,13 +34,14 @@ def _receive_op(consoles, url) -> dict:
     return {"op_id": str(row.op_id), "seq": 1, "kind": row.kind, "payload": row.payload, "server_base": None}
 
 
-def _fresh(op: dict, **case) -> dict:
-    """`op` with new ids and number, its case fields replaced by `case`."""
+def _fresh(op: dict, station: str, **case) -> dict:
+    """`op` with new ids and a new number in `station` (the pushing device's), its case
+    fields replaced by `case`."""
     op = copy.deepcopy(op)
     op["op_id"] = new_id()
     p = op["payload"]
     p["case_id"], p["event"]["id"] = new_id(), new_id()
-    number = "RX-" + new_id()[:8]
+    number = f"CD-{station}-20261127-{next(_SERIAL):04d}"
     p["case_number"] = number
     p["event"]["payload"]["case"].update({"number": number, **case})
     for key, value in list(case.items()):
@@ -49,6 +51,7 @@ def _fresh(op: dict, **case) -> dict:
 
 
 _DROP = object()
+_SERIAL = itertools.count(1)
 
 
 def _push(http, device: str, ops: list) -> httpx.Response:
@@ -81,8 +84,9 @@ def test_a_malformed_envelope_is_422(central):
 def test_malformed_operations_are_rejected_with_a_reason(central, consoles):
     op = _receive_op(consoles, central.url)
     with _session(central.url) as http:
-        device = http.post("/devices", json={"name": "t"}).json()["device_id"]
-        good = _fresh(op)
+        reg = http.post("/devices", json={"name": "t"}).json()
+        device, station = reg["device_id"], reg["station"]
+        good = _fresh(op, station)
         bad = {
             "event is a string": (lambda o: o["payload"].__setitem__("event", "str"), "event"),
             "event payload is a list": (lambda o: o["payload"]["event"].__setitem__("payload", [1, 2]), "payload"),
@@ -110,12 +114,12 @@ def test_malformed_operations_are_rejected_with_a_reason(central, consoles):
         }
         ops, expect = [good], {good["op_id"]: None}
         for name, (change, field) in bad.items():
-            o = _fresh(op)
+            o = _fresh(op, station)
             change(o)
             ops.append(o)
             expect[o["op_id"]] = field
         for name, (case, field) in cases.items():
-            o = _fresh(op, **case)
+            o = _fresh(op, station, **case)
             ops.append(o)
             expect[o["op_id"]] = field
         r = _push(http, device, ops)
