@@ -30,6 +30,7 @@ from ..protocol import API, PROTOCOL_VERSION, dumps, plain_json_text
 from . import auth, kb
 from .casebook import Caller, Casebook, EpochChanged, NotVisible
 from .db import THREADS, CentralDB, open_central
+from .login_guard import LoginGuard, LoginRefused, client_address
 from .models import Device
 from .open311 import make_router
 
@@ -123,6 +124,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     app = FastAPI(title="12345 hotline central server", version=str(PROTOCOL_VERSION), description=description,
                   lifespan=lifespan)
     app.state.db, app.state.book = db, book
+    app.state.login_guard = guard = LoginGuard(db)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request, exc: ApiError):
@@ -149,9 +151,12 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         return {"status": "ok", "protocol": PROTOCOL_VERSION, "epoch": db.meta("epoch")}
 
     @app.post(f"{API}/login", tags=["auth"], summary="Operator login: an access and a refresh token")
-    def login(body: LoginIn):
-        try:
-            return auth.login(db, body.login, body.password, body.device_id)
+    async def login(body: LoginIn, request: Request):
+        try:  # throttled, and argon2 bounded and off the loop (login_guard)
+            return await guard.login(client_address(request), body.login, body.password, body.device_id)
+        except LoginRefused as exc:
+            return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=exc.status,
+                                headers={"retry-after": str(exc.retry_after)})
         except auth.AuthError as exc:
             raise ApiError(401, "bad_credentials", str(exc)) from None
 
