@@ -33,6 +33,7 @@ from .db import THREADS, CentralDB, open_central
 from .login_guard import LoginGuard, LoginRefused, client_address
 from .models import Device
 from .open311 import make_router
+from .public_reads import PublicReadPolicy, PublicReads
 
 PROTOCOL_DOC = Path(__file__).resolve().parents[2] / "docs" / "sync-protocol.md"
 
@@ -256,4 +257,6 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         return await run_in_threadpool(kb.upload, db, articles)
 
     app.include_router(make_router(book))
+    app.state.public_read_policy = PublicReadPolicy()
+    app.add_middleware(PublicReads, db=db, policy=app.state.public_read_policy, state=app.state)
     return app
