@@ -1,6 +1,6 @@
 """`central ...` (run and administer the reference server) and `sync` (headless sync).
 
-    python main.py central serve --db URL --host H --port P
+    python main.py central serve --db URL --host H --port P [--tls-cert FILE --tls-key FILE]
     python main.py central add-user LOGIN --role operator [--department URBAN]   (password from stdin or prompt)
     python main.py central add-api-key NAME
     python main.py central import-kb FILE.jsonl
@@ -33,6 +33,18 @@ def register(sub) -> None:
     serve = with_db(csub.add_parser("serve", help="serve the sync API and Open311 over HTTP"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8345)
+    serve.add_argument("--tls-cert", default=None, metavar="FILE", help="serve https: the PEM certificate (chain)")
+    serve.add_argument("--tls-key", default=None, metavar="FILE", help="the certificate's PEM private key")
+    serve.add_argument("--trusted-proxy", default=None, metavar="ADDRS",
+                       help="reverse proxy addresses (comma-separated) whose X-Forwarded-For names the client")
+    serve.add_argument("--head-timeout", type=float, default=20.0, help="seconds to send a request head")
+    serve.add_argument("--body-timeout", type=float, default=30.0,
+                       help="seconds a request body may stall before the connection is closed")
+    serve.add_argument("--login-lockout-after", type=int, default=10, metavar="N",
+                       help="failed sign-ins of one account before it is locked (an address: 5 times more)")
+    serve.add_argument("--login-lockout-minutes", type=float, default=15.0)
+    serve.add_argument("--public-rate", type=float, default=5.0,
+                       help="anonymous Open311 reads a second per client address (bursts of 4 times that)")
     serve.set_defaults(handler=cmd_serve)
 
     user = with_db(csub.add_parser("add-user", help="add an account (or reset its password and role)"))
@@ -75,10 +87,28 @@ def _open(args):
 
 
 def cmd_serve(args) -> int:
-    from sync.server.runner import serve
+    from datetime import timedelta
+
+    from sync.server.login_guard import LoginPolicy
+    from sync.server.public_reads import PublicReadPolicy
+    from sync.server.runner import Transport, serve
+    transport = Transport(tls_cert=args.tls_cert, tls_key=args.tls_key, head_timeout=args.head_timeout,
+                          body_timeout=args.body_timeout, trusted_proxies=args.trusted_proxy)
+    for path in (args.tls_cert, args.tls_key):
+        if path and not os.path.isfile(path):
+            raise CliError(f"no such file: {path}")
+    try:
+        transport.uvicorn_options()
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    login = LoginPolicy(lockout_after=max(1, args.login_lockout_after),
+                        lockout=timedelta(minutes=args.login_lockout_minutes))
+    public = PublicReadPolicy(rate=args.public_rate, burst=max(1, int(args.public_rate * 4)))
     _open(args).close()  # migrate and report a bad URL before uvicorn starts
-    print(f"central server on http://{args.host}:{args.port} (database {args.db.split('@')[-1]})", file=sys.stderr)
-    serve(args.db, args.host, args.port)
+    scheme = "https" if args.tls_cert else "http"
+    print(f"central server on {scheme}://{args.host}:{args.port} (database {args.db.split('@')[-1]})",
+          file=sys.stderr)
+    serve(args.db, args.host, args.port, transport=transport, login=login, public=public)
     return 0
 
 
