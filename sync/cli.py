@@ -6,6 +6,7 @@
     python main.py central import-kb FILE.jsonl
     python main.py central new-epoch            (after restoring the database from a backup)
     python main.py sync [--once] --central URL [--login NAME]   (password: HOTLINE_SYNC_PASSWORD or prompt)
+                        [--ca-file PEM] [--insecure]   (plain http to another machine is refused without it)
 """
 from __future__ import annotations
 
@@ -71,6 +72,10 @@ def register(sub) -> None:
     s.add_argument("--central", default=None, help="central server URL (remembered in the profile)")
     s.add_argument("--login", default=None, help="log in as this account (password from "
                                                  f"{PASSWORD_ENV} or a prompt); needed once")
+    s.add_argument("--ca-file", default=None, metavar="PEM",
+                   help="trust the central server's certificate through this CA file (remembered)")
+    s.add_argument("--insecure", action="store_true",
+                   help="allow plain http to another machine (a closed network only; remembered for this URL)")
     s.add_argument("--once", action="store_true", help="sync once (retrying a few times) and exit")
     s.add_argument("--interval", type=float, default=30.0, help="seconds between syncs in loop mode")
     s.add_argument("--retries", type=int, default=5, help="with --once: retries (with backoff) while offline")
@@ -179,6 +184,8 @@ def cmd_new_epoch(args) -> int:
 
 def cmd_sync(args) -> int:
     from sync.client import AuthNeeded, Offline, SyncClient, SyncError
+    from sync.endpoint import InsecureCentral, remembered_options
+    from sync.store import LocalSyncStore
     profile = profile_from(args)
     try:
         url = args.central or profile_setting(profile, "central_url")
@@ -187,8 +194,18 @@ def cmd_sync(args) -> int:
         password = None
         if args.login:
             password = _password(False, f"central password for {args.login}: ")
-        client = SyncClient(profile.db, url, login=args.login, password=password)
+        store = LocalSyncStore(profile.db)
+        if args.ca_file:
+            store.put(central_ca_file=os.path.abspath(args.ca_file))
+        options = remembered_options(store, url)
+        try:
+            client = SyncClient(profile.db, url, login=args.login, password=password, store=store,
+                                insecure=args.insecure or options["insecure"], ca_file=options["ca_file"])
+        except InsecureCentral as exc:
+            raise CliError(str(exc)) from None
         client.store.put(central_url=url)
+        if args.insecure:  # for this URL only: another one is checked afresh
+            client.store.put(central_insecure=url)
 
         async def once() -> int:
             try:
