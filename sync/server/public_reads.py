@@ -8,9 +8,11 @@ never take the worker threads the consoles' pushes and pulls need:
 - a token bucket per client address (`rate` a second, bursts of `burst`);
   beyond it the answer is 429 with Retry-After, made on the loop;
 - answers (200 only) cached by path and query, in memory, bounded by entry
-  count and bytes; an entry is served while no write committed in this
-  process since it was made (`CentralDB.generation`) and it is younger than
-  `ttl` (the bound on staleness when another server process writes);
+  count and bytes. An entry made less than `ttl` seconds ago, with no write
+  committed in this process since (`CentralDB.generation`), is served as
+  it is; otherwise it is served if the head of the `changes` log (every
+  case change, whichever process made it) is still where it was when the
+  entry was made, and made again if not;
 - one render per cache key at a time (the others wait for its answer), and at
   most `renders` renders at once, `render_queue` more waiting, then 503.
 
@@ -26,6 +28,10 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
 import orjson
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import func, select
+
+from .models import Change
 
 PREFIX = "/open311/v2/"
 
@@ -36,7 +42,7 @@ class PublicReadPolicy:
 
     rate: float = 5.0  # requests a second per address, sustained
     burst: int = 20
-    ttl: float = 5.0  # seconds
+    ttl: float = 1.0  # seconds an entry is trusted without a look at the change log
     cache_entries: int = 256
     cache_bytes: int = 64 * 2**20
     max_entry_bytes: int = 8 * 2**20
@@ -52,6 +58,7 @@ class _Answer:
     body: bytes
     generation: int
     made: float
+    head: int | None
 
 
 class PublicReads:
@@ -84,7 +91,7 @@ class PublicReads:
             return await self.app(scope, receive, send)
         key = (scope["path"], urlencode(sorted(parse_qsl(scope.get("query_string", b"").decode("latin-1"),
                                                          keep_blank_values=True))))
-        answer = self._fresh(key)
+        answer = await self._fresh(key)
         if answer is None:
             answer = await self._shared_render(key, scope, receive)
             if answer is None:
@@ -107,15 +114,23 @@ class PublicReads:
         return 0
 
     # -- cache --------------------------------------------------------------------
-    def _fresh(self, key: tuple) -> _Answer | None:
+    async def _fresh(self, key: tuple) -> _Answer | None:
         answer = self._cache.get(key)
         if answer is None:
             return None
         if answer.generation != self.db.generation or self.clock() - answer.made > self.policy.ttl:
-            self._drop(key)
-            return None
-        self._cache.move_to_end(key)
+            generation, now = self.db.generation, self.clock()
+            if await run_in_threadpool(self._head) != answer.head:
+                self._drop(key)
+                return None
+            answer.generation, answer.made = generation, now  # nothing public changed: good for longer
+        if key in self._cache:
+            self._cache.move_to_end(key)
         return answer
+
+    def _head(self) -> int | None:
+        with self.db.read() as conn:
+            return conn.scalar(select(func.max(Change.id)))
 
     def _keep(self, key: tuple, answer: _Answer) -> None:
         p = self.policy
@@ -145,6 +160,9 @@ class PublicReads:
             if answer is not None:
                 self._keep(key, answer)
             return answer
+        except asyncio.CancelledError:
+            future.cancel()
+            raise
         except BaseException as exc:
             future.set_exception(exc)
             future.exception()  # retrieved: a waiter re-raises it, nobody else needs to
@@ -162,7 +180,6 @@ class PublicReads:
             await self._renders.acquire()
         finally:
             self._waiting -= 1
-        generation, made = self.db.generation, self.clock()  # before: a write during the render makes it stale
         start: dict = {}
         body: list[bytes] = []
 
@@ -175,12 +192,15 @@ class PublicReads:
         self.rendering += 1
         self.peak = max(self.peak, self.rendering)
         try:
+            generation, made = self.db.generation, self.clock()  # before: a write during the render makes it stale
+            head = await run_in_threadpool(self._head)
             await self.app(scope, receive, capture)
             self.rendered += 1
         finally:
             self.rendering -= 1
             self._renders.release()
-        return _Answer(start.get("status", 500), list(start.get("headers", [])), b"".join(body), generation, made)
+        return _Answer(start.get("status", 500), list(start.get("headers", [])), b"".join(body), generation, made,
+                       head)
 
 
 async def _error(send, status: int, description: str, retry_after: int) -> None:

@@ -9,7 +9,8 @@ import time
 import httpx
 
 from sync.server import auth
-from sync.server.casebook import Caller
+from sync.server.casebook import Caller, Casebook
+from sync.server.db import open_central
 
 BASE = "/open311/v2"
 
@@ -89,3 +90,29 @@ def test_concurrent_anonymous_reads_render_a_bounded_number_at_once(central):
     assert set(statuses) <= {200, 503} and 200 in statuses
     assert all(int(r.headers["retry-after"]) >= 1 for r in answers if r.status_code == 503)
     assert reads.peak <= 2
+
+
+def test_a_change_made_by_another_server_process_shows(central):
+    key = auth.create_api_key(central.db, "城市大脑")
+    policy = central.app.state.public_read_policy
+    policy.ttl = 0  # look at the change log on every read
+    with _client(central) as http:
+        number = _file(http, key)
+        assert http.get(f"{BASE}/requests/{number}.json").json()[0]["status"] == "open"
+        reads = central.app.state.public_reads
+        rendered = reads.rendered
+        # nothing changed: the change log says so, and the answer is not made again
+        assert http.get(f"{BASE}/requests/{number}.json").json()[0]["status"] == "open"
+        assert reads.rendered == rendered
+        # a second server process on the same database (its own CentralDB, its own write count)
+        other = open_central(central.db.url)
+        try:
+            book = Casebook(other)
+            lead, urban = Caller("lead01", "team_lead"), Caller("urban", "liaison", "URBAN")
+            book.act(lead, number, "dispatch", payload={"lead_department": "URBAN"})
+            book.act(urban, number, "accept")
+            book.act(urban, number, "reply", payload={"result": "已修复"})
+            book.act(lead, number, "close")
+        finally:
+            other.close()
+        assert http.get(f"{BASE}/requests/{number}.json").json()[0]["status"] == "closed"
