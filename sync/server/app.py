@@ -34,6 +34,7 @@ from .login_guard import LoginGuard, LoginRefused, client_address
 from .models import Device
 from .open311 import make_router
 from .public_reads import PublicReadPolicy, PublicReads
+from .public_reads import document as document_public_reads
 
 PROTOCOL_DOC = Path(__file__).resolve().parents[2] / "docs" / "sync-protocol.md"
 
@@ -151,7 +152,9 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     def health():
         return {"status": "ok", "protocol": PROTOCOL_VERSION, "epoch": db.meta("epoch")}
 
-    @app.post(f"{API}/login", tags=["auth"], summary="Operator login: an access and a refresh token")
+    @app.post(f"{API}/login", tags=["auth"], summary="Operator login: an access and a refresh token",
+              responses={429: {"description": "too many failed sign-ins (Retry-After)"},
+                         503: {"description": "busy checking passwords (Retry-After)"}})
     async def login(body: LoginIn, request: Request):
         try:  # throttled, and argon2 bounded and off the loop (login_guard)
             return await guard.login(client_address(request), body.login, body.password, body.device_id)
@@ -259,4 +262,5 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     app.include_router(make_router(book))
     app.state.public_read_policy = PublicReadPolicy()
     app.add_middleware(PublicReads, db=db, policy=app.state.public_read_policy, state=app.state)
+    document_public_reads(app)
     return app

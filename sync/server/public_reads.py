@@ -12,7 +12,8 @@ never take the worker threads the consoles' pushes and pulls need:
   committed in this process since (`CentralDB.generation`), is served as
   it is; otherwise it is served if the head of the `changes` log (every
   case change, whichever process made it) is still where it was when the
-  entry was made, and made again if not;
+  entry was made, and made again if not. A big answer is also gzipped
+  once, for the clients that take gzip;
 - one render per cache key at a time (the others wait for its answer), and at
   most `renders` renders at once, `render_queue` more waiting, then 503.
 
@@ -21,6 +22,7 @@ Everything else (the sync API, Open311 POST) passes straight through.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import math
 import time
 from collections import OrderedDict
@@ -34,6 +36,7 @@ from sqlalchemy import func, select
 from .models import Change
 
 PREFIX = "/open311/v2/"
+GZIP_FROM = 4096  # bytes: smaller answers go out as they are
 
 
 @dataclass
@@ -59,6 +62,7 @@ class _Answer:
     generation: int
     made: float
     head: int | None
+    gzipped: tuple[list, bytes] | None = None  # headers and body for clients that take gzip
 
 
 class PublicReads:
@@ -96,8 +100,11 @@ class PublicReads:
             answer = await self._shared_render(key, scope, receive)
             if answer is None:
                 return await _error(send, 503, "busy serving public reads: try again shortly", 2)
-        await send({"type": "http.response.start", "status": answer.status, "headers": answer.headers})
-        await send({"type": "http.response.body", "body": answer.body})
+        headers, body = answer.headers, answer.body
+        if answer.gzipped is not None and _takes_gzip(scope):
+            headers, body = answer.gzipped
+        await send({"type": "http.response.start", "status": answer.status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
 
     # -- rate ---------------------------------------------------------------------
     def _take(self, address: str) -> int:
@@ -156,6 +163,9 @@ class PublicReads:
         self._inflight[key] = future
         try:
             answer = await self._render(scope, receive)
+            if answer is not None and answer.status == 200 and len(answer.body) >= GZIP_FROM:
+                # made once per answer, sent many times: a fifth of the bytes to write for every reader
+                answer.gzipped = await run_in_threadpool(_gzip, answer)
             future.set_result(answer)
             if answer is not None:
                 self._keep(key, answer)
@@ -201,6 +211,30 @@ class PublicReads:
             self._renders.release()
         return _Answer(start.get("status", 500), list(start.get("headers", [])), b"".join(body), generation, made,
                        head)
+
+
+def _takes_gzip(scope) -> bool:
+    for name, value in scope["headers"]:
+        if name == b"accept-encoding":
+            return any(part.split(b";")[0].strip() == b"gzip" and not part.replace(b" ", b"").endswith(b"q=0")
+                       for part in value.lower().split(b","))
+    return False
+
+
+def _gzip(answer: _Answer) -> tuple[list, bytes]:
+    body = gzip.compress(answer.body, compresslevel=6, mtime=0)
+    headers = [(k, v) for k, v in answer.headers if k.lower() not in (b"content-length", b"content-encoding")]
+    headers += [(b"content-length", str(len(body)).encode()), (b"content-encoding", b"gzip"),
+                (b"vary", b"accept-encoding")]
+    return headers, body
+
+
+def document(app) -> None:
+    """Add the answers this middleware may give to the OpenAPI description of the public GETs."""
+    for route in app.routes:
+        if getattr(route, "path", "").startswith(PREFIX) and "GET" in getattr(route, "methods", ()):
+            route.responses.setdefault(429, {"description": "too many requests from this address (Retry-After)"})
+            route.responses.setdefault(503, {"description": "busy making public answers (Retry-After)"})
 
 
 async def _error(send, status: int, description: str, retry_after: int) -> None:

@@ -53,6 +53,11 @@ def test_reads_are_cached_until_a_write(central):
         rendered = reads.rendered
         again = http.get(f"{BASE}/requests.json", params={})
         assert again.content == first.content and reads.rendered == rendered  # from the cache
+        # a big answer goes out compressed to a client that takes gzip (httpx asks for it and unpacks it)
+        packed = http.get(f"{BASE}/services.json")
+        assert packed.headers["content-encoding"] == "gzip"
+        plain = http.get(f"{BASE}/services.json", headers={"accept-encoding": "identity"})
+        assert "content-encoding" not in plain.headers and plain.content == packed.content
         assert http.get(f"{BASE}/requests/{number}.json").json()[0]["status"] == "open"
 
         book = central.app.state.book
