@@ -259,8 +259,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
             raise ApiError(400, "bad_articles", str(exc)) from None
         return await run_in_threadpool(kb.upload, db, articles)
 
-    app.include_router(make_router(book))
+    app.include_router(document_public_reads(make_router(book)))
     app.state.public_read_policy = PublicReadPolicy()
     app.add_middleware(PublicReads, db=db, policy=app.state.public_read_policy, state=app.state)
-    document_public_reads(app)
     return app

@@ -229,12 +229,14 @@ def _gzip(answer: _Answer) -> tuple[list, bytes]:
     return headers, body
 
 
-def document(app) -> None:
-    """Add the answers this middleware may give to the OpenAPI description of the public GETs."""
-    for route in app.routes:
+def document(router):
+    """`router` (the Open311 routes) with the answers this middleware may give added to the
+    OpenAPI description of its GETs."""
+    for route in router.routes:
         if getattr(route, "path", "").startswith(PREFIX) and "GET" in getattr(route, "methods", ()):
             route.responses.setdefault(429, {"description": "too many requests from this address (Retry-After)"})
             route.responses.setdefault(503, {"description": "busy making public answers (Retry-After)"})
+    return router
 
 
 async def _error(send, status: int, description: str, retry_after: int) -> None:
