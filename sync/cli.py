@@ -44,8 +44,9 @@ def register(sub) -> None:
     serve.add_argument("--login-lockout-after", type=int, default=10, metavar="N",
                        help="failed sign-ins of one account before it is locked (an address: 5 times more)")
     serve.add_argument("--login-lockout-minutes", type=float, default=15.0)
-    serve.add_argument("--public-rate", type=float, default=5.0,
-                       help="anonymous Open311 reads a second per client address (bursts of 4 times that)")
+    serve.add_argument("--public-rate", type=float, default=2.0,
+                       help="anonymous Open311 reads a second per client address, sustained")
+    serve.add_argument("--public-burst", type=int, default=20, help="... and at once")
     serve.set_defaults(handler=cmd_serve)
 
     user = with_db(csub.add_parser("add-user", help="add an account (or reset its password and role)"))
@@ -108,7 +109,7 @@ def cmd_serve(args) -> int:
         raise CliError(str(exc)) from None
     login = LoginPolicy(lockout_after=max(1, args.login_lockout_after),
                         lockout=timedelta(minutes=args.login_lockout_minutes))
-    public = PublicReadPolicy(rate=args.public_rate, burst=max(1, int(args.public_rate * 4)))
+    public = PublicReadPolicy(rate=max(0.01, args.public_rate), burst=max(1, args.public_burst))
     _open(args).close()  # migrate and report a bad URL before uvicorn starts
     scheme = "https" if args.tls_cert else "http"
     print(f"central server on {scheme}://{args.host}:{args.port} (database {args.db.split('@')[-1]})",

@@ -43,7 +43,7 @@ GZIP_FROM = 4096  # bytes: smaller answers go out as they are
 class PublicReadPolicy:
     """Limits for anonymous reads (`central serve --public-*` sets some)."""
 
-    rate: float = 5.0  # requests a second per address, sustained
+    rate: float = 2.0  # requests a second per address, sustained (a civic app polls far less)
     burst: int = 20
     ttl: float = 1.0  # seconds an entry is trusted without a look at the change log
     cache_entries: int = 256
