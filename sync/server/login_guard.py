@@ -74,7 +74,7 @@ class LoginGuard:
         keys = (f"login:{login_name[:150]}", f"addr:{address[:150]}")
         wait = await run_in_threadpool(self.wait_seconds, keys)
         if wait:
-            log.warning("sign-in refused while throttled: login %r from %s (%d s left)", login_name[:64], address, wait)
+            log.info("sign-in refused while throttled: login %r from %s (%d s left)", login_name[:64], address, wait)
             raise LoginRefused(429, "too_many_attempts",
                                f"too many failed sign-ins: try again in {wait} s", wait)
         async with self._slot():
