@@ -1,6 +1,6 @@
 """`central ...` (run and administer the reference server) and `sync` (headless sync).
 
-    python main.py central serve --db URL --host H --port P
+    python main.py central serve --db URL --host H --port P [--tls-cert FILE --tls-key FILE]
     python main.py central add-user LOGIN --role operator [--department URBAN]   (password from stdin or prompt)
     python main.py central list-users [--json] | disable-user LOGIN
     python main.py central add-api-key NAME | list-api-keys [--json] | revoke-api-key NAME
@@ -8,6 +8,7 @@
     python main.py central import-kb FILE.jsonl
     python main.py central new-epoch            (after restoring the database from a backup)
     python main.py sync [--once] --central URL [--login NAME]   (password: HOTLINE_SYNC_PASSWORD or prompt)
+                        [--ca-file PEM] [--insecure]   (plain http to another machine is refused without it)
 """
 from __future__ import annotations
 
@@ -41,6 +42,19 @@ def register(sub) -> None:
     serve.add_argument("--log-max-bytes", type=positive_int, default=10 * 1024 * 1024,
                        help="rotate the request log at this size (5 old files are kept)")
     serve.add_argument("--no-request-log", action="store_true", help="write no request log")
+    serve.add_argument("--tls-cert", default=None, metavar="FILE", help="serve https: the PEM certificate (chain)")
+    serve.add_argument("--tls-key", default=None, metavar="FILE", help="the certificate's PEM private key")
+    serve.add_argument("--trusted-proxy", default=None, metavar="ADDRS",
+                       help="reverse proxy addresses (comma-separated) whose X-Forwarded-For names the client")
+    serve.add_argument("--head-timeout", type=float, default=20.0, help="seconds to send a request head")
+    serve.add_argument("--body-timeout", type=float, default=30.0,
+                       help="seconds a request body may stall before the connection is closed")
+    serve.add_argument("--login-lockout-after", type=int, default=10, metavar="N",
+                       help="failed sign-ins of one account before it is locked (an address: 5 times more)")
+    serve.add_argument("--login-lockout-minutes", type=float, default=15.0)
+    serve.add_argument("--public-rate", type=float, default=2.0,
+                       help="anonymous Open311 reads a second per client address, sustained")
+    serve.add_argument("--public-burst", type=int, default=20, help="... and at once")
     serve.set_defaults(handler=cmd_serve)
 
     user = with_db(csub.add_parser("add-user", help="add an account (or reset its password and role)"))
@@ -89,6 +103,10 @@ def register(sub) -> None:
     s.add_argument("--central", default=None, help="central server URL (remembered in the profile)")
     s.add_argument("--login", default=None, help="log in as this account (password from "
                                                  f"{PASSWORD_ENV} or a prompt); needed once")
+    s.add_argument("--ca-file", default=None, metavar="PEM",
+                   help="trust the central server's certificate through this CA file (remembered)")
+    s.add_argument("--insecure", action="store_true",
+                   help="allow plain http to another machine (a closed network only; remembered for this URL)")
     s.add_argument("--once", action="store_true", help="sync once (retrying a few times) and exit")
     s.add_argument("--interval", type=float, default=30.0, help="seconds between syncs in loop mode")
     s.add_argument("--retries", type=int, default=5, help="with --once: retries (with backoff) while offline")
@@ -105,12 +123,29 @@ def _open(args):
 
 
 def cmd_serve(args) -> int:
-    from sync.server.runner import serve
+    from datetime import timedelta
+
+    from sync.server.login_guard import LoginPolicy
+    from sync.server.public_reads import PublicReadPolicy
+    from sync.server.runner import Transport, serve
+    transport = Transport(tls_cert=args.tls_cert, tls_key=args.tls_key, head_timeout=args.head_timeout,
+                          body_timeout=args.body_timeout, trusted_proxies=args.trusted_proxy)
+    for path in (args.tls_cert, args.tls_key):
+        if path and not os.path.isfile(path):
+            raise CliError(f"no such file: {path}")
+    try:
+        transport.uvicorn_options()
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    login = LoginPolicy(lockout_after=max(1, args.login_lockout_after),
+                        lockout=timedelta(minutes=args.login_lockout_minutes))
+    public = PublicReadPolicy(rate=max(0.01, args.public_rate), burst=max(1, args.public_burst))
     _open(args).close()  # migrate and report a bad URL before uvicorn starts
     log = request_log_file(args)
-    print(f"central server on http://{args.host}:{args.port} (database {args.db.split('@')[-1]}; "
+    scheme = "https" if args.tls_cert else "http"
+    print(f"central server on {scheme}://{args.host}:{args.port} (database {args.db.split('@')[-1]}; "
           f"request log {log.path if log else 'off'})", file=sys.stderr)
-    serve(args.db, args.host, args.port, request_log=log)
+    serve(args.db, args.host, args.port, transport=transport, login=login, public=public, request_log=log)
     return 0
 
 
@@ -270,6 +305,8 @@ def cmd_new_epoch(args) -> int:
 
 def cmd_sync(args) -> int:
     from sync.client import AuthNeeded, Offline, SyncClient, SyncError
+    from sync.endpoint import InsecureCentral, remembered_options
+    from sync.store import LocalSyncStore
     profile = profile_from(args)
     try:
         url = args.central or profile_setting(profile, "central_url")
@@ -278,8 +315,18 @@ def cmd_sync(args) -> int:
         password = None
         if args.login:
             password = _password(False, f"central password for {args.login}: ")
-        client = SyncClient(profile.db, url, login=args.login, password=password)
+        store = LocalSyncStore(profile.db)
+        if args.ca_file:
+            store.put(central_ca_file=os.path.abspath(args.ca_file))
+        options = remembered_options(store, url)
+        try:
+            client = SyncClient(profile.db, url, login=args.login, password=password, store=store,
+                                insecure=args.insecure or options["insecure"], ca_file=options["ca_file"])
+        except InsecureCentral as exc:
+            raise CliError(str(exc)) from None
         client.store.put(central_url=url)
+        if args.insecure:  # for this URL only: another one is checked afresh
+            client.store.put(central_insecure=url)
 
         async def once() -> int:
             try:

@@ -28,6 +28,7 @@ from console.stations import valid_station
 from models.db import Database
 
 from .credentials import Credentials, move_tokens_out
+from .endpoint import check_central_url, tls_verify
 from .faults import CRASH_ENV, CrashTransport, crashpoint
 from .protocol import API, SnapshotRows, dumps, loads, parse_wire_time, wire_time
 from .renumber import adopt_station
@@ -98,18 +99,19 @@ class SyncClient:
     def __init__(self, db: Database, central_url: str, *, login: str | None = None, password: str | None = None,
                  device_name: str = "", transport: httpx.AsyncBaseTransport | None = None, push_batch: int = 500,
                  pull_limit: int = 1000, clock: Callable[[], datetime] = utcnow, backoff: Backoff | None = None,
-                 store: LocalSyncStore | None = None, timeout: float = 30.0, credentials: Credentials | None = None):
+                 store: LocalSyncStore | None = None, timeout: float = 30.0, credentials: Credentials | None = None,
+                 insecure: bool = False, ca_file: str | None = None):
         self.store = store or LocalSyncStore(db)
         self.credentials = credentials or Credentials(db.path)  # the tokens: keyring or a 0600 file
         move_tokens_out(db, self.credentials)
         self.db = db
-        self.central_url = central_url.rstrip("/")
+        self.central_url = check_central_url(central_url, insecure).rstrip("/")  # InsecureCentral
         self.login, self.password = login, password
         self.device_name = device_name or socket.gethostname()
         self.push_batch, self.pull_limit = push_batch, pull_limit
         self.clock = clock
         self.backoff = backoff or Backoff()
-        inner = transport or httpx.AsyncHTTPTransport()
+        inner = transport or httpx.AsyncHTTPTransport(verify=tls_verify(ca_file))
         if os.environ.get(CRASH_ENV):
             inner = CrashTransport(inner)
         self.http = httpx.AsyncClient(base_url=self.central_url + API, transport=inner,

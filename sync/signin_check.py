@@ -13,17 +13,28 @@ import httpx
 
 from console.signin import ROLES, CentralAccount, SignInError, TooSoon, Unreachable, WrongPassword
 
+from .endpoint import InsecureCentral, check_central_url, tls_verify
 from .protocol import API
 
 
-def central_check(central_url: str, *, timeout: float = 8.0,
-                  transport: httpx.BaseTransport | None = None):
-    """An online check of (login, password) against the central server at `central_url`."""
-    base = central_url.rstrip("/") + API
+def central_check(central_url: str, *, timeout: float = 8.0, transport: httpx.BaseTransport | None = None,
+                  insecure: bool = False, ca_file: str | None = None):
+    """An online check of (login, password) against the central server at `central_url`.
+    A password is never sent over plain http to another machine (sync.endpoint): such a
+    server counts as unreachable and the cached verifier decides."""
+    try:
+        base = check_central_url(central_url, insecure).rstrip("/") + API
+        verify = tls_verify(ca_file)
+    except InsecureCentral as exc:
+        refused = str(exc)
+
+        def offline(login: str, password: str) -> CentralAccount:
+            raise Unreachable(refused)
+        return offline
 
     def check(login: str, password: str) -> CentralAccount:
         try:
-            with httpx.Client(base_url=base, transport=transport,
+            with httpx.Client(base_url=base, transport=transport, verify=verify,
                               timeout=httpx.Timeout(timeout, connect=min(timeout, 4.0))) as http:
                 r = http.post("/login", json={"login": login, "password": password})
         except httpx.TransportError as exc:

@@ -61,11 +61,13 @@ def sign_in_attempt(profile: Profile):
     """(login, password) -> console.signin.SignIn for this profile: the central server
     decides when one is configured and reachable, the cached verifier otherwise."""
     from console.signin import sign_in
+    from sync.endpoint import remembered_options
     from sync.signin_check import central_check
+    from sync.store import LocalSyncStore
 
     from .sync_panel import central_url_for
     url = central_url_for(profile)
-    check = central_check(url) if url else None
+    check = central_check(url, **remembered_options(LocalSyncStore(profile.db), url)) if url else None
     return lambda login, password: sign_in(profile, login, password, check)
 
 

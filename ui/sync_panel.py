@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
 
 from console.clock import to_local
 from console.signals import cases_changed
-from sync.status import SyncStatus
+from sync.status import SyncStatus, sync_status_changed
 
 from .plain_text import tooltip
 from .terms import term
@@ -193,7 +193,12 @@ class SyncController(QObject):
         self.status = SyncStatus()
         if central_url:
             from sync.client import SyncClient
-            self.client = SyncClient(profile.db, central_url)
+            from sync.endpoint import InsecureCentral, remembered_options
+            try:
+                self.client = SyncClient(profile.db, central_url, **remembered_options(self.store, central_url))
+            except InsecureCentral as exc:  # shown as the sync status; the console works on its own
+                log.warning("not syncing: %s", exc)
+                self.status = SyncStatus(configured=True, message=str(exc))
         window.bridge.sync_status_changed.connect(self._on_status)
         label = window.findChild(QLabel, "syncStatus")
         if label is not None:
@@ -203,6 +208,8 @@ class SyncController(QObject):
     def start(self) -> None:
         """Start syncing in the background (call with the loop running or about to run)."""
         if self.client is None:
+            if self.status.message:  # a central URL the console refused: say so in the status bar
+                sync_status_changed.emit(self.status)
             return
         self._stop = asyncio.Event()
         self._task = asyncio.ensure_future(self.client.run(self._stop))

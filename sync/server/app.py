@@ -36,9 +36,12 @@ from .api_doc import document_errors
 from .casebook import Caller, Casebook, EpochChanged, NotVisible, NotYourDevice
 from .limits import BodyTooLarge, RequestLimits, default_rules, has_lone_surrogate, push_limit_from_env
 from .db import THREADS, CentralDB, open_central
+from .login_guard import LoginGuard, LoginRefused, client_address
 from .models import Device
 from .open311 import make_router
 from .request_log import LogFile, RequestLog, RequestLogMiddleware
+from .public_reads import PublicReadPolicy, PublicReads
+from .public_reads import document as document_public_reads
 from .stations import UnknownDevice, assign_station
 
 PROTOCOL_DOC = FilePath(__file__).resolve().parents[2] / "docs" / "sync-protocol.md"
@@ -153,6 +156,8 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         return JSONResponse({"error": "too_large", "message": exc.detail}, status_code=413,
                             headers={"connection": "close"})
 
+    app.state.login_guard = guard = LoginGuard(db)
+
     @app.exception_handler(ApiError)
     async def _api_error(_request, exc: ApiError):
         # a message can quote the request (a phone typed into the wrong field): scrubbed on the way out
@@ -182,10 +187,15 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     def health():
         return {"status": "ok", "protocol": PROTOCOL_VERSION, "epoch": db.meta("epoch")}
 
-    @app.post(f"{API}/login", tags=["auth"], summary="Operator login: an access and a refresh token")
-    def login(body: LoginIn, request: Request):
-        try:
-            return auth.login(db, body.login, body.password, body.device_id, client=client_of(request))
+    @app.post(f"{API}/login", tags=["auth"], summary="Operator login: an access and a refresh token",
+              responses={429: {"description": "too many failed sign-ins (Retry-After)"},
+                         503: {"description": "busy checking passwords (Retry-After)"}})
+    async def login(body: LoginIn, request: Request):
+        try:  # throttled, and argon2 bounded and off the loop (login_guard)
+            return await guard.login(client_address(request), body.login, body.password, body.device_id)
+        except LoginRefused as exc:
+            return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=exc.status,
+                                headers={"retry-after": str(exc.retry_after)})
         except auth.AuthError as exc:
             raise ApiError(401, "bad_credentials", str(exc)) from None
 
@@ -324,7 +334,9 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
                                 client=client_of(request), added=done["added"], updated=done["updated"])
         return done
 
-    app.include_router(make_router(book))
+    app.include_router(document_public_reads(make_router(book)))
+    app.state.public_read_policy = PublicReadPolicy()
+    app.add_middleware(PublicReads, db=db, policy=app.state.public_read_policy, state=app.state)
     default_openapi = app.openapi
 
     def openapi() -> dict:  # the push body's shapes are parsed by hand: their schemas are added here

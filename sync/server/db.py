@@ -75,6 +75,7 @@ class CentralDB:
     url: str
     engine: Engine
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    generation: int = 0  # writes committed by this process (the public read cache's validity)
 
     @property
     def is_postgres(self) -> bool:
@@ -83,10 +84,12 @@ class CentralDB:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """One serialized write transaction (commit on success, rollback on error)."""
-        with self.write_lock, self.engine.begin() as conn:
-            if self.is_postgres:
-                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK_KEY})
-            yield conn
+        with self.write_lock:
+            with self.engine.begin() as conn:
+                if self.is_postgres:
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK_KEY})
+                yield conn
+            self.generation += 1
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import socket
 
+import httpx
 import pytest
 from sqlalchemy import select
 
@@ -91,3 +92,24 @@ def test_the_sign_in_dialog_asks_the_configured_central_server(qtbot, central, s
     done = dialog.result_sign_in
     assert done.online and (done.actor.login, done.actor.role) == ("lead01", "team_lead")
     assert _operator(seat, "lead01") == ("team_lead", None, True)
+
+
+def test_a_password_is_never_sent_over_plain_http_to_another_machine():
+    """The seat's online check refuses plain http to a non-loopback server (as sync does):
+    the server then counts as unreachable and the cached verifier decides."""
+    import pytest as _pytest
+
+    from console.signin import Unreachable
+    from sync.signin_check import central_check
+
+    sent = []
+
+    class Recorder(httpx.BaseTransport):
+        def handle_request(self, request):
+            sent.append(request)
+            return httpx.Response(200, json={})
+
+    check = central_check("http://10.20.30.40:8345", transport=Recorder())
+    with _pytest.raises(Unreachable, match="http"):
+        check("op01", "secret-password")
+    assert sent == []
