@@ -36,6 +36,7 @@ from tests.bench.harness import Figure, percentile
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "bench-password-1"
+LOGIN = "op01"  # the profile's first operator: a push is accepted from the account that made its events
 
 
 def _rss_mb() -> float:
@@ -50,7 +51,8 @@ class _Server:
         from sync.server.runner import free_port
         self.url_db = f"sqlite:///{workdir / 'central.db'}"
         db = open_central(self.url_db)
-        auth.create_account(db, "bench", PASSWORD, "operator")
+        auth.create_account(db, LOGIN, PASSWORD, "operator")
+        auth.create_account(db, "bench", PASSWORD, "operator")  # the fleet's simulated consoles
         db.close()
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -111,7 +113,7 @@ def _push(prof, url: str):
     from sync.client import SyncClient, SyncReport
 
     async def go():
-        client = SyncClient(prof.db, url, login="bench", password=PASSWORD, push_batch=2000)
+        client = SyncClient(prof.db, url, login=LOGIN, password=PASSWORD, push_batch=2000)
         await client.register()  # its station, and the cases moved into it (not timed)
         rep = SyncReport()
         t = time.perf_counter()
@@ -135,7 +137,7 @@ def _pull(folder: Path, url: str):
             time.sleep(0.05)
 
     async def go():
-        client = SyncClient(prof.db, url, login="bench", password=PASSWORD, pull_limit=2000)
+        client = SyncClient(prof.db, url, login=LOGIN, password=PASSWORD, pull_limit=2000)
         await client._ensure_session()
         rep = SyncReport()
         watcher = threading.Thread(target=sample, daemon=True)
