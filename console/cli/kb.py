@@ -229,7 +229,7 @@ def cmd_learned_forget(args) -> int:
     prof = profile_from(args)
     try:
         actor = _editor(prof, args)
-        n = learning.forget(prof.db, args.article, args.word, actor.role)
+        n = learning.forget(prof.db, args.article, args.word, actor.role, actor.login)
     except lexicon.LexiconError as exc:
         raise CliError(str(exc)) from None
     finally:

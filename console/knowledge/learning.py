@@ -19,6 +19,8 @@ from sqlalchemy import Connection, text
 from models.base import utcnow
 from models.db import Database
 
+from .. import audit
+
 from .lexicon import EDITOR_ROLES, LexiconError
 from .segment import query_words
 
@@ -79,8 +81,9 @@ def learned(db: Database, article_id: str | None = None, now: datetime | None = 
     return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
 
 
-def forget(db: Database, article_id: str, word: str | None, actor_role: str) -> int:
-    """Remove a learned word of an article (or all it learned); team leads and admins only."""
+def forget(db: Database, article_id: str, word: str | None, actor_role: str, actor_login: str = "-") -> int:
+    """Remove a learned word of an article (or all it learned); team leads and admins only.
+    The removal is recorded in the profile's audit log."""
     if actor_role not in EDITOR_ROLES:
         raise LexiconError("only a team lead or an admin removes what the knowledge base learned")
     with db.engine.begin() as conn:
@@ -89,7 +92,9 @@ def forget(db: Database, article_id: str, word: str | None, actor_role: str) -> 
                                {"a": article_id, "w": word})
         else:
             cur = conn.execute(text("DELETE FROM kb_learned WHERE article_id = :a"), {"a": article_id})
-        return cur.rowcount
+        removed = cur.rowcount
+    audit.record(db, actor_login, "kb_learned_forget", article_id, word=word or "*", removed=removed)
+    return removed
 
 
 def _time(value) -> datetime:

@@ -19,6 +19,7 @@ from models.base import utcnow
 from models.db import Database
 from models.knowledge import LexiconEntry
 
+from .. import audit
 from .segment import KB_RESOURCES, normalize, words
 
 SHIPPED = KB_RESOURCES / "lexicon.tsv"
@@ -166,6 +167,7 @@ def _write(db: Database, term: str, targets: list[str], source: str, who: str, d
             row = LexiconEntry(term=term)
             s.add(row)
         row.targets, row.source, row.deleted, row.updated_by, row.updated_at = targets, source, deleted, who, utcnow()
+        audit.record(s, who, "kb_lexicon_remove" if deleted else "kb_lexicon_set", term, source=source)
 
 
 __all__ = ["Lexicon", "LexiconError", "Term", "apply_feed", "entries", "remove_term", "set_term",

@@ -32,6 +32,16 @@ def _search(data_dir, query):
         prof.close()
 
 
+def _audit(data_dir, action: str) -> list[dict]:
+    from console import audit
+    from console.profile import open_profile
+    prof = open_profile(data_dir)
+    try:
+        return audit.entries(prof.db, action=action)
+    finally:
+        prof.close()
+
+
 def test_lexicon_list_shows_shipped_entries(capsys, data_dir):
     code, out, _ = run(capsys, "kb", "lexicon", "list", "--term", "黑车", "--json", "--data-dir", data_dir)
     rows = [json.loads(x) for x in out.splitlines()]
@@ -55,6 +65,8 @@ def test_a_team_lead_sets_a_term_and_search_uses_it(capsys, data_dir):
     code, out, _ = run(capsys, "--operator", "admin", "kb", "lexicon", "set", "黑车", "非法营运",
                        "--data-dir", data_dir)
     assert code == 0 and out.strip() == "黑车 -> 非法营运 (was 非法营运,出租车, shipped)"
+    assert [(e["actor"], e["target"]) for e in _audit(data_dir, "kb_lexicon_set")] == [
+        ("lead01", "咕噜噜"), ("admin", "黑车")]
 
 
 def test_only_team_leads_and_admins_change_the_lexicon(capsys, data_dir):
@@ -118,6 +130,8 @@ def test_learned_list_and_forget(capsys, answered):
         code, out, _ = run(capsys, "kb", "learned", "forget", "KB-0114", word, "--operator", "lead01",
                            "--data-dir", answered)
         assert code == 0 and out.strip() == "forgot 1 word of KB-0114"
+    assert [(e["actor"], e["detail"]["word"]) for e in _audit(answered, "kb_learned_forget")] == [
+        ("lead01", "咕噜噜"), ("lead01", "咕噜")]
     assert _search(answered, "咕噜噜") == []
     code, out, _ = run(capsys, "kb", "learned", "list", "--article", "KB-0114", "--json", "--data-dir", answered)
     left = [json.loads(x) for x in out.splitlines()]
