@@ -51,18 +51,26 @@ def record(where: Database | Session, actor: str, action: str, target: str = "",
         s.add(entry)
 
 
+def selection(model, since: datetime | None = None, until: datetime | None = None,
+              actor: str | None = None, action: str | None = None):
+    """SELECT of an audit table (the console's or the server's: the same columns), oldest
+    first, `since` <= at < `until` (stored UTC times), of one actor and one action if given."""
+    q = select(model).order_by(model.at, model.id)
+    if since is not None:
+        q = q.where(model.at >= since)
+    if until is not None:
+        q = q.where(model.at < until)
+    if actor:
+        q = q.where(model.actor == actor)
+    if action:
+        q = q.where(model.action == action)
+    return q
+
+
 def entries(db: Database, since: datetime | None = None, until: datetime | None = None,
             actor: str | None = None, action: str | None = None) -> list[dict]:
     """Entries oldest first, `since` <= at < `until` (stored UTC times), as plain dicts."""
-    q = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
-    if since is not None:
-        q = q.where(AuditEntry.at >= since)
-    if until is not None:
-        q = q.where(AuditEntry.at < until)
-    if actor:
-        q = q.where(AuditEntry.actor == actor)
-    if action:
-        q = q.where(AuditEntry.action == action)
+    q = selection(AuditEntry, since, until, actor, action)
     with db.session() as s:
         return [entry_json(e.id, e.at, e.actor, e.action, e.target, e.outcome, e.detail) for e in s.scalars(q)]
 

@@ -175,42 +175,37 @@ def _password(from_stdin: bool, prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
-def cmd_add_user(args) -> int:
-    from sync.server import auth
+def _central(args, work):
+    """`work(db)` on the central database of `--db`, closed after; a refusal (ValueError,
+    LookupError: a bad password, an unknown login or key) becomes a one-line error."""
     db = _open(args)
     try:
-        auth.create_account(db, args.login, _password(args.password_stdin, f"password for {args.login}: "),
-                            args.role, args.department, args.name)
-    except ValueError as exc:
-        raise CliError(str(exc)) from None
+        return work(db)
+    except (ValueError, LookupError) as exc:
+        raise CliError(str(exc.args[0] if exc.args else exc)) from None
     finally:
         db.close()
+
+
+def cmd_add_user(args) -> int:
+    from sync.server import auth
+    _central(args, lambda db: auth.create_account(
+        db, args.login, _password(args.password_stdin, f"password for {args.login}: "), args.role,
+        args.department, args.name))
     print(f"account {args.login} ({args.role}) saved")
     return 0
 
 
 def cmd_add_api_key(args) -> int:
     from sync.server import auth
-    db = _open(args)
-    try:
-        key = auth.create_api_key(db, args.name)
-    except ValueError as exc:
-        raise CliError(str(exc)) from None
-    finally:
-        db.close()
-    print(key)
+    print(_central(args, lambda db: auth.create_api_key(db, args.name)))
     print("(shown once: only a hash is kept)", file=sys.stderr)
     return 0
 
 
 def cmd_list_users(args) -> int:
     from sync.server import auth
-    db = _open(args)
-    try:
-        rows = auth.list_accounts(db)
-    finally:
-        db.close()
-    for r in rows:
+    for r in _central(args, auth.list_accounts):
         if args.json:
             print_json(r)
         else:
@@ -221,25 +216,14 @@ def cmd_list_users(args) -> int:
 
 def cmd_disable_user(args) -> int:
     from sync.server import auth
-    db = _open(args)
-    try:
-        auth.disable_account(db, args.login)
-    except LookupError as exc:
-        raise CliError(str(exc.args[0])) from None
-    finally:
-        db.close()
+    _central(args, lambda db: auth.disable_account(db, args.login))
     print(f"account {args.login} disabled; its sessions are ended")
     return 0
 
 
 def cmd_list_api_keys(args) -> int:
     from sync.server import auth
-    db = _open(args)
-    try:
-        rows = auth.list_api_keys(db)
-    finally:
-        db.close()
-    for r in rows:
+    for r in _central(args, auth.list_api_keys):
         if args.json:
             print_json(r)
         else:
@@ -250,13 +234,7 @@ def cmd_list_api_keys(args) -> int:
 
 def cmd_revoke_api_key(args) -> int:
     from sync.server import auth
-    db = _open(args)
-    try:
-        auth.revoke_api_key(db, args.name)
-    except LookupError as exc:
-        raise CliError(str(exc.args[0])) from None
-    finally:
-        db.close()
+    _central(args, lambda db: auth.revoke_api_key(db, args.name))
     print(f"API key {args.name} revoked")
     return 0
 
@@ -264,12 +242,7 @@ def cmd_revoke_api_key(args) -> int:
 def cmd_audit(args) -> int:
     from sync.server import audit
     since, until = bounds(args)
-    db = _open(args)
-    try:
-        rows = audit.entries(db, since, until, args.actor, args.action)
-    finally:
-        db.close()
-    show(args, rows)
+    show(args, _central(args, lambda db: audit.entries(db, since, until, args.actor, args.action)))
     return 0
 
 

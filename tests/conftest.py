@@ -88,3 +88,11 @@ LIAISON = Actor("urban", "liaison", "城管联络员", department="URBAN")
 @pytest.fixture
 def operator(profile):
     return profile.actor("op01")
+
+
+@pytest.fixture
+def data_dir(profile):
+    """The folder of a fresh profile, closed, for commands that open it themselves."""
+    folder = profile.data_dir
+    profile.close()
+    return folder

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert
 
-from console.audit import cli_actor, clip, entry_json
+from console.audit import cli_actor, clip, entry_json, selection
 from console.clock import utcnow
 
 from .db import CentralDB
@@ -43,15 +43,7 @@ def record(where: CentralDB | Connection, actor: str, action: str, target: str =
 def entries(db: CentralDB, since: datetime | None = None, until: datetime | None = None,
             actor: str | None = None, action: str | None = None, limit: int | None = None) -> Iterable[dict]:
     """Entries oldest first, `since` <= at < `until` (stored UTC times), as plain dicts."""
-    q = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
-    if since is not None:
-        q = q.where(AuditEntry.at >= since)
-    if until is not None:
-        q = q.where(AuditEntry.at < until)
-    if actor:
-        q = q.where(AuditEntry.actor == actor)
-    if action:
-        q = q.where(AuditEntry.action == action)
+    q = selection(AuditEntry, since, until, actor, action)
     if limit:
         q = q.limit(limit)
     with db.read() as conn:

@@ -69,17 +69,17 @@ class LoginGuard:
         self.hashing = 0  # verifications running now
         self.peak = 0  # the most that ever ran at once (the bound, observable)
 
-    async def login(self, address: str, login_name: str, password: str, device_id: str | None) -> dict:
+    async def login(self, client_ip: str, login_name: str, password: str, device_id: str | None) -> dict:
         """Sign in through the throttle; raises LoginRefused or auth.AuthError."""
-        keys = (f"login:{login_name[:150]}", f"addr:{address[:150]}")
+        keys = (f"login:{login_name[:150]}", f"addr:{client_ip[:150]}")
         wait = await run_in_threadpool(self.wait_seconds, keys)
         if wait:
-            log.info("sign-in refused while throttled: login %r from %s (%d s left)", login_name[:64], address, wait)
+            log.info("sign-in refused while throttled: login %r from %s (%d s left)", login_name[:64], client_ip, wait)
             raise LoginRefused(429, "too_many_attempts",
                                f"too many failed sign-ins: try again in {wait} s", wait)
         async with self._slot():
             try:
-                result = await run_in_threadpool(auth.login, self.db, login_name, password, device_id, address)
+                result = await run_in_threadpool(auth.login, self.db, login_name, password, device_id, client_ip)
             except auth.AuthError:
                 await run_in_threadpool(self.failed, keys)
                 raise

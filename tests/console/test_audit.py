@@ -8,17 +8,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
-import main
 from console import audit
 from console.intake import CallRecord
+from tests.cli import run
 
 PHONE, NAME = "13912345678", "欧阳先生"
-
-
-def run(capsys, *argv):
-    code = main.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_entries_are_appended_and_never_changed(profile):

@@ -6,22 +6,9 @@ from pathlib import Path
 
 import pytest
 
-import main
+from tests.cli import run
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(capsys, *argv):
-    code = main.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def data_dir(profile):
-    folder = profile.data_dir
-    profile.close()
-    return folder
 
 
 GOOD = {"caller_phone": "138 0013 8000", "caller_name": "张先生", "type": "complaint", "category_code": "0104",

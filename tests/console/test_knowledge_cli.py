@@ -5,23 +5,10 @@ import json
 
 import pytest
 
-import main
 from console.intake import CallRecord
 from console.knowledge import KnowledgeService
 from console.profile import open_profile
-
-
-def run(capsys, *argv):
-    code = main.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def data_dir(profile):
-    folder = profile.data_dir
-    profile.close()
-    return folder
+from tests.cli import run
 
 
 def _search(data_dir, query):

@@ -10,18 +10,12 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-import main
 from sync.server import audit, auth
 
 from .helpers import PASSWORD
+from tests.cli import run
 
 O311 = "/open311/v2/requests.json"
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = main.main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def lines(out: str) -> list[dict]:
