@@ -5,28 +5,28 @@ exact and needs no time-zone database on the counter PCs.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 CITY_TZ = timezone(timedelta(hours=8), "CST")
 
 
 def utcnow() -> datetime:
     """Naive UTC now, the stored form."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def to_local(stored: datetime | None) -> datetime | None:
     """A stored naive-UTC time as an aware city-local time."""
     if stored is None:
         return None
-    return stored.replace(tzinfo=timezone.utc).astimezone(CITY_TZ)
+    return stored.replace(tzinfo=UTC).astimezone(CITY_TZ)
 
 
 def to_stored(moment: datetime) -> datetime:
     """Any aware time (or naive, taken as UTC) to the stored naive-UTC form."""
     if moment.tzinfo is None:
         return moment
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def iso(stored: datetime | None) -> str | None:

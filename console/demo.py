@@ -26,10 +26,10 @@ import random
 import sqlite3
 import time
 from collections import defaultdict, deque
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -313,7 +313,7 @@ class DemoGenerator:
         """
         rng = self.rng
         texts = refdata.seed("demo_texts")
-        now = self.now.replace(tzinfo=timezone.utc).timestamp()
+        now = self.now.replace(tzinfo=UTC).timestamp()
         offset = _OFFSET.total_seconds()
         local_midnight = (now + offset) // 86400 * 86400 - offset  # today's 00:00 city time, in UTC seconds
         first_day = local_midnight - self.days * 86400
@@ -453,7 +453,7 @@ def _work(item):
         cur.close()
 
 
-def _write_chunk(cur, walker: "_Walker", index: int, part: list, begin: str) -> tuple[int, list]:
+def _write_chunk(cur, walker: _Walker, index: int, part: list, begin: str) -> tuple[int, list]:
     """Walk a chunk and write it (cases, events, rollup counts) in one transaction; returns the
     event count and the chunk's daily rollup counters, which it parks (rollups.Accumulator.park)
     for the load to add up at its end.

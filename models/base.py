@@ -7,10 +7,9 @@ locally, so a record created offline never collides with another device's.
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 import uuid6
-from datetime import datetime, timezone
-
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -37,4 +36,4 @@ def new_id() -> uuid.UUID:
 
 def utcnow() -> datetime:
     """Naive UTC now, the form every stored time takes."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -4,9 +4,9 @@ central server) where SQLAlchemy's per-row parameter processing would cost
 more than the insert itself."""
 from __future__ import annotations
 
+import operator
 import uuid
 from datetime import datetime
-import operator
 from operator import itemgetter
 
 from sqlalchemy import Connection

@@ -21,8 +21,21 @@ from datetime import datetime
 from operator import itemgetter
 from types import SimpleNamespace
 
-from sqlalchemy import (Column, Connection, Integer, MetaData, Table, Text, Uuid, delete, func, insert, select,
-                        type_coerce, update)
+from sqlalchemy import (
+    Column,
+    Connection,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    Uuid,
+    delete,
+    func,
+    insert,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql import bindparam
 

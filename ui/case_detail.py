@@ -6,18 +6,30 @@ import sys
 import uuid
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QStackedWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.cases import CaseNotFound
 from console.clock import to_local
+from console.permissions import actions_for
 from console.phone import display
 from console.queue_filter import QueueFilter
-from console.permissions import actions_for
 from console.workflow import ACTIONS, INSTRUCTION_LEVELS, WorkflowError
 
-from .queue_model import countdown
 from .plain_text import tooltip
+from .queue_model import countdown
 from .terms import term
 
 # hotline-side actions this panel offers (department actions happen in the departments' system)

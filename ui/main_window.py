@@ -303,8 +303,8 @@ class MainWindow(QMainWindow):
         if getattr(self, "_sync_configured", False):
             return
         try:
-            from sync.store import LocalSyncStore
             from sync.status import SyncStatus
+            from sync.store import LocalSyncStore
             pending, rejected, conflicts = LocalSyncStore(self.services.db).counts()
         except Exception:  # the counts are informative only
             log.debug("local outbox count unavailable", exc_info=True)

@@ -5,8 +5,18 @@ import sys
 import uuid
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QTabBar, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.queue import QueueService
 from console.queue_filter import VIEWS, QueueFilter
@@ -252,9 +262,11 @@ class QueuePanel(QWidget):
 
 def main() -> int:
     """Launch the queue alone on a temporary demo profile: `python -m ui.queue_panel`."""
-    from .demo_profile import demo_window_profile
     from PySide6.QtWidgets import QApplication
+
     from console import refdata
+
+    from .demo_profile import demo_window_profile
     app = QApplication.instance() or QApplication(sys.argv[:1])
     profile, actor, _tmp = demo_window_profile(cases=2000)
     names = ref_names(profile.db)

@@ -10,8 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..knowledge import ImportSourceError, KnowledgeService, export_jsonl, import_path
-from ..knowledge import learning, lexicon
+from ..knowledge import ImportSourceError, KnowledgeService, export_jsonl, import_path, learning, lexicon
 from ..knowledge.segment import normalize
 from . import CliError, add_data_dir, add_json, positive_int, print_json, profile_from
 

@@ -20,7 +20,6 @@ from models.base import utcnow
 from models.db import Database
 
 from .. import audit
-
 from .lexicon import EDITOR_ROLES, LexiconError
 from .segment import query_words
 

@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import text
 
 from models.db import Database
 
 from ..clock import to_local, utcnow
-from . import store
+from . import learning, rank, store
 from .articles import Article, answer_text, plain
-from . import learning, rank
 from .lexicon import Lexicon
 from .lexicon import entries as lexicon_entries
 from .lexicon import stamp as lexicon_stamp

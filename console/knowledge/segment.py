@@ -16,7 +16,6 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-
 KB_RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "kb"
 
 # Only letters and digits reach the index (unicode61's own token characters):

@@ -10,13 +10,11 @@ from __future__ import annotations
 import json
 import uuid
 from contextlib import asynccontextmanager
-from typing import Annotated
 from pathlib import Path as FilePath
+from typing import Annotated
 
 import anyio
-
 import orjson
-
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -34,14 +32,14 @@ from ..protocol import API, PROTOCOL_VERSION, dumps, plain_json_text
 from . import audit, auth, inbound, kb
 from .api_doc import document_errors
 from .casebook import Caller, Casebook, EpochChanged, NotVisible, NotYourDevice
-from .limits import BodyTooLarge, RequestLimits, default_rules, has_lone_surrogate, push_limit_from_env
 from .db import THREADS, CentralDB, open_central
+from .limits import BodyTooLarge, RequestLimits, default_rules, has_lone_surrogate, push_limit_from_env
 from .login_guard import LoginGuard, LoginRefused, client_address
 from .models import Device
 from .open311 import make_router
-from .request_log import LogFile, RequestLog, RequestLogMiddleware
 from .public_reads import PublicReadPolicy, PublicReads
 from .public_reads import document as document_public_reads
+from .request_log import LogFile, RequestLog, RequestLogMiddleware
 from .stations import UnknownDevice, assign_station
 
 PROTOCOL_DOC = FilePath(__file__).resolve().parents[2] / "docs" / "sync-protocol.md"

@@ -33,9 +33,20 @@ from console.refdata import seed
 from console.workflow import EDITABLE_FIELDS, State, WorkflowError
 from models.base import new_id
 
+from ..protocol import (
+    CASE_FIELDS,
+    EVENT_FIELDS,
+    PAGE_FORMATS,
+    TIME_FIELDS,
+    age_of,
+    body_hash,
+    case_to_wire,
+    dumps_text,
+    loads,
+    snapshot_to_row,
+    wire_time,
+)
 from ..rawsql import raw_insert
-from ..protocol import (CASE_FIELDS, EVENT_FIELDS, PAGE_FORMATS, TIME_FIELDS, age_of, body_hash, case_to_wire,
-                        dumps_text, loads, snapshot_to_row, wire_time)
 from .db import CentralDB
 from .inbound import mark_malformed, receive_problems
 from .models import AppliedOp, CentralCase, CentralEvent, Change, Device, Meta, NumberSeq

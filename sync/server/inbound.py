@@ -11,10 +11,10 @@ The same shapes are the push body's schema in the OpenAPI document.
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NotRequired
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
-from typing_extensions import NotRequired, TypedDict
+from typing_extensions import TypedDict
 
 from console.intake import LIMITS, CallRecord, IntakeError, ReferenceCodes, validate
 from console.workflow import ACTIONS, CHANNELS, REQUEST_TYPES, URGENCIES

@@ -19,7 +19,6 @@ from console.clock import utcnow
 from .db import CentralDB
 from .models import KbArticle, Meta
 
-
 LEXICON_PREFIX = "lexicon:"
 
 

@@ -17,7 +17,6 @@ first and the encoding themselves, in the same pass that parses it.
 """
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import re

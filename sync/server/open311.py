@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import parse_qs
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 from typing import Annotated
+from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool

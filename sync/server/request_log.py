@@ -16,7 +16,7 @@ import logging
 import os
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -73,7 +73,7 @@ class RequestLog:
         route = getattr(scope.get("route"), "path_format", None) or "-"
         client = scope.get("client")
         login = (scope.get("state") or {}).get("login") or "-"
-        when = datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        when = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
         self.logger.info("%s %s %s %s %d %.1fms %s", when, client[0] if client else "-", scope.get("method", "-"),
                          route, status, seconds * 1000, login)
 

@@ -10,10 +10,10 @@ import uvicorn
 
 from .app import create_app
 from .db import CentralDB, open_central
-from .request_log import LogFile
 from .deadlines import deadline_protocol
 from .login_guard import LoginPolicy
 from .public_reads import PublicReadPolicy
+from .request_log import LogFile
 
 
 def free_port(host: str = "127.0.0.1") -> int:

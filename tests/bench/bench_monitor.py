@@ -18,11 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from .harness import Context, Figure, timed
-
 # PySide6 6.12.0 drops references to None/True (see ui/dashboard/refcount_guard.py);
 # importing ui.dashboard installs the guard, the timer ticks below need it too
 from ui.dashboard import refcount_guard  # noqa: E402
+
+from .harness import Context, Figure, timed
 
 refcount_guard.install()
 

@@ -41,11 +41,10 @@ def run(ctx) -> list[Figure]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from ui.queue_model import COLUMNS
-
     from console.profile import open_profile
-    from console.queue import OPEN_SQL, _COLUMNS
+    from console.queue import _COLUMNS, OPEN_SQL
     from console.queue_filter import QueueFilter
+    from ui.queue_model import COLUMNS
 
     folder = os.environ.get("HOTLINE_BENCH_QUEUE_PROFILE")
     folder = Path(folder) if folder else ctx.demo_profile(ctx.size(1_000_000, 2000))

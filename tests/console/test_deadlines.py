@@ -1,5 +1,5 @@
 """Deadlines on working days and hours, across holidays and adjusted working days."""
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
 from hypothesis import given, settings

@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from console.knowledge import KnowledgeService
-from console.knowledge import rank
+from console.knowledge import KnowledgeService, rank
 from console.knowledge.lexicon import Lexicon, shipped
 
 

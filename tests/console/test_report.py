@@ -13,6 +13,7 @@ from main import main
 from tests.conftest import LIAISON, local
 from tests.console.monitor_fixture import build
 
+
 def _has_cjk_font() -> bool:
     from PySide6.QtGui import QFontDatabase
     return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))

@@ -9,10 +9,9 @@ import pytest
 from console import rollups
 from console.deadlines import load_policy
 from console.demo import fill
+from models.rollup import GRAINS
 from tests.conftest import LEAD, local
 from tests.console.monitor_fixture import build
-
-from models.rollup import GRAINS
 
 # every grain must agree too: the triggers write each one, the rebuild derives the coarse ones
 TABLES = {**{t: ", ".join(("day",) + keys) for t, keys in GRAINS.items()}, "rollup_operator": "day, operator",

@@ -9,8 +9,19 @@ import json
 import pytest
 from sqlalchemy import select
 
-from console.signin import (DEMO_PASSWORD, EmptyCredentials, NoVerifier, TooSoon, Unreachable, WrongPassword,
-                            install_demo_verifiers, is_demo, seconds_to_wait, sign_in, wait_after)
+from console.signin import (
+    DEMO_PASSWORD,
+    EmptyCredentials,
+    NoVerifier,
+    TooSoon,
+    Unreachable,
+    WrongPassword,
+    install_demo_verifiers,
+    is_demo,
+    seconds_to_wait,
+    sign_in,
+    wait_after,
+)
 from models import AuditEntry, Operator, SyncState
 
 

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import text
 
 from sync.server import audit, auth
+from tests.cli import run
 
 from .helpers import PASSWORD
-from tests.cli import run
 
 O311 = "/open311/v2/requests.json"
 

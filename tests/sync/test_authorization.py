@@ -16,11 +16,10 @@ import pytest
 from sqlalchemy import select, update
 
 from console.workflow import ACTIONS
+from models import Operator
 from sync.server import auth
 from sync.server.casebook import Caller
-from models import Operator
 from sync.server.models import CentralCase, CentralEvent, Device
-
 from tests.console.test_permissions import MAY, WRITES_THROUGH
 
 from .helpers import PASSWORD, reopen_client

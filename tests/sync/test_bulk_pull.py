@@ -9,7 +9,6 @@ import pytest
 
 from sync import bulk
 from sync.server.casebook import Caller
-
 from tests.console.test_rollups import db_snapshot as rollups  # every rollup table, non-zero rows
 
 

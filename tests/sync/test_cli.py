@@ -9,8 +9,6 @@ import httpx
 import main
 from sync.server.runner import ServerThread
 
-from .helpers import PASSWORD
-
 
 def test_admin_commands_and_headless_sync(tmp_path, capsys, monkeypatch, consoles):
     url = f"sqlite:///{tmp_path / 'central.db'}"

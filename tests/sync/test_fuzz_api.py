@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 
 import httpx
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable

@@ -18,7 +18,7 @@ from sync.server import auth
 from sync.server.casebook import Caller
 from sync.server.models import CentralCase, Device
 
-from .helpers import PASSWORD, local_view, outbox_statuses, server_view, set_station
+from .helpers import PASSWORD, local_view, outbox_statuses, server_view
 
 API = "/api/v1"
 

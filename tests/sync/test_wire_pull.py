@@ -27,7 +27,6 @@ from sync.protocol import CASE_FIELDS, EVENT_FIELDS, SnapshotRows, loads, parse_
 from sync.rawsql import raw_value
 from sync.server.casebook import Caller, _sqlite_wire_texts
 from sync.store import LocalSyncStore
-
 from tests.console.test_rollups import db_snapshot as rollups
 
 TRICKY = ['引号"双"和\'单\'', "反斜杠\\n不是换行", "真换行\n制表\t回车\r", "控制\x01\x1f字符", "emoji 🚦🙂", "</script>&amp;",

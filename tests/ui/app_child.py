@@ -16,9 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["HOTLINE_CTI_PORT"] = sys.argv[2]
 
+from child_signin import sign_in_as_demo_operator  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 
-from child_signin import sign_in_as_demo_operator  # noqa: E402
 from ui.app import run  # noqa: E402
 
 

@@ -15,14 +15,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["HOTLINE_CTI_PORT"] = "off"
 
+from child_signin import sign_in_as_demo_operator  # noqa: E402
+from keys import type_text  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from keys import type_text  # noqa: E402
-from child_signin import sign_in_as_demo_operator  # noqa: E402
 from ui.app import run  # noqa: E402
-
 
 PHONE = "13511112222"
 NAME = "Li"

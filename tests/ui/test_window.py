@@ -6,8 +6,7 @@ import asyncio
 import threading
 
 import httpx
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit,
-                               QTabBar)
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit, QTabBar
 
 from console.cti import CtiListener
 from console.intake import CallRecord

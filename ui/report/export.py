@@ -5,8 +5,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QWidget)
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QWidget
 
 from models.db import Database
 from ui.dashboard.worker import SnapshotRunner

@@ -4,9 +4,8 @@ Revision ID: 0001_central
 Revises: 
 Create Date: 2026-11-27 19:25:44.003198
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001_central'
 down_revision = None
