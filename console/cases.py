@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from models import Case, CaseAlias, CaseEvent, Outbox, StateCount
 from models.base import new_id
 from models.db import Database
+from sync.protocol import CREATION_FIELDS
 
 from . import audit
 from .clock import CITY_TZ, utcnow
@@ -219,9 +220,7 @@ def _bump_count(s: Session, state: str, delta: int) -> None:
 
 
 def _creation_payload(case: Case) -> dict:
-    fields = ("number", "station", "type", "urgency", "channel", "category_code", "district_code", "address",
-              "description", "caller_phone", "caller_name", "confidential", "repeat_caller")
-    out = {f: getattr(case, f) for f in fields}
+    out = {f: getattr(case, f) for f in CREATION_FIELDS}
     out["created_at"] = case.created_at.isoformat()
     return out
 

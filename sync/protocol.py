@@ -27,6 +27,9 @@ CASE_FIELDS = (
 )
 TIME_FIELDS = frozenset({"created_at", "updated_at", "deadline", "sign_deadline", "reply_deadline",
                          "dispatched_at", "accepted_at", "replied_at", "closed_at"})
+# The fields the `receive` event carries (the case as the citizen gave it), plus created_at.
+CREATION_FIELDS = ("number", "station", "type", "urgency", "channel", "category_code", "district_code", "address",
+                   "description", "caller_phone", "caller_name", "confidential", "repeat_caller")
 EVENT_FIELDS = ("id", "seq", "kind", "actor", "actor_role", "at", "from_state", "to_state", "reason", "payload")
 # How a pull page writes its cases: "objects", one JSON object per case (case_to_wire), or
 # "rows", one array per case (snapshot_to_row), a third of the bytes and no key to read.

@@ -35,6 +35,7 @@ from models.base import new_id
 
 from ..protocol import (
     CASE_FIELDS,
+    CREATION_FIELDS,
     EVENT_FIELDS,
     PAGE_FORMATS,
     TIME_FIELDS,
@@ -56,8 +57,6 @@ CASES = CentralCase.__table__
 EVENTS = CentralEvent.__table__
 CHANGES = Change.__table__
 APPLIED = AppliedOp.__table__
-CREATION_FIELDS = ("number", "station", "type", "urgency", "channel", "category_code", "district_code", "address",
-                   "description", "caller_phone", "caller_name", "confidential", "repeat_caller")
 log = logging.getLogger(__name__)
 _ROW_COLUMNS = [c.name for c in CASES.columns]
 _EVENT_KEYS = [f for f in EVENT_FIELDS if f != "payload"]
