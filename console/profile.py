@@ -36,7 +36,11 @@ class Profile:
         """The acting operator: `login`, or the profile's first operator-role account."""
         with self.db.session() as s:
             q = select(Operator)
-            q = q.where(Operator.login == login) if login else q.where(Operator.role == "operator").order_by(Operator.login)
+            q = (
+                q.where(Operator.login == login)
+                if login
+                else q.where(Operator.role == "operator").order_by(Operator.login)
+            )
             op = s.scalars(q.limit(1)).first()
             if op is None:
                 raise LookupError(f"no operator {login!r} in this profile")

@@ -81,9 +81,12 @@ class LockScreen(QFrame):
     def reset(self) -> None:
         """Back to "unlock as the signed-in operator"."""
         a = self.actor
-        self.who.setText(self.tr("{0} ({1}) is signed in. Type the password to unlock. Another operator may sign "
-                                 "in instead: {0}'s unsaved call then stays saved as a draft.").format(a.name or a.login,
-                                                                                                      a.login))
+        self.who.setText(
+            self.tr(
+                "{0} ({1}) is signed in. Type the password to unlock. Another operator may sign "
+                "in instead: {0}'s unsaved call then stays saved as a draft."
+            ).format(a.name or a.login, a.login)
+        )
         self.form.login.setText(a.login)
         self.form.set_login_fixed(True)
         self.form.button.setText(self.tr("Unlock"))

@@ -54,14 +54,31 @@ def label(shortcut_id: str) -> str:
 
 def _labels_for_lupdate() -> list[str]:
     # lupdate reads literal translate() calls; these mirror SHORTCUTS one to one
-    return [QCoreApplication.translate("Shortcuts", "New call (from anywhere)"), QCoreApplication.translate("Shortcuts", "Save the call"), QCoreApplication.translate("Shortcuts", "Save and dispatch to the lead department"),
-            QCoreApplication.translate("Shortcuts", "Merge the call into the selected likely duplicate"), QCoreApplication.translate("Shortcuts", "Discard the draft"),
-            QCoreApplication.translate("Shortcuts", "Go to the caller's phone"), QCoreApplication.translate("Shortcuts", "Go to the description"), QCoreApplication.translate("Shortcuts", "Search the knowledge base"),
-            QCoreApplication.translate("Shortcuts", "Insert the selected article's answer into the reply"),
-            QCoreApplication.translate("Shortcuts", "Filter the queue"), QCoreApplication.translate("Shortcuts", "Open the selected case"), QCoreApplication.translate("Shortcuts", "Back to the call form"),
-            QCoreApplication.translate("Shortcuts", "Refresh the queue and counts"), QCoreApplication.translate("Shortcuts", "Queue: My cases"), QCoreApplication.translate("Shortcuts", "Queue: Due today"),
-            QCoreApplication.translate("Shortcuts", "Queue: Overdue"), QCoreApplication.translate("Shortcuts", "Queue: Urgent"), QCoreApplication.translate("Shortcuts", "Queue: All open"), QCoreApplication.translate("Shortcuts", "Queue: Waiting for callback"),
-            QCoreApplication.translate("Shortcuts", "Queue: All"), QCoreApplication.translate("Shortcuts", "Lock the seat"), QCoreApplication.translate("Shortcuts", "This list of shortcuts"), QCoreApplication.translate("Shortcuts", "Quit")]
+    return [
+        QCoreApplication.translate("Shortcuts", "New call (from anywhere)"),
+        QCoreApplication.translate("Shortcuts", "Save the call"),
+        QCoreApplication.translate("Shortcuts", "Save and dispatch to the lead department"),
+        QCoreApplication.translate("Shortcuts", "Merge the call into the selected likely duplicate"),
+        QCoreApplication.translate("Shortcuts", "Discard the draft"),
+        QCoreApplication.translate("Shortcuts", "Go to the caller's phone"),
+        QCoreApplication.translate("Shortcuts", "Go to the description"),
+        QCoreApplication.translate("Shortcuts", "Search the knowledge base"),
+        QCoreApplication.translate("Shortcuts", "Insert the selected article's answer into the reply"),
+        QCoreApplication.translate("Shortcuts", "Filter the queue"),
+        QCoreApplication.translate("Shortcuts", "Open the selected case"),
+        QCoreApplication.translate("Shortcuts", "Back to the call form"),
+        QCoreApplication.translate("Shortcuts", "Refresh the queue and counts"),
+        QCoreApplication.translate("Shortcuts", "Queue: My cases"),
+        QCoreApplication.translate("Shortcuts", "Queue: Due today"),
+        QCoreApplication.translate("Shortcuts", "Queue: Overdue"),
+        QCoreApplication.translate("Shortcuts", "Queue: Urgent"),
+        QCoreApplication.translate("Shortcuts", "Queue: All open"),
+        QCoreApplication.translate("Shortcuts", "Queue: Waiting for callback"),
+        QCoreApplication.translate("Shortcuts", "Queue: All"),
+        QCoreApplication.translate("Shortcuts", "Lock the seat"),
+        QCoreApplication.translate("Shortcuts", "This list of shortcuts"),
+        QCoreApplication.translate("Shortcuts", "Quit"),
+    ]
 
 
 class CheatSheet(QDialog):

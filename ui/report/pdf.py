@@ -13,8 +13,7 @@ from console.report.tables import LEVEL_LABELS, RATE_LABELS
 
 from .charts import FONT_FAMILY, bar_chart
 
-CSS = """
-body { font-family: '%s'; font-size: 10pt; color: #222; }
+CSS = f"body {{ font-family: '{FONT_FAMILY}'; font-size: 10pt; color: #222; }}" + """
 h1 { font-size: 20pt; margin-bottom: 2px; }
 h2 { font-size: 14pt; margin-top: 10px; color: #1f4f85; }
 .sub { color: #666; }
@@ -23,7 +22,7 @@ th { background: #e8eef6; font-weight: bold; }
 td, th { padding: 3px 6px; }
 .num { text-align: right; }
 .up { color: #b02a2a; } .down { color: #1e7a3a; }
-""" % FONT_FAMILY
+"""
 
 
 def _e(x) -> str:
@@ -58,7 +57,8 @@ def charts(r: MonthlyReport) -> dict[str, QImage]:
     legend = (f"本月 {month}", f"上月 {before}")
     return {
         "rates": bar_chart("主要指标（%）", [RATE_LABELS[x.name] for x in rate_list],
-                           [100 * (x.value or 0) for x in rate_list], [100 * (prev[x.name].value or 0) for x in rate_list],
+                           [100 * (x.value or 0) for x in rate_list],
+                           [100 * (prev[x.name].value or 0) for x in rate_list],
                            legend, value_fmt=lambda v: f"{v:.1f}%"),
         "categories": bar_chart("热点诉求类别（受理量）", [c.label for c in r.top_categories],
                                 [c.current for c in r.top_categories], [c.previous for c in r.top_categories], legend),
@@ -103,7 +103,8 @@ def html_of(r: MonthlyReport, images: dict[str, QImage]) -> str:
              "<h2 style='page-break-before: always'>附录：可公开工单（已脱敏）</h2>",
              "<p class='sub'>姓名、电话号码、身份证号码和详细地址已隐去。</p>",
              _table(["编号", "日期", "地点", "类别", "承办单位", "诉求内容", "办理结果", "回访"],
-                    [[f"<nobr>{_e(c.number)}</nobr>", f"<nobr>{_e(c.received)}</nobr>", _e(c.place), _e(c.category), _e(c.department), _e(c.description),
+                    [[f"<nobr>{_e(c.number)}</nobr>", f"<nobr>{_e(c.received)}</nobr>", _e(c.place), _e(c.category),
+                      _e(c.department), _e(c.description),
                       _e(c.result), "" if c.satisfied is None else ("满意" if c.satisfied else "不满意")]
                      for c in r.appendix], num_from=99)]
     return f"<html><head><style>{CSS}</style></head><body>{''.join(parts)}</body></html>"
