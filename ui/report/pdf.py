@@ -100,6 +100,15 @@ def html_of(r: MonthlyReport, images: dict[str, QImage]) -> str:
              "<h2>五、群众不满意原因</h2>",
              _table(["序号", "原因", "次数"], [[str(i + 1), _e(reason), f"{n:,}"] for i, (reason, n) in
                                            enumerate(r.reasons)], num_from=2),
+             "<h2>六、预警：诉求聚集与热点</h2>",
+             "<p class='sub'>某区县某类诉求单日来电明显高于其近28天的通常水平（按星期调整，泊松控制限）；"
+             "热点为7天内3位以上不同来电人反映同一地点同一类问题或同一企业。</p>",
+             _table(["日期", "区县", "类别", "来电", "通常"],
+                    [[w.day, _e(w.district), _e(w.category), str(w.count), f"{w.expected:.1f}"] for w in r.warnings]
+                    or [["本月无预警", "", "", "", ""]], num_from=3),
+             _table(["类型", "地点或企业", "类别", "来电人数", "工单"],
+                    [["地点" if h.kind == "address" else "企业", _e(h.name), _e(h.category), str(h.callers),
+                      str(h.cases)] for h in r.hotspots] or [["本月无热点", "", "", "", ""]], num_from=3),
              "<h2 style='page-break-before: always'>附录：可公开工单（已脱敏）</h2>",
              "<p class='sub'>姓名、电话号码、身份证号码和详细地址已隐去。</p>",
              _table(["编号", "日期", "地点", "类别", "承办单位", "诉求内容", "办理结果", "回访"],
