@@ -1,4 +1,5 @@
-"""`python main.py report monthly --month 2026-10 --out FILE [--format pdf|csv|xlsx]`."""
+"""`python main.py report monthly --month 2026-10 --out FILE [--format pdf|csv|xlsx]` and
+`python main.py report public --month 2026-10 --out DIR`."""
 from __future__ import annotations
 
 import sys
@@ -20,7 +21,39 @@ def register(sub) -> None:
     m.add_argument("--format", choices=FORMATS, default=None, help="pdf (default from --out's suffix), csv or xlsx")
     m.add_argument("--appendix", type=int, default=30, help="how many publishable cases in the appendix (default 30)")
     m.set_defaults(handler=cmd_monthly)
+    pub = rsub.add_parser("public", help="the month's public site: static HTML and JSON, redacted, with a case lookup")
+    add_data_dir(pub)
+    pub.add_argument("--month", required=True, help="the month, e.g. 2026-10")
+    pub.add_argument("--out", required=True, type=Path, help="output folder (made if missing)")
+    pub.set_defaults(handler=cmd_public)
     p.set_defaults(handler=lambda args: (p.print_help(), 2)[1])
+
+
+def cmd_public(args) -> int:
+    from console import audit
+    from console.metrics import month_scope
+    from console.report.public_site import write_site
+
+    try:
+        month_scope(args.month)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    if args.out.exists() and not args.out.is_dir():
+        raise CliError(f"{args.out} is a file, not a folder")
+    started = time.perf_counter()
+    prof = profile_from(args)
+    try:
+        try:
+            stats = write_site(prof.db, args.month, args.out)
+        except OSError as exc:
+            raise CliError(f"cannot write the site into {args.out}: {exc.strerror or exc}") from None
+        audit.record(prof.db, audit.cli_actor(), audit.EXPORT, args.out.name, what="public_site", month=args.month,
+                     cases=stats.cases)
+    finally:
+        prof.close()
+    print(f"wrote {args.out}/index.html ({stats.cases:,} public cases in {stats.shards} shards, "
+          f"{stats.bytes / 1e6:.1f} MB, {time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    return 0
 
 
 def cmd_monthly(args) -> int:
