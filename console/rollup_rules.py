@@ -14,6 +14,7 @@ without a migration fails the suite.
 
 Conditions (all must hold):
     ("case", col)          the case's column is true
+    ("case_set", col)      the case's column is set (not NULL)
     ("on_time", col)       the event happened at or before the case's deadline `col` (no deadline: on time)
     ("payload", key)       the event's payload has a true `key`
     ("payload_is", key, v) the event's payload has `key` equal to the text `v`
@@ -71,6 +72,10 @@ DAILY_RULES: tuple[Rule, ...] = (
     _r("instr_district", "instruct", ("payload_is", "level", "district")),
     _r("instr_township", "instruct", ("payload_is", "level", "township")),
     _r("picks", "pick"),
+    _r("extended", "approve_extension"),
+    _r("repeat_dispatched", "dispatch", ("case", "repeat_caller")),
+    _r("instr_replied", "reply", ("case_set", "instruction_level")),
+    _r("instr_replied_on_time", "reply", ("case_set", "instruction_level"), ("on_time", "reply_deadline")),
 )
 
 _FIRST_HANDLING = ("answer", "dispatch", "transfer")
@@ -99,6 +104,8 @@ def _cond_sql(cond: Cond, e: str, c: str) -> str:
     op = cond[0]
     if op == "case":
         return f"{c}.{cond[1]}"
+    if op == "case_set":
+        return f"{c}.{cond[1]} IS NOT NULL"
     if op == "on_time":
         return f"coalesce({e}.at <= {c}.{cond[1]}, 1)"
     if op == "payload":
@@ -139,6 +146,9 @@ def _cond_py(cond: Cond) -> Callable[[object, datetime, str, dict], bool]:
     if op == "case":
         col = cond[1]
         return lambda case, at, frm, data: bool(getattr(case, col))
+    if op == "case_set":
+        col = cond[1]
+        return lambda case, at, frm, data: getattr(case, col) is not None
     if op == "on_time":
         col = cond[1]
 

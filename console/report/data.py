@@ -16,8 +16,9 @@ from sqlalchemy import text
 
 from models.db import Database
 
-from .. import early_warning, metrics, refdata
+from .. import early_warning, efficiency, metrics, refdata
 from ..clock import to_local
+from ..efficiency import Assessment
 from ..metrics import Rate, Rates, Scope
 from ..redact import UNPUBLISHABLE_TYPES, public_address, redact
 
@@ -106,6 +107,7 @@ class MonthlyReport:
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[WarningLine] = field(default_factory=list)
     hotspots: list[HotspotLine] = field(default_factory=list)
+    efficiency: list[Assessment] = field(default_factory=list)  # the units' assessment, ranked first
 
 
 def _changes(cur: dict[str, float], prev: dict[str, float], labels: dict[str, str], limit: int | None) -> list[Change]:
@@ -154,10 +156,12 @@ def build_monthly(db: Database, month: str, now: datetime | None = None,
     timings["appendix"] = time.perf_counter() - t
     warnings, hotspots = month_warnings(db, scope, cat_names, dist_names)
     timings["warnings"] = time.perf_counter() - t
+    assessed = efficiency.assess(db, month)
+    timings["efficiency"] = time.perf_counter() - t
     return MonthlyReport(month, scope, prev, rates, prev_rates,
                          Change("intake", "intake", cur_counts["intake"], prev_counts["intake"]),
                          top, top_level, districts, lines, reasons, appendix, now or datetime.now(), timings,
-                         warnings, hotspots)
+                         warnings, hotspots, assessed)
 
 
 def month_warnings(db: Database, scope: Scope, cat_names: dict, dist_names: dict

@@ -1,7 +1,9 @@
-"""The month's public site (report public) on the demo profile (1,000,000 cases at --scale 1).
+"""What the city publishes, on the demo profile (1,000,000 cases at --scale 1): the month's public
+site (report public) and the efficiency assessment (report efficiency).
 
-Baseline, measured in the same run on the same file: reading the rows the site is made of (the
-month's public cases and their events), so the ratio is what building, redacting and writing add.
+Baselines, measured in the same run on the same file: for the site, reading the rows it is made of
+(the month's cases and their events), so the ratio is what building, redacting and writing add; for
+the assessment, the month's per-department breakdown of the rollups the monthly report reads.
 """
 from __future__ import annotations
 
@@ -37,9 +39,21 @@ def run(ctx: Context) -> list[Figure]:
         t = time.perf_counter()
         stats = write_site(db, month, out)
         took = time.perf_counter() - t
+        eff = run_efficiency(ctx, db, month)
     finally:
         prof.close()
         shutil.rmtree(out, ignore_errors=True)
     return [Figure(f"public site for {month}", took, "s", base, "reading the month's cases and events", "",
                    f"{cases:,} cases; {stats.cases:,} public cases in {stats.shards} shards, "
-                   f"{stats.bytes / 1e6:.1f} MB")]
+                   f"{stats.bytes / 1e6:.1f} MB"), eff]
+
+
+def run_efficiency(ctx: Context, db, month: str) -> Figure:
+    from console import efficiency, metrics
+
+    scope = metrics.month_scope(month)
+    base = timed(lambda: metrics.breakdown(db, scope, "department"), repeat=3)
+    took = timed(lambda: (efficiency.assess(db, month, "department"), efficiency.assess(db, month, "district")),
+                 repeat=3)
+    return Figure(f"efficiency assessment for {month} (units and districts, with last month)", took, "s", base,
+                  "the month's per-department rollup breakdown", "")
