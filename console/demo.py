@@ -111,6 +111,14 @@ class Progress:
     cancelled: Callable[[], bool] = lambda: False
 
 
+# who gives the demo's instructions: titles of each level, fictional names
+_LEADERS = {
+    "city": [{"leader": "王某某", "title": "市长"}, {"leader": "李某某", "title": "副市长"}],
+    "district": [{"leader": "张某某", "title": "区长"}, {"leader": "刘某某", "title": "副区长"}],
+    "township": [{"leader": "陈某某", "title": "街道办事处主任"}, {"leader": "杨某某", "title": "镇长"}],
+}
+
+
 def _ts(dt: datetime | None) -> str | None:
     return None if dt is None else dt.isoformat(sep=" ", timespec="microseconds")
 
@@ -625,8 +633,9 @@ class _Walker:
         if not step("accept", t, dept, "liaison"):
             return
         if rng.random() < 0.004:
+            level = rng.choice(["city", "district", "district", "township"])
             step("instruct", later(t, 1, 48), "lead01", "team_lead", rng.choice(m.texts["instructions"]),
-                 {"level": rng.choice(["city", "district", "district", "township"])})
+                 {"level": level, **_LEADERS[level][rng.randrange(len(_LEADERS[level]))]})
         if rng.random() < 0.003:
             step("pick", later(t, 1, 48), "lead01", "team_lead")
         if rng.random() < 0.05:

@@ -21,6 +21,8 @@ from ..clock import to_local
 from ..efficiency import Assessment
 from ..metrics import Rate, Rates, Scope
 from ..redact import UNPUBLISHABLE_TYPES, public_address, redact
+from . import instructions
+from .instructions import InstructionsReport
 
 APPENDIX_LIMIT = 30
 # whistle-blowing reports and confidential cases are never published
@@ -108,6 +110,7 @@ class MonthlyReport:
     warnings: list[WarningLine] = field(default_factory=list)
     hotspots: list[HotspotLine] = field(default_factory=list)
     efficiency: list[Assessment] = field(default_factory=list)  # the units' assessment, ranked first
+    instructions: InstructionsReport | None = None
 
 
 def _changes(cur: dict[str, float], prev: dict[str, float], labels: dict[str, str], limit: int | None) -> list[Change]:
@@ -158,10 +161,12 @@ def build_monthly(db: Database, month: str, now: datetime | None = None,
     timings["warnings"] = time.perf_counter() - t
     assessed = efficiency.assess(db, month)
     timings["efficiency"] = time.perf_counter() - t
+    instructed = instructions.build(db, month)
+    timings["instructions"] = time.perf_counter() - t
     return MonthlyReport(month, scope, prev, rates, prev_rates,
                          Change("intake", "intake", cur_counts["intake"], prev_counts["intake"]),
                          top, top_level, districts, lines, reasons, appendix, now or datetime.now(), timings,
-                         warnings, hotspots, assessed)
+                         warnings, hotspots, assessed, instructed)
 
 
 def month_warnings(db: Database, scope: Scope, cat_names: dict, dist_names: dict

@@ -69,7 +69,7 @@ def test_csv_parses_back_with_every_section(profile, month, tmp_path):
     for row in rows:
         by.setdefault(row["section"], []).append(row)
     assert set(by) == {"rates", "top_categories", "top_level_categories", "districts", "departments", "reasons",
-                       "efficiency", "hotspots", "appendix"}
+                       "efficiency", "instructions_by_level", "instructions_by_unit", "hotspots", "appendix"}
     # E, G and H: three callers about 0101 at 东大街12号 within a week (no cluster: no history to compare with)
     assert [(row["key"], row["label"], row["value"], row["detail"]) for row in by["hotspots"]] == [
         ("地点", "东大街", "3", "category=违法建设;cases=3")]
@@ -88,7 +88,8 @@ def test_xlsx_has_a_sheet_per_section(profile, month, tmp_path):
     path = write_xlsx(build_monthly(profile.db, "2026-11"), tmp_path / "r.xlsx")
     wb = load_workbook(path)
     assert wb.sheetnames == ["rates", "top_categories", "top_level_categories", "districts", "departments",
-                             "reasons", "efficiency", "warnings", "hotspots", "appendix"]
+                             "reasons", "efficiency", "instructions_by_level", "instructions_by_unit",
+                             "instructions_overdue", "warnings", "hotspots", "appendix"]
     rates = {row[0]: row for row in wb["rates"].iter_rows(min_row=2, values_only=True)}
     assert rates["reply_on_time"][2] == "100.00"
 
@@ -106,7 +107,9 @@ def test_pdf_has_the_pages_the_figures_and_chinese_text(qapp, profile, month, tm
         pytest.skip("no Chinese font on this machine (apt-get install fonts-noto-cjk): the PDF's Chinese "
                     "text can't be drawn, so it can't be read back; pages and charts were checked")
     text = "\n".join(page.extract_text() for page in reader.pages)
-    for heading in ("主要指标", "热点诉求类别", "各区县诉求", "承办单位超期与不满意情况", "不满意原因", "效能考核", "预警", "附录"):
+    # 示 of 批示 comes back as the Kangxi radical ⽰ (like 月 as ⽉): the heading is checked without it
+    for heading in ("主要指标", "热点诉求类别", "各区县诉求", "承办单位超期与不满意情况", "不满意原因", "效能考核",
+                    "领导批", "预警", "附录"):
         assert heading in text
     assert "66.67%" in text and "满意率" in text
     # the appendix row of case I (its number's glyphs are drawn but pypdf can't map them back to text)

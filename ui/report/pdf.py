@@ -107,7 +107,8 @@ def html_of(r: MonthlyReport, images: dict[str, QImage]) -> str:
                       "—" if a.previous_score is None else f"{a.previous_score:.2f}",
                       "—" if a.change is None else f"{a.change:+.2f}"] for a in r.efficiency if a.rank]
                     or [["—", "本月无考核数据", "", "", ""]], num_from=2),
-             "<h2>七、预警：诉求聚集与热点</h2>",
+             *_instructions(r),
+             "<h2>八、预警：诉求聚集与热点</h2>",
              "<p class='sub'>某区县某类诉求单日来电明显高于其近28天的通常水平（按星期调整，泊松控制限）；"
              "热点为7天内3位以上不同来电人反映同一地点同一类问题或同一企业。</p>",
              _table(["日期", "区县", "类别", "来电", "通常"],
@@ -124,6 +125,23 @@ def html_of(r: MonthlyReport, images: dict[str, QImage]) -> str:
                       _e(c.result), "" if c.satisfied is None else ("满意" if c.satisfied else "不满意")]
                      for c in r.appendix], num_from=99)]
     return f"<html><head><style>{CSS}</style></head><body>{''.join(parts)}</body></html>"
+
+
+def _instructions(r: MonthlyReport) -> list[str]:
+    i = r.instructions
+    if i is None:
+        return []
+    head = ["收到", "按时办结", "超期", "在办"]
+    return ["<h2>七、领导批示办理情况</h2>",
+            _table(["层级", *head], [[_e(c.name), str(c.received), str(c.on_time), str(c.overdue), str(c.open)]
+                                   for c in i.by_level] or [["本月无批示", "", "", "", ""]]),
+            _table(["承办单位", *head], [[_e(c.name), str(c.received), str(c.on_time), str(c.overdue), str(c.open)]
+                                     for c in i.by_unit if c.key]) if any(c.key for c in i.by_unit) else "",
+            "<h3>超期批示件</h3>" if i.overdue else "",
+            _table(["编号", "层级", "批示领导", "承办单位", "办结时限", "办结时间"],
+                   [[f"<nobr>{_e(o.number)}</nobr>", _e(LEVEL_LABELS.get(o.level, o.level)),
+                     _e(f"{o.title} {o.leader}".strip()), _e(o.unit), _e(o.deadline), _e(o.replied or "未办结")]
+                    for o in i.overdue], num_from=99) if i.overdue else ""]
 
 
 def write_pdf(r: MonthlyReport, path: Path | str, chart_dir: Path | None = None) -> Path:
