@@ -123,8 +123,8 @@ def _assess(db: Database, scope: Scope, by: str, names: dict[str, str], weights:
 
 
 def _ranked(rows: list[Assessment]) -> dict[str, int]:
-    scored = sorted((r for r in rows if r.score is not None), key=lambda r: (-r.score, r.key))
-    return {r.key: i + 1 for i, r in enumerate(scored)}
+    scored = sorted(((r.score, r.key) for r in rows if r.score is not None), key=lambda x: (-x[0], x[1]))
+    return {key: i + 1 for i, (_score, key) in enumerate(scored)}
 
 
 def assess(db: Database, month: str, by: str = "department", weights: dict[str, Weight] | None = None,

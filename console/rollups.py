@@ -404,7 +404,7 @@ def _replay_complex(cursor, policy: SlaPolicy) -> None:
                                   instruction_level=None, leader_pick=False, merged_into_id=None, answer="",
                                   knowledge_article_id=None, updated_at=None, district_code=district,
                                   category_code=category, repeat_caller=repeat, created_at=_parse_ts(created))
-        at = _parse_ts(at)
+        at = at if isinstance(at, datetime) else datetime.fromisoformat(at)  # an event always has its time
         data = payload if isinstance(payload, dict) else json.loads(payload or "{}")
         if kind in ("approve_extension", "dispatch", "accept", "reply", "reopen", "return"):
             # only the steps that move deadlines or the department matter for the counts

@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from models.db import Database
 
 from .. import refdata
-from ..clock import to_local, utcnow
+from ..clock import CITY_TZ, utcnow
 from ..metrics import month_scope
 from ..workflow import INSTRUCTION_LEVELS
 
@@ -61,7 +61,7 @@ def _local(value) -> str:
     if value is None:
         return ""
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    return to_local(moment).strftime("%Y-%m-%d %H:%M")
+    return moment.replace(tzinfo=UTC).astimezone(CITY_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 def _stored(value) -> datetime | None:

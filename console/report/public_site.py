@@ -26,14 +26,14 @@ import json
 import shutil
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
 from models.db import Database
 
 from .. import refdata
-from ..clock import to_local
+from ..clock import CITY_TZ
 from ..metrics import month_scope
 from ..redact import UNPUBLISHABLE_TYPES, public_text
 from .data import MonthlyReport, build_monthly
@@ -70,8 +70,7 @@ class SiteStats:
 
 def _local(stored) -> str:
     moment = stored if isinstance(stored, datetime) else datetime.fromisoformat(stored)
-    local = to_local(moment)
-    return local.strftime("%Y-%m-%d %H:%M") if local else ""
+    return moment.replace(tzinfo=UTC).astimezone(CITY_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 def public_cases(db: Database, month: str) -> list[dict]:
@@ -127,9 +126,9 @@ def summary(report: MonthlyReport) -> dict:
     """The month's public figures (no case, no person)."""
     rates = {r.name: {"value": r.value, "numerator": r.numerator, "denominator": r.denominator}
              for r in report.rates.as_list()}
-    units = sorted(({"name": d.name, "dispatched": d.dispatched, "replied": d.replied,
-                     "reply_on_time": d.on_time.value, "callbacks": d.callbacks, "unsatisfied": d.unsatisfied}
-                    for d in report.departments), key=lambda u: (-(u["reply_on_time"] or 0), -u["replied"], u["name"]))
+    ranked = sorted(report.departments, key=lambda d: (-(d.on_time.value or 0), -d.replied, d.name))
+    units = [{"name": d.name, "dispatched": d.dispatched, "replied": d.replied, "reply_on_time": d.on_time.value,
+              "callbacks": d.callbacks, "unsatisfied": d.unsatisfied} for d in ranked]
     return {
         "month": report.month, "generated_at": report.generated_at.isoformat(timespec="seconds"),
         "intake": int(report.intake.current), "previous_intake": int(report.intake.previous),
