@@ -71,9 +71,10 @@ def _dept_expr(e: str, c: str) -> str:
 
 def _operator_exprs(e: str, c: str) -> list[str]:
     k = f"{e}.kind"
-    first = f"({k} IN ('answer', 'dispatch', 'transfer') AND {e}.from_state = 'received')"
-    return [f"{k} = 'receive'", f"{k} = 'answer'", f"{k} = 'dispatch'", first,
-            f"CASE WHEN {first} THEN (julianday({e}.at) - julianday({c}.created_at)) * 86400.0 ELSE 0 END",
+    # handling time: a call's answer -> save, which the receive event of a case logged from a call carries
+    timed = f"({k} = 'receive' AND json_extract({e}.payload, '$.handle_seconds') IS NOT NULL)"
+    return [f"{k} = 'receive'", f"{k} = 'answer'", f"{k} = 'dispatch'", timed,
+            f"CASE WHEN {timed} THEN json_extract({e}.payload, '$.handle_seconds') ELSE 0 END",
             f"{k} = 'callback'"]
 
 
@@ -354,9 +355,9 @@ class Accumulator:
                 op = self.operator[okey] = [0] * len(OPERATOR_METRICS)
             if kind in _OP_COUNTS:
                 op[_OP_COUNTS[kind]] += 1
-            if kind != "receive" and kind != "callback" and from_state == "received":
+            if kind == "receive" and data.get("handle_seconds") is not None:
                 op[_OP_INDEX["handled"]] += 1
-                op[_OP_INDEX["handle_seconds"]] += (at - _parse_ts(case.created_at)).total_seconds()
+                op[_OP_INDEX["handle_seconds"]] += data["handle_seconds"]
 
     def case(self, case) -> None:
         """Count a case's final row in rollup_open (what the cases-table triggers keep)."""

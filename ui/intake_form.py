@@ -76,6 +76,7 @@ class IntakeForm(QWidget):
         self._dirty = False
         self._history_phone: str | None = None
         self._history = None
+        self.call_clock = None  # call id -> seconds since the call was answered (console.calls), set by the window
         self._setup_ui()
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft)
@@ -242,7 +243,7 @@ class IntakeForm(QWidget):
         rec = self.record(dispatch)
         self._clear_errors()
         try:
-            saved = self.services.intake.log_call(rec, self.services.actor)
+            saved = self.services.intake.log_call(rec, self.services.actor, handle_seconds=self._handling_seconds())
         except IntakeError as exc:
             self._show_errors(exc.errors)
             self.save_draft()
@@ -273,7 +274,7 @@ class IntakeForm(QWidget):
         rec.lead_department, rec.assist_departments, rec.answer, rec.article_id = "", [], "", ""
         self._clear_errors()
         try:
-            saved = self.services.intake.log_call(rec, self.services.actor)
+            saved = self.services.intake.log_call(rec, self.services.actor, handle_seconds=self._handling_seconds())
         except IntakeError as exc:
             self._show_errors(exc.errors)
             return None
@@ -298,6 +299,9 @@ class IntakeForm(QWidget):
         self._dirty = False
         self.refresh_drafts()
         self.phone.setFocus()
+
+    def _handling_seconds(self) -> int | None:
+        return self.call_clock(self.call_id) if self.call_clock is not None and self.call_id else None
 
     def error_text(self, field: str) -> str:
         label = self._errors.get(field)
@@ -350,8 +354,8 @@ class IntakeForm(QWidget):
             self.urgency.addItem(term("urgency", u), u)
         self.transfer = named(QComboBox(self), "intakeTransferTo", self.tr("Transfer to"))
         self.transfer.addItem(self.tr("Choose..."), None)
-        for target, label in zip(TRANSFER_TARGETS, (self.tr("110 Police"), self.tr("119 Fire"),
-                                                    self.tr("120 Ambulance"), self.tr("122 Traffic police"))):
+        targets = (self.tr("110 Police"), self.tr("119 Fire"), self.tr("120 Ambulance"), self.tr("122 Traffic police"))
+        for target, label in zip(TRANSFER_TARGETS, targets, strict=True):
             self.transfer.addItem(label, target)
         self.transfer_note = named(QLabel(self.tr(
             "EMERGENCY: a threat to life or public safety is not a hotline case. Transfer the caller now to "
@@ -360,8 +364,9 @@ class IntakeForm(QWidget):
         self.transfer_note.setWordWrap(True)
         self.transfer_note.setStyleSheet("background:#f8d7da; color:#842029; padding:6px; font-weight:bold;")
         self.disposition = named(QComboBox(self), "intakeDisposition", self.tr("Disposition"))
-        for key, label in zip(DISPOSITIONS, (self.tr("Save as received (decide later)"),
-                                             self.tr("Answer directly"), self.tr("Dispatch to a department"))):
+        labels = (self.tr("Save as received (decide later)"), self.tr("Answer directly"),
+                  self.tr("Dispatch to a department"))
+        for key, label in zip(DISPOSITIONS, labels, strict=True):
             self.disposition.addItem(label, key)
         self.answer = named(QPlainTextEdit(self), "intakeAnswer", self.tr("Answer given to the caller"))
         self.answer.setTabChangesFocus(True)
@@ -524,7 +529,7 @@ class IntakeForm(QWidget):
         order = [self.phone, self.name, self.type_combo, self.category, self.district, self.address,
                  self.description, self.urgency, self.disposition, self.transfer, self.answer, self.lead,
                  self.assist, self.save_button, self.save_dispatch_button, self.discard_button]
-        for a, b in zip(order, order[1:]):
+        for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
         self._update_departments()
         self._update_visibility()
@@ -720,8 +725,9 @@ class IntakeForm(QWidget):
                                else Qt.CheckState.Unchecked)
 
     def _update_article_label(self) -> None:
+        none = self.tr("No article cited (choose one in the knowledge panel)")
         self.article_label.setText(self.tr("Cited article: {0}").format(self.article_title or self.article_id)
-                                   if self.article_id else self.tr("No article cited (choose one in the knowledge panel)"))
+                                   if self.article_id else none)
 
     def _clear(self) -> None:
         was = self._loading

@@ -41,6 +41,10 @@ SHORTCUTS = [
     Shortcut("view_5", "Ctrl+5", "Queue: All open"),
     Shortcut("view_6", "Ctrl+6", "Queue: Waiting for callback"),
     Shortcut("view_7", "Ctrl+7", "Queue: All"),
+    Shortcut("next_call", "Alt+PgDown", "Next call in the call bar into the form"),
+    Shortcut("previous_call", "Alt+PgUp", "Previous call in the call bar into the form"),
+    Shortcut("caller_log", "Ctrl+J", "Caller log: incoming, missed and abandoned calls"),
+    Shortcut("call_back", "F9", "Call back the caller chosen in the caller log"),
     Shortcut("lock", "Ctrl+Shift+L", "Lock the seat"),
     Shortcut("cheat_sheet", "F1", "This list of shortcuts"),
     Shortcut("quit", "Ctrl+Q", "Quit"),
@@ -61,7 +65,12 @@ def _labels_for_lupdate() -> list[str]:
             QCoreApplication.translate("Shortcuts", "Filter the queue"), QCoreApplication.translate("Shortcuts", "Open the selected case"), QCoreApplication.translate("Shortcuts", "Back to the call form"),
             QCoreApplication.translate("Shortcuts", "Refresh the queue and counts"), QCoreApplication.translate("Shortcuts", "Queue: My cases"), QCoreApplication.translate("Shortcuts", "Queue: Due today"),
             QCoreApplication.translate("Shortcuts", "Queue: Overdue"), QCoreApplication.translate("Shortcuts", "Queue: Urgent"), QCoreApplication.translate("Shortcuts", "Queue: All open"), QCoreApplication.translate("Shortcuts", "Queue: Waiting for callback"),
-            QCoreApplication.translate("Shortcuts", "Queue: All"), QCoreApplication.translate("Shortcuts", "Lock the seat"), QCoreApplication.translate("Shortcuts", "This list of shortcuts"), QCoreApplication.translate("Shortcuts", "Quit")]
+            QCoreApplication.translate("Shortcuts", "Queue: All"),
+            QCoreApplication.translate("Shortcuts", "Next call in the call bar into the form"),
+            QCoreApplication.translate("Shortcuts", "Previous call in the call bar into the form"),
+            QCoreApplication.translate("Shortcuts", "Caller log: incoming, missed and abandoned calls"),
+            QCoreApplication.translate("Shortcuts", "Call back the caller chosen in the caller log"),
+            QCoreApplication.translate("Shortcuts", "Lock the seat"), QCoreApplication.translate("Shortcuts", "This list of shortcuts"), QCoreApplication.translate("Shortcuts", "Quit")]
 
 
 class CheatSheet(QDialog):

@@ -5,6 +5,11 @@ Revises: 0009_kb_words
 
 - calls: one row per call the telephone system announced to the seat, with the
   times the call bar's timers and the handling time (answer -> save) are read from.
+- trg_rollup_event: the operators' handling time is now answer -> save, read from
+  the `handle_seconds` a receive event carries; the old figure (creation -> first
+  step, 0 for every case logged in one go) is cleared rather than mixed in. The
+  trigger text comes from console.rollups, as in 0003b: it depends on the policy's
+  working periods, and sync/bulk.py checks the installed text against it.
 """
 import sqlalchemy as sa
 from alembic import op
@@ -36,6 +41,13 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_calls_call_id"), "calls", ["call_id"], unique=False)
     op.create_index("ix_calls_operator_rang", "calls", ["operator_login", "rang_at"], unique=False)
+    from console import rollups
+    from console.deadlines import load_policy
+
+    op.execute("DROP TRIGGER IF EXISTS trg_rollup_event")
+    event_ddl = [d for d in rollups.trigger_ddl(load_policy().calendar.periods) if "TRIGGER trg_rollup_event " in d]
+    op.execute(event_ddl[0])
+    op.execute("UPDATE rollup_operator SET handled = 0, handle_seconds = 0")
 
 
 def downgrade() -> None:
