@@ -53,6 +53,7 @@ class CallBar(QFrame):
         self._tick.start()
         # after the form has cleared itself (it does so once its case_saved listeners ran)
         form.case_saved.connect(lambda _s: QTimer.singleShot(0, self.refresh))
+        form.drafts_changed.connect(self.refresh)
 
     # -- public ------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -8,7 +8,7 @@ import uuid
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from console.calls import CallService
 from console.clock import utcnow
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
             "save": lambda: self._in_form(self.form.save),
             "save_dispatch": lambda: self._in_form(lambda: self.form.save(dispatch=True)),
             "merge": lambda: self._in_form(self.form.merge_into_selected),
-            "discard": lambda: self._in_form(self.form.discard),
+            "discard": lambda: self._in_form(self._discard_call),
             "focus_phone": lambda: self._in_form(self.form.phone.setFocus),
             "focus_description": lambda: self._in_form(self.form.description.setFocus),
             "focus_knowledge": self._focus_knowledge,
@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
             "refresh": self.queue.refresh,
             "lock": self.lock_requested.emit,
             "cheat_sheet": self.show_cheat_sheet,
-            "quit": self.close,
+            "quit": self.quit,
             "next_call": lambda: self.call_bar.step(1),
             "previous_call": lambda: self.call_bar.step(-1),
             "caller_log": self.show_caller_log,
@@ -379,12 +379,47 @@ class MainWindow(QMainWindow):
             self.call_label.setStyleSheet("")
             self.call_label.setText(self.tr("Ended {0}").format(text))
 
+    def _discard_call(self) -> None:
+        call_id = self.form.call_id
+        if self.form.discard() and call_id:
+            self.calls.close_unsaved(call_id)  # thrown away: it leaves the bar, the caller log keeps it
+            self.form.call_id = ""
+            self.call_bar.refresh()
+            self._update_call_timer()
+
     def _call_back_chosen(self) -> None:
         if self.workspace.currentWidget() is not self.caller_log:
             self.show_caller_log()
         self.caller_log.call_back()
 
+    def quit(self) -> bool:
+        """Ctrl+Q: close the window, asking first while calls are unsaved."""
+        if not self._confirm_quit():
+            return False
+        self._quit_confirmed = True
+        return self.close()
+
+    def _confirm_quit(self) -> bool:
+        self.form.save_draft()
+        self.call_bar.refresh()
+        unsaved = len(self.call_bar.entries)
+        if not unsaved and not self.form.has_content():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit?"),
+                          self.tr("Calls not saved as cases: {0}. They are kept as drafts and come back at the "
+                                  "next sign-in. Quit now?").format(max(unsaved, 1)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("quitQuestion")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+
     def closeEvent(self, event) -> None:
+        # the title bar's close button asks like Ctrl+Q; a close by the program (the lock
+        # screen's sign-in of another operator, tests) does not
+        if event.spontaneous() and not getattr(self, "_quit_confirmed", False) and not self._confirm_quit():
+            event.ignore()
+            return
         self.form.save_draft()
         try:
             self.save_layout()

@@ -23,58 +23,58 @@
     <name>CallBar</name>
     <message>
         <location filename="../../ui/call_bar.py" line="46"/>
-        <location filename="../../ui/call_bar.py" line="141"/>
+        <location filename="../../ui/call_bar.py" line="142"/>
         <source>Calls</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="113"/>
-        <location filename="../../ui/call_bar.py" line="121"/>
+        <location filename="../../ui/call_bar.py" line="114"/>
+        <location filename="../../ui/call_bar.py" line="122"/>
         <source>No other call.</source>
         <translation>没有其他来电。</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="125"/>
+        <location filename="../../ui/call_bar.py" line="126"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="125"/>
+        <location filename="../../ui/call_bar.py" line="126"/>
         <source>Ringing</source>
         <translation>振铃</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="125"/>
+        <location filename="../../ui/call_bar.py" line="126"/>
         <source>Held</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="126"/>
+        <location filename="../../ui/call_bar.py" line="127"/>
         <source>Unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="127"/>
+        <location filename="../../ui/call_bar.py" line="128"/>
         <source>no number</source>
         <translation>无号码</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="128"/>
+        <location filename="../../ui/call_bar.py" line="129"/>
         <source>earlier cases: {0}</source>
         <translation>历史工单 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="144"/>
+        <location filename="../../ui/call_bar.py" line="145"/>
         <source>Calls: Enter brings the chosen call into the form</source>
         <translation>来电栏：按 Enter 将选中的来电调入受理单</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="153"/>
+        <location filename="../../ui/call_bar.py" line="154"/>
         <source>No call. Incoming calls ring here.</source>
         <translation>暂无来电。新来电在此振铃。</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="211"/>
+        <location filename="../../ui/call_bar.py" line="212"/>
         <source>A call from {0} is ringing in the call bar: Alt+PageDown takes it, the form keeps this call.</source>
         <translation>{0} 的来电在来电栏振铃：按 Alt+PageDown 接入，当前受理单保留。</translation>
     </message>
@@ -518,24 +518,9 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="165"/>
-        <source>The unsaved call from {0} was restored.</source>
-        <translation>已恢复 {0} 未保存的来电记录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="183"/>
+        <location filename="../../ui/intake_form.py" line="197"/>
         <source>The draft could not be written; it is kept in the form.</source>
         <translation>草稿写入失败，内容仍保留在表单中。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="189"/>
-        <source>{0} other unsaved calls</source>
-        <translation>另有 {0} 通未保存的来电</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="192"/>
-        <source>no number</source>
-        <translation>无号码</translation>
     </message>
     <message>
         <location filename="../../ui/intake_form.py" line="258"/>
@@ -543,342 +528,429 @@
         <translation>已保存 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="271"/>
+        <location filename="../../ui/intake_form.py" line="270"/>
+        <source>An emergency is transferred, not dispatched.</source>
+        <translation>紧急事件应转接，不派单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="282"/>
+        <source>Choose the lead department.</source>
+        <translation>请选择主办单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="289"/>
+        <source>Dispatch to {0}</source>
+        <translation>派往 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="291"/>
+        <source> (assisting: {0})</source>
+        <translation>（协办：{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="295"/>
+        <source>Sign for by {0}, reply by {1}.</source>
+        <translation>签收时限 {0}，办结时限 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="297"/>
+        <source>Press Ctrl+Enter again to save and dispatch; any change cancels.</source>
+        <translation>再按 Ctrl+Enter 保存并派单；修改任何内容即取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="312"/>
         <source>No likely duplicate to merge into.</source>
         <translation>没有可并入的疑似重复工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="282"/>
+        <location filename="../../ui/intake_form.py" line="323"/>
         <source>Same matter as {0}</source>
         <translation>与 {0} 为同一事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="288"/>
+        <location filename="../../ui/intake_form.py" line="329"/>
         <source>Saved {0} and merged it into {1}.</source>
         <translation>已保存 {0} 并并入 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="322"/>
+        <location filename="../../ui/intake_form.py" line="338"/>
+        <source>Discard the call?</source>
+        <translation>放弃此来电？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="339"/>
+        <source>What was typed for this call is lost. Discard it?</source>
+        <translation>此来电已填写的内容将丢失。确定放弃？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="374"/>
         <source>Caller&apos;s phone</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="323"/>
+        <location filename="../../ui/intake_form.py" line="375"/>
         <source>138 0013 8000 or 028-8600 1234</source>
         <translation>138 0013 8000 或 028-8600 1234</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="324"/>
+        <location filename="../../ui/intake_form.py" line="376"/>
         <source>Caller&apos;s name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="326"/>
+        <location filename="../../ui/intake_form.py" line="378"/>
         <source>Request type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="327"/>
-        <location filename="../../ui/intake_form.py" line="356"/>
+        <location filename="../../ui/intake_form.py" line="379"/>
+        <location filename="../../ui/intake_form.py" line="408"/>
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="330"/>
-        <location filename="../../ui/intake_form.py" line="456"/>
+        <location filename="../../ui/intake_form.py" line="382"/>
+        <location filename="../../ui/intake_form.py" line="520"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="331"/>
+        <location filename="../../ui/intake_form.py" line="383"/>
         <source>Type Chinese or pinyin initials, e.g. wy</source>
         <translation>输入中文或拼音首字母，如 wy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="332"/>
+        <location filename="../../ui/intake_form.py" line="384"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="340"/>
+        <location filename="../../ui/intake_form.py" line="392"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="341"/>
+        <location filename="../../ui/intake_form.py" line="393"/>
         <source>Road, compound or landmark</source>
         <translation>道路、小区或地标</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="347"/>
-        <location filename="../../ui/intake_form.py" line="463"/>
+        <location filename="../../ui/intake_form.py" line="399"/>
+        <location filename="../../ui/intake_form.py" line="527"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="349"/>
+        <location filename="../../ui/intake_form.py" line="401"/>
         <source>What happened, where, since when, what the caller asks for</source>
         <translation>发生了什么、在哪里、从何时开始、来电人有何诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="352"/>
-        <location filename="../../ui/intake_form.py" line="467"/>
+        <location filename="../../ui/intake_form.py" line="404"/>
+        <location filename="../../ui/intake_form.py" line="531"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="355"/>
+        <location filename="../../ui/intake_form.py" line="407"/>
         <source>Transfer to</source>
         <translation>转接至</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="357"/>
+        <location filename="../../ui/intake_form.py" line="409"/>
         <source>110 Police</source>
         <translation>110 报警</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="357"/>
+        <location filename="../../ui/intake_form.py" line="409"/>
         <source>119 Fire</source>
         <translation>119 火警</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="357"/>
+        <location filename="../../ui/intake_form.py" line="409"/>
         <source>120 Ambulance</source>
         <translation>120 急救</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="357"/>
+        <location filename="../../ui/intake_form.py" line="409"/>
         <source>122 Traffic police</source>
         <translation>122 交通事故</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="361"/>
+        <location filename="../../ui/intake_form.py" line="413"/>
         <source>EMERGENCY: a threat to life or public safety is not a hotline case. Transfer the caller now to 110 (police), 119 (fire) or 120 (ambulance), stay on the line until they answer, then save: the transfer is logged.</source>
         <translation>紧急情况：危及生命或公共安全的事项不属于热线受理范围。请立即将来电转接 110（报警）、119（火警）或 120（急救），等对方接听后再保存：转接会被记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="363"/>
+        <location filename="../../ui/intake_form.py" line="415"/>
         <source>Emergency transfer instruction</source>
         <translation>紧急转接提示</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="366"/>
+        <location filename="../../ui/intake_form.py" line="418"/>
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="367"/>
+        <location filename="../../ui/intake_form.py" line="419"/>
         <source>Save as received (decide later)</source>
         <translation>仅受理（稍后处置）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="367"/>
+        <location filename="../../ui/intake_form.py" line="419"/>
         <source>Answer directly</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="368"/>
+        <location filename="../../ui/intake_form.py" line="420"/>
         <source>Dispatch to a department</source>
         <translation>派单至部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="371"/>
+        <location filename="../../ui/intake_form.py" line="423"/>
         <source>Answer given to the caller</source>
         <translation>答复来电人的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="374"/>
+        <location filename="../../ui/intake_form.py" line="426"/>
         <source>Cited knowledge article</source>
         <translation>引用的知识库条目</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="376"/>
+        <location filename="../../ui/intake_form.py" line="428"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="377"/>
+        <location filename="../../ui/intake_form.py" line="429"/>
         <source>Assisting departments</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="384"/>
+        <location filename="../../ui/intake_form.py" line="436"/>
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="387"/>
+        <location filename="../../ui/intake_form.py" line="439"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="387"/>
+        <location filename="../../ui/intake_form.py" line="439"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="388"/>
+        <location filename="../../ui/intake_form.py" line="440"/>
         <source>Save and dispatch (Ctrl+Enter)</source>
         <translation>保存并派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="389"/>
+        <location filename="../../ui/intake_form.py" line="441"/>
         <source>Save and dispatch</source>
         <translation>保存并派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="391"/>
+        <location filename="../../ui/intake_form.py" line="443"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="391"/>
+        <location filename="../../ui/intake_form.py" line="443"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="392"/>
-        <source>Other unsaved calls</source>
-        <translation>其他未保存的来电</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="397"/>
+        <location filename="../../ui/intake_form.py" line="461"/>
         <source>Repeat caller</source>
         <translation>重复来电</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="400"/>
+        <location filename="../../ui/intake_form.py" line="464"/>
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="402"/>
+        <location filename="../../ui/intake_form.py" line="466"/>
         <source>Caller&apos;s earlier cases</source>
         <translation>来电人以往工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="404"/>
-        <location filename="../../ui/intake_form.py" line="420"/>
+        <location filename="../../ui/intake_form.py" line="468"/>
+        <location filename="../../ui/intake_form.py" line="484"/>
         <source>Likely duplicates</source>
         <translation>疑似重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="419"/>
+        <location filename="../../ui/intake_form.py" line="483"/>
         <source>Likely duplicates: Ctrl+M merges the call into the selected one</source>
         <translation>疑似重复工单：Ctrl+M 将本次来电并入所选工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="422"/>
+        <location filename="../../ui/intake_form.py" line="486"/>
         <source>Merge (Ctrl+M)</source>
         <translation>并单 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="423"/>
+        <location filename="../../ui/intake_form.py" line="487"/>
         <source>Merge into the selected duplicate</source>
         <translation>并入所选重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="431"/>
+        <location filename="../../ui/intake_form.py" line="495"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="451"/>
+        <location filename="../../ui/intake_form.py" line="515"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="453"/>
+        <location filename="../../ui/intake_form.py" line="445"/>
+        <location filename="../../ui/intake_form.py" line="517"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="458"/>
+        <location filename="../../ui/intake_form.py" line="176"/>
+        <source>Restored: the unsaved call last written at {0}. Check it, then save or discard it.</source>
+        <translation>已恢复：{0} 最后保存的未提交来电。请核对后保存或放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="444"/>
+        <location filename="../../ui/intake_form.py" line="535"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="445"/>
+        <source>Mailbox</source>
+        <translation>信箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="445"/>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="445"/>
+        <source>App</source>
+        <translation>移动应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="445"/>
+        <source>Walk-in</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="449"/>
+        <source>Confidential (caller&apos;s identity withheld)</source>
+        <translation>保密（不公开来电人身份）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="450"/>
+        <source>Confidential</source>
+        <translation>保密</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="451"/>
+        <source>Dispatch preview</source>
+        <translation>派单预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="455"/>
+        <source>Restored draft</source>
+        <translation>已恢复的草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="522"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="462"/>
+        <location filename="../../ui/intake_form.py" line="526"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="482"/>
+        <location filename="../../ui/intake_form.py" line="550"/>
         <source>Lead</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="483"/>
+        <location filename="../../ui/intake_form.py" line="551"/>
         <source>Assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="501"/>
+        <location filename="../../ui/intake_form.py" line="570"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="621"/>
+        <location filename="../../ui/intake_form.py" line="694"/>
         <source>Unknown district; pick one from the list.</source>
         <translation>没有这个区县，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="631"/>
+        <location filename="../../ui/intake_form.py" line="704"/>
         <source>Choose the lead department...</source>
         <translation>请选择主办单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="657"/>
+        <location filename="../../ui/intake_form.py" line="730"/>
         <source>Choose the request type to see the deadline.</source>
         <translation>选择诉求类型后显示办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="660"/>
+        <location filename="../../ui/intake_form.py" line="733"/>
         <source>Emergency: transferred, no hotline deadline.</source>
         <translation>紧急情况：已转接，热线不计时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="666"/>
+        <location filename="../../ui/intake_form.py" line="739"/>
         <source>Answered directly: closed on the call, no deadline.</source>
         <translation>直接答复：通话中办结，无办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="668"/>
+        <location filename="../../ui/intake_form.py" line="741"/>
         <source>Deadline: sign for by {0}, reply by {1}</source>
         <translation>时限：{0} 前签收，{1} 前答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="672"/>
+        <location filename="../../ui/intake_form.py" line="745"/>
         <source>Deadline: dispatch by {0}</source>
         <translation>时限：{0} 前派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="698"/>
+        <location filename="../../ui/intake_form.py" line="771"/>
         <source>Caller history appears when the number is complete.</source>
         <translation>号码输入完整后显示来电历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="702"/>
+        <location filename="../../ui/intake_form.py" line="775"/>
         <source>{0}: {1} earlier cases</source>
         <translation>{0}：以往工单 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="705"/>
+        <location filename="../../ui/intake_form.py" line="778"/>
         <source>Repeat caller: called within the last 30 days</source>
         <translation>重复来电：30 天内来电过</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="729"/>
+        <location filename="../../ui/intake_form.py" line="802"/>
         <source>Cited article: {0}</source>
         <translation>引用条目：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="728"/>
+        <location filename="../../ui/intake_form.py" line="801"/>
         <source>No article cited (choose one in the knowledge panel)</source>
         <translation>未引用知识条目（在知识库面板中选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="779"/>
+        <location filename="../../ui/intake_form.py" line="856"/>
         <source>Not saved: correct the marked fields. Nothing was lost.</source>
         <translation>未保存：请修改标出的字段，已填内容不会丢失。</translation>
     </message>
@@ -1127,6 +1199,16 @@
         <location filename="../../ui/main_window.py" line="380"/>
         <source>Ended {0}</source>
         <translation>已结束 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="408"/>
+        <source>Quit?</source>
+        <translation>退出？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="409"/>
+        <source>Calls not saved as cases: {0}. They are kept as drafts and come back at the next sign-in. Quit now?</source>
+        <translation>尚有 {0} 通来电未保存为工单，将保留为草稿，下次登录时恢复。现在退出？</translation>
     </message>
 </context>
 <context>

@@ -74,3 +74,22 @@ def test_a_missed_call_is_called_back_with_one_call(profile):
     assert back.direction == "out" and back.phone == "13800138000" and back.callback_of == missed.id
     assert back.outcome == "answered" and back.call_id in [c.call_id for c in calls.open_calls()]
     assert calls.log(outcome="missed")[0].called_back_at == clock()
+
+
+def test_the_station_kind_is_set_from_the_command_line_and_chooses_the_channel(capsys, data_dir):
+    import pytest
+
+    from console.station_kind import default_channel, station_kind
+    from tests.cli import run
+    prof = open_profile(data_dir)
+    assert station_kind(prof.db) == "seat" and default_channel(prof.db) == "phone"
+    prof.close()
+    code, out, _ = run(capsys, "profile", "kind", "service_hall", "--data-dir", data_dir)
+    assert code == 0 and "service_hall" in out
+    with pytest.raises(SystemExit):
+        run(capsys, "profile", "kind", "counter", "--data-dir", data_dir)
+    prof = open_profile(data_dir)
+    try:
+        assert station_kind(prof.db) == "service_hall" and default_channel(prof.db) == "walk_in"
+    finally:
+        prof.close()
