@@ -149,7 +149,7 @@ class CallBar(QFrame):
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSpacing(2)
         line = self.fontMetrics().height()
-        self.list.setFixedHeight(line * 2 + 14)
+        self.list.setFixedHeight(line + 16)  # one row of calls: the form below needs the height
         self.list.itemActivated.connect(lambda item: self.switch_to(item.data(ROLE_KEY)))
         self.empty = QLabel(self.tr("No call. Incoming calls ring here."), self, objectName="callBarEmpty")
         layout = QHBoxLayout(self)

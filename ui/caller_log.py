@@ -2,7 +2,7 @@
 callbacks made, newest first; F9 (or Enter) calls the chosen caller back."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,10 +79,11 @@ class CallLogModel(QAbstractTableModel):
 
 
 def outcome_label(outcome: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-    t = QCoreApplication.translate
-    return {"ringing": t("CallerLog", "Ringing"), "answered": t("CallerLog", "Answered"),
-            "missed": t("CallerLog", "Missed"), "abandoned": t("CallerLog", "Abandoned")}.get(outcome, outcome)
+    # literal translate() calls: lupdate reads them
+    return {"ringing": QCoreApplication.translate("CallerLog", "Ringing"),
+            "answered": QCoreApplication.translate("CallerLog", "Answered"),
+            "missed": QCoreApplication.translate("CallerLog", "Missed"),
+            "abandoned": QCoreApplication.translate("CallerLog", "Abandoned")}.get(outcome, outcome)
 
 
 class CallerLog(QWidget):

@@ -10,7 +10,7 @@ import logging
 import sys
 import uuid
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -292,17 +291,19 @@ class IntakeForm(QWidget):
         if t:
             policy, now = self.services.cases.policy, self.services.cases.clock()
             fmt = lambda dt: to_local(dt).strftime("%m-%d %H:%M") if dt else "-"  # noqa: E731
-            text += "\n" + self.tr("Sign for by {0}, reply by {1}.").format(
+            text += " · " + self.tr("Sign for by {0}, reply by {1}.").format(
                 fmt(policy.due("sign", t, u, now)), fmt(policy.due("reply", t, u, now)))
         text += "\n" + self.tr("Press Ctrl+Enter again to save and dispatch; any change cancels.")
         self.confirm_label.setText(text)
         self.confirm_label.show()
+        self.deadline_label.hide()  # the preview says the deadlines
         self._confirm_pending = True
         return text
 
     def _cancel_confirm(self) -> None:
         self._confirm_pending = False
         self.confirm_label.hide()
+        self.deadline_label.show()
 
     def merge_into_selected(self):
         """Save the call and merge it into the highlighted likely duplicate (one key: Ctrl+M)."""
@@ -396,10 +397,10 @@ class IntakeForm(QWidget):
         places.setFilterMode(Qt.MatchFlag.MatchContains)
         places.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.address.setCompleter(places)
-        self.description = named(QPlainTextEdit(self), "intakeDescription", self.tr("Description"))
+        self.description = named(_Compact(QPlainTextEdit)(self), "intakeDescription", self.tr("Description"))
         self.description.setTabChangesFocus(True)
         self.description.setPlaceholderText(self.tr("What happened, where, since when, what the caller asks for"))
-        self.description.setMinimumHeight(70)
+        self.description.setMinimumHeight(54)  # three lines; it grows into any room left
         self.description.setMaximumHeight(120)
         self.urgency = named(QComboBox(self), "intakeUrgency", self.tr("Urgency"))
         for u in URGENCIES:
@@ -428,6 +429,7 @@ class IntakeForm(QWidget):
         self.lead = named(QComboBox(self), "intakeLeadDepartment", self.tr("Lead department"))
         self.assist = named(QListWidget(self), "intakeAssistDepartments", self.tr("Assisting departments"))
         self.assist.setMaximumHeight(70)
+        self.assist.setMinimumHeight(54)  # three names; it scrolls for the rest
         for d in s.departments:
             item = QListWidgetItem(d.name, self.assist)
             item.setData(Qt.ItemDataRole.UserRole, d.code)
@@ -460,12 +462,12 @@ class IntakeForm(QWidget):
         # caller history and duplicates
         self.repeat_flag = named(QLabel(self), "intakeRepeatFlag", self.tr("Repeat caller"))
         self.repeat_flag.setStyleSheet("background:#fff3cd; color:#664d03; padding:3px; font-weight:bold;")
-        self.repeat_flag.setWordWrap(True)
+        self.repeat_flag.setWordWrap(False)
         self.history_label = named(QLabel(self), "intakeHistoryTitle", self.tr("Caller history"))
         self.history_model = CaseListModel(s.names, self)
-        self.history_view = named(QTableView(self), "intakeHistory", self.tr("Caller's earlier cases"))
+        self.history_view = named(_Compact(QTableView)(self), "intakeHistory", self.tr("Caller's earlier cases"))
         self.dup_model = CaseListModel(s.names, self)
-        self.duplicates = named(QTableView(self), "intakeDuplicates", self.tr("Likely duplicates"))
+        self.duplicates = named(_Compact(QTableView)(self), "intakeDuplicates", self.tr("Likely duplicates"))
         for view, model in ((self.history_view, self.history_model), (self.duplicates, self.dup_model)):
             view.setModel(model)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -478,11 +480,15 @@ class IntakeForm(QWidget):
             view.setColumnWidth(1, 80)
             view.setColumnWidth(2, 70)
             view.setColumnWidth(3, 80)
-        self.history_view.setMinimumHeight(90)
+        self.history_view.setMinimumHeight(70)
+
         self.duplicates.setMaximumHeight(90)
-        self.dup_title = named(QLabel(self.tr("Likely duplicates: Ctrl+M merges the call into the selected one"),
+        self.duplicates.setMinimumHeight(70)
+
+        self.dup_title = named(QLabel(self.tr("Likely duplicates (Ctrl+M merges into the chosen one)"),
                                       self), "intakeDuplicatesTitle", self.tr("Likely duplicates"))
         self.dup_title.setStyleSheet("color:#7a3d00; font-weight:bold;")
+        self.dup_title.setWordWrap(True)
         self.merge_button = named(QPushButton(self.tr("Merge (Ctrl+M)"), self), "intakeMerge",
                                   self.tr("Merge into the selected duplicate"))
         self.merge_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -510,6 +516,7 @@ class IntakeForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setVerticalSpacing(4)  # every pixel counts at 1366x768 with the call bar
         row1 = QHBoxLayout()
         row1.addWidget(with_error(self.phone, "caller_phone"), 3)
         row1.addWidget(QLabel(self.tr("Name"), self))
@@ -567,19 +574,24 @@ class IntakeForm(QWidget):
         left.addWidget(self._errors["_"])
         left.addLayout(buttons)
 
-        side = QGroupBox(self.tr("Caller"), self)
+        side = QFrame(self)  # no title: the history line says whose history it is
+        side.setFrameShape(QFrame.Shape.StyledPanel)
         side.setObjectName("intakeCallerBox")
         sl = QVBoxLayout(side)
         sl.setContentsMargins(4, 4, 4, 4)
-        sl.addWidget(self.history_label)
-        sl.addWidget(self.repeat_flag)
+        head = QHBoxLayout()
+        head.addWidget(self.history_label, 1)
+        head.addWidget(self.repeat_flag)
+        sl.addLayout(head)
         sl.addWidget(self.history_view, 1)
         self.dup_box = QFrame(self)
         dl = QVBoxLayout(self.dup_box)
         dl.setContentsMargins(0, 0, 0, 0)
-        dl.addWidget(self.dup_title)
+        dup_head = QHBoxLayout()
+        dup_head.addWidget(self.dup_title, 1)
+        dup_head.addWidget(self.merge_button)
+        dl.addLayout(dup_head)
         dl.addWidget(self.duplicates)
-        dl.addWidget(self.merge_button, 0, Qt.AlignmentFlag.AlignRight)
         sl.addWidget(self.dup_box)
 
         inner = QWidget(self)
@@ -775,7 +787,8 @@ class IntakeForm(QWidget):
             self.history_label.setText(self.tr("{0}: {1} earlier cases").format(
                 display(history.phone), history.case_count))
             self.repeat_flag.setVisible(history.repeat)
-            self.repeat_flag.setText(self.tr("Repeat caller: called within the last 30 days"))
+            self.repeat_flag.setText(self.tr("Repeat caller (30 days)"))
+            self.repeat_flag.setToolTip(self.tr("Repeat caller: called within the last 30 days"))
             self.history_model.set_cases(history.recent)
         self.history_shown.emit(history)
 
@@ -854,6 +867,18 @@ class IntakeForm(QWidget):
             if target is not None:
                 target.setFocus()
         self.status_message.emit(self.tr("Not saved: correct the marked fields. Nothing was lost."))
+
+
+def _Compact(base):  # noqa: N802 (a class factory)
+    """`base` asking for no more height than its minimum: it still grows into room left over.
+    The scroll area sizes a form with wrapped labels by preferred heights, and the 190 px a
+    text box or table prefers made the form scroll at 1366x768."""
+    class Compact(base):
+        def sizeHint(self):  # noqa: N802 (Qt's name)
+            hint = super().sizeHint()
+            return QSize(hint.width(), max(self.minimumHeight(), self.minimumSizeHint().height()))
+    Compact.__name__ = f"Compact{base.__name__}"
+    return Compact
 
 
 def _select(combo: QComboBox, data) -> None:

@@ -135,57 +135,65 @@
 <context>
     <name>CallerLog</name>
     <message>
-        <location filename="../../ui/caller_log.py" line="95"/>
+        <location filename="../../ui/caller_log.py" line="96"/>
         <source>Caller log</source>
         <translation>来电记录</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="113"/>
+        <location filename="../../ui/caller_log.py" line="114"/>
         <source>Choose a call with a number to call back.</source>
         <translation>请选择一条有号码的来电再回拨。</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="120"/>
+        <location filename="../../ui/caller_log.py" line="121"/>
         <source>Show calls</source>
         <translation>显示来电</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="121"/>
+        <location filename="../../ui/caller_log.py" line="122"/>
         <source>All calls</source>
         <translation>全部来电</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="121"/>
+        <location filename="../../ui/caller_log.py" line="85"/>
+        <location filename="../../ui/caller_log.py" line="122"/>
         <source>Missed</source>
         <translation>未接</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="122"/>
+        <location filename="../../ui/caller_log.py" line="86"/>
+        <location filename="../../ui/caller_log.py" line="123"/>
         <source>Abandoned</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="122"/>
+        <location filename="../../ui/caller_log.py" line="84"/>
+        <location filename="../../ui/caller_log.py" line="123"/>
         <source>Answered</source>
         <translation>已接听</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="126"/>
+        <location filename="../../ui/caller_log.py" line="83"/>
+        <source>Ringing</source>
+        <translation>振铃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="127"/>
         <source>Calls, newest first: F9 or Enter calls back</source>
         <translation>来电记录（最新在前）：按 F9 或 Enter 回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="136"/>
+        <location filename="../../ui/caller_log.py" line="137"/>
         <source>Call back (F9)</source>
         <translation>回拨 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="137"/>
+        <location filename="../../ui/caller_log.py" line="138"/>
         <source>Call back the chosen caller</source>
         <translation>回拨选中的来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="140"/>
+        <location filename="../../ui/caller_log.py" line="141"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -518,439 +526,439 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="197"/>
+        <location filename="../../ui/intake_form.py" line="196"/>
         <source>The draft could not be written; it is kept in the form.</source>
         <translation>草稿写入失败，内容仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="258"/>
+        <location filename="../../ui/intake_form.py" line="257"/>
         <source>Saved {0}.</source>
         <translation>已保存 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="270"/>
+        <location filename="../../ui/intake_form.py" line="269"/>
         <source>An emergency is transferred, not dispatched.</source>
         <translation>紧急事件应转接，不派单。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="282"/>
+        <location filename="../../ui/intake_form.py" line="281"/>
         <source>Choose the lead department.</source>
         <translation>请选择主办单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="289"/>
+        <location filename="../../ui/intake_form.py" line="288"/>
         <source>Dispatch to {0}</source>
         <translation>派往 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="291"/>
+        <location filename="../../ui/intake_form.py" line="290"/>
         <source> (assisting: {0})</source>
         <translation>（协办：{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="295"/>
+        <location filename="../../ui/intake_form.py" line="294"/>
         <source>Sign for by {0}, reply by {1}.</source>
         <translation>签收时限 {0}，办结时限 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="297"/>
+        <location filename="../../ui/intake_form.py" line="296"/>
         <source>Press Ctrl+Enter again to save and dispatch; any change cancels.</source>
         <translation>再按 Ctrl+Enter 保存并派单；修改任何内容即取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="312"/>
+        <location filename="../../ui/intake_form.py" line="313"/>
         <source>No likely duplicate to merge into.</source>
         <translation>没有可并入的疑似重复工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="323"/>
+        <location filename="../../ui/intake_form.py" line="324"/>
         <source>Same matter as {0}</source>
         <translation>与 {0} 为同一事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="329"/>
+        <location filename="../../ui/intake_form.py" line="330"/>
         <source>Saved {0} and merged it into {1}.</source>
         <translation>已保存 {0} 并并入 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="338"/>
+        <location filename="../../ui/intake_form.py" line="339"/>
         <source>Discard the call?</source>
         <translation>放弃此来电？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="339"/>
+        <location filename="../../ui/intake_form.py" line="340"/>
         <source>What was typed for this call is lost. Discard it?</source>
         <translation>此来电已填写的内容将丢失。确定放弃？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="374"/>
+        <location filename="../../ui/intake_form.py" line="375"/>
         <source>Caller&apos;s phone</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="375"/>
+        <location filename="../../ui/intake_form.py" line="376"/>
         <source>138 0013 8000 or 028-8600 1234</source>
         <translation>138 0013 8000 或 028-8600 1234</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="376"/>
+        <location filename="../../ui/intake_form.py" line="377"/>
         <source>Caller&apos;s name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="378"/>
+        <location filename="../../ui/intake_form.py" line="379"/>
         <source>Request type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="379"/>
-        <location filename="../../ui/intake_form.py" line="408"/>
+        <location filename="../../ui/intake_form.py" line="380"/>
+        <location filename="../../ui/intake_form.py" line="409"/>
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="382"/>
-        <location filename="../../ui/intake_form.py" line="520"/>
+        <location filename="../../ui/intake_form.py" line="383"/>
+        <location filename="../../ui/intake_form.py" line="527"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="383"/>
+        <location filename="../../ui/intake_form.py" line="384"/>
         <source>Type Chinese or pinyin initials, e.g. wy</source>
         <translation>输入中文或拼音首字母，如 wy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="384"/>
+        <location filename="../../ui/intake_form.py" line="385"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="392"/>
+        <location filename="../../ui/intake_form.py" line="393"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="393"/>
+        <location filename="../../ui/intake_form.py" line="394"/>
         <source>Road, compound or landmark</source>
         <translation>道路、小区或地标</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="399"/>
-        <location filename="../../ui/intake_form.py" line="527"/>
+        <location filename="../../ui/intake_form.py" line="400"/>
+        <location filename="../../ui/intake_form.py" line="534"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="401"/>
+        <location filename="../../ui/intake_form.py" line="402"/>
         <source>What happened, where, since when, what the caller asks for</source>
         <translation>发生了什么、在哪里、从何时开始、来电人有何诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="404"/>
-        <location filename="../../ui/intake_form.py" line="531"/>
+        <location filename="../../ui/intake_form.py" line="405"/>
+        <location filename="../../ui/intake_form.py" line="538"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="407"/>
+        <location filename="../../ui/intake_form.py" line="408"/>
         <source>Transfer to</source>
         <translation>转接至</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="409"/>
+        <location filename="../../ui/intake_form.py" line="410"/>
         <source>110 Police</source>
         <translation>110 报警</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="409"/>
+        <location filename="../../ui/intake_form.py" line="410"/>
         <source>119 Fire</source>
         <translation>119 火警</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="409"/>
+        <location filename="../../ui/intake_form.py" line="410"/>
         <source>120 Ambulance</source>
         <translation>120 急救</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="409"/>
+        <location filename="../../ui/intake_form.py" line="410"/>
         <source>122 Traffic police</source>
         <translation>122 交通事故</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="413"/>
+        <location filename="../../ui/intake_form.py" line="414"/>
         <source>EMERGENCY: a threat to life or public safety is not a hotline case. Transfer the caller now to 110 (police), 119 (fire) or 120 (ambulance), stay on the line until they answer, then save: the transfer is logged.</source>
         <translation>紧急情况：危及生命或公共安全的事项不属于热线受理范围。请立即将来电转接 110（报警）、119（火警）或 120（急救），等对方接听后再保存：转接会被记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="415"/>
+        <location filename="../../ui/intake_form.py" line="416"/>
         <source>Emergency transfer instruction</source>
         <translation>紧急转接提示</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="418"/>
+        <location filename="../../ui/intake_form.py" line="419"/>
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="419"/>
+        <location filename="../../ui/intake_form.py" line="420"/>
         <source>Save as received (decide later)</source>
         <translation>仅受理（稍后处置）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="419"/>
+        <location filename="../../ui/intake_form.py" line="420"/>
         <source>Answer directly</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="420"/>
+        <location filename="../../ui/intake_form.py" line="421"/>
         <source>Dispatch to a department</source>
         <translation>派单至部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="423"/>
+        <location filename="../../ui/intake_form.py" line="424"/>
         <source>Answer given to the caller</source>
         <translation>答复来电人的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="426"/>
+        <location filename="../../ui/intake_form.py" line="427"/>
         <source>Cited knowledge article</source>
         <translation>引用的知识库条目</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="428"/>
+        <location filename="../../ui/intake_form.py" line="429"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="429"/>
+        <location filename="../../ui/intake_form.py" line="430"/>
         <source>Assisting departments</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="436"/>
+        <location filename="../../ui/intake_form.py" line="438"/>
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="439"/>
+        <location filename="../../ui/intake_form.py" line="441"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="439"/>
+        <location filename="../../ui/intake_form.py" line="441"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="440"/>
+        <location filename="../../ui/intake_form.py" line="442"/>
         <source>Save and dispatch (Ctrl+Enter)</source>
         <translation>保存并派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="441"/>
+        <location filename="../../ui/intake_form.py" line="443"/>
         <source>Save and dispatch</source>
         <translation>保存并派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="443"/>
+        <location filename="../../ui/intake_form.py" line="445"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="443"/>
+        <location filename="../../ui/intake_form.py" line="445"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="461"/>
+        <location filename="../../ui/intake_form.py" line="463"/>
         <source>Repeat caller</source>
         <translation>重复来电</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="464"/>
+        <location filename="../../ui/intake_form.py" line="466"/>
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="466"/>
+        <location filename="../../ui/intake_form.py" line="468"/>
         <source>Caller&apos;s earlier cases</source>
         <translation>来电人以往工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="468"/>
-        <location filename="../../ui/intake_form.py" line="484"/>
+        <location filename="../../ui/intake_form.py" line="470"/>
+        <location filename="../../ui/intake_form.py" line="489"/>
         <source>Likely duplicates</source>
         <translation>疑似重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="483"/>
-        <source>Likely duplicates: Ctrl+M merges the call into the selected one</source>
-        <translation>疑似重复工单：Ctrl+M 将本次来电并入所选工单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="486"/>
+        <location filename="../../ui/intake_form.py" line="492"/>
         <source>Merge (Ctrl+M)</source>
         <translation>并单 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="487"/>
+        <location filename="../../ui/intake_form.py" line="493"/>
         <source>Merge into the selected duplicate</source>
         <translation>并入所选重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="495"/>
+        <location filename="../../ui/intake_form.py" line="501"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="515"/>
+        <location filename="../../ui/intake_form.py" line="522"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="445"/>
-        <location filename="../../ui/intake_form.py" line="517"/>
+        <location filename="../../ui/intake_form.py" line="447"/>
+        <location filename="../../ui/intake_form.py" line="524"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="176"/>
+        <location filename="../../ui/intake_form.py" line="175"/>
         <source>Restored: the unsaved call last written at {0}. Check it, then save or discard it.</source>
         <translation>已恢复：{0} 最后保存的未提交来电。请核对后保存或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="444"/>
-        <location filename="../../ui/intake_form.py" line="535"/>
+        <location filename="../../ui/intake_form.py" line="446"/>
+        <location filename="../../ui/intake_form.py" line="542"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="445"/>
+        <location filename="../../ui/intake_form.py" line="447"/>
         <source>Mailbox</source>
         <translation>信箱</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="445"/>
+        <location filename="../../ui/intake_form.py" line="447"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="445"/>
+        <location filename="../../ui/intake_form.py" line="447"/>
         <source>App</source>
         <translation>移动应用</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="445"/>
+        <location filename="../../ui/intake_form.py" line="447"/>
         <source>Walk-in</source>
         <translation>来访</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="449"/>
+        <location filename="../../ui/intake_form.py" line="451"/>
         <source>Confidential (caller&apos;s identity withheld)</source>
         <translation>保密（不公开来电人身份）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="450"/>
+        <location filename="../../ui/intake_form.py" line="452"/>
         <source>Confidential</source>
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="451"/>
+        <location filename="../../ui/intake_form.py" line="453"/>
         <source>Dispatch preview</source>
         <translation>派单预览</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="455"/>
+        <location filename="../../ui/intake_form.py" line="457"/>
         <source>Restored draft</source>
         <translation>已恢复的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="522"/>
+        <location filename="../../ui/intake_form.py" line="488"/>
+        <source>Likely duplicates (Ctrl+M merges into the chosen one)</source>
+        <translation>疑似重复工单（Ctrl+M 并入选中的一件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="529"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="526"/>
+        <location filename="../../ui/intake_form.py" line="533"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="550"/>
+        <location filename="../../ui/intake_form.py" line="557"/>
         <source>Lead</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="551"/>
+        <location filename="../../ui/intake_form.py" line="558"/>
         <source>Assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="570"/>
-        <source>Caller</source>
-        <translation>来电人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="694"/>
+        <location filename="../../ui/intake_form.py" line="706"/>
         <source>Unknown district; pick one from the list.</source>
         <translation>没有这个区县，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="704"/>
+        <location filename="../../ui/intake_form.py" line="716"/>
         <source>Choose the lead department...</source>
         <translation>请选择主办单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="730"/>
+        <location filename="../../ui/intake_form.py" line="742"/>
         <source>Choose the request type to see the deadline.</source>
         <translation>选择诉求类型后显示办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="733"/>
+        <location filename="../../ui/intake_form.py" line="745"/>
         <source>Emergency: transferred, no hotline deadline.</source>
         <translation>紧急情况：已转接，热线不计时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="739"/>
+        <location filename="../../ui/intake_form.py" line="751"/>
         <source>Answered directly: closed on the call, no deadline.</source>
         <translation>直接答复：通话中办结，无办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="741"/>
+        <location filename="../../ui/intake_form.py" line="753"/>
         <source>Deadline: sign for by {0}, reply by {1}</source>
         <translation>时限：{0} 前签收，{1} 前答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="745"/>
+        <location filename="../../ui/intake_form.py" line="757"/>
         <source>Deadline: dispatch by {0}</source>
         <translation>时限：{0} 前派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="771"/>
+        <location filename="../../ui/intake_form.py" line="783"/>
         <source>Caller history appears when the number is complete.</source>
         <translation>号码输入完整后显示来电历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="775"/>
+        <location filename="../../ui/intake_form.py" line="787"/>
         <source>{0}: {1} earlier cases</source>
         <translation>{0}：以往工单 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="778"/>
+        <location filename="../../ui/intake_form.py" line="790"/>
+        <source>Repeat caller (30 days)</source>
+        <translation>重复来电（30天内）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="791"/>
         <source>Repeat caller: called within the last 30 days</source>
         <translation>重复来电：30 天内来电过</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="802"/>
+        <location filename="../../ui/intake_form.py" line="815"/>
         <source>Cited article: {0}</source>
         <translation>引用条目：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="801"/>
+        <location filename="../../ui/intake_form.py" line="814"/>
         <source>No article cited (choose one in the knowledge panel)</source>
         <translation>未引用知识条目（在知识库面板中选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="856"/>
+        <location filename="../../ui/intake_form.py" line="869"/>
         <source>Not saved: correct the marked fields. Nothing was lost.</source>
         <translation>未保存：请修改标出的字段，已填内容不会丢失。</translation>
     </message>
