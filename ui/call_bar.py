@@ -53,11 +53,14 @@ class CallBar(QFrame):
         self._tick.start()
         # after the form has cleared itself (it does so once its case_saved listeners ran)
         form.case_saved.connect(lambda _s: QTimer.singleShot(0, self.refresh))
-        form.drafts_changed.connect(self.refresh)
+        self._later = QTimer(self, singleShot=True, interval=0)  # several changes in one turn: one read
+        self._later.timeout.connect(self.refresh)
+        form.drafts_changed.connect(self._later.start)
 
     # -- public ------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the open calls and the drafts again and show them."""
+        self._later.stop()
         open_calls = self.calls.open_calls()
         drafts = self.form.services.drafts.list(self.form.services.actor.login)
         by_call = {d.call_id: d for d in drafts if d.call_id}
@@ -212,5 +215,6 @@ class CallBar(QFrame):
                 self.status_message.emit(self.tr("A call from {0} is ringing in the call bar: Alt+PageDown "
                                                  "takes it, the form keeps this call.").format(
                     display(event.from_number)))
-        self.refresh()
+        if result != "open":  # an opened call is shown once the form has it (MainWindow.new_call)
+            self.refresh()
         return result

@@ -120,9 +120,11 @@ class MainWindow(QMainWindow):
         if outcome == "open":
             self.new_call(event.from_number, event.call_id)
             self.statusBar().showMessage(self.tr("Incoming call from {0}").format(event.from_number), 8000)
-        elif outcome == "ended":
+            return
+        if outcome == "ended":
             self.end_call()
-        elif event.event != "hangup" and event.call_id != self.form.call_id:
+            return
+        if event.event != "hangup" and event.call_id != self.form.call_id:
             self.call_ringing.emit(event.call_id)
         self._update_call_timer()
 
