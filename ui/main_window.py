@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
     def on_call_event(self, event) -> None:
         """A caller-ID event (console.cti.CallEvent) arrived on the GUI thread."""
         outcome = self.call_bar.on_call_event(event)
+        if self.workspace.currentWidget() is self.caller_log:
+            self.caller_log.refresh()
         if outcome == "open":
             self.new_call(event.from_number, event.call_id)
             self.statusBar().showMessage(self.tr("Incoming call from {0}").format(event.from_number), 8000)

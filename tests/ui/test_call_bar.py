@@ -117,3 +117,20 @@ def test_the_timer_survives_a_restart_and_handling_time_is_answer_to_save(qtbot,
     assert fig.handled >= 1 and fig.avg_handling_minutes is not None
     qtbot.waitUntil(lambda: all(e.key != "T" for e in again.call_bar.entries))  # saved: it leaves the bar
     again.close()
+
+
+def test_the_caller_log_model_passes_the_item_model_tester(qtbot, window):
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    from console.cti import CallEvent
+    model = window.caller_log.model
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal, window)
+    window.new_call("13900000000")
+    type_text(window.form.description, "正在受理")  # the form is busy: the calls below only ring
+    window.show_caller_log()
+    for n in range(3):
+        window.on_call_event(CallEvent("newCall", f"q{n}", f"1380013800{n}"))
+    assert window.workspace.currentWidget() is window.caller_log
+    assert model.rowCount() == 4  # the page shown refreshes on each event
+    window.caller_log.filter.setCurrentIndex(window.caller_log.filter.findData("missed"))
+    assert model.rowCount() == 0
