@@ -60,10 +60,11 @@ class CallView:
         return max(0, int(((self.ended_at or now) - start).total_seconds()))
 
     def handling_seconds(self) -> int | None:
-        """Answer -> save, once the call was saved as a case."""
-        if self.answered_at is None or self.saved_at is None:
+        """Answer -> save, once the call was saved as a case (from the ring for a telephone
+        that never sent `answer`)."""
+        if self.saved_at is None:
             return None
-        return max(0, int((self.saved_at - self.answered_at).total_seconds()))
+        return max(0, int((self.saved_at - (self.answered_at or self.rang_at)).total_seconds()))
 
 
 def _phone(text: str) -> str:
@@ -129,11 +130,12 @@ class CallService:
             return self._view(s, row)
 
     def handling_seconds(self, call_id: str) -> int | None:
-        """Seconds from the call's answer to now (what the case being saved records), or None."""
+        """Seconds from the call's answer to now (what the case being saved records), or None for
+        an unknown call. A call the telephone rang but never said was answered counts from its ring."""
         view = self.get(call_id)
-        if view is None or view.answered_at is None:
+        if view is None:
             return None
-        return max(0, int((self.clock() - view.answered_at).total_seconds()))
+        return max(0, int((self.clock() - (view.answered_at or view.rang_at)).total_seconds()))
 
     def call_back(self, entry_id: uuid.UUID) -> CallView:
         """Start an outgoing call to the caller of log entry `entry_id` (answered at once:

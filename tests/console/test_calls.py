@@ -59,6 +59,9 @@ def test_handling_time_runs_from_the_answer_to_the_save_and_survives_a_reopen(pr
         clock.tick(5)
         saved = again.saved("a", "CD-X-20261203-0001")
         assert saved.handling_seconds() == 100 and again.open_calls() == []
+        again.ring("n", "13912345678")  # a telephone that sends no `answer`: timed from the ring
+        clock.tick(30)
+        assert again.handling_seconds("n") == 30 and again.handling_seconds("unknown") is None
     finally:
         reopened.close()
 
