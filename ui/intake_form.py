@@ -67,6 +67,7 @@ class IntakeForm(QWidget):
     history_shown = Signal(object)  # CallerHistory or None
     status_message = Signal(str)
     drafts_changed = Signal()  # a draft was kept, restored or dropped: the call bar reads them again
+    discarded = Signal(str)  # the call id whose form was thrown away
 
     def __init__(self, services, parent=None):
         super().__init__(parent)
@@ -351,6 +352,8 @@ class IntakeForm(QWidget):
         self._dirty = False
         self.refresh_drafts()
         self.phone.setFocus()
+        call_id, self.call_id = self.call_id, ""
+        self.discarded.emit(call_id)
         return True
 
     def _handling_seconds(self) -> int | None:
@@ -635,7 +638,7 @@ class IntakeForm(QWidget):
         self.address.textEdited.connect(lambda _t: self._dup_timer.start())
         self.save_button.clicked.connect(lambda: self.save())
         self.save_dispatch_button.clicked.connect(lambda: self.save(dispatch=True))
-        self.discard_button.clicked.connect(self.discard)
+        self.discard_button.clicked.connect(lambda: self.discard())  # not discard(ask=checked)
         self.merge_button.clicked.connect(self.merge_into_selected)
         self.channel.currentIndexChanged.connect(self._mark_dirty)
         self.confidential.toggled.connect(self._mark_dirty)

@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([520, 500, 340])
         self.form.call_clock = self.calls.handling_seconds
         self.call_bar = CallBar(self.calls, self.form, self)
+        self.form.discarded.connect(self._on_form_discarded)
         self.call_bar.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.call_bar.call_switched.connect(lambda _c: self._in_form(self._update_call_timer))
         self.caller_log = CallerLog(self.calls, self)
@@ -256,7 +257,7 @@ class MainWindow(QMainWindow):
             "save": lambda: self._in_form(self.form.save),
             "save_dispatch": lambda: self._in_form(lambda: self.form.save(dispatch=True)),
             "merge": lambda: self._in_form(self.form.merge_into_selected),
-            "discard": lambda: self._in_form(self._discard_call),
+            "discard": lambda: self._in_form(self.form.discard),
             "focus_phone": lambda: self._in_form(self.form.phone.setFocus),
             "focus_description": lambda: self._in_form(self.form.description.setFocus),
             "focus_knowledge": self._focus_knowledge,
@@ -383,13 +384,11 @@ class MainWindow(QMainWindow):
             self.call_label.setStyleSheet("")
             self.call_label.setText(self.tr("Ended {0}").format(text))
 
-    def _discard_call(self) -> None:
-        call_id = self.form.call_id
-        if self.form.discard() and call_id:
+    def _on_form_discarded(self, call_id: str) -> None:
+        if call_id:
             self.calls.close_unsaved(call_id)  # thrown away: it leaves the bar, the caller log keeps it
-            self.form.call_id = ""
-            self.call_bar.refresh()
-            self._update_call_timer()
+        self.call_bar.refresh()
+        self._update_call_timer()
 
     def _call_back_chosen(self) -> None:
         if self.workspace.currentWidget() is not self.caller_log:

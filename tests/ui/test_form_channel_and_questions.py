@@ -83,6 +83,12 @@ def test_discard_asks_and_enter_keeps_the_call(qtbot, window):
     assert len(seen) == 2, seen
     assert form.description.toPlainText() == "" and window.services.drafts.latest("op01") is None
     assert window.call_bar.entries == []  # the thrown-away call left the bar
+    window.new_call("13800138000")
+    type_text(form.description, "另一通")
+    _reactivate(qtbot, window)
+    _answer_next_question(None, seen)
+    form.discard_button.click()  # the button asks too
+    assert len(seen) == 3 and form.description.toPlainText() == "另一通"
 
 
 def test_quit_asks_while_a_call_is_unsaved(qtbot, window):
