@@ -2,9 +2,10 @@
 listener) to the caller's number and history count painted in the call bar, while the form
 holds another call; and to the caller's history in the form when the form is free.
 
-The baseline is the bare SQL the history needs for the same number (the caller's case count
-and earlier cases, sqlite3 on the same file, same run). The profile is `ctx.demo_profile`
-(100,000 cases at scale 1).
+Two baselines from the same run: the bare SQL the history needs for the same number (the
+caller's case count and earlier cases, sqlite3 on the same file), and the bare round trip of
+the same POST to a listener whose callback does nothing (HTTP, the thread hop, no window).
+The profile is `ctx.demo_profile` (100,000 cases at scale 1).
 """
 from __future__ import annotations
 
@@ -103,6 +104,17 @@ def run(ctx) -> list[Figure]:
             busy.append(ring(key, phone, lambda k=key: any(e.key == k and e.history_count > 0
                                                             for e in window.call_bar.entries)))
         b = statistics.median(base)
+        bare_server = _Listener(lambda _event: None)
+        trips = []
+        try:
+            for n in range(REPEAT):
+                t = time.perf_counter()
+                client.post(f"http://127.0.0.1:{bare_server.port}/", headers={"connection": "close"},
+                            json={"event": "newCall", "callId": f"rt-{n}", "from": phones[0]})
+                trips.append(time.perf_counter() - t)
+        finally:
+            bare_server.close()
+        trip = statistics.median(trips)
         figures = [
             Figure("ring -> caller's history count in the call bar (form busy)", statistics.median(busy) * 1000,
                    "ms", b * 1000, "bare SQL for the caller's count and earlier cases",
@@ -110,6 +122,8 @@ def run(ctx) -> list[Figure]:
             Figure("ring -> call opened in the form with the caller's history (form free)",
                    statistics.median(free) * 1000, "ms", b * 1000, "bare SQL for the caller's count and earlier cases",
                    target="< 200 ms"),
+            Figure("ring -> history count in the call bar, against the bare round trip",
+                   statistics.median(busy) * 1000, "ms", trip * 1000, "the same POST to a listener doing nothing"),
         ]
     finally:
         client.close()
