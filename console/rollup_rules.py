@@ -18,11 +18,12 @@ Conditions (all must hold):
     ("on_time", col)       the event happened at or before the case's deadline `col` (no deadline: on time)
     ("payload", key)       the event's payload has a true `key`
     ("payload_is", key, v) the event's payload has `key` equal to the text `v`
+    ("payload_set", key)   the event's payload has `key` (not null)
     ("from_state", state)  the event left the case's `state`
 Values:
     None                          count 1
     ("work_minutes_since", col)   working minutes from the case's `col` to the event (0 without `col`)
-    ("seconds_since", col)        clock seconds from the case's `col` to the event
+    ("payload_value", key)        the number in the event's payload under `key`
 """
 from __future__ import annotations
 
@@ -78,13 +79,15 @@ DAILY_RULES: tuple[Rule, ...] = (
     _r("instr_replied_on_time", "reply", ("case_set", "instruction_level"), ("on_time", "reply_deadline")),
 )
 
-_FIRST_HANDLING = ("answer", "dispatch", "transfer")
+# handling time is a call's answer -> save, which the receive event of a case logged from a call
+# carries (console/calls.py); a case not logged from a call has none and is not counted
+_TIMED = ("payload_set", "handle_seconds")
 OPERATOR_RULES: tuple[Rule, ...] = (
     _r("intake", "receive"),
     _r("answered", "answer"),
     _r("dispatched", "dispatch"),
-    _r("handled", _FIRST_HANDLING, ("from_state", "received")),
-    _r("handle_seconds", _FIRST_HANDLING, ("from_state", "received"), value=("seconds_since", "created_at")),
+    _r("handled", "receive", _TIMED),
+    _r("handle_seconds", "receive", _TIMED, value=("payload_value", "handle_seconds")),
     _r("callbacks", "callback"),
 )
 
@@ -112,6 +115,8 @@ def _cond_sql(cond: Cond, e: str, c: str) -> str:
         return f"coalesce(json_extract({e}.payload, '$.{cond[1]}'), 0)"
     if op == "payload_is":
         return f"json_extract({e}.payload, '$.{cond[1]}') = '{cond[2]}'"
+    if op == "payload_set":
+        return f"json_extract({e}.payload, '$.{cond[1]}') IS NOT NULL"
     if op == "from_state":
         return f"{e}.from_state = '{cond[1]}'"
     raise ValueError(f"unknown rollup condition {cond!r}")
@@ -127,18 +132,14 @@ def sql(rule: Rule, e: str, c: str, position: Callable[[str], str]) -> str:
     if how == "work_minutes_since":
         span = f"{position(f'{e}.at')} - {position(f'{c}.{col}')}"
         return f"CASE WHEN {test} AND {c}.{col} IS NOT NULL THEN coalesce({span}, 0) ELSE 0 END"
-    if how == "seconds_since":
-        return f"CASE WHEN {test} THEN (julianday({e}.at) - julianday({c}.{col})) * 86400.0 ELSE 0 END"
+    if how == "payload_value":
+        return f"CASE WHEN {test} THEN json_extract({e}.payload, '$.{col}') ELSE 0 END"
     raise ValueError(f"unknown rollup value {rule.value!r}")
 
 
 # -- Python ---------------------------------------------------------------------------------------
 # one event as the compiled rules see it: (case, at, from_state, payload, working_minutes_between)
 PyRule = Callable[[object, datetime, str, dict, Callable[[datetime, datetime], float]], float]
-
-
-def _as_time(value) -> datetime | None:
-    return value if value is None or isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
 def _cond_py(cond: Cond) -> Callable[[object, datetime, str, dict], bool]:
@@ -162,6 +163,9 @@ def _cond_py(cond: Cond) -> Callable[[object, datetime, str, dict], bool]:
     if op == "payload_is":
         key, want = cond[1], cond[2]
         return lambda case, at, frm, data: data.get(key) == want
+    if op == "payload_set":
+        key = cond[1]
+        return lambda case, at, frm, data: data.get(key) is not None
     if op == "from_state":
         state = cond[1]
         return lambda case, at, frm, data: frm == state
@@ -184,12 +188,10 @@ def compile_py(rule: Rule) -> PyRule:
                 return 0
             return wmin(since, at)
         return work_minutes
-    if how == "seconds_since":
-        def seconds(case, at, frm, data, wmin) -> float:
-            if not all(t(case, at, frm, data) for t in tests):
-                return 0
-            return (at - _as_time(getattr(case, col))).total_seconds()
-        return seconds
+    if how == "payload_value":
+        def payload_value(case, at, frm, data, wmin) -> float:
+            return data[col] if all(t(case, at, frm, data) for t in tests) else 0
+        return payload_value
     raise ValueError(f"unknown rollup value {value!r}")
 
 

@@ -124,6 +124,7 @@ class LockController(QObject):
         self.set_idle_minutes(DEFAULT_IDLE_MINUTES if idle_minutes is None else idle_minutes)
         QApplication.instance().installEventFilter(self)  # sees the window's own events too
         window.call_started.connect(self._on_call_started)
+        window.call_ringing.connect(self._on_call_started)  # a call ringing in the call bar waits too
 
     def set_idle_minutes(self, minutes: float) -> None:
         """Lock after `minutes` without input (a damaged setting falls back to the default)."""

@@ -4,271 +4,445 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="120"/>
-        <source>Cannot start</source>
-        <translation>无法启动</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="145"/>
+        <location filename="../../ui/app.py" line="217"/>
         <source>Caller-ID listener on port {0}</source>
         <translation>来电号码接口已在端口 {0} 监听</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="149"/>
+        <location filename="../../ui/app.py" line="221"/>
         <source>Caller-ID listener not started: {0}</source>
         <translation>来电号码接口未启动：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="194"/>
+        <location filename="../../ui/app.py" line="196"/>
         <source>Signed in offline: the password was checked on this computer.</source>
         <translation>已离线登录：密码在本机核验。</translation>
     </message>
 </context>
 <context>
-    <name>CaseDetailPanel</name>
+    <name>CallBar</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="42"/>
-        <source>No such case.</source>
-        <translation>没有这个工单。</translation>
+        <location filename="../../ui/call_bar.py" line="46"/>
+        <location filename="../../ui/call_bar.py" line="142"/>
+        <source>Calls</source>
+        <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="66"/>
-        <source>Not done: a reason is required for this action.</source>
-        <translation>未执行：此操作需要填写原因。</translation>
+        <location filename="../../ui/call_bar.py" line="114"/>
+        <location filename="../../ui/call_bar.py" line="122"/>
+        <source>No other call.</source>
+        <translation>没有其他来电。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="74"/>
-        <source>Not done: {0}</source>
-        <translation>未执行：{0}</translation>
+        <location filename="../../ui/call_bar.py" line="126"/>
+        <source>Now</source>
+        <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="77"/>
-        <source>{0}: {1} done.</source>
-        <translation>{0}：已{1}。</translation>
+        <location filename="../../ui/call_bar.py" line="126"/>
+        <source>Ringing</source>
+        <translation>振铃</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="89"/>
-        <source>Case</source>
-        <translation>工单</translation>
+        <location filename="../../ui/call_bar.py" line="126"/>
+        <source>Held</source>
+        <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="92"/>
-        <source>Leaders&apos; instructions</source>
-        <translation>领导批示</translation>
+        <location filename="../../ui/call_bar.py" line="127"/>
+        <source>Unsaved</source>
+        <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="95"/>
-        <source>Case facts</source>
-        <translation>工单信息</translation>
+        <location filename="../../ui/call_bar.py" line="128"/>
+        <source>no number</source>
+        <translation>无号码</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="98"/>
-        <source>Deadline</source>
-        <translation>办理时限</translation>
+        <location filename="../../ui/call_bar.py" line="129"/>
+        <source>earlier cases: {0}</source>
+        <translation>历史工单 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="100"/>
-        <source>Description</source>
-        <translation>诉求内容</translation>
+        <location filename="../../ui/call_bar.py" line="145"/>
+        <source>Calls: Enter brings the chosen call into the form</source>
+        <translation>来电栏：按 Enter 将选中的来电调入受理单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="103"/>
-        <source>Timeline</source>
-        <translation>办理过程</translation>
+        <location filename="../../ui/call_bar.py" line="154"/>
+        <source>No call. Incoming calls ring here.</source>
+        <translation>暂无来电。新来电在此振铃。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="104"/>
+        <location filename="../../ui/call_bar.py" line="212"/>
+        <source>A call from {0} is ringing in the call bar: Alt+PageDown takes it, the form keeps this call.</source>
+        <translation>{0} 的来电在来电栏振铃：按 Alt+PageDown 接入，当前受理单保留。</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogModel</name>
+    <message>
+        <location filename="../../ui/caller_log.py" line="32"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
+        <location filename="../../ui/caller_log.py" line="32"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="32"/>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="32"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="33"/>
+        <source>Earlier cases</source>
+        <translation>历史工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="33"/>
+        <source>Case</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="33"/>
+        <source>Called back</source>
+        <translation>已回拨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="69"/>
+        <source>Callback</source>
+        <translation>回拨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="69"/>
+        <source>Incoming</source>
+        <translation>呼入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="71"/>
+        <source>no number</source>
+        <translation>无号码</translation>
+    </message>
+</context>
+<context>
+    <name>CallerLog</name>
+    <message>
+        <location filename="../../ui/caller_log.py" line="96"/>
+        <source>Caller log</source>
+        <translation>来电记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="114"/>
+        <source>Choose a call with a number to call back.</source>
+        <translation>请选择一条有号码的来电再回拨。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="121"/>
+        <source>Show calls</source>
+        <translation>显示来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="122"/>
+        <source>All calls</source>
+        <translation>全部来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="85"/>
+        <location filename="../../ui/caller_log.py" line="122"/>
+        <source>Missed</source>
+        <translation>未接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="86"/>
+        <location filename="../../ui/caller_log.py" line="123"/>
+        <source>Abandoned</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="84"/>
+        <location filename="../../ui/caller_log.py" line="123"/>
+        <source>Answered</source>
+        <translation>已接听</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="83"/>
+        <source>Ringing</source>
+        <translation>振铃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="127"/>
+        <source>Calls, newest first: F9 or Enter calls back</source>
+        <translation>来电记录（最新在前）：按 F9 或 Enter 回拨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="137"/>
+        <source>Call back (F9)</source>
+        <translation>回拨 (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="138"/>
+        <source>Call back the chosen caller</source>
+        <translation>回拨选中的来电人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="141"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPanel</name>
+    <message>
+        <location filename="../../ui/case_detail.py" line="57"/>
+        <source>No such case.</source>
+        <translation>没有这个工单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="81"/>
+        <source>Not done: a reason is required for this action.</source>
+        <translation>未执行：此操作需要填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="89"/>
+        <source>Not done: {0}</source>
+        <translation>未执行：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="92"/>
+        <source>{0}: {1} done.</source>
+        <translation>{0}：已{1}。</translation>
+    </message>
+    <message>
         <location filename="../../ui/case_detail.py" line="104"/>
-        <location filename="../../ui/case_detail.py" line="112"/>
-        <location filename="../../ui/case_detail.py" line="154"/>
+        <source>Case</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="107"/>
+        <source>Leaders&apos; instructions</source>
+        <translation>领导批示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="110"/>
+        <source>Case facts</source>
+        <translation>工单信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="113"/>
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="115"/>
+        <source>Description</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="121"/>
+        <source>Timeline</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="122"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="122"/>
+        <location filename="../../ui/case_detail.py" line="130"/>
+        <location filename="../../ui/case_detail.py" line="172"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="104"/>
+        <location filename="../../ui/case_detail.py" line="122"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="104"/>
+        <location filename="../../ui/case_detail.py" line="122"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="105"/>
+        <location filename="../../ui/case_detail.py" line="123"/>
         <source>Reason / details</source>
         <translation>原因 / 详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="114"/>
-        <location filename="../../ui/case_detail.py" line="116"/>
-        <location filename="../../ui/case_detail.py" line="244"/>
+        <location filename="../../ui/case_detail.py" line="132"/>
+        <location filename="../../ui/case_detail.py" line="134"/>
+        <location filename="../../ui/case_detail.py" line="262"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="117"/>
+        <location filename="../../ui/case_detail.py" line="135"/>
         <source>Do it</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="117"/>
+        <location filename="../../ui/case_detail.py" line="135"/>
         <source>Do the chosen action</source>
         <translation>执行所选操作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="119"/>
+        <location filename="../../ui/case_detail.py" line="137"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="126"/>
+        <location filename="../../ui/case_detail.py" line="144"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="129"/>
-        <location filename="../../ui/case_detail.py" line="137"/>
+        <location filename="../../ui/case_detail.py" line="147"/>
+        <location filename="../../ui/case_detail.py" line="155"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="130"/>
-        <location filename="../../ui/case_detail.py" line="139"/>
+        <location filename="../../ui/case_detail.py" line="148"/>
+        <location filename="../../ui/case_detail.py" line="157"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="132"/>
+        <location filename="../../ui/case_detail.py" line="150"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="133"/>
+        <location filename="../../ui/case_detail.py" line="151"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="141"/>
+        <location filename="../../ui/case_detail.py" line="159"/>
         <source>Merge into case number</source>
         <translation>并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="142"/>
+        <location filename="../../ui/case_detail.py" line="160"/>
         <source>Case number to merge into</source>
         <translation>要并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="143"/>
+        <location filename="../../ui/case_detail.py" line="161"/>
         <source>Instruction level</source>
         <translation>批示级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="146"/>
+        <location filename="../../ui/case_detail.py" line="164"/>
         <source>Extension</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="147"/>
+        <location filename="../../ui/case_detail.py" line="165"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="155"/>
+        <location filename="../../ui/case_detail.py" line="173"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="175"/>
+        <location filename="../../ui/case_detail.py" line="193"/>
         <source>No case open: press Enter on a row of the queue.</source>
         <translation>未打开工单：在工单列表中选中一行按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="189"/>
+        <location filename="../../ui/case_detail.py" line="207"/>
         <source>Leader&apos;s pick: handle first</source>
         <translation>领导点球：优先办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="191"/>
+        <location filename="../../ui/case_detail.py" line="209"/>
         <source>Supervised {0} times</source>
         <translation>已督办 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="195"/>
+        <location filename="../../ui/case_detail.py" line="213"/>
         <source>Deadline: {0} ({1})</source>
         <translation>时限：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="196"/>
+        <location filename="../../ui/case_detail.py" line="214"/>
         <source>No deadline running</source>
         <translation>当前无办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="199"/>
+        <location filename="../../ui/case_detail.py" line="217"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="200"/>
+        <location filename="../../ui/case_detail.py" line="218"/>
         <source>Caller: {0}</source>
         <translation>来电人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="200"/>
+        <location filename="../../ui/case_detail.py" line="218"/>
         <source> (repeat caller)</source>
         <translation>（重复来电）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="204"/>
+        <location filename="../../ui/case_detail.py" line="222"/>
         <source>Received: {0}</source>
         <translation>受理时间：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="207"/>
+        <location filename="../../ui/case_detail.py" line="225"/>
         <source>Lead: {0}</source>
         <translation>主办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="208"/>
+        <location filename="../../ui/case_detail.py" line="226"/>
         <source>; assisting: {0}</source>
         <translation>；协办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="210"/>
+        <location filename="../../ui/case_detail.py" line="228"/>
         <source>Merged into {0}</source>
         <translation>已并入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="212"/>
+        <location filename="../../ui/case_detail.py" line="230"/>
         <source>Callback: satisfied {0}, resolved {1}</source>
         <translation>回访：满意 {0}，解决 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="213"/>
+        <location filename="../../ui/case_detail.py" line="231"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="213"/>
+        <location filename="../../ui/case_detail.py" line="231"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="244"/>
+        <location filename="../../ui/case_detail.py" line="262"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="245"/>
+        <location filename="../../ui/case_detail.py" line="263"/>
         <source>Required for this action</source>
         <translation>此操作必须填写</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="245"/>
+        <location filename="../../ui/case_detail.py" line="263"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -276,27 +450,27 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="312"/>
+        <location filename="../../ui/queue_model.py" line="313"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="312"/>
+        <location filename="../../ui/queue_model.py" line="313"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="312"/>
+        <location filename="../../ui/queue_model.py" line="313"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="312"/>
+        <location filename="../../ui/queue_model.py" line="313"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="313"/>
+        <location filename="../../ui/queue_model.py" line="314"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
@@ -304,19 +478,19 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="72"/>
-        <location filename="../../ui/shortcuts.py" line="73"/>
-        <location filename="../../ui/shortcuts.py" line="75"/>
+        <location filename="../../ui/shortcuts.py" line="82"/>
+        <location filename="../../ui/shortcuts.py" line="83"/>
+        <location filename="../../ui/shortcuts.py" line="85"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="76"/>
+        <location filename="../../ui/shortcuts.py" line="86"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="76"/>
+        <location filename="../../ui/shortcuts.py" line="86"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
@@ -324,27 +498,27 @@
 <context>
     <name>Countdown</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="60"/>
+        <location filename="../../ui/queue_model.py" line="61"/>
         <source>{0}d {1}h</source>
         <translation>{0}天{1}小时</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="62"/>
+        <location filename="../../ui/queue_model.py" line="63"/>
         <source>{0}h {1}m</source>
         <translation>{0}小时{1}分</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="64"/>
+        <location filename="../../ui/queue_model.py" line="65"/>
         <source>{0}m</source>
         <translation>{0}分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="66"/>
+        <location filename="../../ui/queue_model.py" line="67"/>
         <source>overdue {0}</source>
         <translation>超期 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="68"/>
+        <location filename="../../ui/queue_model.py" line="69"/>
         <source>{0} left</source>
         <translation>剩 {0}</translation>
     </message>
@@ -352,367 +526,439 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="147"/>
-        <source>The unsaved call from {0} was restored.</source>
-        <translation>已恢复 {0} 未保存的来电记录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="165"/>
+        <location filename="../../ui/intake_form.py" line="196"/>
         <source>The draft could not be written; it is kept in the form.</source>
         <translation>草稿写入失败，内容仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="171"/>
-        <source>{0} other unsaved calls</source>
-        <translation>另有 {0} 通未保存的来电</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="174"/>
-        <source>no number</source>
-        <translation>无号码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="240"/>
+        <location filename="../../ui/intake_form.py" line="257"/>
         <source>Saved {0}.</source>
         <translation>已保存 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="253"/>
+        <location filename="../../ui/intake_form.py" line="269"/>
+        <source>An emergency is transferred, not dispatched.</source>
+        <translation>紧急事件应转接，不派单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="281"/>
+        <source>Choose the lead department.</source>
+        <translation>请选择主办单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="288"/>
+        <source>Dispatch to {0}</source>
+        <translation>派往 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="290"/>
+        <source> (assisting: {0})</source>
+        <translation>（协办：{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="294"/>
+        <source>Sign for by {0}, reply by {1}.</source>
+        <translation>签收时限 {0}，办结时限 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="296"/>
+        <source>Press Ctrl+Enter again to save and dispatch; any change cancels.</source>
+        <translation>再按 Ctrl+Enter 保存并派单；修改任何内容即取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="313"/>
         <source>No likely duplicate to merge into.</source>
         <translation>没有可并入的疑似重复工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="264"/>
+        <location filename="../../ui/intake_form.py" line="324"/>
         <source>Same matter as {0}</source>
         <translation>与 {0} 为同一事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="270"/>
+        <location filename="../../ui/intake_form.py" line="330"/>
         <source>Saved {0} and merged it into {1}.</source>
         <translation>已保存 {0} 并并入 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="301"/>
+        <location filename="../../ui/intake_form.py" line="339"/>
+        <source>Discard the call?</source>
+        <translation>放弃此来电？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="340"/>
+        <source>What was typed for this call is lost. Discard it?</source>
+        <translation>此来电已填写的内容将丢失。确定放弃？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="375"/>
         <source>Caller&apos;s phone</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="302"/>
+        <location filename="../../ui/intake_form.py" line="376"/>
         <source>138 0013 8000 or 028-8600 1234</source>
         <translation>138 0013 8000 或 028-8600 1234</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="303"/>
+        <location filename="../../ui/intake_form.py" line="377"/>
         <source>Caller&apos;s name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="305"/>
+        <location filename="../../ui/intake_form.py" line="379"/>
         <source>Request type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="306"/>
-        <location filename="../../ui/intake_form.py" line="335"/>
+        <location filename="../../ui/intake_form.py" line="380"/>
+        <location filename="../../ui/intake_form.py" line="409"/>
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="309"/>
-        <location filename="../../ui/intake_form.py" line="434"/>
+        <location filename="../../ui/intake_form.py" line="383"/>
+        <location filename="../../ui/intake_form.py" line="527"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="310"/>
+        <location filename="../../ui/intake_form.py" line="384"/>
         <source>Type Chinese or pinyin initials, e.g. wy</source>
         <translation>输入中文或拼音首字母，如 wy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="311"/>
+        <location filename="../../ui/intake_form.py" line="385"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="319"/>
+        <location filename="../../ui/intake_form.py" line="393"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="320"/>
+        <location filename="../../ui/intake_form.py" line="394"/>
         <source>Road, compound or landmark</source>
         <translation>道路、小区或地标</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="326"/>
-        <location filename="../../ui/intake_form.py" line="441"/>
+        <location filename="../../ui/intake_form.py" line="400"/>
+        <location filename="../../ui/intake_form.py" line="534"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="328"/>
+        <location filename="../../ui/intake_form.py" line="402"/>
         <source>What happened, where, since when, what the caller asks for</source>
         <translation>发生了什么、在哪里、从何时开始、来电人有何诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="331"/>
-        <location filename="../../ui/intake_form.py" line="445"/>
+        <location filename="../../ui/intake_form.py" line="405"/>
+        <location filename="../../ui/intake_form.py" line="538"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="334"/>
+        <location filename="../../ui/intake_form.py" line="408"/>
         <source>Transfer to</source>
         <translation>转接至</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="336"/>
+        <location filename="../../ui/intake_form.py" line="410"/>
         <source>110 Police</source>
         <translation>110 报警</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="336"/>
+        <location filename="../../ui/intake_form.py" line="410"/>
         <source>119 Fire</source>
         <translation>119 火警</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="337"/>
+        <location filename="../../ui/intake_form.py" line="410"/>
         <source>120 Ambulance</source>
         <translation>120 急救</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="337"/>
+        <location filename="../../ui/intake_form.py" line="410"/>
         <source>122 Traffic police</source>
         <translation>122 交通事故</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="340"/>
+        <location filename="../../ui/intake_form.py" line="414"/>
         <source>EMERGENCY: a threat to life or public safety is not a hotline case. Transfer the caller now to 110 (police), 119 (fire) or 120 (ambulance), stay on the line until they answer, then save: the transfer is logged.</source>
         <translation>紧急情况：危及生命或公共安全的事项不属于热线受理范围。请立即将来电转接 110（报警）、119（火警）或 120（急救），等对方接听后再保存：转接会被记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="342"/>
+        <location filename="../../ui/intake_form.py" line="416"/>
         <source>Emergency transfer instruction</source>
         <translation>紧急转接提示</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="345"/>
+        <location filename="../../ui/intake_form.py" line="419"/>
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="346"/>
+        <location filename="../../ui/intake_form.py" line="420"/>
         <source>Save as received (decide later)</source>
         <translation>仅受理（稍后处置）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="347"/>
+        <location filename="../../ui/intake_form.py" line="420"/>
         <source>Answer directly</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="347"/>
+        <location filename="../../ui/intake_form.py" line="421"/>
         <source>Dispatch to a department</source>
         <translation>派单至部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="349"/>
+        <location filename="../../ui/intake_form.py" line="424"/>
         <source>Answer given to the caller</source>
         <translation>答复来电人的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="352"/>
+        <location filename="../../ui/intake_form.py" line="427"/>
         <source>Cited knowledge article</source>
         <translation>引用的知识库条目</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="354"/>
+        <location filename="../../ui/intake_form.py" line="429"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="355"/>
+        <location filename="../../ui/intake_form.py" line="430"/>
         <source>Assisting departments</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="362"/>
+        <location filename="../../ui/intake_form.py" line="438"/>
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="365"/>
+        <location filename="../../ui/intake_form.py" line="441"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="365"/>
+        <location filename="../../ui/intake_form.py" line="441"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="366"/>
+        <location filename="../../ui/intake_form.py" line="442"/>
         <source>Save and dispatch (Ctrl+Enter)</source>
         <translation>保存并派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="367"/>
+        <location filename="../../ui/intake_form.py" line="443"/>
         <source>Save and dispatch</source>
         <translation>保存并派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="369"/>
+        <location filename="../../ui/intake_form.py" line="445"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="369"/>
+        <location filename="../../ui/intake_form.py" line="445"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="370"/>
-        <source>Other unsaved calls</source>
-        <translation>其他未保存的来电</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="375"/>
+        <location filename="../../ui/intake_form.py" line="463"/>
         <source>Repeat caller</source>
         <translation>重复来电</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="378"/>
+        <location filename="../../ui/intake_form.py" line="466"/>
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="380"/>
+        <location filename="../../ui/intake_form.py" line="468"/>
         <source>Caller&apos;s earlier cases</source>
         <translation>来电人以往工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="382"/>
-        <location filename="../../ui/intake_form.py" line="398"/>
+        <location filename="../../ui/intake_form.py" line="470"/>
+        <location filename="../../ui/intake_form.py" line="489"/>
         <source>Likely duplicates</source>
         <translation>疑似重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="397"/>
-        <source>Likely duplicates: Ctrl+M merges the call into the selected one</source>
-        <translation>疑似重复工单：Ctrl+M 将本次来电并入所选工单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="400"/>
+        <location filename="../../ui/intake_form.py" line="492"/>
         <source>Merge (Ctrl+M)</source>
         <translation>并单 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="401"/>
+        <location filename="../../ui/intake_form.py" line="493"/>
         <source>Merge into the selected duplicate</source>
         <translation>并入所选重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="409"/>
+        <location filename="../../ui/intake_form.py" line="501"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="429"/>
+        <location filename="../../ui/intake_form.py" line="522"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="431"/>
+        <location filename="../../ui/intake_form.py" line="447"/>
+        <location filename="../../ui/intake_form.py" line="524"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="436"/>
+        <location filename="../../ui/intake_form.py" line="175"/>
+        <source>Restored: the unsaved call last written at {0}. Check it, then save or discard it.</source>
+        <translation>已恢复：{0} 最后保存的未提交来电。请核对后保存或放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="446"/>
+        <location filename="../../ui/intake_form.py" line="542"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="447"/>
+        <source>Mailbox</source>
+        <translation>信箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="447"/>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="447"/>
+        <source>App</source>
+        <translation>移动应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="447"/>
+        <source>Walk-in</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="451"/>
+        <source>Confidential (caller&apos;s identity withheld)</source>
+        <translation>保密（不公开来电人身份）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="452"/>
+        <source>Confidential</source>
+        <translation>保密</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="453"/>
+        <source>Dispatch preview</source>
+        <translation>派单预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="457"/>
+        <source>Restored draft</source>
+        <translation>已恢复的草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="488"/>
+        <source>Likely duplicates (Ctrl+M merges into the chosen one)</source>
+        <translation>疑似重复工单（Ctrl+M 并入选中的一件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="529"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="440"/>
+        <location filename="../../ui/intake_form.py" line="533"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="460"/>
+        <location filename="../../ui/intake_form.py" line="557"/>
         <source>Lead</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="461"/>
+        <location filename="../../ui/intake_form.py" line="558"/>
         <source>Assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="479"/>
-        <source>Caller</source>
-        <translation>来电人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="599"/>
+        <location filename="../../ui/intake_form.py" line="706"/>
         <source>Unknown district; pick one from the list.</source>
         <translation>没有这个区县，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="609"/>
+        <location filename="../../ui/intake_form.py" line="716"/>
         <source>Choose the lead department...</source>
         <translation>请选择主办单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="635"/>
+        <location filename="../../ui/intake_form.py" line="742"/>
         <source>Choose the request type to see the deadline.</source>
         <translation>选择诉求类型后显示办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="638"/>
+        <location filename="../../ui/intake_form.py" line="745"/>
         <source>Emergency: transferred, no hotline deadline.</source>
         <translation>紧急情况：已转接，热线不计时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="644"/>
+        <location filename="../../ui/intake_form.py" line="751"/>
         <source>Answered directly: closed on the call, no deadline.</source>
         <translation>直接答复：通话中办结，无办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="646"/>
+        <location filename="../../ui/intake_form.py" line="753"/>
         <source>Deadline: sign for by {0}, reply by {1}</source>
         <translation>时限：{0} 前签收，{1} 前答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="650"/>
+        <location filename="../../ui/intake_form.py" line="757"/>
         <source>Deadline: dispatch by {0}</source>
         <translation>时限：{0} 前派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="676"/>
+        <location filename="../../ui/intake_form.py" line="783"/>
         <source>Caller history appears when the number is complete.</source>
         <translation>号码输入完整后显示来电历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="680"/>
+        <location filename="../../ui/intake_form.py" line="787"/>
         <source>{0}: {1} earlier cases</source>
         <translation>{0}：以往工单 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="683"/>
+        <location filename="../../ui/intake_form.py" line="790"/>
+        <source>Repeat caller (30 days)</source>
+        <translation>重复来电（30天内）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="791"/>
         <source>Repeat caller: called within the last 30 days</source>
         <translation>重复来电：30 天内来电过</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="706"/>
+        <location filename="../../ui/intake_form.py" line="815"/>
         <source>Cited article: {0}</source>
         <translation>引用条目：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="707"/>
+        <location filename="../../ui/intake_form.py" line="814"/>
         <source>No article cited (choose one in the knowledge panel)</source>
         <translation>未引用知识条目（在知识库面板中选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="756"/>
+        <location filename="../../ui/intake_form.py" line="869"/>
         <source>Not saved: correct the marked fields. Nothing was lost.</source>
         <translation>未保存：请修改标出的字段，已填内容不会丢失。</translation>
     </message>
@@ -804,11 +1050,15 @@
     </message>
     <message>
         <location filename="../../ui/lock.py" line="53"/>
+        <location filename="../../ui/lock.py" line="54"/>
+        <location filename="../../ui/lock.py" line="89"/>
+        <location filename="../../ui/lock.py" line="90"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="56"/>
+        <location filename="../../ui/lock.py" line="58"/>
         <source>Sign in as another operator</source>
         <translation>换其他坐席登录</translation>
     </message>
@@ -818,7 +1068,8 @@
         <translation>{0}（{1}）已登录。输入密码即可解锁。也可换其他坐席登录：{0}未保存的来电将保留为其草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="56"/>
+        <location filename="../../ui/lock.py" line="98"/>
+        <location filename="../../ui/lock.py" line="99"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -826,202 +1077,217 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Incoming call from {0}</source>
         <translation>来电：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <source>This call has no number to call back.</source>
+        <translation>该来电没有号码，无法回拨。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Local only</source>
         <translation>仅本地</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>{0} unsynced changes</source>
         <translation>{0} 条变更未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>syncing</source>
         <translation>同步中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>{0} need attention</source>
         <translation>{0} 项待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>12345 Hotline Console</source>
         <translation>12345 热线坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Case</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <source>Caller log</source>
+        <translation>来电记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>{0} ({1}) · {2}</source>
         <translation>{0}（{1}）· {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Operator and role</source>
         <translation>坐席与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Call timer</source>
         <translation>通话计时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Sync state</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Operator</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Team lead</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Department liaison</source>
         <translation>部门联络员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>No call</source>
         <translation>无通话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Call {0}</source>
         <translation>通话 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
-        <source>Ended</source>
-        <translation>已结束</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Ended {0}</source>
         <translation>已结束 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="408"/>
+        <source>Quit?</source>
+        <translation>退出？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="409"/>
+        <source>Calls not saved as cases: {0}. They are kept as drafts and come back at the next sign-in. Quit now?</source>
+        <translation>尚有 {0} 通来电未保存为工单，将保留为草稿，下次登录时恢复。现在退出？</translation>
     </message>
 </context>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="91"/>
+        <location filename="../../ui/queue_model.py" line="92"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="91"/>
+        <location filename="../../ui/queue_model.py" line="92"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="91"/>
+        <location filename="../../ui/queue_model.py" line="92"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="92"/>
+        <location filename="../../ui/queue_model.py" line="93"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="92"/>
+        <location filename="../../ui/queue_model.py" line="93"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="94"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="94"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="95"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="95"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="95"/>
+        <location filename="../../ui/queue_model.py" line="96"/>
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="238"/>
+        <location filename="../../ui/queue_model.py" line="239"/>
         <source>Leader&apos;s instruction</source>
         <translation>领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="240"/>
+        <location filename="../../ui/queue_model.py" line="241"/>
         <source>Leader&apos;s pick</source>
         <translation>领导点球</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="242"/>
+        <location filename="../../ui/queue_model.py" line="243"/>
         <source>Supervised</source>
         <translation>已督办</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="244"/>
+        <location filename="../../ui/queue_model.py" line="245"/>
         <source>Repeat caller</source>
         <translation>重复来电</translation>
     </message>
@@ -1029,57 +1295,57 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="136"/>
+        <location filename="../../ui/queue_panel.py" line="146"/>
         <source>Queue views</source>
         <translation>工单视图</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="145"/>
+        <location filename="../../ui/queue_panel.py" line="155"/>
         <source>Filter: number, phone or words</source>
         <translation>筛选：编号、电话或关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="146"/>
+        <location filename="../../ui/queue_panel.py" line="156"/>
         <source>Queue filter</source>
         <translation>工单筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="162"/>
+        <location filename="../../ui/queue_panel.py" line="172"/>
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="163"/>
+        <location filename="../../ui/queue_panel.py" line="173"/>
         <source>Any category</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="165"/>
+        <location filename="../../ui/queue_panel.py" line="175"/>
         <source>Any district</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="166"/>
+        <location filename="../../ui/queue_panel.py" line="176"/>
         <source>Any department</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="170"/>
+        <location filename="../../ui/queue_panel.py" line="180"/>
         <source>Case queue</source>
         <translation>工单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="195"/>
+        <location filename="../../ui/queue_panel.py" line="205"/>
         <source>Number of cases shown</source>
         <translation>显示的工单数</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="246"/>
+        <location filename="../../ui/queue_panel.py" line="256"/>
         <source>Searching the descriptions...</source>
         <translation>正在检索诉求内容……</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="250"/>
+        <location filename="../../ui/queue_panel.py" line="260"/>
         <source>{0} cases</source>
         <translation>共 {0} 件</translation>
     </message>
@@ -1087,117 +1353,137 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="61"/>
         <source>New call (from anywhere)</source>
         <translation>新来电（任何位置）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="61"/>
         <source>Save the call</source>
         <translation>保存来电</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="61"/>
         <source>Save and dispatch to the lead department</source>
         <translation>保存并派给主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="57"/>
+        <location filename="../../ui/shortcuts.py" line="62"/>
         <source>Merge the call into the selected likely duplicate</source>
         <translation>将来电并入所选疑似重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="57"/>
+        <location filename="../../ui/shortcuts.py" line="62"/>
         <source>Discard the draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="58"/>
+        <location filename="../../ui/shortcuts.py" line="63"/>
         <source>Go to the caller&apos;s phone</source>
         <translation>跳到来电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="58"/>
+        <location filename="../../ui/shortcuts.py" line="63"/>
         <source>Go to the description</source>
         <translation>跳到诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="58"/>
+        <location filename="../../ui/shortcuts.py" line="63"/>
         <source>Search the knowledge base</source>
         <translation>搜索知识库</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="59"/>
+        <location filename="../../ui/shortcuts.py" line="64"/>
         <source>Insert the selected article&apos;s answer into the reply</source>
         <translation>将所选知识条目的答复插入答复栏</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="60"/>
+        <location filename="../../ui/shortcuts.py" line="65"/>
         <source>Filter the queue</source>
         <translation>筛选工单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="60"/>
+        <location filename="../../ui/shortcuts.py" line="65"/>
         <source>Open the selected case</source>
         <translation>打开所选工单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="60"/>
+        <location filename="../../ui/shortcuts.py" line="65"/>
         <source>Back to the call form</source>
         <translation>回到来电表单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="66"/>
         <source>Refresh the queue and counts</source>
         <translation>刷新工单列表和计数</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="66"/>
         <source>Queue: My cases</source>
         <translation>视图：我的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="66"/>
         <source>Queue: Due today</source>
         <translation>视图：今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="67"/>
         <source>Queue: Overdue</source>
         <translation>视图：已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="67"/>
         <source>Queue: Urgent</source>
         <translation>视图：紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="67"/>
         <source>Queue: All open</source>
         <translation>视图：全部在办</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="67"/>
         <source>Queue: Waiting for callback</source>
         <translation>视图：待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63"/>
+        <location filename="../../ui/shortcuts.py" line="68"/>
         <source>Queue: All</source>
         <translation>视图：全部</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63"/>
+        <location filename="../../ui/shortcuts.py" line="69"/>
+        <source>Next call in the call bar into the form</source>
+        <translation>将来电栏中的下一通来电调入受理单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="70"/>
+        <source>Previous call in the call bar into the form</source>
+        <translation>将来电栏中的上一通来电调入受理单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="71"/>
+        <source>Caller log: incoming, missed and abandoned calls</source>
+        <translation>来电记录：呼入、未接和放弃的来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="72"/>
+        <source>Call back the caller chosen in the caller log</source>
+        <translation>回拨来电记录中选中的来电人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="73"/>
         <source>This list of shortcuts</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63"/>
+        <location filename="../../ui/shortcuts.py" line="73"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="44"/>
+        <location filename="../../ui/shortcuts.py" line="73"/>
         <source>Lock the seat</source>
         <translation>锁定坐席</translation>
     </message>
@@ -1210,7 +1496,7 @@
         <translation>登录 - 12345 热线坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="172"/>
+        <location filename="../../ui/sign_in.py" line="174"/>
         <source>12345 Hotline Console</source>
         <translation>12345 热线坐席工作台</translation>
     </message>
@@ -1226,6 +1512,7 @@
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="187"/>
+        <location filename="../../ui/sign_in.py" line="188"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1233,12 +1520,12 @@
 <context>
     <name>SignInForm</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="66"/>
+        <location filename="../../ui/sign_in.py" line="65"/>
         <source>Checking the password…</source>
         <translation>正在核验密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="31"/>
+        <location filename="../../ui/sign_in.py" line="72"/>
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
@@ -1248,12 +1535,13 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="81"/>
+        <location filename="../../ui/sign_in.py" line="80"/>
         <source>Sign-in message</source>
         <translation>登录提示</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="31"/>
+        <location filename="../../ui/sign_in.py" line="82"/>
+        <location filename="../../ui/sign_in.py" line="83"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
