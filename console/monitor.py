@@ -301,7 +301,7 @@ def _top(q, names: Names, scope: Scope, by: str, compare: bool = False) -> list[
     bars = []
     for key, n in cur.items():
         f = QueueFilter(view="all", created_from=scope.created_from, created_to=scope.created_to,
-                        **({"category_code": key} if by == "category" else {"district": key}))
+                        category_code=key if by == "category" else None, district=None if by == "category" else key)
         bars.append(Bar(key, label.get(key, key), n, f, prev.get(key, 0) if compare else None))
     bars.sort(key=lambda b: (-b.value, b.key))
     return bars

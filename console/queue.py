@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import overload
 
 from sqlalchemy import text
 
@@ -91,6 +92,10 @@ class Count:
     capped: bool = False
 
 
+@overload
+def _parse_time(value: None) -> None: ...
+@overload
+def _parse_time(value: datetime | str) -> datetime: ...
 def _parse_time(value) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
@@ -179,7 +184,7 @@ class QueueService:
         if f.due_before:
             conds.append("deadline < :due_before")
             p["due_before"] = _ts(f.due_before)
-        if getattr(f, "due_after", None):
+        if f.due_after is not None:
             conds.append("deadline >= :due_after")
             p["due_after"] = _ts(f.due_after)
         if f.flagged == "instruction":
@@ -273,8 +278,8 @@ class QueueService:
         cond, p = self.where(f)
         reverse = from_end or before is not None
         desc = descending != reverse
-        if after is not None or before is not None:
-            anchor = after if after is not None else before
+        anchor = after if after is not None else before
+        if anchor is not None:
             cond += " AND " + _keyset(col, desc, anchor.sort_value(sort), anchor.rowid, p)
         direction = "DESC" if desc else "ASC"
         source, order = "cases", col

@@ -21,6 +21,7 @@ import json
 from collections import defaultdict
 from datetime import datetime, timedelta
 from types import SimpleNamespace
+from typing import overload
 
 from models.rollup import DAILY_METRICS, GRAINS, OPERATOR_METRICS
 
@@ -283,6 +284,10 @@ _I = _DAILY_INDEX
 _COUNTED_SET = frozenset(COUNTED)
 
 
+@overload
+def _parse_ts(text: None) -> None: ...
+@overload
+def _parse_ts(text: datetime | str) -> datetime: ...
 def _parse_ts(text) -> datetime | None:
     if text is None or isinstance(text, datetime):
         return text

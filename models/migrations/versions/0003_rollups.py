@@ -65,7 +65,9 @@ def upgrade() -> None:
     from console import rollups
     from console.deadlines import load_policy
 
-    cursor = op.get_bind().connection.driver_connection.cursor()
+    raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # a migration runs on an open connection
+    cursor = raw.cursor()
     rollups.fill_work_days(cursor, load_policy())
     cursor.close()
 

@@ -50,7 +50,9 @@ def upgrade() -> None:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     for ddl in rollups.trigger_ddl(policy.calendar.periods):
         op.execute(ddl)
-    cursor = op.get_bind().connection.driver_connection.cursor()
+    raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # a migration runs on an open connection
+    cursor = raw.cursor()
     filled = cursor.execute("SELECT 1 FROM rollup_daily LIMIT 1").fetchone()
     if filled:  # a profile rolled up by 0003: the coarse grains are sums of the finest
         rollups.derive_grains(cursor)

@@ -29,7 +29,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    cursor = op.get_bind().connection.driver_connection.cursor()
+    raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # a migration runs on an open connection
+    cursor = raw.cursor()
     from console import rollups
     rollups.fold_pending(cursor)
     cursor.close()
