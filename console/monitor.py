@@ -138,6 +138,21 @@ class Names:
         self.operator_by_id = {(o.id.hex if hasattr(o.id, "hex") else str(o.id)): o.login for o in ops}
 
 
+class MonitorService:
+    """The dashboard of one account: each snapshot in its own session (so callable from a
+    worker thread), the reference names read once."""
+
+    def __init__(self, db: Database, actor: Actor):
+        self.db, self.actor = db, actor
+        self._names: Names | None = None
+
+    def snapshot(self, now: datetime | None = None) -> Dashboard:
+        """The dashboard at `now` (default: the present) for this service's account."""
+        if self._names is None:
+            self._names = Names(self.db)
+        return snapshot(self.db, self.actor, now, self._names)
+
+
 def snapshot(db: Database, actor: Actor, now: datetime | None = None, names: Names | None = None) -> Dashboard:
     """The dashboard at `now` for `actor`: a team lead or admin sees everything,
     an operator only their own figures."""

@@ -37,7 +37,7 @@ from console.callers import caller_history, duplicate_hints
 from console.clock import to_local
 from console.intake import CallRecord, FieldError, IntakeError
 from console.phone import PhoneError, display, normalize
-from console.refdata import pinyin_keys, suggest_departments
+from console.refdata import pinyin_keys
 from console.workflow import REQUEST_TYPES, TRANSFER_TARGETS, URGENCIES, WorkflowError
 
 from .category_picker import CategoryPicker
@@ -619,8 +619,7 @@ class IntakeForm(QWidget):
 
     def _update_departments(self) -> None:
         current = self.lead.currentData()
-        suggested = suggest_departments(self.services.db, self.category.code() or None,
-                                        self.district.currentData())
+        suggested = self.services.suggest_departments(self.category.code() or None, self.district.currentData())
         self.lead.blockSignals(True)
         self.lead.clear()
         self.lead.addItem(self.tr("Choose the lead department..."), None)
