@@ -8,10 +8,11 @@ the GUI thread; the widget only draws it.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import text
+from sqlalchemy import Row, text
 
 from models.db import Database
 
@@ -163,7 +164,8 @@ def snapshot(db: Database, actor: Actor, now: datetime | None = None, names: Nam
     timings: dict[str, float] = {}
     own = actor.role not in LEADS
     with db.session() as s:
-        q = lambda sql, **p: s.execute(text(sql), p).all()  # noqa: E731
+        def q(sql: str, **p) -> Sequence[Row]:
+            return s.execute(text(sql), p).all()
 
         def timed(name, fn):
             start = time.perf_counter()

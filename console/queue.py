@@ -247,7 +247,8 @@ class QueueService:
         now = self.clock()
         _, day_end = local_day_bounds(now)
         with self.db.session() as s:
-            one = lambda sql, **p: s.execute(text(sql), p).scalar() or 0  # noqa: E731
+            def one(sql: str, **p) -> int:
+                return s.execute(text(sql), p).scalar() or 0
             due_today = one("SELECT count(*) FROM cases WHERE deadline >= :now AND deadline < :end",
                             now=_ts(now), end=_ts(day_end))
             overdue = one("SELECT count(*) FROM cases WHERE deadline < :now", now=_ts(now))

@@ -67,7 +67,8 @@ def test_every_click_through_selects_exactly_the_counted_cases(qtbot, profile, c
     w = make(qtbot, profile, clock, lead, opened)
     d = wait_data(qtbot, w)
     queue = QueueService(profile.db, clock=clock)
-    count = lambda f: queue.count(f).n  # noqa: E731
+    def count(f) -> int:
+        return queue.count(f).n
     try:
         figures = ([(b.value, b.filter) for b in d.hourly_today if b.value]
                    + [(b.value, b.filter) for b in d.open_by_state]
