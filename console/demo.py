@@ -292,8 +292,7 @@ class DemoGenerator:
             cur.execute("BEGIN")
             cur.execute("DELETE FROM state_counts")
             cur.execute("INSERT INTO state_counts (state, n) SELECT state, count(*) FROM cases GROUP BY state")
-            if cur.execute("SELECT count(*) FROM work_days").fetchone()[0] == 0:
-                rollups.fill_work_days(cur, self.policy)
+            rollups.fill_calendar(cur, self.policy)
             cur.execute("COMMIT")
             cur.execute("PRAGMA analysis_limit=2000")  # sampled statistics: seconds, not minutes
             cur.execute("ANALYZE")

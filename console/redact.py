@@ -128,6 +128,20 @@ def _redact(text: str, names: tuple[str, ...]) -> str:
     return mask_names(mask_address(mask_numbers(mask_contacts(text))), names)
 
 
+def public_text(text: str, *, names: Iterable[str] = (), places: Iterable[str] = ()) -> str:
+    """What a case's free text may show the public (Open311, the public site): the caller's
+    exact address (`places`) and every form of their name (`names`) removed, then `redact`
+    (numbers, contacts, addresses and names the text itself introduces). Plain text: escape
+    it for the page that shows it."""
+    out = text or ""
+    for place in sorted({p.strip() for p in places if p and len(p.strip()) >= 2}, key=len, reverse=True):
+        out = out.replace(place, "***")
+    variants: set[str] = set()
+    for n in names:
+        variants |= name_variants(n)
+    return redact(out, variants)
+
+
 def scrub(text: str) -> str:
     """Personal data a log line or an error message can carry without knowing whose it is:
     phone, ID and card numbers, e-mail and chat ids, plates."""

@@ -101,6 +101,22 @@ def html_of(r: MonthlyReport, images: dict[str, QImage]) -> str:
              "<h2>五、群众不满意原因</h2>",
              _table(["序号", "原因", "次数"], [[str(i + 1), _e(reason), f"{n:,}"] for i, (reason, n) in
                                            enumerate(r.reasons)], num_from=2),
+             "<h2>六、承办单位效能考核</h2>",
+             "<p class='sub'>各项指标的加权得分（满分100），完整分项见 report efficiency。</p>",
+             _table(["排名", "承办单位", "得分", "上月得分", "变化"],
+                    [[str(a.rank), _e(a.name), f"{a.score:.2f}",
+                      "—" if a.previous_score is None else f"{a.previous_score:.2f}",
+                      "—" if a.change is None else f"{a.change:+.2f}"] for a in r.efficiency if a.rank]
+                    or [["—", "本月无考核数据", "", "", ""]], num_from=2),
+             "<h2>七、预警：诉求聚集与热点</h2>",
+             "<p class='sub'>某区县某类诉求单日来电明显高于其近28天的通常水平（按星期调整，泊松控制限）；"
+             "热点为7天内3位以上不同来电人反映同一地点同一类问题或同一企业。</p>",
+             _table(["日期", "区县", "类别", "来电", "通常"],
+                    [[w.day, _e(w.district), _e(w.category), str(w.count), f"{w.expected:.1f}"] for w in r.warnings]
+                    or [["本月无预警", "", "", "", ""]], num_from=3),
+             _table(["类型", "地点或企业", "类别", "来电人数", "工单"],
+                    [["地点" if h.kind == "address" else "企业", _e(h.name), _e(h.category), str(h.callers),
+                      str(h.cases)] for h in r.hotspots] or [["本月无热点", "", "", "", ""]], num_from=3),
              "<h2 style='page-break-before: always'>附录：可公开工单（已脱敏）</h2>",
              "<p class='sub'>姓名、电话号码、身份证号码和详细地址已隐去。</p>",
              _table(["编号", "日期", "地点", "类别", "承办单位", "诉求内容", "办理结果", "回访"],
@@ -113,22 +129,28 @@ def html_of(r: MonthlyReport, images: dict[str, QImage]) -> str:
 
 def write_pdf(r: MonthlyReport, path: Path | str, chart_dir: Path | None = None) -> Path:
     """Write the A4 PDF (a QGuiApplication must exist); optionally save the charts as PNG too."""
-    path = Path(path)
     images = charts(r)
+    if chart_dir is not None:
+        for name, image in images.items():
+            image.save(str(Path(chart_dir) / f"{name}.png"))
+    return html_to_pdf(html_of(r, images), path, f"12345 hotspot report {r.month}", images)
+
+
+def html_to_pdf(page: str, path: Path | str, title: str, images: dict[str, QImage] | None = None) -> Path:
+    """An A4 PDF of `page` (Qt's rich-text HTML), images referenced as chart:NAME."""
+    path = Path(path)
     doc = QTextDocument()
     font = QFont(FONT_FAMILY)
     font.setPointSizeF(10)
     doc.setDefaultFont(font)
-    for name, image in images.items():
+    for name, image in (images or {}).items():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"), image)
-        if chart_dir is not None:
-            image.save(str(Path(chart_dir) / f"{name}.png"))
-    doc.setHtml(html_of(r, images))
+    doc.setHtml(page)
     writer = QPdfWriter(str(path))
     writer.setResolution(120)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-    writer.setTitle(f"12345 hotspot report {r.month}")
+    writer.setTitle(title)
     writer.setCreator("hotline console")
     doc.setPageSize(QSizeF(writer.width(), writer.height()))
     doc.print_(writer)

@@ -29,10 +29,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    raw = op.get_bind().connection.driver_connection
-    assert raw is not None  # a migration runs on an open connection
-    cursor = raw.cursor()
-    from console import rollups
-    rollups.fold_pending(cursor)
-    cursor.close()
+    bind = op.get_bind()
+    if bind.exec_driver_sql("SELECT 1 FROM rollup_pending LIMIT 1").first():
+        raise RuntimeError("a bulk load's counts are still parked in rollup_pending: open the profile with "
+                           "the current release once (it folds them in), then downgrade")
     op.drop_table("rollup_pending")
