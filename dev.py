@@ -1,8 +1,10 @@
-"""Bootstrap for a fresh machine: `python dev.py run` or `python dev.py test`.
+"""Bootstrap for a fresh machine: `python dev.py run`, `python dev.py test` or `python dev.py check`.
 
 Creates `.venv` beside this file, installs the dependencies declared in
 pyproject.toml (again only when that file changes), then starts the console
-on a demo profile or runs the test suite. Needs nothing but Python 3.11+ and pip.
+on a demo profile, runs the test suite, or runs the checkers (ruff over the
+tree, mypy over the packages pyproject.toml names). Needs nothing but Python
+3.11+ and pip.
 """
 from __future__ import annotations
 
@@ -49,12 +51,29 @@ def ensure_env(extras: list[str]) -> Path:
     return py
 
 
+def check(py: Path) -> int:
+    """ruff, then mypy (both run, so one report shows every finding); non-zero when either finds something."""
+    failed = False
+    for name, args in (("ruff", ["check", "."]), ("mypy", [])):
+        print(f"dev.py: {name}", flush=True)
+        failed |= subprocess.run([str(py), "-m", name, *args], cwd=ROOT).returncode != 0
+    return 1 if failed else 0
+
+
+def _extras(*wanted: str) -> list[str]:
+    # mypy reads the types of every package the checked code imports, the optional ones included
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["optional-dependencies"]
+    return [e for e in wanted if e in declared]
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test"}:
-        print("usage: python dev.py run [console args] | python dev.py test [pytest args]")
+    if not argv or argv[0] not in {"run", "test", "check"}:
+        print("usage: python dev.py run [console args] | python dev.py test [pytest args] | python dev.py check")
         return 2
     cmd, rest = argv[0], argv[1:]
     env = dict(os.environ)
+    if cmd == "check":
+        return check(ensure_env(_extras("server", "test", "check")))
     if cmd == "test":
         py = ensure_env(["test"])
         env.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -6,6 +6,7 @@ exact and needs no time-zone database on the counter PCs.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from typing import overload
 
 CITY_TZ = timezone(timedelta(hours=8), "CST")
 
@@ -15,6 +16,10 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+@overload
+def to_local(stored: datetime) -> datetime: ...
+@overload
+def to_local(stored: None) -> None: ...
 def to_local(stored: datetime | None) -> datetime | None:
     """A stored naive-UTC time as an aware city-local time."""
     if stored is None:

@@ -26,10 +26,11 @@ import random
 import sqlite3
 import time
 from collections import defaultdict, deque
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -64,16 +65,21 @@ EVENT_COLUMNS = ["id", "case_id", "seq", "kind", "actor", "actor_role", "at", "f
                  "payload"]
 
 
+_UNSET: Any = None
+
+
 class SimCase:
     """The case attributes lifecycle.apply_action touches, without an ORM.
 
-    Defaults live on the class, so a new record costs no per-field assignment."""
+    Defaults live on the class, so a new record costs no per-field assignment; each
+    field holds what the ORM column would (typed Any: a class default cannot be both
+    None and the column's type)."""
 
-    id = number = station = state = type = urgency = channel = category_code = district_code = None
-    address = description = caller_id = caller_phone = caller_name = lead_department = operator_id = None
-    knowledge_article_id = created_at = updated_at = deadline = sign_deadline = reply_deadline = None
-    dispatched_at = accepted_at = replied_at = closed_at = satisfied = resolved = merged_into_id = None
-    repeat_caller = confidential = instruction_level = None
+    id = number = station = state = type = urgency = channel = category_code = district_code = _UNSET
+    address = description = caller_id = caller_phone = caller_name = lead_department = operator_id = _UNSET
+    knowledge_article_id = created_at = updated_at = deadline = sign_deadline = reply_deadline = _UNSET
+    dispatched_at = accepted_at = replied_at = closed_at = satisfied = resolved = merged_into_id = _UNSET
+    repeat_caller = confidential = instruction_level = _UNSET
     answer = ""
     texts: dict = {}
     assist_departments = ()
@@ -154,7 +160,7 @@ class _Draw(random.Random):
     def randint(self, a: int, b: int) -> int:
         return a + int(self.random() * (b - a + 1))
 
-    def weighted(self, seq, cum: list[float]):
+    def weighted(self, seq, cum: Sequence[float]):
         """One item of `seq` by cumulative weights (like choices(seq, cum_weights=cum)[0])."""
         return seq[bisect.bisect(cum, self.random() * cum[-1], 0, len(cum) - 1)]
 
@@ -211,11 +217,11 @@ class DemoGenerator:
     def _run(self, n: int, progress: Progress, chunk: int, workers: int | None) -> dict:
         started = time.perf_counter()
         with self.db.session() as s:
-            ops = s.execute(select(Operator.id, Operator.login).where(Operator.role == "operator")).all()
+            found = s.execute(select(Operator.id, Operator.login).where(Operator.role == "operator")).all()
             existing = s.scalar(select(Case.id).limit(1)) is not None
-        if not ops:
+        if not found:
             raise RuntimeError("the profile has no operators; install the reference data first")
-        ops = [(uid.hex, login) for uid, login in ops]
+        ops = [(uid.hex, login) for uid, login in found]
         day_counter: dict[str, int] = defaultdict(int)
         with self.db.engine.connect() as conn:
             # numbers go on from the station's counters; a caller already on file keeps its id
@@ -265,7 +271,7 @@ class DemoGenerator:
             # the callers, each once, with how many of the new cases they made
             cur.executemany("INSERT INTO callers (id, phone, name, first_seen, case_count) VALUES (?,?,?,?,?) "
                             "ON CONFLICT(phone) DO UPDATE SET case_count = case_count + excluded.case_count",
-                            new_callers.values())
+                            list(new_callers.values()))
             if len(merged) < -(-n // chunk):  # cancelled: the plan ran ahead of what was written
                 cur.execute("UPDATE callers SET case_count = (SELECT count(*) FROM cases "
                             "WHERE caller_phone = callers.phone)")
@@ -421,7 +427,7 @@ def _walk_chunks(chunks, init, workers: int, progress: Progress, raw):
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=init) as pool:
         for _ in range(workers):  # the workers start (imports, calendar) while the plan sorts its times
             pool.submit(int)
-        pending = deque()
+        pending: deque[Future] = deque()
         todo = iter(chunks)
         for item in itertools.islice(todo, workers * 2):
             pending.append(pool.submit(_work, item))
@@ -519,7 +525,8 @@ class _Walker:
     def rows(self, index: int, part: list) -> tuple[list, list]:
         """Walk one chunk: its case rows and event rows (and its rollup counts, in self.acc)."""
         self.rng = _Draw(self.seed * 1_000_003 + index)
-        case_rows, ev_rows = [], []
+        case_rows: list[tuple] = []
+        ev_rows: list[tuple] = []
         # the walk makes no reference cycles, but a chunk's hundred thousand rows would make the
         # cycle collector run over and over through everything alive (about 12 % of the walk)
         with gcpause.paused():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field, fields
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -59,7 +60,7 @@ class CallRecord:
         unknown = sorted(set(data) - known)
         if unknown:
             raise IntakeError({k: FieldError("unknown_field", f"unknown field {k!r}") for k in unknown})
-        values = {}
+        values: dict[str, Any] = {}
         for k, v in data.items():
             if k == "assist_departments":
                 values[k] = list(v or [])
@@ -178,6 +179,7 @@ class IntakeService:
         # no autoflush: the rows are written once, at the commit, in dependency order
         with self.cases.db.session() as s, s.begin(), s.no_autoflush:
             repeat = False
+            caller_id = None
             if valid.phone:
                 caller = s.scalar(select(Caller).where(Caller.phone == valid.phone))
                 if caller is None:
@@ -190,12 +192,13 @@ class IntakeService:
                     recent = s.scalar(select(Case.id).where(Case.caller_phone == valid.phone,
                                                             Case.created_at >= now - REPEAT_WINDOW).limit(1))
                     repeat = recent is not None
+                caller_id = caller.id
                 caller.case_count += 1
             case = self.cases.create(s, {
                 "id": case_id, "type": r.type, "urgency": r.urgency, "channel": r.channel,
                 "category_code": r.category_code or None, "district_code": r.district or None,
                 "address": r.address.strip(), "description": r.description.strip(),
-                "caller_id": caller.id if valid.phone else None, "caller_phone": valid.phone or "",
+                "caller_id": caller_id, "caller_phone": valid.phone or "",
                 "caller_name": r.caller_name.strip(), "repeat_caller": repeat, "confidential": r.confidential,
                 "assist_departments": []}, actor, now, handle_seconds)
             try:

@@ -8,10 +8,11 @@ the GUI thread; the widget only draws it.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import text
+from sqlalchemy import Row, text
 
 from models.db import Database
 
@@ -138,6 +139,21 @@ class Names:
         self.operator_by_id = {(o.id.hex if hasattr(o.id, "hex") else str(o.id)): o.login for o in ops}
 
 
+class MonitorService:
+    """The dashboard of one account: each snapshot in its own session (so callable from a
+    worker thread), the reference names read once."""
+
+    def __init__(self, db: Database, actor: Actor):
+        self.db, self.actor = db, actor
+        self._names: Names | None = None
+
+    def snapshot(self, now: datetime | None = None) -> Dashboard:
+        """The dashboard at `now` (default: the present) for this service's account."""
+        if self._names is None:
+            self._names = Names(self.db)
+        return snapshot(self.db, self.actor, now, self._names)
+
+
 def snapshot(db: Database, actor: Actor, now: datetime | None = None, names: Names | None = None) -> Dashboard:
     """The dashboard at `now` for `actor`: a team lead or admin sees everything,
     an operator only their own figures."""
@@ -148,7 +164,8 @@ def snapshot(db: Database, actor: Actor, now: datetime | None = None, names: Nam
     timings: dict[str, float] = {}
     own = actor.role not in LEADS
     with db.session() as s:
-        q = lambda sql, **p: s.execute(text(sql), p).all()  # noqa: E731
+        def q(sql: str, **p) -> Sequence[Row]:
+            return s.execute(text(sql), p).all()
 
         def timed(name, fn):
             start = time.perf_counter()
@@ -301,7 +318,7 @@ def _top(q, names: Names, scope: Scope, by: str, compare: bool = False) -> list[
     bars = []
     for key, n in cur.items():
         f = QueueFilter(view="all", created_from=scope.created_from, created_to=scope.created_to,
-                        **({"category_code": key} if by == "category" else {"district": key}))
+                        category_code=key if by == "category" else None, district=None if by == "category" else key)
         bars.append(Bar(key, label.get(key, key), n, f, prev.get(key, 0) if compare else None))
     bars.sort(key=lambda b: (-b.value, b.key))
     return bars

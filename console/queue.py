@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import overload
 
 from sqlalchemy import text
 
@@ -91,6 +92,10 @@ class Count:
     capped: bool = False
 
 
+@overload
+def _parse_time(value: None) -> None: ...
+@overload
+def _parse_time(value: datetime | str) -> datetime: ...
 def _parse_time(value) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
@@ -179,7 +184,7 @@ class QueueService:
         if f.due_before:
             conds.append("deadline < :due_before")
             p["due_before"] = _ts(f.due_before)
-        if getattr(f, "due_after", None):
+        if f.due_after is not None:
             conds.append("deadline >= :due_after")
             p["due_after"] = _ts(f.due_after)
         if f.flagged == "instruction":
@@ -242,7 +247,8 @@ class QueueService:
         now = self.clock()
         _, day_end = local_day_bounds(now)
         with self.db.session() as s:
-            one = lambda sql, **p: s.execute(text(sql), p).scalar() or 0  # noqa: E731
+            def one(sql: str, **p) -> int:
+                return s.execute(text(sql), p).scalar() or 0
             due_today = one("SELECT count(*) FROM cases WHERE deadline >= :now AND deadline < :end",
                             now=_ts(now), end=_ts(day_end))
             overdue = one("SELECT count(*) FROM cases WHERE deadline < :now", now=_ts(now))
@@ -273,8 +279,8 @@ class QueueService:
         cond, p = self.where(f)
         reverse = from_end or before is not None
         desc = descending != reverse
-        if after is not None or before is not None:
-            anchor = after if after is not None else before
+        anchor = after if after is not None else before
+        if anchor is not None:
             cond += " AND " + _keyset(col, desc, anchor.sort_value(sort), anchor.rowid, p)
         direction = "DESC" if desc else "ASC"
         source, order = "cases", col

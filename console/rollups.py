@@ -22,6 +22,7 @@ import json
 from collections import defaultdict
 from datetime import datetime
 from types import SimpleNamespace
+from typing import overload
 
 from models.rollup import DAILY_METRICS, GRAINS, OPERATOR_METRICS
 
@@ -295,6 +296,10 @@ _DAILY_BY_KIND = by_kind(DAILY_RULES)
 _OPERATOR_BY_KIND = by_kind(OPERATOR_RULES)
 
 
+@overload
+def _parse_ts(text: None) -> None: ...
+@overload
+def _parse_ts(text: datetime | str) -> datetime: ...
 def _parse_ts(text) -> datetime | None:
     if text is None or isinstance(text, datetime):
         return text

@@ -141,12 +141,12 @@ def sign_in(profile, login: str, password: str, online_check: OnlineCheck | None
         actor = _remember(db, account, password)
         _succeeded(db, login, "central")
         return SignIn(actor, True)
-    actor = _check_offline(db, login, password)
-    if actor is None:
+    offline = _check_offline(db, login, password)
+    if offline is None:
         _failed(db, login, clock(), "offline")
         raise WrongPassword()
     _succeeded(db, login, "offline")
-    return SignIn(actor, False)
+    return SignIn(offline, False)
 
 
 def set_hash_cost(time_cost: int, memory_cost_kib: int) -> None:

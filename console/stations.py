@@ -39,7 +39,7 @@ def new_provisional_station() -> str:
 
 def is_provisional(station: str | None) -> bool:
     """Whether `station` is a profile's own provisional station (never a server's)."""
-    return bool(station) and len(station) == 9 and station.startswith(PROVISIONAL_MARK)
+    return station is not None and len(station) == 9 and station.startswith(PROVISIONAL_MARK)
 
 
 def station_of(number: str) -> str | None:

@@ -118,7 +118,10 @@ def age_of(event_at: str, sent_at: str) -> timedelta:
     put an event in the future or years back.
     """
     try:
-        age = parse_wire_time(sent_at) - parse_wire_time(event_at)
+        sent, at = parse_wire_time(sent_at), parse_wire_time(event_at)
+        if sent is None or at is None:
+            return timedelta(0)
+        age = sent - at
     except (TypeError, ValueError):
         return timedelta(0)
     return max(timedelta(0), min(age, MAX_AGE))

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import operator
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -33,8 +35,8 @@ def _stored_time(v: datetime) -> str:
 
 
 # the conversion raw_value makes, by the exact type of the value (subclasses go raw_value's way)
-_BY_TYPE = {uuid.UUID: operator.attrgetter("hex"), datetime: _stored_time, dict: dumps_text, list: dumps_text,
-            bool: int}
+_BY_TYPE: dict[type, Callable[[Any], Any]] = {uuid.UUID: operator.attrgetter("hex"), datetime: _stored_time,
+                                              dict: dumps_text, list: dumps_text, bool: int}
 
 
 def raw_insert(conn: Connection, table: str, rows: list[dict]) -> None:

@@ -67,7 +67,7 @@ def _renumber_unpushed(s: Session, station: str, statuses: tuple[str, ...]) -> d
         .where(_OUTBOX.c.status.in_(statuses), func.json_extract(_OUTBOX.c.payload, "$.event.kind") == "receive")
         .order_by(_OUTBOX.c.seq)).all()
     refused = [r.case_id for r in receives if r.status == "rejected"]
-    known = set()
+    known: set = set()
     for i in range(0, len(refused), 900):
         known.update(s.scalars(select(CASE_VERSIONS.c.case_id).where(
             CASE_VERSIONS.c.case_id.in_(refused[i:i + 900]))))

@@ -14,6 +14,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# E402 below: the project's packages are importable only once ROOT is on the path
 from console.clock import CITY_TZ, to_stored  # noqa: E402
 from console.dto import Actor  # noqa: E402
 from console.profile import open_profile  # noqa: E402

@@ -11,50 +11,18 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from console.dto import Actor
 from console.profile import Profile, open_profile
 
+from .translations import choose_language, install_translators
+
 log = logging.getLogger(__name__)
 
-I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 CTI_PORT_ENV = "HOTLINE_CTI_PORT"  # a port number, or "off"
 PASSWORD_ENV = "HOTLINE_PASSWORD"  # automation only: the --operator's password, read once and removed
-
-
-def choose_language(requested: str | None) -> str:
-    """`--lang` when given, else Chinese on a Chinese system, else English."""
-    if requested:
-        return requested
-    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
-
-
-def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
-    """Load every resources/i18n/*_<lang>.qm (and Qt's own strings) before any widget is built."""
-    installed: list[QTranslator] = []
-    if lang == "en":
-        return installed
-    files = sorted(I18N.glob(f"*_{lang}.qm"))
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase",):
-        t = QTranslator(app)
-        if t.load(f"{name}_{lang}", qt_dir):
-            app.installTranslator(t)
-            installed.append(t)
-    for path in files:
-        t = QTranslator(app)
-        if t.load(str(path)):
-            app.installTranslator(t)
-            installed.append(t)
-        else:
-            log.warning("could not load translation %s", path)
-    from .terms import terms
-    terms.cache_clear()
-    return installed
 
 
 def sign_in_attempt(profile: Profile):
@@ -80,20 +48,10 @@ def build_main_window(profile: Profile, actor: Actor, knowledge: bool = True, at
     from .bridge import core_signals_bridge
     from .main_window import MainWindow
     from .services import build_services
-    knowledge_service = None
-    if knowledge:
-        try:
-            from console.knowledge import KnowledgeService
-        except ImportError:
-            try:
-                from console.knowledge.search import KnowledgeService
-            except ImportError:
-                KnowledgeService = None
-        if KnowledgeService is not None:
-            knowledge_service = KnowledgeService(profile.db)
-    window = MainWindow(build_services(profile, actor), core_signals_bridge(), knowledge_service)
+    services = build_services(profile, actor)
+    window = MainWindow(services, core_signals_bridge(), services.knowledge if knowledge else None)
     from .dashboard.page import attach_dashboard
-    attach_dashboard(window, profile.db, actor)
+    attach_dashboard(window, services)
     from .lock import attach_lock
     attach_lock(window, attempt or sign_in_attempt(profile))
     return window
@@ -132,11 +90,7 @@ def _cti_port(default: int) -> int | None:
 
 def _start_sync(window, profile, actor):
     """The sync client on this loop when a central server is configured (ui/sync_panel.py)."""
-    try:
-        from .sync_panel import SyncController, central_url_for
-    except ImportError as exc:
-        log.warning("sync panel not available: %s", exc)
-        return None
+    from .sync_panel import SyncController, central_url_for
     url = central_url_for(profile)
     controller = SyncController(window, profile, actor, url)
     if url:

@@ -38,8 +38,7 @@ from console.callers import caller_history, duplicate_hints
 from console.clock import to_local
 from console.intake import CallRecord, FieldError, IntakeError
 from console.phone import PhoneError, display, normalize
-from console.refdata import pinyin_keys, suggest_departments
-from console.station_kind import default_channel
+from console.refdata import pinyin_keys
 from console.workflow import CHANNELS, REQUEST_TYPES, TRANSFER_TARGETS, URGENCIES, WorkflowError
 
 from .category_picker import CategoryPicker
@@ -83,7 +82,7 @@ class IntakeForm(QWidget):
         self._history = None
         self.call_clock = None  # call id -> seconds since the call was answered (console.calls), set by the window
         self._confirm_pending = False  # Ctrl+Enter showed the destination; the next Ctrl+Enter commits
-        self._default_channel = default_channel(services.db)
+        self._default_channel = services.default_channel
         self._setup_ui()
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft)
@@ -712,8 +711,7 @@ class IntakeForm(QWidget):
 
     def _update_departments(self) -> None:
         current = self.lead.currentData()
-        suggested = suggest_departments(self.services.db, self.category.code() or None,
-                                        self.district.currentData())
+        suggested = self.services.suggest_departments(self.category.code() or None, self.district.currentData())
         self.lead.blockSignals(True)
         self.lead.clear()
         self.lead.addItem(self.tr("Choose the lead department..."), None)

@@ -1,9 +1,9 @@
 """The knowledge panel: search as you type, suggestions while the caller
 talks, one key to insert an article's answer into the reply.
 
-Searches run on one worker thread (never on the GUI thread); a debounce timer
-waits for a pause in typing, and every new request makes the answers of older
-ones stale, so only the newest request's results are ever shown.
+Searches run off the GUI thread (ui.tasks.LatestTask); a debounce timer waits
+for a pause in typing, and every new request supersedes the older ones, so only
+the newest request's results are ever shown.
 `python -m ui.knowledge_panel` opens the panel alone on a temporary profile.
 """
 from __future__ import annotations
@@ -12,7 +12,6 @@ import html
 import re
 import time
 from collections import OrderedDict
-from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QTextDocument
@@ -31,6 +30,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from .tasks import LatestTask
 
 DEBOUNCE_MS = 250
 INSERT_KEYS = "F8"
@@ -110,27 +111,24 @@ class KnowledgePanel(QWidget):
 
     article_chosen = Signal(object)  # the Hit whose answer goes into the reply
     results_shown = Signal(str, int)  # query, number of results (after each finished search)
-    _search_done = Signal(int, str, object, object, float)  # request, query, hits, duties, seconds
 
     def __init__(self, service, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("knowledgePanel")
         self.service = service
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kb-search")
-        self._request = 0
-        self._pending: Future | None = None
+        self.searches = LatestTask("knowledge search", self)
         self._description = ""
         self._names: dict[str, str] | None = None
         self.last_search_ms = 0.0
         self._setup_ui()
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
-        self._search_done.connect(self._on_search_done, Qt.ConnectionType.QueuedConnection)
+        self.searches.finished.connect(self._on_searches_finished)
+        self.searches.failed.connect(self._on_searches_failed)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.results.currentItemChanged.connect(self._on_results_current_changed)
         self.results.itemActivated.connect(lambda _item: self.insert_current())
         self.insert_button.clicked.connect(self.insert_current)
-        self.destroyed.connect(lambda: self._pool.shutdown(wait=False, cancel_futures=True))
 
     # public -------------------------------------------------------------
     @Slot(str)
@@ -231,38 +229,27 @@ class KnowledgePanel(QWidget):
 
     def _on_timer_timeout(self) -> None:
         query = self.query()
-        self._request += 1
-        if self._pending is not None:
-            self._pending.cancel()  # not started yet: never runs; running: its answer is dropped
         if not query:
-            self._pending = None
+            self.searches.cancel()  # an older search still running must not fill the emptied list
             self._show([], [], query, 0.0)
             return
-        self._pending = self._pool.submit(self._run, self._request, query)
+        service = self.service
 
-    def _run(self, request: int, query: str) -> None:
-        # worker thread: the service opens its own connection per call
-        started = time.perf_counter()
-        try:
-            hits = self.service.search(query, RESULTS)
-            duties = self.service.search_responsibilities(query, 2)
-        except Exception as exc:  # a broken database must not kill the worker silently
-            hits, duties = exc, []
-        try:
-            self._search_done.emit(request, query, hits, duties, time.perf_counter() - started)
-        except RuntimeError:  # the panel was deleted while this ran
-            pass
+        def search() -> tuple:  # off the GUI thread: the service opens its own connection per call
+            started = time.perf_counter()
+            hits = service.search(query, RESULTS)
+            duties = service.search_responsibilities(query, 2)
+            return query, hits, duties, time.perf_counter() - started
+        self.searches.run(search)
 
-    @Slot(int, str, object, object, float)
-    def _on_search_done(self, request: int, query: str, hits, duties, seconds: float) -> None:
-        if request != self._request:
-            return  # a newer request was made meanwhile
-        if isinstance(hits, Exception):
-            self.status.setText(self.tr("Search failed: %1").replace("%1", str(hits)))
-            self.results.clear()
-            return
+    def _on_searches_finished(self, result: tuple) -> None:
+        query, hits, duties, seconds = result
         self.last_search_ms = seconds * 1000
         self._show(hits, duties, query, seconds)
+
+    def _on_searches_failed(self, message: str) -> None:
+        self.status.setText(self.tr("Search failed: %1").replace("%1", message))
+        self.results.clear()
 
     def _show(self, hits, duties, query: str, seconds: float) -> None:
         self.results.clear()
@@ -320,8 +307,7 @@ class KnowledgePanel(QWidget):
         if not code:
             return ""
         if self._names is None:
-            names = getattr(self.service, "department_names", None)
-            self._names = names() if names else {}
+            self._names = self.service.department_names()
         return self._names.get(code, code)
 
     def resizeEvent(self, event) -> None:
@@ -346,7 +332,7 @@ def main() -> int:
     ap.add_argument("query", nargs="*")
     args = ap.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from ui.app import install_translators
+    from ui.translations import install_translators
     translators = install_translators(app, args.lang)  # noqa: F841  (kept alive with the app)
     profile = open_profile(tempfile.mkdtemp(prefix="kb-panel-"))
     panel = KnowledgePanel(KnowledgeService(profile.db))

@@ -10,15 +10,15 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from console.calls import CallService
 from console.clock import utcnow
-from console.operator_settings import OperatorSettings, load_settings, save_settings
+from console.operator_settings import OperatorSettings
 from console.queue_filter import VIEWS, QueueFilter
 
 from .call_bar import CallBar
 from .caller_log import CallerLog
 from .case_detail import CaseDetailPanel
 from .intake_form import IntakeForm
+from .knowledge_panel import KnowledgePanel
 from .queue_panel import QueuePanel
 from .shortcuts import BY_ID, SHORTCUTS, CheatSheet, label
 
@@ -38,10 +38,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.services = services
         self.bridge = bridge
-        self.settings = settings or load_settings(services.db, services.actor.login)
+        self.settings = settings or services.load_settings()
         self.knowledge_service = knowledge_service
         self.knowledge_panel = None
-        self.calls = CallService(services.db, services.actor.login)
+        self.calls = services.calls
         self._setup_ui()
         self._setup_actions()
         self._setup_status_bar()
@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
         s.queue_column_widths = self.queue.column_widths()
         s.queue_view = self.queue.current_filter().view
         s.queue_sort, s.queue_descending = self.queue.model.sort_key, self.queue.model.descending
-        save_settings(self.services.db, self.services.actor.login, s)
+        self.services.save_settings(s)
 
     # -- ui ----------------------------------------------------------------------------
     def _setup_ui(self) -> None:
@@ -239,11 +239,6 @@ class MainWindow(QMainWindow):
 
     def _place_knowledge_panel(self, layout) -> None:
         if self.knowledge_service is None:
-            return
-        try:
-            from .knowledge_panel import KnowledgePanel
-        except ImportError as exc:  # the panel ships separately; the dock stays as the place for it
-            log.warning("knowledge panel not available: %s", exc)
             return
         self.knowledge_panel = KnowledgePanel(self.knowledge_service, self.knowledge_dock)
         # the window's shortcut table owns F8 (and lists it in the cheat sheet); two actions
@@ -358,8 +353,7 @@ class MainWindow(QMainWindow):
             return
         try:
             from sync.status import SyncStatus
-            from sync.store import LocalSyncStore
-            pending, rejected, conflicts = LocalSyncStore(self.services.db).counts()
+            pending, rejected, conflicts = self.services.local_sync_counts()
         except Exception:  # the counts are informative only
             log.debug("local outbox count unavailable", exc_info=True)
             return

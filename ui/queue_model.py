@@ -9,13 +9,12 @@ are kept, so memory stays flat whatever the table size.
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QThreadPool, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from console.clock import to_local
@@ -23,6 +22,7 @@ from console.queue import SMALL_VIEW, Count, QueueRow, QueueService, text_kind
 from console.queue_filter import QueueFilter
 
 from .plain_text import tooltip
+from .tasks import LatestTask
 from .terms import term
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,6 @@ def countdown(deadline: datetime | None, now: datetime) -> tuple[str, str | None
 class QueueModel(QAbstractTableModel):
     counted = Signal(object)  # console.queue.Count after each (re)count
     searching = Signal(bool)  # a free-text filter is being matched off the GUI thread
-    _ids_ready = Signal(int)  # request number; the rowids wait in _results (from the worker thread)
 
     def __init__(self, service: QueueService, names: RefNames, parent=None):
         super().__init__(parent)
@@ -85,11 +84,9 @@ class QueueModel(QAbstractTableModel):
         self._count = Count(0)
         self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
         self._ids: list[int] | None = None  # free-text filters: the matching rowids in display order
-        self._request = 0
-        # results travel beside the signal, not in it: only an int crosses the thread boundary
-        self._results: dict[int, tuple[list[int], bool]] = {}
-        self._results_lock = threading.Lock()
-        self._ids_ready.connect(self._on_ids_ready)
+        self.text_search = LatestTask("queue text filter", self)
+        self.text_search.finished.connect(self._on_text_search_finished)
+        self.text_search.failed.connect(self._on_text_search_failed)
         self._headers = {"number": self.tr("Number"), "state": self.tr("State"), "type": self.tr("Type"),
                          "urgency": self.tr("Urgency"), "category": self.tr("Category"),
                          "district": self.tr("District"), "caller": self.tr("Caller"),
@@ -103,7 +100,7 @@ class QueueModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Recount and drop the loaded pages (after a filter, sort or data change)."""
-        self._request += 1
+        self.text_search.cancel()  # a text scan still running answers a filter no longer shown
         if self.filter.text.strip() and text_kind(self.filter.text.strip()) == "words":
             self._start_text_search()
             return
@@ -129,33 +126,21 @@ class QueueModel(QAbstractTableModel):
         self._ids, self._count = [], Count(0)
         self.endResetModel()
         self.searching.emit(True)
-        request, f, sort, desc = self._request, self.filter, self.sort_key, self.descending
+        service, f, sort, desc = self.service, self.filter, self.sort_key, self.descending
+        self.text_search.run(lambda: service.matching_rowids(f, sort, desc))
 
-        def work() -> None:
-            try:
-                ids, capped = self.service.matching_rowids(f, sort, desc)
-            except Exception:  # reported as no match; the log has the cause
-                log.exception("text filter failed")
-                ids, capped = [], False
-            with self._results_lock:
-                self._results[request] = (ids, capped)
-            self._ids_ready.emit(request)
-
-        # a Qt pool thread, not a Python thread: Qt would adopt a foreign thread on the first
-        # cross-thread emit and clean it up during interpreter shutdown, which crashed PySide
-        QThreadPool.globalInstance().start(work)
-
-    def _on_ids_ready(self, request: int) -> None:
-        with self._results_lock:
-            ids, capped = self._results.pop(request, ([], False))
-        if request != self._request:
-            return  # a newer filter or sort replaced this one
+    def _on_text_search_finished(self, result: tuple[list[int], bool]) -> None:
+        ids, capped = result
         self.beginResetModel()
         self._pages.clear()
         self._ids, self._count = list(ids), Count(len(ids), capped)
         self.endResetModel()
         self.searching.emit(False)
         self.counted.emit(self._count)
+
+    def _on_text_search_failed(self, _message: str) -> None:
+        # shown as no match (the log and the window's banner have the cause)
+        self._on_text_search_finished(([], False))
 
     def row_at(self, row: int) -> QueueRow | None:
         if not 0 <= row < self._count.n:

@@ -1,44 +1,69 @@
 """What the window's widgets are given: the profile's services and reference data,
-built once (widgets never open sessions themselves)."""
+built once. Widgets never hold the `Database` handle, open sessions or build a
+sync store themselves: each thing they read or write has a method or a service here."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from console import refdata
+from console.calls import CallService
+from console.cases import CaseService
 from console.drafts import DraftService
 from console.dto import Actor
+from console.intake import IntakeService
+from console.knowledge import KnowledgeService
+from console.monitor import MonitorService
+from console.operator_settings import OperatorSettings, load_settings, save_settings
 from console.profile import Profile
 from console.queue import QueueService
+from console.refdata import DepartmentView
+from console.station_kind import default_channel
+from models.db import Database
 
 from .queue_model import RefNames
+from .report.export import MonthlyReports
 
 
 @dataclass
 class Services:
-    profile: Profile
     actor: Actor
     queue: QueueService
     drafts: DraftService
+    cases: CaseService
+    intake: IntakeService
+    knowledge: KnowledgeService
+    monitor: MonitorService
+    reports: MonthlyReports
     names: RefNames
     categories: list
     districts: list
     departments: list
+    calls: CallService
+    default_channel: str  # the channel a new call starts with at this PC (console/station_kind.py)
+    _db: Database = field(repr=False)
 
-    @property
-    def cases(self):
-        return self.profile.cases
+    def load_settings(self) -> OperatorSettings:
+        """The signed-in operator's window settings."""
+        return load_settings(self._db, self.actor.login)
 
-    @property
-    def intake(self):
-        return self.profile.intake
+    def save_settings(self, settings: OperatorSettings) -> None:
+        save_settings(self._db, self.actor.login, settings)
 
-    @property
-    def db(self):
-        return self.profile.db
+    def suggest_departments(self, category_code: str | None, district: str | None) -> list[DepartmentView]:
+        """The departments whose responsibilities cover the category (console.refdata)."""
+        return refdata.suggest_departments(self._db, category_code, district)
+
+    def local_sync_counts(self) -> tuple[int, int, int]:
+        """(pending, rejected, unresolved conflicts) of this profile's sync outbox."""
+        from sync.store import LocalSyncStore
+        return LocalSyncStore(self._db).counts()
 
 
 def build_services(profile: Profile, actor: Actor) -> Services:
-    cats, dists, depts = refdata.categories(profile.db), refdata.districts(profile.db), refdata.departments(profile.db)
+    db = profile.db
+    cats, dists, depts = refdata.categories(db), refdata.districts(db), refdata.departments(db)
     names = RefNames({c.code: c.name for c in cats}, {d.code: d.name for d in dists}, {d.code: d.name for d in depts})
-    return Services(profile, actor, QueueService(profile.db, actor.operator_id, clock=lambda: profile.cases.clock()),
-                    DraftService(profile.db), names, cats, dists, depts)
+    return Services(actor, QueueService(db, actor.operator_id, clock=lambda: profile.cases.clock()),
+                    DraftService(db), profile.cases, profile.intake, KnowledgeService(db), MonitorService(db, actor),
+                    MonthlyReports(db, actor.login), names, cats, dists, depts, CallService(db, actor.login),
+                    default_channel(db), db)

@@ -8,22 +8,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from console.signin import DEMO_PASSWORD, SignIn, SignInError, TooSoon
 
+from .tasks import LatestTask
+
 log = logging.getLogger(__name__)
 
 Attempt = Callable[[str, str], SignIn]  # (login, password) -> SignIn; raises SignInError
-_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sign-in")
-
-
-class _Result(QObject):
-    # emitted from the worker thread; Qt queues it to the GUI thread
-    ready = Signal(object)
 
 
 class SignInForm(QWidget):
@@ -36,8 +31,8 @@ class SignInForm(QWidget):
         self.setObjectName("signInForm")
         self.attempt = attempt
         self._busy = False
-        self._result = _Result(self)
-        self._result.ready.connect(self._on_result)
+        self.checks = LatestTask("sign-in", self)
+        self.checks.finished.connect(self._on_result)
         self._countdown = QTimer(self, interval=1000)
         self._countdown.timeout.connect(self._tick)
         self._wait_left = 0
@@ -63,8 +58,7 @@ class SignInForm(QWidget):
         login, password = self.login.text().strip(), self.password.text()
         self._set_busy(True)
         self.message.setText(self.tr("Checking the password…"))
-        future = _worker.submit(self._run, login, password)
-        future.add_done_callback(lambda f: self._result.ready.emit(f.result()))
+        self.checks.run(lambda: self._run(login, password))
 
     # -- ui ----------------------------------------------------------------------------
     def _setup_ui(self) -> None:

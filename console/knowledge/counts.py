@@ -18,4 +18,4 @@ def answer_counts(db: Database, since: datetime | None = None) -> dict[str, int]
     if since is not None:
         q = q.where(Case.created_at >= since)
     with db.session() as s:
-        return {aid: n for aid, n in s.execute(q).all()}
+        return {aid: n for aid, n in s.execute(q).all() if aid is not None}

@@ -157,9 +157,11 @@ class KnowledgeService:
     def lexicon(self, conn) -> Lexicon:
         """The lexicon in force (reloaded when kb_lexicon changes)."""
         stamp = lexicon_stamp(conn)
-        if self._lexicon[0] != stamp or self._lexicon[1] is None:
-            self._lexicon = (stamp, Lexicon(lexicon_entries(conn)))
-        return self._lexicon[1]
+        lexicon = self._lexicon[1]
+        if self._lexicon[0] != stamp or lexicon is None:
+            lexicon = Lexicon(lexicon_entries(conn))
+            self._lexicon = (stamp, lexicon)
+        return lexicon
 
     def search(self, query: str, limit: int = 10, min_topic: float = rank.MIN_TOPIC) -> list[Hit]:
         """The best `limit` articles for `query` (any text: never raises on content).
@@ -241,9 +243,11 @@ class KnowledgeService:
 
     def _sound_map(self, conn) -> Sounds:
         stamp = (conn.exec_driver_sql("SELECT MAX(doc) FROM kb_articles").scalar() or 0, store.generation())
-        if self._sounds[0] != stamp or self._sounds[1] is None:
-            self._sounds = (stamp, Sounds.load(conn))
-        return self._sounds[1]
+        sounds = self._sounds[1]
+        if self._sounds[0] != stamp or sounds is None:
+            sounds = Sounds.load(conn)
+            self._sounds = (stamp, sounds)
+        return sounds
 
     def get(self, article_id: str) -> Article | None:
         """The full article (body in Markdown), or None."""
@@ -313,8 +317,8 @@ class KnowledgeService:
             return _Plan(known, False)
         by_rarity = sorted(known, key=lambda w: stats[w][0])
         if stats[by_rarity[0]][0] <= POSTING_BUDGET:
-            chosen = set(_within(by_rarity, lambda w: stats[w][0]))
-            return _Plan([w for w in words if w in chosen], False)
+            cheap = set(_within(by_rarity, lambda w: stats[w][0]))
+            return _Plan([w for w in words if w in cheap], False)
         in_titles = sorted((w for w in known if stats[w][1] > 0), key=lambda w: stats[w][1])
         if not in_titles:
             # common in bodies, in no title: the newest articles holding the rarest word
@@ -362,7 +366,8 @@ def _window(n_docs: int, df: int) -> int:
 
 def _within(ordered: list[str], cost) -> list[str]:
     """The first words of `ordered` whose costs add up to the budget (at least one)."""
-    out, total = [], 0
+    out: list[str] = []
+    total = 0
     for w in ordered:
         if out and total + cost(w) > POSTING_BUDGET:
             break

@@ -26,7 +26,7 @@ def _pct(v: float | None) -> str:
 def sections(r: MonthlyReport) -> dict[str, tuple[list[str], list[list]]]:
     """Each section's headers and rows (values as numbers where they are numbers)."""
     prev = {x.name: x for x in r.previous_rates.as_list()}
-    rates = [[x.name, RATE_LABELS[x.name], _pct(x.value), _pct(prev[x.name].value),
+    rates: list[list] = [[x.name, RATE_LABELS[x.name], _pct(x.value), _pct(prev[x.name].value),
               f"{int(x.numerator)}/{int(x.denominator)}"] for x in r.rates.as_list()]
     avg, pavg = r.rates.avg_reply_working_days, r.previous_rates.avg_reply_working_days
     rates.append(["avg_reply_working_days", "平均办理时长（工作日）", "" if avg is None else round(avg, 2),

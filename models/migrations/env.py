@@ -7,7 +7,10 @@ config = context.config
 connection = config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only for the alembic CLI
     from sqlalchemy import create_engine
-    connection = create_engine(config.get_main_option("sqlalchemy.url")).connect()
+    url = config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise SystemExit("alembic: set sqlalchemy.url, or hand env.py a connection")
+    connection = create_engine(url).connect()
 
 context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
 with context.begin_transaction():

@@ -70,7 +70,7 @@ class DeviceIn(BaseModel):
 class ActionIn(BaseModel):
     model_config = ConfigDict(strict=True)
     reason: inbound.Text = ""
-    payload: inbound.EventPayload = Field(default_factory=dict)
+    payload: inbound.EventPayload = Field(default_factory=inbound.EventPayload)
 
 
 def _push_body(raw: bytes) -> tuple[dict, bool]:
@@ -297,7 +297,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     def act(ref: Ref, action: Annotated[str, Path(max_length=32)], body: ActionIn,
             who: auth.Session = Depends(caller)):
         try:
-            return _json(book.act(as_caller(who), ref, action, body.reason, body.payload))
+            return _json(book.act(as_caller(who), ref, action, body.reason, dict(body.payload)))
         except NotVisible as exc:
             raise ApiError(404, "not_found", str(exc)) from None
         except Forbidden as exc:
@@ -338,12 +338,13 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     default_openapi = app.openapi
 
     def openapi() -> dict:  # the push body's shapes are parsed by hand: their schemas are added here
-        if app.openapi_schema is None:
-            schema = default_openapi()
+        schema = app.openapi_schema
+        if schema is None:
+            schema = default_openapi()  # kept as app.openapi_schema: built once
             schema.setdefault("components", {}).setdefault("schemas", {}).update(push_defs)
             document_errors(schema)
-        return app.openapi_schema
-    app.openapi = openapi
+        return schema
+    app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to extend the schema
     app.state.request_log = RequestLog(request_log) if request_log else None
     if app.state.request_log:  # added last: the outermost middleware sees every request, refused ones too
         app.add_middleware(RequestLogMiddleware, log=app.state.request_log)

@@ -177,7 +177,7 @@ def login(db: CentralDB, login_name: str, password: str, device_id: str | None =
             _hasher.verify(_DUMMY, password)
         except (VerificationError, InvalidHashError):
             pass
-    if not ok:
+    if not ok or acc is None:  # (ok only for a found account)
         # an unknown login is not written: it is often a password typed into the wrong field
         audit.record(db, "-", "sign_in", acc.login if acc else "-", "failed", client,
                      reason="wrong password" if acc and acc.active else "disabled" if acc else "unknown login")
@@ -227,7 +227,7 @@ def refresh(db: CentralDB, refresh_token: str) -> dict:
             conn.execute(delete(Token).where(Token.login == row.login, Token.expires_at < now))
             return _issue(conn, row.login, row.device_id, family, now)
     # outside the transaction: the revocation above is committed, not rolled back with the error
-    if reused:
+    if reused and row is not None:
         log.warning("a spent refresh token of %s was used again: its token family is revoked", row.login)
     raise AuthError("the refresh token is unknown or expired; log in again")
 

@@ -15,6 +15,7 @@ connection is closed.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
@@ -36,7 +37,7 @@ class _DeadlineProtocol(HttpToolsProtocol):
     body_timeout = 30.0
 
     def connection_made(self, transport) -> None:
-        self._deadline = None
+        self._deadline: asyncio.TimerHandle | None = None
         super().connection_made(transport)
         self._arm(self.head_timeout)
 

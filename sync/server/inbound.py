@@ -28,16 +28,18 @@ NORMALIZED_PHONE = r"^(1[0-9]{10}|0[0-9]{9,11})?$"
 Seq = Annotated[int, Field(ge=0, le=BIG)]
 
 
-def _text(limit: int) -> type[str]:
-    return Annotated[str, Field(max_length=limit, pattern=NO_NUL)]
-
-
-def _ident(limit: int = 64) -> type[str]:
-    return Annotated[str, Field(max_length=limit, pattern=_NO_CONTROL)]
-
-
-Text = _text(max(LIMITS.values()))
-Ident = _ident()
+# the field types, each a named alias (a type checker reads an alias, not a call, in an annotation):
+# text a person typed, within its field's limit; identifiers and times, no control characters
+Text = Annotated[str, Field(max_length=max(LIMITS.values()), pattern=NO_NUL)]
+AddressText = Annotated[str, Field(max_length=LIMITS["address"], pattern=NO_NUL)]
+DescriptionText = Annotated[str, Field(max_length=LIMITS["description"], pattern=NO_NUL)]
+CallerNameText = Annotated[str, Field(max_length=LIMITS["caller_name"], pattern=NO_NUL)]
+AnswerText = Annotated[str, Field(max_length=LIMITS["answer"], pattern=NO_NUL)]
+Ident = Annotated[str, Field(max_length=64, pattern=_NO_CONTROL)]
+Ident8 = Annotated[str, Field(max_length=8, pattern=_NO_CONTROL)]
+Ident16 = Annotated[str, Field(max_length=16, pattern=_NO_CONTROL)]
+Ident32 = Annotated[str, Field(max_length=32, pattern=_NO_CONTROL)]
+Ident40 = Annotated[str, Field(max_length=40, pattern=_NO_CONTROL)]
 Scalar = Annotated[str, Field(max_length=max(LIMITS.values()), pattern=NO_NUL)] | int | bool | None
 
 
@@ -46,32 +48,33 @@ class CaseIn(TypedDict):
 
     __pydantic_config__ = ConfigDict(strict=True, extra="forbid")  # type: ignore[misc]
     number: Annotated[str, Field(min_length=1, max_length=64, pattern=_NO_CONTROL)]
-    station: NotRequired[_ident(16) | None]
+    station: NotRequired[Ident16 | None]
     type: Literal[REQUEST_TYPES]  # type: ignore[valid-type]
     urgency: NotRequired[Literal[URGENCIES]]  # type: ignore[valid-type]
     channel: NotRequired[Literal[CHANNELS]]  # type: ignore[valid-type]
-    category_code: NotRequired[_ident(32) | None]
-    district_code: NotRequired[_ident(32) | None]
-    address: NotRequired[_text(LIMITS["address"])]
-    description: _text(LIMITS["description"])
+    category_code: NotRequired[Ident32 | None]
+    district_code: NotRequired[Ident32 | None]
+    address: NotRequired[AddressText]
+    description: DescriptionText
     caller_phone: NotRequired[Annotated[str, Field(pattern=NORMALIZED_PHONE)] | None]
-    caller_name: NotRequired[_text(LIMITS["caller_name"])]
+    caller_name: NotRequired[CallerNameText]
     confidential: NotRequired[bool]
     repeat_caller: NotRequired[bool]
-    created_at: NotRequired[_ident(40)]
+    created_at: NotRequired[Ident40]
 
 
 class EditedFields(TypedDict, total=False):
     """The free-text fields an `edit` may change (workflow.EDITABLE_FIELDS), each in its limit."""
 
     __pydantic_config__ = ConfigDict(strict=True, extra="forbid")  # type: ignore[misc]
-    description: _text(LIMITS["description"])
-    address: _text(LIMITS["address"])
-    caller_name: _text(LIMITS["caller_name"])
-    answer: _text(LIMITS["answer"])
+    description: DescriptionText
+    address: AddressText
+    caller_name: CallerNameText
+    answer: AnswerText
 
 
-class EventPayload(TypedDict, total=False, extra_items=Scalar):
+# extra_items (PEP 728): pydantic reads it; mypy does not know the keyword yet
+class EventPayload(TypedDict, total=False, extra_items=Scalar):  # type: ignore[call-arg]
     """What an action carries: the keys the workflow reads are typed; any other key holds
     one short scalar (a note's text, a reply's result...)."""
 
@@ -80,15 +83,15 @@ class EventPayload(TypedDict, total=False, extra_items=Scalar):
     fields: EditedFields
     lead_department: Ident
     assist_departments: Annotated[list[Ident], Field(max_length=50)]
-    extra: _ident(32)
+    extra: Ident32
     satisfied: bool
     resolved: bool
     into: Ident
     into_id: Ident
-    answer: _text(LIMITS["answer"])
+    answer: AnswerText
     article_id: Ident | None
-    level: _ident(16)
-    to: _ident(8)
+    level: Ident16
+    to: Ident8
     result: Text
     text: Text
 
@@ -101,20 +104,20 @@ class EventIn(TypedDict):
     seq: NotRequired[Seq]
     kind: Literal[tuple(ACTIONS)]  # type: ignore[valid-type]
     actor: NotRequired[Ident]
-    actor_role: NotRequired[_ident(32)]
-    at: NotRequired[_ident(40)]
-    from_state: NotRequired[_ident(32)]
-    to_state: NotRequired[_ident(32)]
+    actor_role: NotRequired[Ident32]
+    at: NotRequired[Ident40]
+    from_state: NotRequired[Ident32]
+    to_state: NotRequired[Ident32]
     reason: NotRequired[Text]
     payload: EventPayload
 
 
-class OpPayload(TypedDict, extra_items=Scalar):
+class OpPayload(TypedDict, extra_items=Scalar):  # type: ignore[call-arg]  # PEP 728, as EventPayload
     """A `case_event` operation's payload."""
 
     __pydantic_config__ = ConfigDict(strict=True)  # type: ignore[misc]
     case_id: Ident
-    case_number: NotRequired[_ident(64) | None]
+    case_number: NotRequired[Ident | None]
     base_version: NotRequired[Seq | None]
     event: EventIn
 

@@ -35,8 +35,8 @@ def parse_jsonl(text: str) -> list[dict]:
             continue
         try:
             data = json.loads(line)
-        except ValueError as exc:
-            problems.append(f"line {n}: not JSON ({exc.msg})")
+        except ValueError as exc:  # not JSON, or a number too long to read (a plain ValueError: no .msg)
+            problems.append(f"line {n}: not JSON ({exc.msg if isinstance(exc, json.JSONDecodeError) else exc})")
             continue
         if isinstance(data, dict) and data.get("kind") == "lexicon":
             entry = lexicon_entry(data)
@@ -75,7 +75,7 @@ def lexicon_entry(data: dict) -> dict | str:
             isinstance(t, str) and 0 < len(t.strip()) <= MAX_TERM for t in targets)):
         return f"a lexicon entry has \"targets\": a list of 1 to {MAX_TARGETS} words of at most {MAX_TERM} characters"
     entry = {"id": LEXICON_PREFIX + term, "kind": "lexicon", "term": term}
-    return entry | ({"deleted": True} if deleted else {"targets": [t.strip() for t in targets]})
+    return entry | ({"deleted": True} if deleted else {"targets": [t.strip() for t in targets or ()]})
 
 
 def upload(db: CentralDB, articles: list[dict]) -> dict:

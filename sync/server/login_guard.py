@@ -102,7 +102,7 @@ class LoginGuard:
                 row = conn.execute(select(LoginFailure).where(LoginFailure.key == key)).first()
                 fresh = row is None or (now - row.last_at > p.forget_after
                                         and (row.locked_until is None or row.locked_until <= now))
-                count = 1 if fresh else row.failures + 1
+                count = 1 if fresh or row is None else row.failures + 1
                 factor = p.address_factor if key.startswith("addr:") else 1
                 until = self._until(now, count, factor)
                 values = {"failures": count, "last_at": now, "locked_until": until}

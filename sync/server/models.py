@@ -6,8 +6,9 @@ so the same schema runs on SQLite and PostgreSQL.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
-from sqlalchemy import JSON, BigInteger, Index, Integer, MetaData, String, Text
+from sqlalchemy import JSON, BigInteger, Index, Integer, MetaData, String, Table, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from models.base import NAMING, utcnow
@@ -16,6 +17,7 @@ from models.case_state import CaseStateColumns
 
 class CentralBase(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    __table__: ClassVar[Table]  # each model maps one table (as models.base.Base)
 
 
 class Meta(CentralBase):

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# E402: importable only once ROOT is on the path (run as a script from anywhere)
 from tests.bench.harness import Context, new_workdir  # noqa: E402
 
 

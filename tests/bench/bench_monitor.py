@@ -19,13 +19,7 @@ import time
 from itertools import pairwise
 from pathlib import Path
 
-# PySide6 6.12.0 drops references to None/True (see ui/dashboard/refcount_guard.py);
-# importing ui.dashboard installs the guard, the timer ticks below need it too
-from ui.dashboard import refcount_guard  # noqa: E402
-
 from .harness import Context, Figure, timed
-
-refcount_guard.install()
 
 MONTH_SCOPES = ({}, {"district": "JJ"}, {"category": "02"}, {"department": "URBAN"})
 
@@ -117,11 +111,13 @@ def _stall(db, lead) -> tuple[float, float, float]:
 
     from console import monitor
     from ui.dashboard import DashboardWidget
+    from ui.report.export import MonthlyReports
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return float("nan"), float("nan")
-    w = DashboardWidget(db, lead, lambda f: None, interval_ms=3_600_000)
+    w = DashboardWidget(monitor.MonitorService(db, lead), MonthlyReports(db, lead.login), lambda f: None,
+                        interval_ms=3_600_000)
     w.resize(1500, 1200)
     w.show()
     deadline = time.perf_counter() + 60

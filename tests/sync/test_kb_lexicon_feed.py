@@ -85,6 +85,16 @@ def test_central_import_kb_takes_lexicon_lines(tmp_path, capsys):
         db.close()
 
 
+def test_a_line_that_is_not_json_is_named_even_when_json_refuses_it_late(tmp_path, capsys):
+    # a number past Python's digit limit is a plain ValueError, not a JSONDecodeError
+    url = f"sqlite:///{tmp_path / 'central.db'}"
+    src = tmp_path / "kb.jsonl"
+    src.write_text('{"id": "KB-1", "title": "x"\n{"id": "KB-2", "n": ' + "9" * 5000 + "}\n", "utf-8")
+    assert main.main(["central", "import-kb", str(src), "--db", url]) == 2
+    err = capsys.readouterr().err
+    assert "line 1: not JSON" in err and "line 2: not JSON" in err and "Traceback" not in err
+
+
 def test_only_the_console_that_answered_learns(central, consoles):
     a = consoles("a", central.url)
     b = consoles("b", central.url, login="op02")

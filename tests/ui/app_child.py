@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["HOTLINE_CTI_PORT"] = sys.argv[2]
 
+# E402 below: these imports need the paths and the environment set just above
 from child_signin import sign_in_as_demo_operator  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 

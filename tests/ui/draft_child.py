@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["HOTLINE_CTI_PORT"] = "off"
 
+# E402 below: these imports need the paths and the environment set just above
 from child_signin import sign_in_as_demo_operator  # noqa: E402
 from keys import type_text  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from ui.app import I18N, choose_language, install_translators
 from ui.terms import terms
+from ui.translations import I18N, choose_language, install_translators
 
 
 def test_console_catalogue_is_complete_and_compiled():

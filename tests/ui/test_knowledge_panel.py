@@ -6,7 +6,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from console.knowledge import KnowledgeService
 from ui.knowledge_panel import DEBOUNCE_MS, HTML_ROLE, INSERT_KEYS, KnowledgePanel, marked_html
@@ -50,7 +50,11 @@ def test_typing_the_description_suggests_once_after_a_pause(qtbot, panel):
     with qtbot.waitSignal(panel.results_shown, timeout=5000):
         for text in ["小区", "小区门口", "小区门口人行道", "小区门口人行道上天天乱停车"]:
             panel.suggest_for(text)
-            qtbot.wait(DEBOUNCE_MS // 5)
+            # keystrokes come faster than the pause: each one restarts the pause and nothing is searched yet
+            # (no wall-clock wait here: on a loaded machine a 50 ms wait can outlast the 250 ms pause)
+            assert panel._timer.isActive() and panel._timer.interval() == DEBOUNCE_MS
+            QApplication.processEvents()
+            assert shown == []
     qtbot.wait(DEBOUNCE_MS * 2)
     assert shown == [("小区门口人行道上天天乱停车", panel.results.count())]  # one search, for the last text
     first = panel.results.item(0).data(Qt.ItemDataRole.UserRole)

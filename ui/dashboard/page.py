@@ -5,22 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from console.dto import Actor
-from models.db import Database
-
 from .widget import DashboardWidget
 
 LEAD_ROLES = ("team_lead", "admin")
 
 
-def attach_dashboard(window, db: Database, actor: Actor, bridge=None) -> DashboardWidget | None:
-    """Add the dashboard page to `window` (anything with add_page and show_queue); clicks open
-    the queue filtered to the clicked figure. Stops refreshing before the application quits,
-    so no snapshot is running when the profile closes."""
+def attach_dashboard(window, services, bridge=None) -> DashboardWidget | None:
+    """Add the dashboard page to `window` (anything with add_page and show_queue) for the
+    account of `services` (ui.services.Services); clicks open the queue filtered to the
+    clicked figure. Stops refreshing before the application quits, so no snapshot is
+    running when the profile closes."""
+    actor = services.actor
     if actor.role not in LEAD_ROLES + ("operator",):
         return None
-    widget = DashboardWidget(db, actor, window.show_queue, bridge=bridge if bridge is not None else
-                             getattr(window, "bridge", None))
+    widget = DashboardWidget(services.monitor, services.reports, window.show_queue,
+                             bridge=bridge if bridge is not None else getattr(window, "bridge", None))
     widget.setObjectName("dashboardPage")
     title = (QCoreApplication.translate("DashboardWidget", "Dashboard") if actor.role in LEAD_ROLES
              else QCoreApplication.translate("DashboardWidget", "My figures"))

@@ -32,11 +32,11 @@ from console import monitor
 from console.clock import to_local, utcnow
 from console.dto import Actor
 from console.queue_filter import QueueFilter
-from models.db import Database
+from ui.report.export import MonthlyReports
+from ui.tasks import LatestTask
 from ui.terms import terms
 
 from .charts import BarChart, HourlyChart, heat_color
-from .worker import SnapshotRunner
 
 REFRESH_MS = 5000
 CHANGE_DEBOUNCE_MS = 300
@@ -47,16 +47,17 @@ class DashboardWidget(QWidget):
 
     refreshed = Signal(object)  # the console.monitor.Dashboard just drawn
 
-    def __init__(self, db: Database, actor: Actor, open_queue: Callable[[QueueFilter], None],
-                 clock: Callable[[], datetime] = utcnow, interval_ms: int = REFRESH_MS, bridge=None,
-                 parent: QWidget | None = None):
+    def __init__(self, monitor_service: monitor.MonitorService, reports: MonthlyReports,
+                 open_queue: Callable[[QueueFilter], None], clock: Callable[[], datetime] = utcnow,
+                 interval_ms: int = REFRESH_MS, bridge=None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db, self.actor, self.open_queue, self.clock = db, actor, open_queue, clock
+        self.monitor, self.reports, self.open_queue, self.clock = monitor_service, reports, open_queue, clock
+        self.actor: Actor = monitor_service.actor
         self.data: monitor.Dashboard | None = None
-        self._names: monitor.Names | None = None
         self._filters: dict[str, list[QueueFilter]] = {}
-        self.runner = SnapshotRunner(self._build, self)
-        self.runner.done.connect(self._on_runner_done)
+        # a snapshot that finished after a newer request is still fresh enough to draw
+        self.runner = LatestTask("dashboard snapshot", self, deliver_superseded=True)
+        self.runner.finished.connect(self._on_runner_done)
         self.runner.failed.connect(self._on_runner_failed)
         self._steps: list = []
         self._pending = None
@@ -81,8 +82,8 @@ class DashboardWidget(QWidget):
 
     # -- public ------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Ask for a new snapshot (built off the GUI thread; coalesced while one runs)."""
-        self.runner.request()
+        """Ask for a new snapshot (built off the GUI thread; requests made while one runs become one)."""
+        self.runner.run(self._build)
 
     def stop(self) -> None:
         """Stop refreshing and wait for a running snapshot (call before closing the database)."""
@@ -104,9 +105,7 @@ class DashboardWidget(QWidget):
     # -- building ------------------------------------------------------------------------
     def _build(self) -> monitor.Dashboard:
         # runs on the worker thread: its own session, nothing of Qt
-        if self._names is None:
-            self._names = monitor.Names(self.db)
-        return monitor.snapshot(self.db, self.actor, self.clock(), self._names)
+        return self.monitor.snapshot(self.clock())
 
     def _setup_ui(self) -> None:
         outer = QVBoxLayout(self)
@@ -422,7 +421,7 @@ class DashboardWidget(QWidget):
         """Write the monthly report on a worker thread; the status line says when it is done."""
         from ui.report.export import ReportExporter
         if self.exporter is None:
-            self.exporter = ReportExporter(self.db, self, actor=self.actor.login)
+            self.exporter = ReportExporter(self.reports, self)
             self.exporter.finished.connect(
                 lambda p: self.status.setText(self.tr("Report written: %1").replace("%1", p)))
             self.exporter.failed.connect(
@@ -480,10 +479,13 @@ def main() -> int:
 
     from console.profile import open_profile
     from ui.bridge import core_signals_bridge
+    from ui.services import build_services
 
     app = QApplication(sys.argv)
     prof = open_profile(sys.argv[1] if len(sys.argv) > 1 else None)
-    w = DashboardWidget(prof.db, prof.actor("lead01"), lambda f: print("open queue:", f), bridge=core_signals_bridge())
+    services = build_services(prof, prof.actor("lead01"))
+    w = DashboardWidget(services.monitor, services.reports, lambda f: print("open queue:", f),
+                        bridge=core_signals_bridge())
     w.resize(1500, 1000)
     w.show()
     code = app.exec()

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QWidget
 
 from models.db import Database
-from ui.dashboard.worker import SnapshotRunner
+from ui.tasks import LatestTask
 
 FORMATS = ("pdf", "csv", "xlsx")
 
@@ -32,33 +32,39 @@ def write_report(db: Database, month: str, path: Path, fmt: str, actor: str = "-
     return written
 
 
+class MonthlyReports:
+    """The monthly report of one profile, written as one account (the export is audited as theirs)."""
+
+    def __init__(self, db: Database, actor: str):
+        self._db, self.actor = db, actor
+
+    def write(self, month: str, path: Path, fmt: str) -> Path:
+        return write_report(self._db, month, path, fmt, self.actor)
+
+
 class ReportExporter(QObject):
     """Writes one report at a time on a worker thread; `finished(path)` or `failed(message)`."""
 
     finished = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, db: Database, parent: QObject | None = None, actor: str = "-"):
+    def __init__(self, reports: MonthlyReports, parent: QObject | None = None):
         super().__init__(parent)
-        self.db, self.actor = db, actor
-        self._job = None
-        self.runner = SnapshotRunner(self._run, self)
-        self.runner.done.connect(lambda p: self.finished.emit(str(p)))
+        self.reports = reports
+        # every report asked for and written is announced, even when another was asked for meanwhile
+        self.runner = LatestTask("monthly report", self, deliver_superseded=True)
+        self.runner.finished.connect(lambda p: self.finished.emit(str(p)))
         self.runner.failed.connect(self.failed.emit)
 
     def export(self, month: str, path: Path | str, fmt: str) -> None:
-        self._job = (month, Path(path), fmt)
-        self.runner.request()
+        reports, target = self.reports, Path(path)
+        self.runner.run(lambda: reports.write(month, target, fmt))
 
     def busy(self) -> bool:
         return self.runner.busy()
 
     def stop(self) -> None:
         self.runner.stop()
-
-    def _run(self):
-        month, path, fmt = self._job
-        return write_report(self.db, month, path, fmt, self.actor)
 
 
 class ReportDialog(QDialog):

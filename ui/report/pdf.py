@@ -73,7 +73,8 @@ def charts(r: MonthlyReport) -> dict[str, QImage]:
 def html_of(r: MonthlyReport, images: dict[str, QImage]) -> str:
     """The report's HTML; images are referenced as chart:NAME resources."""
     month, before = r.scope.start.strftime("%Y年%m月"), r.previous_scope.start.strftime("%Y年%m月")
-    img = lambda name: f"<p><img src='chart:{name}' width='840'></p>"  # noqa: E731
+    def img(name: str) -> str:
+        return f"<p><img src='chart:{name}' width='840'></p>"
     prev = {x.name: x for x in r.previous_rates.as_list()}
     rows = [[_e(RATE_LABELS[x.name]), _pct(x.value), _pct(prev[x.name].value),
              f"{int(x.numerator):,} / {int(x.denominator):,}"] for x in r.rates.as_list()]
