@@ -1,7 +1,8 @@
 """Open the central database: SQLite by default, PostgreSQL for a city.
 
 Every start runs this server's own Alembic migrations to head (a new database
-is built by the same migrations). Writers are serialized (a process lock, and
+is built by the same migrations), under a lock every process shares
+(schema_lock.py). Writers are serialized (a process lock, and
 on PostgreSQL a transaction-level advisory lock as well), so the id order of
 the `changes` table is the commit order the pull relies on.
 """
@@ -26,6 +27,7 @@ from models.private_files import private_dir, private_sqlite_file
 
 from ..protocol import dumps_text, loads
 from .models import Meta
+from .schema_lock import schema_lock
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _WRITE_LOCK_KEY = 12345_0005
@@ -136,8 +138,8 @@ def open_central(url: str) -> CentralDB:
                                 f"{exc} (use sqlite:///FILE or postgresql+psycopg://...)") from None
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    try:
-        with engine.begin() as conn:
+    try:  # under the schema lock: processes starting together migrate (and make the epoch) once
+        with schema_lock(engine), engine.begin() as conn:
             script = ScriptDirectory.from_config(alembic_config())
             current = set(MigrationContext.configure(conn).get_current_heads())
             if current != set(script.get_heads()):
