@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -71,28 +72,29 @@ def _file_lock(path: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def _lock_fd(fd: int, path: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows
-        import msvcrt
+if sys.platform == "win32":  # pragma: no cover - Windows
+    import msvcrt
+
+    def _lock_fd(fd: int, path: Path) -> None:
         while True:  # msvcrt's blocking lock gives up after 10 s: wait as long as the other takes
             try:
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
                 return
             except OSError:
                 time.sleep(0.1)
-    import fcntl
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        log.info("waiting for another process to finish checking or migrating %s", path.name)
-        fcntl.flock(fd, fcntl.LOCK_EX)
 
-
-def _unlock_fd(fd: int) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows
-        import msvcrt
+    def _unlock_fd(fd: int) -> None:
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        return
+else:
     import fcntl
-    fcntl.flock(fd, fcntl.LOCK_UN)
+
+    def _lock_fd(fd: int, path: Path) -> None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.info("waiting for another process to finish checking or migrating %s", path.name)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+
+    def _unlock_fd(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
