@@ -68,3 +68,15 @@ def test_processes_starting_together_on_an_empty_postgresql_migrate_it_once():
         pytest.fail("CI runs the PostgreSQL tests: .ci/run must set CENTRAL_TEST_DATABASE_URL")
     _fresh_postgres(PG_URL)
     _assert_one_schema(PG_URL, _start_together(PG_URL))
+
+
+def test_central_migrate_makes_the_schema_and_workers_need_postgresql(tmp_path, capsys):
+    import main
+    url = f"sqlite:///{tmp_path / 'central.db'}"
+    assert main.main(["central", "migrate", "--db", url]) == 0
+    first = capsys.readouterr().out
+    assert first.startswith("central schema at ")
+    assert main.main(["central", "migrate", "--db", url]) == 0  # at head already: nothing to do, same answer
+    assert capsys.readouterr().out == first
+    assert main.main(["central", "serve", "--workers", "2", "--db", url, "--no-request-log"]) == 2
+    assert "--workers needs PostgreSQL" in capsys.readouterr().err
