@@ -28,7 +28,7 @@ from sync.server.db import open_central
 from sync.server.runner import free_port
 
 from .conftest import PG_MISSING, PG_SKIP, PG_URL, _fresh_postgres
-from .helpers import add_accounts, local_view, outbox_statuses, server_view
+from .helpers import PASSWORD, add_accounts, local_view, outbox_statuses, server_view
 
 pytestmark = pytest.mark.skipif(PG_MISSING, reason=PG_SKIP)
 ROOT = Path(__file__).resolve().parents[2]
@@ -172,3 +172,30 @@ def test_consoles_syncing_through_two_server_processes_apply_everything_exactly_
     for c in cs:
         assert outbox_statuses(c.db).get("pending", 0) == 0
         assert local_view(c.db) == server
+
+
+def test_two_server_processes_share_stations_and_refresh_tokens(two_servers):
+    """Devices registered through both servers at once get distinct stations; a refresh token
+    sent to both at once is good once: one server rotates it, the other refuses it."""
+    url_a, url_b, _db = two_servers
+
+    async def scenario():
+        async with httpx.AsyncClient(timeout=60) as http:
+            async def login(url: str) -> dict:
+                r = await http.post(f"{url}{API}/login", json={"login": "op01", "password": PASSWORD})
+                assert r.status_code == 200, r.text
+                return r.json()
+            token = (await login(url_a))["access_token"]
+            h = {"authorization": f"Bearer {token}"}
+            registered = await asyncio.gather(*(http.post(f"{url}{API}/devices", headers=h, json={"name": f"d{i}"})
+                                                for i in range(10) for url in (url_a, url_b)))
+            assert all(r.status_code == 200 for r in registered), [r.text for r in registered]
+            stations = [r.json()["station"] for r in registered]
+            assert len(set(stations)) == len(stations), f"two devices got one station: {sorted(stations)}"
+            for _ in range(3):
+                refresh = (await login(url_b))["refresh_token"]
+                answers = await asyncio.gather(*(http.post(f"{url}{API}/token/refresh",
+                                                           json={"refresh_token": refresh})
+                                                  for url in (url_a, url_b)))
+                assert sorted(r.status_code for r in answers) == [200, 401], [r.text for r in answers]
+    asyncio.run(scenario())
