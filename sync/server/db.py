@@ -154,7 +154,7 @@ def open_central(url: str) -> CentralDB:
                 command.upgrade(cfg, "heads")
             if conn.scalar(select(Meta.value).where(Meta.key == "epoch")) is None:
                 conn.execute(insert(Meta), [{"key": "epoch", "value": str(uuid.uuid4())},
-                                                       {"key": "kb_seq", "value": "0"}])
+                                            {"key": "kb_seq", "value": "0"}])
     except CentralStoreError:
         engine.dispose()
         raise
