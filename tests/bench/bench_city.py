@@ -61,12 +61,43 @@ def run(ctx):
     cases, events = _counts(url)
     big_size = _database_bytes(url)
     big = _measure(url, "big")
+    yield from _figures_of(small, small_size, SEEDS, big, big_size, cases, events,
+                           f"generated in {copy_s:.0f} s (the {SEEDS:,} lifecycles in {seed_s:.0f} s)")
+
+
+def grow(url: str, target: int):
+    """The figures of the database at `url` (made by `run`, left as it was) as the baseline, then
+    the same once it has grown to `target` cases."""
+    cases, _ = _counts(url)
+    small, small_size = _measure(url, f"at-{cases}"), _database_bytes(url)
+    done = _copies_made(url)
+    t = time.perf_counter()
+    _copy(url, target // SEEDS - 1, done)
+    copy_s = time.perf_counter() - t
+    big_cases, events = _counts(url)
+    big = _measure(url, f"at-{big_cases}")
+    yield from _figures_of(small, small_size, cases, big, _database_bytes(url), big_cases, events,
+                           f"{big_cases - cases:,} cases added in {copy_s:.0f} s")
+
+
+def _copies_made(url: str) -> int:
+    from sqlalchemy import text
+    engine = _engine(url)
+    with engine.connect() as conn:
+        made = conn.scalar(text("SELECT coalesce(max(substr(station, 2)::int), 0) FROM cases "
+                                "WHERE station ~ '^G[0-9]+$'"))
+    engine.dispose()
+    return made
+
+
+def _figures_of(small: dict, small_size: int, small_cases: int, big: dict, big_size: int, cases: int, events: int,
+                how: str):
     label = f"{cases:,} cases"
-    base = f"the same on {SEEDS:,} cases"
+    base = f"the same on {small_cases:,} cases"
     yield Figure(f"database size at {label}", big_size / 2**30, "GiB", small_size / 2**30,
-                 f"size at {SEEDS:,} cases (GiB)",
+                 f"size at {small_cases:,} cases (GiB)",
                  notes=f"{events:,} events; {big_size / cases / 1024:.2f} KiB a case with its events and "
-                       f"indexes; generated in {copy_s:.0f} s (the {SEEDS:,} lifecycles in {seed_s:.0f} s)")
+                       f"indexes; {how}")
     for key, name, unit, target_text in [
             ("push", "push 5,000 new cases", "ops/s", ""),
             ("pull_tail", "pull the last 10,000 changes", "changes/s", ""),
@@ -77,6 +108,21 @@ def run(ctx):
             ("fleet_p99", "200 consoles syncing: p99 round trip", "ms", "p99 < 250 ms")]:
         yield Figure(f"{name} at {label}", big[key], unit, small[key], base, target_text,
                      notes=big.get(key + "_notes", ""))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m tests.bench.bench_city CASES`: grow the database of CENTRAL_BENCH_DATABASE_URL,
+    as a run of the harness left it (`python -m tests.bench --only city --scale 0.25`), to CASES
+    cases and print the figures there against the same figures before it grew."""
+    import argparse
+    ap = argparse.ArgumentParser(prog="python -m tests.bench.bench_city")
+    ap.add_argument("cases", type=int)
+    args = ap.parse_args(argv)
+    url = os.environ["CENTRAL_BENCH_DATABASE_URL"]
+    for fig in grow(url, args.cases):
+        print(f"{fig.name:<56} {fig.value:>10.4g} {fig.unit:<9} baseline {fig.baseline:>10.4g} ({fig.baseline_name}) "
+              f"ratio {fig.ratio:6.2f}  {fig.notes}", flush=True)
+    return 0
 
 
 def _engine(url: str):
@@ -122,9 +168,10 @@ def _seed(url: str) -> None:
         db.close()
 
 
-def _copy(url: str, copies: int) -> None:
-    """Copy the seed cases `copies` times (ids and numbers new, times moved back up to a year), their
-    events with them, and a change-log row per event in time order; then VACUUM ANALYZE."""
+def _copy(url: str, copies: int, done: int = 0) -> None:
+    """Make copies `done + 1` to `copies` of the seed cases (ids and numbers new, times moved back
+    up to a year, copy `copies` the latest), their events with them, and a change-log row per event
+    in time order; then VACUUM ANALYZE."""
     from sqlalchemy import text
 
     from sync.server.models import CentralCase, CentralEvent
@@ -148,7 +195,7 @@ def _copy(url: str, copies: int) -> None:
         conn.execute(text("CREATE TEMP TABLE seed_events AS SELECT e.*, c.lead_department AS lead "
                           "FROM case_events e JOIN seed_cases c ON c.id = e.case_id"))
         conn.commit()
-        for first in range(1, copies + 1, COPIES_A_STATEMENT):
+        for first in range(done + 1, copies + 1, COPIES_A_STATEMENT):
             last = min(copies, first + COPIES_A_STATEMENT - 1)
             params = {"a": first, "b": last, "n": copies + 1}
             conn.execute(text(f"INSERT INTO cases ({', '.join(case_cols)}) SELECT "
@@ -277,3 +324,7 @@ def _p99(call, n: int) -> float:
         assert r.status_code == 200, (r.status_code, r.text[:200])
         times.append((time.perf_counter() - t) * 1000)
     return percentile(times, 99)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
