@@ -1,12 +1,13 @@
 """`central ...` (run and administer the reference server) and `sync` (headless sync).
 
-    python main.py central serve --db URL --host H --port P [--tls-cert FILE --tls-key FILE]
+    python main.py central serve --db URL --host H --port P [--workers N] [--tls-cert FILE --tls-key FILE]
     python main.py central add-user LOGIN --role operator [--department URBAN]   (password from stdin or prompt)
     python main.py central list-users [--json] | disable-user LOGIN
     python main.py central add-api-key NAME | list-api-keys [--json] | revoke-api-key NAME
     python main.py central audit --since DATE [--until DATE] [--actor LOGIN] [--action A] [--json]
     python main.py central import-kb FILE.jsonl
     python main.py central new-epoch            (after restoring the database from a backup)
+    python main.py central migrate              (create or upgrade the schema; serve does it too)
     python main.py sync [--once] --central URL [--login NAME]   (password: HOTLINE_SYNC_PASSWORD or prompt)
                         [--ca-file PEM] [--insecure]   (plain http to another machine is refused without it)
 """
@@ -37,6 +38,8 @@ def register(sub) -> None:
     serve = with_db(csub.add_parser("serve", help="serve the sync API and Open311 over HTTP"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8345)
+    serve.add_argument("--workers", type=positive_int, default=1, metavar="N",
+                       help="server processes sharing the port (PostgreSQL only; about one per core)")
     serve.add_argument("--log-dir", default=None, help="folder of the request log (default: beside an SQLite "
                                                        "database, else the platform's log folder)")
     serve.add_argument("--log-max-bytes", type=positive_int, default=10 * 1024 * 1024,
@@ -95,6 +98,10 @@ def register(sub) -> None:
     kbi.add_argument("file")
     kbi.set_defaults(handler=cmd_import_kb)
 
+    mig = with_db(csub.add_parser("migrate", help="create or upgrade the database's schema and exit "
+                                                  "(serve does it too, under the same lock)"))
+    mig.set_defaults(handler=cmd_migrate)
+
     ep = with_db(csub.add_parser("new-epoch", help="after restoring a backup: make every console resync"))
     ep.set_defaults(handler=cmd_new_epoch)
 
@@ -140,12 +147,19 @@ def cmd_serve(args) -> int:
     login = LoginPolicy(lockout_after=max(1, args.login_lockout_after),
                         lockout=timedelta(minutes=args.login_lockout_minutes))
     public = PublicReadPolicy(rate=max(0.01, args.public_rate), burst=max(1, args.public_burst))
-    _open(args).close()  # migrate and report a bad URL before uvicorn starts
+    db = _open(args)  # migrate and report a bad URL before uvicorn starts
+    db.close()
+    if args.workers > 1 and not db.is_postgres:
+        raise CliError("--workers needs PostgreSQL: an SQLite database is served by one process")
     log = request_log_file(args)
     scheme = "https" if args.tls_cert else "http"
-    print(f"central server on {scheme}://{args.host}:{args.port} (database {args.db.split('@')[-1]}; "
-          f"request log {log.path if log else 'off'})", file=sys.stderr)
-    serve(args.db, args.host, args.port, transport=transport, login=login, public=public, request_log=log)
+    workers = f"{args.workers} workers, " if args.workers > 1 else ""
+    logs = "off" if not log else log.path if args.workers == 1 else \
+        f"{log.path.with_name(log.path.stem + '-wN' + log.path.suffix)} (N: the worker)"
+    print(f"central server on {scheme}://{args.host}:{args.port} ({workers}database {args.db.split('@')[-1]}; "
+          f"request log {logs})", file=sys.stderr)
+    serve(args.db, args.host, args.port, transport=transport, login=login, public=public, request_log=log,
+          workers=args.workers)
     return 0
 
 
@@ -266,6 +280,17 @@ def cmd_import_kb(args) -> int:
     return 0
 
 
+def cmd_migrate(args) -> int:
+    from sync.server.db import schema_heads
+    db = _open(args)
+    try:
+        with db.read() as conn:
+            print(f"central schema at {', '.join(sorted(schema_heads(conn)))}")
+    finally:
+        db.close()
+    return 0
+
+
 def cmd_new_epoch(args) -> int:
     from sync.server.db import new_epoch
     db = _open(args)
@@ -318,8 +343,8 @@ def cmd_sync(args) -> int:
                 await client.aclose()
             out = {"pushed": rep.pushed, "applied": rep.applied, "merged": rep.merged, "rejected": rep.rejected,
                    "pulled_changes": rep.pulled_changes, "pulled_cases": rep.pulled_cases, "articles": rep.articles,
-                   "resynced": rep.resynced, "renumbered": rep.renumbered, "pending": status.pending, "rejected_waiting": status.rejected,
-                   "conflicts": status.conflicts}
+                   "resynced": rep.resynced, "renumbered": rep.renumbered, "pending": status.pending,
+                   "rejected_waiting": status.rejected, "conflicts": status.conflicts}
             if args.json:
                 print_json(out)
             else:

@@ -208,7 +208,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
 
     @app.post(f"{API}/devices", tags=["sync"],
               summary="Register a console: the server issues its device_id and its station")
-    def register(body: DeviceIn, who: auth.Session = Depends(caller)):
+    def register(body: DeviceIn, who: auth.Session = Depends(caller)):  # noqa: B008 (a closure: Annotated can't name it)
         if who.role == "liaison":
             raise ApiError(403, "forbidden", "department liaisons use the case API, not console sync")
         device_id = str(uuid.uuid4())
@@ -222,7 +222,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
               summary="The device's station: assigned now to a device registered before stations existed")
     def station(device_id: Annotated[str, Path(max_length=36, pattern="^[0-9A-Za-z-]+$",
                                                description="the id POST /devices issued")],
-                who: auth.Session = Depends(caller)):
+                who: auth.Session = Depends(caller)):  # noqa: B008 (a closure: Annotated can't name it)
         if who.role == "liaison":
             raise ApiError(403, "forbidden", "department liaisons use the case API, not console sync")
         with db.write() as conn:
@@ -282,11 +282,11 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     @app.get(f"{API}/cases", tags=["cases"], summary="Cases (a liaison sees its department's only)")
     def list_cases(state: str | None = Query(None, max_length=32), limit: int = Query(50, ge=1, le=500),
                    offset: int = Query(0, ge=0, le=inbound.BIG),
-                   who: auth.Session = Depends(caller)):
+                   who: auth.Session = Depends(caller)):  # noqa: B008 (a closure: Annotated can't name it)
         return _json(book.list_cases(as_caller(who), state, limit, offset))
 
     @app.get(f"{API}/cases/{{ref}}", tags=["cases"], summary="One case with its events")
-    def get_case(ref: Ref, who: auth.Session = Depends(caller)):
+    def get_case(ref: Ref, who: auth.Session = Depends(caller)):  # noqa: B008 (a closure: Annotated can't name it)
         try:
             return _json(book.get(as_caller(who), ref))
         except NotVisible as exc:
@@ -295,7 +295,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     @app.post(f"{API}/cases/{{ref}}/actions/{{action}}", tags=["cases"],
               summary="Take a workflow action: accept, return, request_extension, approve_extension, reply, ...")
     def act(ref: Ref, action: Annotated[str, Path(max_length=32)], body: ActionIn,
-            who: auth.Session = Depends(caller)):
+            who: auth.Session = Depends(caller)):  # noqa: B008 (a closure: Annotated can't name it)
         try:
             return _json(book.act(as_caller(who), ref, action, body.reason, dict(body.payload)))
         except NotVisible as exc:
@@ -307,7 +307,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
 
     @app.get(f"{API}/kb/feed", tags=["knowledge"], summary="Knowledge articles changed after a feed position")
     def kb_feed(since: int = Query(0, ge=0, le=inbound.BIG), limit: int = Query(500, ge=1, le=2000),
-                who: auth.Session = Depends(caller)):
+                who: auth.Session = Depends(caller)):  # noqa: B008 (a closure: Annotated can't name it)
         return _json(kb.feed(db, since, limit))
 
     @app.post(f"{API}/kb/articles", tags=["knowledge"], summary="Upload articles as JSON Lines (admin)",

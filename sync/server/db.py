@@ -1,7 +1,8 @@
 """Open the central database: SQLite by default, PostgreSQL for a city.
 
 Every start runs this server's own Alembic migrations to head (a new database
-is built by the same migrations). Writers are serialized (a process lock, and
+is built by the same migrations), under a lock every process shares
+(schema_lock.py). Writers are serialized (a process lock, and
 on PostgreSQL a transaction-level advisory lock as well), so the id order of
 the `changes` table is the commit order the pull relies on.
 """
@@ -19,15 +20,17 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select, text, update
 from sqlalchemy.engine import make_url
 
 from models.private_files import private_dir, private_sqlite_file
 
 from ..protocol import dumps_text, loads
 from .models import Meta
+from .schema_lock import schema_lock
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+VERSION_TABLE = "central_alembic_version"  # as migrations/env.py names it
 _WRITE_LOCK_KEY = 12345_0005
 THREADS = int(os.environ.get("CENTRAL_THREADS", "16"))  # request threads (app.py) and pooled connections
 
@@ -60,6 +63,11 @@ def normalize_url(url: str) -> str:
     if url.startswith("postgresql://") or url.startswith("postgres://"):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
+
+
+def schema_heads(conn: Connection) -> tuple[str, ...]:
+    """The migration revisions the database is at (empty: a new database)."""
+    return MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE}).get_current_heads()
 
 
 def alembic_config() -> Config:
@@ -136,17 +144,17 @@ def open_central(url: str) -> CentralDB:
                                 f"{exc} (use sqlite:///FILE or postgresql+psycopg://...)") from None
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    try:
-        with engine.begin() as conn:
+    try:  # under the schema lock: processes starting together migrate (and make the epoch) once
+        with schema_lock(engine), engine.begin() as conn:
             script = ScriptDirectory.from_config(alembic_config())
-            current = set(MigrationContext.configure(conn).get_current_heads())
+            current = set(schema_heads(conn))
             if current != set(script.get_heads()):
                 cfg = alembic_config()
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "heads")
             if conn.scalar(select(Meta.value).where(Meta.key == "epoch")) is None:
-                conn.execute(Meta.__table__.insert(), [{"key": "epoch", "value": str(uuid.uuid4())},
-                                                       {"key": "kb_seq", "value": "0"}])
+                conn.execute(insert(Meta), [{"key": "epoch", "value": str(uuid.uuid4())},
+                                            {"key": "kb_seq", "value": "0"}])
     except CentralStoreError:
         engine.dispose()
         raise
@@ -161,5 +169,5 @@ def new_epoch(db: CentralDB) -> str:
     """Start a new epoch (after restoring a backup): every console then resyncs fully."""
     epoch = str(uuid.uuid4())
     with db.write() as conn:
-        conn.execute(Meta.__table__.update().where(Meta.key == "epoch").values(value=epoch))
+        conn.execute(update(Meta).where(Meta.key == "epoch").values(value=epoch))
     return epoch

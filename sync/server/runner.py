@@ -47,12 +47,23 @@ class Transport:
 
 def serve(db_url: str, host: str = "127.0.0.1", port: int = 8345, log_level: str = "warning",
           transport: Transport | None = None, login: LoginPolicy | None = None,
-          public: PublicReadPolicy | None = None, request_log: LogFile | None = None) -> None:
-    """Serve until interrupted (uvicorn, one process)."""
-    app = create_app(db_url, request_log=request_log)
-    configure(app, login, public)
+          public: PublicReadPolicy | None = None, request_log: LogFile | None = None, workers: int = 1) -> None:
+    """Serve until interrupted: uvicorn in this process, or `workers` processes (workers.py)."""
+    if workers > 1:
+        from .workers import ServeOptions, serve_workers
+        serve_workers(ServeOptions(db_url, host, port, log_level, transport, login, public, request_log), workers)
+        return
+    app = build_app(db_url, login, public, request_log)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False, backlog=4096,
                 **(transport or Transport()).uvicorn_options())
+
+
+def build_app(db_url: str, login: LoginPolicy | None = None, public: PublicReadPolicy | None = None,
+              request_log: LogFile | None = None):
+    """The server's app over `db_url` with the given throttling policies."""
+    app = create_app(db_url, request_log=request_log)
+    configure(app, login, public)
+    return app
 
 
 def configure(app, login: LoginPolicy | None = None, public: PublicReadPolicy | None = None) -> None:

@@ -168,7 +168,7 @@ def _receive_op(seq: int, station: str) -> dict:
                   "from_state": "draft", "to_state": "received", "reason": "", "payload": {"case": case}}}}
 
 
-def _fleet(url: str, consoles: int, rounds: int, spacing: tuple[float, float] = (4.0, 12.0)
+def _fleet(url: str, consoles: int, rounds: int, spacing: tuple[float, float] = (4.0, 12.0), start: int = 0
            ) -> tuple[list[float], int, list[float]]:
     """Round trip times (ms) of `consoles` simulated consoles, each syncing `rounds` times,
     how many requests failed at the transport level (retried, like the real client), and
@@ -199,7 +199,7 @@ def _fleet(url: str, consoles: int, rounds: int, spacing: tuple[float, float] = 
 
             async def console(i: int, device: dict):
                 rng = random.Random(i)
-                seq, cursor = 0, 0
+                seq, cursor = 0, start  # start: the cursor of consoles that are up to date
                 for _ in range(rounds):
                     await asyncio.sleep(rng.uniform(*spacing))  # consoles sync on their own schedules
                     ops = []
