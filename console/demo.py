@@ -35,6 +35,7 @@ from sqlalchemy import select
 
 from models import Case, Operator
 from models.db import Database
+from models.storage_forms import stored_time, stored_uuid
 
 from . import bulkload, gcpause, refdata, rollups
 from .clock import CITY_TZ, utcnow
@@ -112,7 +113,7 @@ class Progress:
 
 
 def _ts(dt: datetime | None) -> str | None:
-    return None if dt is None else dt.isoformat(sep=" ", timespec="microseconds")
+    return None if dt is None else stored_time(dt)
 
 
 class _PhonePool:
@@ -205,7 +206,7 @@ class DemoGenerator:
             existing = s.scalar(select(Case.id).limit(1)) is not None
         if not ops:
             raise RuntimeError("the profile has no operators; install the reference data first")
-        ops = [(uid.hex, login) for uid, login in ops]
+        ops = [(stored_uuid(uid), login) for uid, login in ops]
         day_counter: dict[str, int] = defaultdict(int)
         with self.db.engine.connect() as conn:
             # numbers go on from the station's counters; a caller already on file keeps its id
@@ -667,7 +668,7 @@ class _Walker:
         for i in _TIME_COLUMNS:
             v = row[i]
             if v is not None:
-                row[i] = texts.get(v) or v.isoformat(sep=" ", timespec="microseconds")
+                row[i] = texts.get(v) or stored_time(v)
         row[_ASSIST] = "[]" if not row[_ASSIST] else json.dumps(row[_ASSIST], ensure_ascii=False)
         return tuple(row)
 
