@@ -34,7 +34,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from models import Case, Operator
-from models.db import Database
+from models.db import Database, set_bulk_load_pragmas
 from models.storage_forms import stored_time, stored_uuid
 
 from . import bulkload, gcpause, refdata, rollups
@@ -236,9 +236,7 @@ class DemoGenerator:
             cur = raw.cursor()
             if rollback_journal:
                 cur.execute("PRAGMA journal_mode=DELETE")
-            cur.execute("PRAGMA synchronous=OFF")
-            cur.execute("PRAGMA foreign_keys=OFF")  # the generator makes the references itself
-            cur.execute("PRAGMA cache_size=-1000000")
+            set_bulk_load_pragmas(cur)
             dropped = self._drop_indexes(cur, ("trigger",) if existing else ("index", "trigger"))
             if not existing:
                 cur.execute("BEGIN")
@@ -439,10 +437,7 @@ def _init_worker(*init) -> None:
     # the profile is in rollback-journal mode for the load (or WAL when it had cases); a
     # writer waits for the other's transaction
     _CONN = sqlite3.connect(_WALKER.db_path, isolation_level=None, timeout=600)
-    _CONN.execute("PRAGMA synchronous=OFF")
-    _CONN.execute("PRAGMA foreign_keys=OFF")
-    _CONN.execute("PRAGMA cache_size=-200000")
-    _CONN.execute("PRAGMA temp_store=MEMORY")
+    set_bulk_load_pragmas(_CONN, cache_kib=200_000)
 
 
 def _work(item):

@@ -42,7 +42,7 @@ from console.deadlines import SlaPolicy, load_policy
 from console.dto import Actor
 from console.signals import CasesChanged, Signal, cases_changed
 from models import Case, Category, Conflict, Department, District, Outbox, SyncState
-from models.db import Database
+from models.db import Database, relaxed_durability
 
 from . import bulk
 from .decode import PulledPage, decode
@@ -243,21 +243,12 @@ class LocalSyncStore:
         several pulled pages is then copied once. `checkpoint` copies the rest when
         the pull ends."""
         page = cases if isinstance(cases, PulledPage) else self.prepare_page(cases)
-        with self._pull_connection() as conn, self._attached(conn, page, keep=True):
-            raw = bulk.raw(conn)
-            level = raw.execute("PRAGMA synchronous").fetchone()[0]
-            frames = raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
-            raw.execute("PRAGMA synchronous=NORMAL")
-            raw.execute(f"PRAGMA wal_autocheckpoint={max(int(frames), self.PULL_CHECKPOINT_FRAMES)}")
-            try:
-                with conn.begin():
-                    if page.wire is not None:
-                        write_page(conn, page, self.policy)
-                    crashpoint("pull_before_cursor")
-                    _put(conn, {"cursor": str(next_cursor), "epoch": epoch})
-            finally:
-                raw.execute(f"PRAGMA synchronous={int(level)}")
-                raw.execute(f"PRAGMA wal_autocheckpoint={int(frames)}")
+        with self._pull_connection() as conn, self._attached(conn, page, keep=True), \
+                relaxed_durability(bulk.raw(conn), self.PULL_CHECKPOINT_FRAMES), conn.begin():
+            if page.wire is not None:
+                write_page(conn, page, self.policy)
+            crashpoint("pull_before_cursor")
+            _put(conn, {"cursor": str(next_cursor), "epoch": epoch})
         if page.ids:
             self.bus.emit(CasesChanged(tuple(page.ids), "synced"))
         return page.ids
