@@ -54,7 +54,7 @@ class TornPulls(httpx.AsyncBaseTransport):
 
 
 def _tear(console) -> TornPulls:
-    console.client.http._transport.inner = torn = TornPulls(console.client.http._transport.inner)
+    console.net.inner = torn = TornPulls(console.net.inner)  # between the console's network and the server
     return torn
 
 
