@@ -35,7 +35,8 @@ from typing import Any
 from sqlalchemy import select
 
 from models import Case, Operator
-from models.db import Database
+from models.db import Database, set_bulk_load_pragmas
+from models.storage_forms import stored_time, stored_uuid
 
 from . import bulkload, gcpause, refdata, rollups
 from .clock import CITY_TZ, utcnow
@@ -126,7 +127,7 @@ _LEADERS = {
 
 
 def _ts(dt: datetime | None) -> str | None:
-    return None if dt is None else dt.isoformat(sep=" ", timespec="microseconds")
+    return None if dt is None else stored_time(dt)
 
 
 class _PhonePool:
@@ -221,7 +222,7 @@ class DemoGenerator:
             existing = s.scalar(select(Case.id).limit(1)) is not None
         if not found:
             raise RuntimeError("the profile has no operators; install the reference data first")
-        ops = [(uid.hex, login) for uid, login in found]
+        ops = [(stored_uuid(uid), login) for uid, login in ops]
         day_counter: dict[str, int] = defaultdict(int)
         with self.db.engine.connect() as conn:
             # numbers go on from the station's counters; a caller already on file keeps its id
@@ -251,9 +252,7 @@ class DemoGenerator:
             cur = raw.cursor()
             if rollback_journal:
                 cur.execute("PRAGMA journal_mode=DELETE")
-            cur.execute("PRAGMA synchronous=OFF")
-            cur.execute("PRAGMA foreign_keys=OFF")  # the generator makes the references itself
-            cur.execute("PRAGMA cache_size=-1000000")
+            set_bulk_load_pragmas(cur)
             dropped = self._drop_indexes(cur, ("trigger",) if existing else ("index", "trigger"))
             if not existing:
                 cur.execute("BEGIN")
@@ -453,10 +452,7 @@ def _init_worker(*init) -> None:
     # the profile is in rollback-journal mode for the load (or WAL when it had cases); a
     # writer waits for the other's transaction
     _CONN = sqlite3.connect(_WALKER.db_path, isolation_level=None, timeout=600)
-    _CONN.execute("PRAGMA synchronous=OFF")
-    _CONN.execute("PRAGMA foreign_keys=OFF")
-    _CONN.execute("PRAGMA cache_size=-200000")
-    _CONN.execute("PRAGMA temp_store=MEMORY")
+    set_bulk_load_pragmas(_CONN, cache_kib=200_000)
 
 
 def _work(item):
@@ -691,7 +687,7 @@ class _Walker:
         for i in _TIME_COLUMNS:
             v = row[i]
             if v is not None:
-                row[i] = texts.get(v) or v.isoformat(sep=" ", timespec="microseconds")
+                row[i] = texts.get(v) or stored_time(v)
         row[_ASSIST] = "[]" if not row[_ASSIST] else json.dumps(row[_ASSIST], ensure_ascii=False)
         return tuple(row)
 

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Row, text
 
 from models.db import Database
+from models.storage_forms import stored_time
 
 from . import metrics, refdata
 from .clock import utcnow
@@ -115,7 +116,7 @@ class Dashboard:
 
 
 def _ts(dt: datetime) -> str:
-    return dt.isoformat(sep=" ", timespec="microseconds")
+    return stored_time(dt)
 
 
 def _parse(value) -> datetime | None:

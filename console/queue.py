@@ -19,6 +19,7 @@ from typing import overload
 from sqlalchemy import text
 
 from models.db import Database
+from models.storage_forms import stored_time, stored_uuid
 
 from .clock import CITY_TZ, utcnow
 from .queue_filter import VIEWS, QueueFilter
@@ -110,7 +111,7 @@ def _row(r) -> QueueRow:
 
 def _ts(dt: datetime) -> str:
     # the exact text SQLAlchemy stores, so keyset equality on a time column holds
-    return dt.isoformat(sep=" ", timespec="microseconds")
+    return stored_time(dt)
 
 
 def local_day_bounds(now: datetime) -> tuple[datetime, datetime]:
@@ -142,7 +143,7 @@ class QueueService:
             raise ValueError(f"unknown view {f.view!r}; one of {', '.join(VIEWS)}")
         if f.view == "my_cases":
             conds.append("operator_id = :me")
-            p["me"] = self.operator_id.hex if self.operator_id else ""
+            p["me"] = stored_uuid(self.operator_id) if self.operator_id else ""
             conds.append(OPEN_SQL)
         elif f.view == "due_today":
             _, end = local_day_bounds(now)
@@ -257,7 +258,7 @@ class QueueService:
             mine = 0
             if self.operator_id is not None:
                 mine = sum(one("SELECT count(*) FROM cases WHERE operator_id = :me AND state = :st",
-                               me=self.operator_id.hex, st=st) for st in OPEN)
+                               me=stored_uuid(self.operator_id), st=st) for st in OPEN)
         return {"my_cases": mine, "due_today": due_today, "overdue": overdue, "urgent": urgent,
                 "all_open": sum(counts.get(s, 0) for s in OPEN),
                 "callback": sum(counts.get(s, 0) for s in CALLBACK_STATES),
@@ -352,7 +353,7 @@ class QueueService:
         cond, p = self.where(f)
         with self.db.session() as s:
             row = s.execute(text(f"SELECT {col}, rowid FROM cases WHERE id = :cid AND {cond}"),
-                            {**p, "cid": case_id.hex}).first()
+                            {**p, "cid": stored_uuid(case_id)}).first()
             if row is None:
                 return None
             before = _keyset(col, not descending, row[0], row[1], p)

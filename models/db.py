@@ -8,6 +8,8 @@ built by the same migrations that upgrade an old one, so the two can't drift.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +39,34 @@ def _set_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA cache_size=-65536")
     cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
+
+
+@contextmanager
+def relaxed_durability(raw: sqlite3.Connection, checkpoint_frames: int) -> Iterator[None]:
+    """For the block, commits on `raw` that do not wait for the disk (synchronous=NORMAL)
+    and a WAL that may grow to `checkpoint_frames` pages before it is copied into the
+    file; both back as they were after. The pages of a pull use it: a power cut can only
+    take back the last pages, each with its own cursor (docs/sync-protocol.md)."""
+    level = raw.execute("PRAGMA synchronous").fetchone()[0]
+    frames = raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    raw.execute("PRAGMA synchronous=NORMAL")
+    raw.execute(f"PRAGMA wal_autocheckpoint={max(int(frames), int(checkpoint_frames))}")
+    try:
+        yield
+    finally:
+        raw.execute(f"PRAGMA synchronous={int(level)}")
+        raw.execute(f"PRAGMA wal_autocheckpoint={int(frames)}")
+
+
+def set_bulk_load_pragmas(cur, cache_kib: int = 1_000_000) -> None:
+    """A bulk load's connection (the demo generator and its workers): commits that do not
+    wait for the disk, no foreign key checks (the loader makes the references itself), a
+    big page cache, sorts in memory. Only for a profile nothing else writes meanwhile, on
+    a connection thrown away after the load."""
+    cur.execute("PRAGMA synchronous=OFF")
+    cur.execute("PRAGMA foreign_keys=OFF")
+    cur.execute(f"PRAGMA cache_size=-{int(cache_kib)}")
+    cur.execute("PRAGMA temp_store=MEMORY")
 
 
 def make_engine(path: Path) -> Engine:

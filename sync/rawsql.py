@@ -4,7 +4,6 @@ central server) where SQLAlchemy's per-row parameter processing would cost
 more than the insert itself."""
 from __future__ import annotations
 
-import operator
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -13,6 +12,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from models.storage_forms import stored_time, stored_uuid
+
 from .protocol import dumps_text
 
 
@@ -20,9 +21,9 @@ def raw_value(v):
     """A value in the form SQLAlchemy stores it in SQLite (Uuid as 32 hex digits,
     DateTime as ISO text with a space, JSON as text, bool as 0/1)."""
     if isinstance(v, uuid.UUID):
-        return v.hex
+        return stored_uuid(v)
     if isinstance(v, datetime):
-        return v.isoformat(sep=" ", timespec="microseconds")
+        return stored_time(v)
     if isinstance(v, (dict, list)):
         return dumps_text(v)
     if isinstance(v, bool):
@@ -30,13 +31,9 @@ def raw_value(v):
     return v
 
 
-def _stored_time(v: datetime) -> str:
-    return v.isoformat(sep=" ", timespec="microseconds")
-
-
 # the conversion raw_value makes, by the exact type of the value (subclasses go raw_value's way)
-_BY_TYPE: dict[type, Callable[[Any], Any]] = {uuid.UUID: operator.attrgetter("hex"), datetime: _stored_time,
-                                              dict: dumps_text, list: dumps_text, bool: int}
+_BY_TYPE: dict[type, Callable[[Any], Any]] = {uuid.UUID: stored_uuid, datetime: stored_time, dict: dumps_text,
+                                               list: dumps_text, bool: int}
 
 
 def raw_insert(conn: Connection, table: str, rows: list[dict]) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, text
 
 from models.base import utcnow
 from models.db import Database
+from models.storage_forms import stored_time
 
 from .. import audit
 from .lexicon import EDITOR_ROLES, LexiconError
@@ -49,7 +50,7 @@ def learn(conn: Connection, article_id: str, description: str, now: datetime | N
         old[w] = min(MAX_WEIGHT, old.get(w, 0.0) + 1.0)
     keep = sorted(old.items(), key=lambda kv: -kv[1])[:CAP_WORDS]
     conn.exec_driver_sql("DELETE FROM kb_learned WHERE article_id = ?", (article_id,))
-    stamp = now.isoformat(sep=" ")
+    stamp = stored_time(now)
     conn.exec_driver_sql("INSERT INTO kb_learned (article_id, word, weight, updated_at) VALUES (?, ?, ?, ?)",
                          [(article_id, w, weight, stamp) for w, weight in keep])
     return len(found)

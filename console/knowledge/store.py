@@ -16,6 +16,7 @@ from sqlalchemy import Connection, text
 
 from models.base import utcnow
 from models.db import Database
+from models.storage_forms import stored_time
 
 from .articles import Article
 from .segment import index_text
@@ -70,7 +71,7 @@ def _params(a: Article, version: int, now: datetime) -> dict:
             "tags": json.dumps(list(a.tags), ensure_ascii=False), "source": a.source,
             "effective_date": a.effective_date.isoformat() if a.effective_date else None,
             "expiry_date": a.expiry_date.isoformat() if a.expiry_date else None,
-            "version": version, "editor": a.editor, "updated_at": now.isoformat(sep=" ")}
+            "version": version, "editor": a.editor, "updated_at": stored_time(now)}
 
 
 def load(db: Database, articles: Iterable[Article], now: datetime | None = None) -> LoadCounts:

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import text
 
 from models.db import Database
+from models.storage_forms import stored_time
 
 from .. import early_warning, efficiency, metrics, refdata
 from ..clock import to_local
@@ -220,4 +221,4 @@ def publishable_cases(db: Database, scope: Scope, cat_names: dict, dist_names: d
 
 
 def _ts(dt: datetime) -> str:
-    return dt.isoformat(sep=" ", timespec="microseconds")
+    return stored_time(dt)

@@ -1,4 +1,5 @@
-"""console.gcpause: pauses nest and overlap across threads; the collector comes back as it was."""
+"""console.gcpause: pauses nest on the main thread, other threads never switch the
+collector, and it comes back as it was."""
 from __future__ import annotations
 
 import gc
@@ -7,28 +8,43 @@ import threading
 from console import gcpause
 
 
-def test_overlapping_pauses_keep_the_collector_off_until_the_last_ends():
+def test_nested_pauses_keep_the_collector_off_until_the_outermost_ends():
     assert gc.isenabled()
-    inner_started, outer_may_end = threading.Event(), threading.Event()
-    seen = []
-
-    def other_thread():
-        with gcpause.paused():
-            inner_started.set()
-            outer_may_end.wait(5)
-        seen.append(gc.isenabled())  # the main thread's pause still runs
-
     with gcpause.paused():
-        t = threading.Thread(target=other_thread)
-        t.start()
-        assert inner_started.wait(5)
         with gcpause.paused():
             assert not gc.isenabled()
         assert not gc.isenabled()
-        outer_may_end.set()
+    assert gc.isenabled()
+
+
+def test_a_worker_thread_never_switches_the_collector():
+    seen = []
+
+    def worker(started: threading.Event, may_end: threading.Event):
+        with gcpause.paused():
+            seen.append(gc.isenabled())
+            started.set()
+            may_end.wait(5)
+        seen.append(gc.isenabled())
+
+    # a worker's pause leaves the collector on
+    started, may_end = threading.Event(), threading.Event()
+    t = threading.Thread(target=worker, args=(started, may_end))
+    t.start()
+    assert started.wait(5)
+    assert gc.isenabled()
+    may_end.set()
+    t.join(5)
+    # and a worker's pause ending inside the main thread's pause does not turn it back on
+    with gcpause.paused():
+        started, may_end = threading.Event(), threading.Event()
+        t = threading.Thread(target=worker, args=(started, may_end))
+        t.start()
+        assert started.wait(5)
+        may_end.set()
         t.join(5)
         assert not gc.isenabled()
-    assert seen == [False]
+    assert seen == [True, True, False, False]
     assert gc.isenabled()
 
 

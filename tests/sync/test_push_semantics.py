@@ -49,8 +49,7 @@ def test_the_same_id_with_another_body_is_refused(central, consoles):
     a = consoles("a", central.url)
     number = a.log()
     asyncio.run(_sync_and_close(a))
-    op = a.client.store.pending_batch(0, 10)
-    assert op == []  # all pushed
+    assert a.client.store.pending_wire(0, 10) == (None, b"[]")  # all pushed
     with a.db.engine.connect() as conn:
         from models import Outbox
         row = conn.execute(select(Outbox)).one()

@@ -207,7 +207,7 @@ def _as_the_old_release_left_it(b, central) -> None:
     """B's state after a sync with the earlier release: each pushed operation refused
     (the number taken), then the pull set its cases aside under `…~xxxxxx`."""
     store = b.client.store
-    pending = store.pending_batch(0, 100)
+    pending = json.loads(store.pending_wire(0, 100)[1])
     store.ack([{"op_id": op["op_id"], "case_id": op["payload"]["case_id"], "status": "rejected",
                 "reason": f"case number {op['payload']['case_number']!r} is missing or already taken"}
                for op in pending], [])
