@@ -222,7 +222,7 @@ class DemoGenerator:
             existing = s.scalar(select(Case.id).limit(1)) is not None
         if not found:
             raise RuntimeError("the profile has no operators; install the reference data first")
-        ops = [(stored_uuid(uid), login) for uid, login in ops]
+        ops = [(stored_uuid(uid), login) for uid, login in found]
         day_counter: dict[str, int] = defaultdict(int)
         with self.db.engine.connect() as conn:
             # numbers go on from the station's counters; a caller already on file keeps its id
