@@ -11,17 +11,17 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from console.dto import Actor
 from console.profile import Profile, open_profile
+from resources import resource_path
 
 log = logging.getLogger(__name__)
 
-I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+I18N = resource_path("i18n")
 CTI_PORT_ENV = "HOTLINE_CTI_PORT"  # a port number, or "off"
 PASSWORD_ENV = "HOTLINE_PASSWORD"  # automation only: the --operator's password, read once and removed
 
@@ -96,6 +96,8 @@ def build_main_window(profile: Profile, actor: Actor, knowledge: bool = True, at
     attach_dashboard(window, profile.db, actor)
     from .lock import attach_lock
     attach_lock(window, attempt or sign_in_attempt(profile))
+    from .error_banner import attach_error_banner
+    attach_error_banner(window)  # uncaught exceptions (logged by the program's hooks) show here
     return window
 
 

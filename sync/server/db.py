@@ -23,11 +23,12 @@ from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
 
 from models.private_files import private_dir, private_sqlite_file
+from resources import package_path
 
 from ..protocol import dumps_text, loads
 from .models import Meta
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = package_path(__package__, "migrations")
 _WRITE_LOCK_KEY = 12345_0005
 THREADS = int(os.environ.get("CENTRAL_THREADS", "16"))  # request threads (app.py) and pooled connections
 
