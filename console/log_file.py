@@ -65,11 +65,12 @@ def setup_logging(verbose: bool = False, data_dir: Path | None = None, to_file: 
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for chatty in QUIET_AT_INFO:  # a line per HTTP request: only with --verbose
         logging.getLogger(chatty).setLevel(logging.NOTSET if verbose else logging.WARNING)
-    err = logging.StreamHandler(sys.stderr)
-    err.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    err.setFormatter(ScrubbingFormatter(FORMAT))
-    err.hotline_log = True  # type: ignore[attr-defined]
-    root.addHandler(err)
+    if sys.stderr is not None:  # None under pythonw (the hotline-console command on Windows)
+        err = logging.StreamHandler(sys.stderr)
+        err.setLevel(logging.DEBUG if verbose else logging.WARNING)
+        err.setFormatter(ScrubbingFormatter(FORMAT))
+        err.hotline_log = True  # type: ignore[attr-defined]
+        root.addHandler(err)
     if not to_file:
         return None
     folder = log_folder(data_dir)

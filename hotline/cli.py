@@ -52,7 +52,8 @@ def run(argv: list[str] | None = None) -> int:
     log_uncaught_exceptions()  # here, not in main(): tests call main() and keep their own hooks
     try:
         code = main(argv, log_to_file=True)
-        sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit
+        if sys.stdout is not None:  # None under pythonw (the hotline-console command on Windows)
+            sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit
         return code
     except BrokenPipeError:
         # the reader left (head, a closed pager): nothing more to say, and Python must not
