@@ -3,4 +3,5 @@ import sys
 
 from hotline.cli import run
 
+sys.argv[0] = "python -m hotline"  # the usage line's program name
 sys.exit(run())
