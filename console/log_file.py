@@ -32,6 +32,21 @@ QUIET_AT_INFO = ("httpx", "httpcore")
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+class _CurrentStderr(logging.StreamHandler):
+    """Writes to whatever sys.stderr is when a record comes (a test's capture, a redirect)."""
+
+    def __init__(self):
+        super().__init__(sys.stderr)
+
+    @property  # type: ignore[override]
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
 class ScrubbingFormatter(logging.Formatter):
     """A formatter whose finished text (message and traceback) is scrubbed of personal data."""
 
@@ -66,7 +81,7 @@ def setup_logging(verbose: bool = False, data_dir: Path | None = None, to_file: 
     for chatty in QUIET_AT_INFO:  # a line per HTTP request: only with --verbose
         logging.getLogger(chatty).setLevel(logging.NOTSET if verbose else logging.WARNING)
     if sys.stderr is not None:  # None under pythonw (the hotline-console command on Windows)
-        err = logging.StreamHandler(sys.stderr)
+        err = _CurrentStderr()
         err.setLevel(logging.DEBUG if verbose else logging.WARNING)
         err.setFormatter(ScrubbingFormatter(FORMAT))
         err.hotline_log = True  # type: ignore[attr-defined]

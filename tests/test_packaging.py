@@ -89,3 +89,11 @@ def test_the_installed_command_runs_from_a_fresh_environment(wheel, tmp_path):
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
     assert len(rows) == 50 and all(r["number"] for r in rows)
     assert (profile / "logs" / "console.log").is_file()
+
+
+def test_no_module_finds_its_files_through_its_own_path():
+    """Shipped files are package data (resources.resource_path, importlib.resources): a path built
+    from __file__ breaks in a zip or a frozen program and hides a file the wheel forgot."""
+    offenders = [str(p.relative_to(ROOT)) for pkg in ("console", "models", "sync", "ui", "resources", "hotline")
+                 for p in (ROOT / pkg).rglob("*.py") if "__file__" in p.read_text("utf-8")]
+    assert offenders == []
