@@ -8,7 +8,9 @@ exits quietly when the reader of its output goes away (`hotline cases list | hea
 from __future__ import annotations
 
 import importlib
+import logging
 import os
+import platform
 import sys
 
 from console.cli import EXIT_USAGE, CliError, build_parser
@@ -26,6 +28,7 @@ COMMAND_MODULES = [
     "console.cli.profile",
     "sync.cli",
 ]
+log = logging.getLogger(__name__)
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a program ended by SIGPIPE (128 + 13)
 
 
@@ -33,6 +36,8 @@ def main(argv: list[str] | None = None, log_to_file: bool = False) -> int:
     parser = build_parser(importlib.import_module(m).register for m in COMMAND_MODULES)
     args = parser.parse_args(argv)
     setup_logging(verbose=args.verbose, data_dir=args.data_dir, to_file=log_to_file)
+    log.info("start: %s (hotline-console %s, Python %s, %s)", args.command or "window", _version(),
+             platform.python_version(), sys.platform)
     try:
         if args.command is None:
             from ui.app import run as run_window
@@ -45,6 +50,14 @@ def main(argv: list[str] | None = None, log_to_file: bool = False) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("hotline-console")
+    except PackageNotFoundError:  # run from a checkout or a PyInstaller folder
+        return "(not installed)"
 
 
 def run(argv: list[str] | None = None) -> int:
