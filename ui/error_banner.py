@@ -51,6 +51,8 @@ class ErrorBanner(QFrame):
         self.message.setWordWrap(False)  # one line: wrapped, a toolbar gives a label a screenful of height
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.dismiss = QPushButton(self.tr("Dismiss"), self, objectName="errorBannerDismiss")
+        self.dismiss.setAccessibleName(self.tr("Dismiss the error notice"))
+        self.message.setAccessibleName(self.tr("Error notice"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.message, 1)
