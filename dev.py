@@ -1,10 +1,16 @@
-"""Bootstrap for a fresh machine: `python dev.py run`, `python dev.py test` or `python dev.py check`.
+"""Bootstrap for a fresh machine: `python dev.py run`, `test`, `check` or `package`.
 
 Creates `.venv` beside this file, installs the dependencies declared in
 pyproject.toml (again only when that file changes), then starts the console
-on a demo profile, runs the test suite, or runs the checkers (ruff over the
-tree, mypy over the packages pyproject.toml names). Needs nothing but Python
-3.11+ and pip.
+on a demo profile, runs the test suite, runs the checkers (ruff over the tree,
+mypy over the packages pyproject.toml names), or builds the standalone program
+for counter PCs (dist/hotline/, with PyInstaller: packaging/hotline.spec).
+Needs nothing but Python 3.11+ and pip.
+
+The code itself is run from this folder (main.py), not installed: `pip install .`
+is for machines that run the console, see README.md. What each command installs:
+run the base dependencies, test also [server,test] (the tests run the central
+server), check also [check], package also [package] (PyInstaller).
 """
 from __future__ import annotations
 
@@ -17,7 +23,7 @@ import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-VENV = ROOT / ".venv"
+VENV = Path(os.environ.get("DEV_VENV") or ROOT / ".venv")  # DEV_VENV: use (and fill) another environment
 DEMO_PROFILE = ROOT / "profiles" / "demo"
 DEMO_CASES = "20000"
 
@@ -66,18 +72,32 @@ def _extras(*wanted: str) -> list[str]:
     return [e for e in wanted if e in declared]
 
 
+def package(py: Path, rest: list[str]) -> int:
+    """PyInstaller over packaging/hotline.spec: dist/hotline/ (build files in build/pyinstaller)."""
+    done = subprocess.run([str(py), "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+                           "--distpath", str(ROOT / "dist"), "--workpath", str(ROOT / "build" / "pyinstaller"),
+                           *rest, str(ROOT / "packaging" / "hotline.spec")], cwd=ROOT)
+    if done.returncode == 0:
+        exe = "hotline.exe" if os.name == "nt" else "hotline"
+        print(f"dev.py: built {ROOT / 'dist' / 'hotline'} (try: {ROOT / 'dist' / 'hotline' / exe} --help)")
+    return done.returncode
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "check"}:
-        print("usage: python dev.py run [console args] | python dev.py test [pytest args] | python dev.py check")
+    if not argv or argv[0] not in {"run", "test", "check", "package"}:
+        print("usage: python dev.py run [console args] | python dev.py test [pytest args] | python dev.py check"
+              " | python dev.py package")
         return 2
     cmd, rest = argv[0], argv[1:]
     env = dict(os.environ)
     if cmd == "check":
         return check(ensure_env(_extras("server", "test", "check")))
     if cmd == "test":
-        py = ensure_env(["test"])
+        py = ensure_env(["server", "test"])
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         return subprocess.run([str(py), "-m", "pytest", "-q", *rest], cwd=ROOT, env=env).returncode
+    if cmd == "package":
+        return package(ensure_env(["package"]), rest)
     py = ensure_env([])
     if not (DEMO_PROFILE / "console.db").exists():
         print(f"dev.py: making a demo profile with {DEMO_CASES} cases in {DEMO_PROFILE}", flush=True)

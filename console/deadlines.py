@@ -19,11 +19,13 @@ from pathlib import Path
 
 import chinese_calendar
 
+from resources import resource_path
+
 from .clock import CITY_TZ
 
 log = logging.getLogger(__name__)
 
-POLICY_FILE = Path(__file__).resolve().parent.parent / "resources" / "sla_policy.toml"
+POLICY_FILE = resource_path("sla_policy.toml")
 FIRST_DAY = date(2015, 1, 1)
 LAST_DAY = date(2036, 12, 31)
 _OFFSET = CITY_TZ.utcoffset(None)  # stored naive UTC + offset = naive city time

@@ -31,10 +31,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from models.db import Database
+from resources import resource_path
 
 from .metrics import day_start
 
-CONFIG_FILE = Path(__file__).resolve().parent.parent / "resources" / "early_warning.toml"
+CONFIG_FILE = resource_path("early_warning.toml")
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,13 @@ from datetime import datetime
 from pathlib import Path
 
 from models.db import Database
+from resources import resource_path
 
 from . import metrics, refdata
 from .clock import utcnow
 from .metrics import Rate, Scope, month_scope
 
-CONFIG_FILE = Path(__file__).resolve().parent.parent / "resources" / "efficiency.toml"
+CONFIG_FILE = resource_path("efficiency.toml")
 
 # indicator -> (numerator counter, denominator counter); "overdue" is read from the cases
 RATIOS = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import select
@@ -13,10 +12,11 @@ from sqlalchemy.orm import Session
 
 from models import Category, Department, District, Operator, Setting
 from models.db import Database
+from resources import resource_path
 
 from .stations import STATION_KEY, new_provisional_station
 
-SEED = Path(__file__).resolve().parent.parent / "resources" / "seed"
+SEED = resource_path("seed")
 
 DEFAULT_OPERATORS = [
     ("op01", "张敏", "operator", None),

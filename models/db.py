@@ -21,9 +21,11 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from resources import package_path
+
 from .private_files import private_dir, private_sqlite_file
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = package_path(__package__, "migrations")
 
 
 class StoreError(Exception):
@@ -149,7 +151,6 @@ def open_database(path: Path | str) -> Database:
         raise
     except (SADatabaseError, sqlite3.DatabaseError) as exc:
         engine.dispose()
-        raise StoreError(
-            f"{path} can't be opened as a console database: {exc.orig if hasattr(exc, 'orig') else exc}"
-        ) from None
+        cause = exc.orig if hasattr(exc, "orig") else exc
+        raise StoreError(f"{path} can't be opened as a console database: {cause}") from None
     return Database(path, engine, sessionmaker(engine, expire_on_commit=False))

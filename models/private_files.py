@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -73,3 +74,12 @@ def write_private(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log whose every file is created 0600: a log names logins, case numbers, addresses
+    of clients. (Renaming on rotation keeps a file's mode; each new file is opened here.)"""
+
+    def _open(self):
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)

@@ -7,7 +7,7 @@ them in SQL, so they must write exactly what SQLAlchemy's own types write:
 - ``DateTime``: naive UTC as ``'YYYY-MM-DD HH:MM:SS.ffffff'`` (a space, always six digits);
 - ``Uuid``: 32 lower-case hex digits, no dashes.
 
-On the wire (docs/sync-protocol.md) a time is ``datetime.isoformat()`` (a ``T``; the
+On the wire (sync/server/sync-protocol.md) a time is ``datetime.isoformat()`` (a ``T``; the
 fraction left out when it is zero) and a UUID is ``str(uuid)``.
 
 ``tests/models/test_storage_forms.py`` checks every form here against what SQLAlchemy

@@ -129,12 +129,21 @@ def _open(args):
         raise CliError(str(exc)) from None
 
 
+SERVER_MODULES = {"fastapi", "starlette", "pydantic", "pydantic_core", "uvicorn"}
+
+
 def cmd_serve(args) -> int:
     from datetime import timedelta
-
-    from sync.server.login_guard import LoginPolicy
-    from sync.server.public_reads import PublicReadPolicy
-    from sync.server.runner import Transport, serve
+    try:
+        from sync.server.login_guard import LoginPolicy
+        from sync.server.public_reads import PublicReadPolicy
+        from sync.server.runner import Transport, serve
+    except ModuleNotFoundError as exc:
+        missing = (exc.name or "").split(".")[0]
+        if missing not in SERVER_MODULES:
+            raise
+        raise CliError(f"the central server needs its own dependencies ({missing} is missing): "
+                       "pip install 'hotline-console[server]'") from None
     transport = Transport(tls_cert=args.tls_cert, tls_key=args.tls_key, head_timeout=args.head_timeout,
                           body_timeout=args.body_timeout, trusted_proxies=args.trusted_proxy)
     for path in (args.tls_cert, args.tls_key):

@@ -1,4 +1,4 @@
-"""What the console and the central server agree on (docs/sync-protocol.md).
+"""What the console and the central server agree on (sync/server/sync-protocol.md).
 
 Plain functions shared by both sides: the idempotency hash of an operation,
 the JSON form of a case snapshot, times on the wire. No I/O here.

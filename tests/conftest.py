@@ -44,11 +44,12 @@ class FakeClock:
 
 @pytest.fixture(scope="session", autouse=True)
 def _credentials_kept_in_the_run(tmp_path_factory):
-    """The consoles' tokens go to this run's folder: never the keyring or the config folder
-    of whoever runs the tests (subprocess consoles inherit both variables)."""
-    saved = {k: os.environ.get(k) for k in ("PYTHON_KEYRING_BACKEND", "HOTLINE_CREDENTIALS_DIR")}
+    """The consoles' tokens and log files go to this run's folders: never the keyring, the config
+    or the log folder of whoever runs the tests (subprocess consoles inherit these variables)."""
+    saved = {k: os.environ.get(k) for k in ("PYTHON_KEYRING_BACKEND", "HOTLINE_CREDENTIALS_DIR", "HOTLINE_LOG_DIR")}
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     os.environ["HOTLINE_CREDENTIALS_DIR"] = str(tmp_path_factory.mktemp("credentials"))
+    os.environ["HOTLINE_LOG_DIR"] = str(tmp_path_factory.mktemp("logs"))  # console.log_file: not the user's
     yield
     for key, value in saved.items():
         if value is None:

@@ -1,4 +1,4 @@
-"""console/, models/ and sync/ never import Qt (DESIGN.md section 3)."""
+"""console/, models/ and sync/ never import Qt (docs/design.md, section 3)."""
 import ast
 import subprocess
 import sys

@@ -54,6 +54,8 @@ def build_main_window(profile: Profile, actor: Actor, knowledge: bool = True, at
     attach_dashboard(window, services)
     from .lock import attach_lock
     attach_lock(window, attempt or sign_in_attempt(profile))
+    from .error_banner import attach_error_banner
+    attach_error_banner(window)  # uncaught exceptions (logged by the program's hooks) show here
     return window
 
 

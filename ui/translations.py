@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from resources import resource_path
+
 log = logging.getLogger(__name__)
 
-I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+I18N = resource_path("i18n")
 
 
 def choose_language(requested: str | None) -> str:

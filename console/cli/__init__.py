@@ -50,7 +50,7 @@ def print_json(obj) -> None:
 
 def build_parser(registrars: Iterable[Callable]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="main.py", description="12345 hotline operator console. Without a command, starts the window.")
+        description="12345 hotline operator console. Without a command, starts the window.")
     add_data_dir(parser)
     parser.add_argument("--lang", choices=["en", "zh_CN"], default=None, help="language of the window")
     parser.add_argument("--operator", default=None,

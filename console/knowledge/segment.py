@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
-KB_RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "kb"
+from resources import resource_path
+
+KB_RESOURCES = resource_path("kb")
 
 # Only letters and digits reach the index (unicode61's own token characters):
 # punctuation, emoji and FTS syntax characters are separators on both sides.

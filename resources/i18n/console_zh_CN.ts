@@ -524,6 +524,44 @@
     </message>
 </context>
 <context>
+    <name>ErrorBanner</name>
+    <message>
+        <location filename="../../ui/error_banner.py" line="53"/>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_banner.py" line="54"/>
+        <source>Dismiss the error notice</source>
+        <translation>关闭错误提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_banner.py" line="55"/>
+        <source>Error notice</source>
+        <translation>错误提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_banner.py" line="64"/>
+        <source>The details are in the log file {0}.</source>
+        <translation>详细信息已记入日志文件 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_banner.py" line="65"/>
+        <source>The details were written to the log.</source>
+        <translation>详细信息已记入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_banner.py" line="66"/>
+        <source>An unexpected error happened ({0}). The console goes on; what you saved is kept.</source>
+        <translation>发生意外错误（{0}）。坐席系统继续运行，已保存的内容不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_banner.py" line="68"/>
+        <source>{0} unexpected errors happened (the last: {1}). The console goes on; what you saved is kept.</source>
+        <translation>已发生 {0} 次意外错误（最近一次：{1}）。坐席系统继续运行，已保存的内容不受影响。</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <location filename="../../ui/intake_form.py" line="196"/>

@@ -2,15 +2,15 @@
 
 Endpoints are plain `def`s: FastAPI runs them in its thread pool, database
 work is short and writers are serialized by `CentralDB.write`. The protocol
-is described in docs/sync-protocol.md, which is also the OpenAPI description
-served at /docs and /openapi.json.
+is described in sync/server/sync-protocol.md (package data, so an installed
+server has it), which is also the OpenAPI description served at /docs and
+/openapi.json.
 """
 from __future__ import annotations
 
 import json
 import uuid
 from contextlib import asynccontextmanager
-from pathlib import Path as FilePath
 from typing import Annotated
 
 import anyio
@@ -27,6 +27,7 @@ from console.log_scrub import install_log_scrubbing
 from console.permissions import Forbidden
 from console.redact import scrub
 from console.workflow import WorkflowError
+from resources import package_path
 
 from ..protocol import API, PROTOCOL_VERSION, dumps, plain_json_text
 from . import audit, auth, inbound, kb
@@ -42,7 +43,7 @@ from .public_reads import document as document_public_reads
 from .request_log import LogFile, RequestLog, RequestLogMiddleware
 from .stations import UnknownDevice, assign_station
 
-PROTOCOL_DOC = FilePath(__file__).resolve().parents[2] / "docs" / "sync-protocol.md"
+PROTOCOL_DOC = package_path(__package__, "sync-protocol.md")
 
 
 class ApiError(Exception):
@@ -136,7 +137,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     install_log_scrubbing()
     db = db or open_central(db_url or "central.db")
     book = book or Casebook(db)
-    description = PROTOCOL_DOC.read_text("utf-8") if PROTOCOL_DOC.exists() else "12345 hotline sync protocol"
+    description = PROTOCOL_DOC.read_text("utf-8")
     @asynccontextmanager
     async def lifespan(_app):
         # request threads: with one interpreter lock, more threads than this only queue on it

@@ -24,12 +24,13 @@ from sqlalchemy import Connection, Engine, create_engine, event, insert, select,
 from sqlalchemy.engine import make_url
 
 from models.private_files import private_dir, private_sqlite_file
+from resources import package_path
 
 from ..protocol import dumps_text, loads
 from .models import Meta
 from .schema_lock import schema_lock
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = package_path(__package__, "migrations")
 VERSION_TABLE = "central_alembic_version"  # as migrations/env.py names it
 _WRITE_LOCK_KEY = 12345_0005
 THREADS = int(os.environ.get("CENTRAL_THREADS", "16"))  # request threads (app.py) and pooled connections

@@ -1,4 +1,4 @@
-"""The strict shape of a pushed operation (docs/sync-protocol.md, "Push").
+"""The strict shape of a pushed operation (sync/server/sync-protocol.md, "Push").
 
 A push batch is parsed by hand for speed (app._push_body checks its envelope);
 each operation's payload is then checked here against one set of typed

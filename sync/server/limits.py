@@ -57,7 +57,7 @@ def push_limit_from_env(default: int = DEFAULT_PUSH_BYTES) -> int:
 
 
 def default_rules(max_push_bytes: int = DEFAULT_PUSH_BYTES) -> list[Rule]:
-    """The server's limit table (docs/sync-protocol.md, "Limits")."""
+    """The server's limit table (sync/server/sync-protocol.md, "Limits")."""
     return [
         Rule("POST", f"{API}/sync/push", max_push_bytes, needs_token=True, streamed=True),
         Rule("POST", f"{API}/kb/articles", 32 * MIB, needs_token=True, streamed=True),

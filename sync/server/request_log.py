@@ -13,12 +13,12 @@ token the request carried (`key:NAME` for an Open311 API key), `-` otherwise.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
+
+from models.private_files import PrivateRotatingFileHandler
 
 FILE_NAME = "central-requests.log"
 MAX_BYTES = 10 * 1024 * 1024
@@ -46,21 +46,13 @@ def default_folder(db_url: str) -> Path:
     return Path(user_log_dir("hotline-central", appauthor=False))
 
 
-class _PrivateRotatingFileHandler(RotatingFileHandler):
-    """Creates each file readable by the server's account only: the log names logins and addresses."""
-
-    def _open(self):
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
-
-
 class RequestLog:
     """The open log file; `close()` releases it (the server's shutdown, a test's end)."""
 
     def __init__(self, log: LogFile):
         log.path.parent.mkdir(parents=True, exist_ok=True)
         self.path = log.path
-        self.handler = _PrivateRotatingFileHandler(log.path, maxBytes=log.max_bytes, backupCount=log.backups,
+        self.handler = PrivateRotatingFileHandler(log.path, maxBytes=log.max_bytes, backupCount=log.backups,
                                                    encoding="utf-8")
         self.handler.setFormatter(logging.Formatter("%(message)s"))
         # a logger of its own, outside the logging tree: nothing else writes here, and these

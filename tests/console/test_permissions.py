@@ -1,5 +1,5 @@
 """The permission table (console/permissions.py) against one written out by hand
-from DESIGN.md section 2 and issue 12: who may take each action, through which path,
+from docs/design.md section 2 and issue 12: who may take each action, through which path,
 and what a department's relation to the case changes. The live server is checked
 against the same table in tests/sync/test_authorization.py."""
 from types import SimpleNamespace

@@ -18,7 +18,7 @@ GOOD_PAYLOAD = {
 }
 REASON = "原因说明"
 
-EXPECTED = {  # (action, state) -> target, written out by hand from DESIGN.md section 2
+EXPECTED = {  # (action, state) -> target, written out by hand from docs/design.md section 2
     ("receive", "draft"): "received",
     **{("answer", s): "answered" for s in ("received", "returned")},
     **{("dispatch", s): "dispatched" for s in ("received", "returned", "reopened")},
