@@ -27,12 +27,17 @@ from models.rollup import DAILY_METRICS, GRAINS, OPERATOR_METRICS
 from .clock import CITY_TZ
 from .deadlines import FIRST_DAY, LAST_DAY, SlaPolicy, is_workday, load_policy
 from .lifecycle import apply_action
-from .workflow import State
+from .workflow import State, satisfaction_of
 
 _OFFSET = CITY_TZ.utcoffset(None)
 HOTLINE_STEPS = ("receive", "answer", "transfer", "merge")
 COUNTED = HOTLINE_STEPS + ("dispatch", "return", "accept", "reply", "callback", "reopen", "supervise",
-                           "instruct", "pick")
+                           "instruct", "pick", "callback_unreached", "close", "close_without_callback",
+                           "review_reopen")
+# a callback's level; events from before the three levels carry only `satisfied` (yes/no)
+_LEVEL = "json_extract({e}.payload, '$.satisfaction')"
+_SATISFIED_SQL = (f"coalesce({_LEVEL} IN ('satisfied', 'basically_satisfied'), "
+                  "json_extract({e}.payload, '$.satisfied'), 0)")
 TRIGGERS = ("trg_rollup_event", "trg_rollup_open_ins", "trg_rollup_open_upd", "trg_rollup_open_del")
 
 
@@ -56,10 +61,15 @@ def _daily_exprs(e: str, c: str, periods) -> list[str]:
         f"{k} = 'merge'", f"{k} = 'dispatch'", f"{k} = 'return'", f"{k} = 'accept'",
         f"({k} = 'accept' AND coalesce({e}.at <= {c}.sign_deadline, 1))", f"{k} = 'reply'",
         f"({k} = 'reply' AND coalesce({e}.at <= {c}.reply_deadline, 1))", wmin, f"{k} = 'callback'",
-        f"({k} = 'callback' AND coalesce({js % 'satisfied'}, 0))", f"({k} = 'callback' AND coalesce({js % 'resolved'}, 0))",
-        f"{k} = 'reopen'", f"{k} = 'supervise'",
+        f"({k} = 'callback' AND {_SATISFIED_SQL.format(e=e)})",
+        f"({k} = 'callback' AND coalesce({js % 'resolved'}, 0))",
+        f"{k} IN ('reopen', 'review_reopen')", f"{k} = 'supervise'",
         f"({k} = 'instruct' AND {js % 'level'} = 'city')", f"({k} = 'instruct' AND {js % 'level'} = 'district')",
         f"({k} = 'instruct' AND {js % 'level'} = 'township')", f"{k} = 'pick'",
+        f"({k} = 'callback' AND coalesce({_LEVEL.format(e=e)} = 'basically_satisfied', 0))",
+        f"({k} = 'callback_unreached' AND {e}.to_state = 'closed')",
+        # a replied case closed with no callback: by a team lead now, by anyone before (older events)
+        f"({k} = 'close_without_callback' OR ({k} = 'close' AND {e}.from_state IN ('replied', 'callback')))",
     ]
 
 
@@ -84,7 +94,8 @@ def _upsert(table: str, keys: tuple[str, ...], cols: tuple[str, ...]) -> str:
 
 _DAILY_KEYS = ("day", "district", "category", "department")
 _COUNTED_SQL = ", ".join(f"'{k}'" for k in COUNTED)
-_UNSATISFIED = "(NEW.kind = 'callback' AND NOT coalesce(json_extract(NEW.payload, '$.satisfied'), 1))"
+_UNSATISFIED = (f"(NEW.kind = 'callback' AND NOT coalesce({_LEVEL.format(e='NEW')} IN ('satisfied', "
+                "'basically_satisfied'), json_extract(NEW.payload, '$.satisfied'), 1))")
 
 
 def trigger_ddl(periods: list[tuple[int, int]]) -> list[str]:
@@ -143,7 +154,7 @@ def fill_work_days(cursor, policy: SlaPolicy | None = None) -> None:
 def _complex_cases_sql() -> str:
     # cases whose deadlines or department changed between events: returned (re-dispatched) or reopened
     return ("SELECT id FROM cases WHERE return_count > 0 "
-            "UNION SELECT case_id FROM case_events WHERE kind = 'reopen'")
+            "UNION SELECT case_id FROM case_events WHERE kind IN ('reopen', 'review_reopen')")
 
 
 def add_events(execute, source: str, periods: list[tuple[int, int]], where: str = "1") -> None:
@@ -159,8 +170,8 @@ def add_events(execute, source: str, periods: list[tuple[int, int]], where: str 
     """
     dims = ["date(e.at, '+8 hours')", "coalesce(c.district_code, '')", "coalesce(c.category_code, '')",
             _dept_expr("e", "c")]
-    picked = ", ".join(f"{x} AS {k}" for x, k in zip(dims, _DAILY_KEYS))
-    metrics = ", ".join(f"sum({x}) AS {m}" for x, m in zip(_daily_exprs("e", "c", periods), DAILY_METRICS))
+    picked = ", ".join(f"{x} AS {k}" for x, k in zip(dims, _DAILY_KEYS, strict=True))
+    metrics = ", ".join(f"sum({x}) AS {m}" for x, m in zip(_daily_exprs("e", "c", periods), DAILY_METRICS, strict=True))
     execute("DROP TABLE IF EXISTS temp.rollup_new_daily")
     execute(f"CREATE TEMP TABLE rollup_new_daily AS SELECT {picked}, {metrics} FROM {source} "
             f"WHERE e.kind IN ({_COUNTED_SQL}) AND ({where}) GROUP BY 1, 2, 3, 4")
@@ -275,7 +286,8 @@ def derive_grains(cursor) -> None:
 _DAILY_INDEX = {m: i for i, m in enumerate(DAILY_METRICS)}
 _OP_INDEX = {m: i for i, m in enumerate(OPERATOR_METRICS)}
 _SIMPLE_COUNTS = {"answer": "answered", "transfer": "transferred", "merge": "merged", "dispatch": "dispatched",
-                  "return": "returned", "reopen": "reopened", "supervise": "supervised", "pick": "picks"}
+                  "return": "returned", "reopen": "reopened", "review_reopen": "reopened", "supervise": "supervised",
+                  "pick": "picks", "close_without_callback": "closed_no_callback"}
 _SIMPLE_INDEX = {k: _DAILY_INDEX[m] for k, m in _SIMPLE_COUNTS.items()}
 _OP_COUNTS = {"receive": _OP_INDEX["intake"], "answer": _OP_INDEX["answered"], "dispatch": _OP_INDEX["dispatched"],
               "callback": _OP_INDEX["callbacks"]}
@@ -338,11 +350,17 @@ class Accumulator:
             if case.dispatched_at:
                 row[_I["reply_wmin"]] += self.cal.working_minutes_between(case.dispatched_at, at)
         elif kind == "callback":
+            level = satisfaction_of(data)
             row[_I["callbacks"]] += 1
-            row[_I["satisfied"]] += bool(data.get("satisfied"))
+            row[_I["satisfied"]] += level in ("satisfied", "basically_satisfied")
+            row[_I["basic_satisfied"]] += level == "basically_satisfied"
             row[_I["resolved"]] += bool(data.get("resolved"))
-            if not data.get("satisfied", True):
+            if level == "dissatisfied":
                 self.reasons[(day, case.lead_department or "", (reason or "").strip()[:200])] += 1
+        elif kind == "callback_unreached":
+            row[_I["unreachable"]] += case.state == State.CLOSED
+        elif kind == "close":
+            row[_I["closed_no_callback"]] += from_state in ("replied", "callback")
         elif kind == "instruct":
             level = data.get("level")
             if level in ("city", "district", "township"):
@@ -412,14 +430,20 @@ def _replay_complex(cursor, policy: SlaPolicy) -> None:
                                   assist_departments=[], deadline=None, sign_deadline=None, reply_deadline=None,
                                   dispatched_at=None, accepted_at=None, replied_at=None, closed_at=None,
                                   satisfied=None, resolved=None, return_count=0, extension_count=0, supervised=0,
+                                  satisfaction=None, callback_attempts=0, contact_deadline=None, contacted_at=None,
+                                  extension_requested=None,
                                   instruction_level=None, leader_pick=False, merged_into_id=None, answer="",
                                   knowledge_article_id=None, updated_at=None, district_code=district,
                                   category_code=category, repeat_caller=repeat, created_at=_parse_ts(created))
         at = _parse_ts(at)
         data = payload if isinstance(payload, dict) else json.loads(payload or "{}")
-        if kind in ("approve_extension", "dispatch", "accept", "reply", "reopen", "return"):
+        if kind == "approve_extension" and not sim.extension_requested:
+            sim.extension_requested = data.get("extra")  # approved before approvals needed a request
+        if kind in ("approve_extension", "dispatch", "accept", "reply", "reopen", "review_reopen", "return"):
             # only the steps that move deadlines or the department matter for the counts
             apply_action(sim, kind, State(to_state), data, at, policy)
+        if kind == "callback_unreached":
+            sim.state = to_state  # what the unreachable count reads
         acc.event(sim, kind, actor, at, from_state, reason, data)
     acc.open.clear()  # rollup_open is counted from the cases table by the caller
     acc.write(cursor)

@@ -18,6 +18,7 @@ DAILY_METRICS = (
     "intake", "repeat_intake", "answered", "transferred", "merged", "dispatched", "returned",
     "signed", "signed_on_time", "replied", "replied_on_time", "reply_wmin", "callbacks", "satisfied",
     "resolved", "reopened", "supervised", "instr_city", "instr_district", "instr_township", "picks",
+    "basic_satisfied", "unreachable", "closed_no_callback",
 )
 OPERATOR_METRICS = ("intake", "answered", "dispatched", "handled", "handle_seconds", "callbacks")
 
@@ -46,6 +47,9 @@ class _Counters:
     instr_district: Mapped[int] = mapped_column(default=0)
     instr_township: Mapped[int] = mapped_column(default=0)
     picks: Mapped[int] = mapped_column(default=0)
+    basic_satisfied: Mapped[int] = mapped_column(default=0)  # of `satisfied`: 基本满意
+    unreachable: Mapped[int] = mapped_column(default=0)  # closed after the last unreached callback try
+    closed_no_callback: Mapped[int] = mapped_column(default=0)  # replied cases closed without a callback
 
 
 class DailyRollup(_Counters, Base):

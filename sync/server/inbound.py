@@ -82,6 +82,7 @@ class EventPayload(TypedDict, total=False, extra_items=Scalar):
     assist_departments: Annotated[list[Ident], Field(max_length=50)]
     extra: _ident(32)
     satisfied: bool
+    satisfaction: _ident(24)
     resolved: bool
     into: Ident
     into_id: Ident

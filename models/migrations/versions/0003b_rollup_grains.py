@@ -44,7 +44,16 @@ def upgrade() -> None:
                     sqlite_where=sa.text("instruction_level IS NOT NULL OR leader_pick"))
     from console import rollups
     from console.deadlines import load_policy
+    from models.rollup import DAILY_METRICS as LIVE_METRICS
 
+    # the live code below fills the counters of today's rollups: the ones later revisions
+    # add (0010_callbacks...) are added here already, and those revisions skip them
+    conn = op.get_bind()
+    for table in (*GRAINS, "rollup_daily"):
+        have = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({table})")}
+        for m in LIVE_METRICS:
+            if m not in have:
+                op.add_column(table, sa.Column(m, sa.Integer(), nullable=False, server_default="0"))
     policy = load_policy()
     for name in rollups.TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
