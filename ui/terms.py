@@ -15,6 +15,7 @@ def terms() -> dict[str, dict[str, str]]:
             "draft": QCoreApplication.translate("Terms", "Draft"), "received": QCoreApplication.translate("Terms", "Received"), "answered": QCoreApplication.translate("Terms", "Answered directly"),
             "dispatched": QCoreApplication.translate("Terms", "Dispatched"), "accepted": QCoreApplication.translate("Terms", "Signed for"), "returned": QCoreApplication.translate("Terms", "Returned"),
             "extended": QCoreApplication.translate("Terms", "Extended"), "replied": QCoreApplication.translate("Terms", "Replied"), "callback": QCoreApplication.translate("Terms", "Waiting for callback"),
+            "review": QCoreApplication.translate("Terms", "Under review"),
             "reopened": QCoreApplication.translate("Terms", "Reopened"), "closed": QCoreApplication.translate("Terms", "Closed"), "merged": QCoreApplication.translate("Terms", "Merged"),
         },
         "type": {
@@ -36,7 +37,15 @@ def terms() -> dict[str, dict[str, str]]:
             "transfer": QCoreApplication.translate("Terms", "Transfer"), "merge": QCoreApplication.translate("Terms", "Merge"), "supervise": QCoreApplication.translate("Terms", "Supervise"),
             "instruct": QCoreApplication.translate("Terms", "Leader's instruction"), "pick": QCoreApplication.translate("Terms", "Leader's pick"), "edit": QCoreApplication.translate("Terms", "Edit"),
             "note": QCoreApplication.translate("Terms", "Note"),
+            "progress_contact": QCoreApplication.translate("Terms", "Progress contacted"),
+            "callback_unreached": QCoreApplication.translate("Terms", "Callback: not reached"),
+            "review_reopen": QCoreApplication.translate("Terms", "Review: reopen to the department"),
+            "review_close": QCoreApplication.translate("Terms", "Review: close with a reason"),
+            "close_without_callback": QCoreApplication.translate("Terms", "Close without callback"),
         },
+        "satisfaction": {"satisfied": QCoreApplication.translate("Terms", "Satisfied"),
+                         "basically_satisfied": QCoreApplication.translate("Terms", "Basically satisfied"),
+                         "dissatisfied": QCoreApplication.translate("Terms", "Dissatisfied")},
         "level": {"city": QCoreApplication.translate("Terms", "City"), "district": QCoreApplication.translate("Terms", "District"), "township": QCoreApplication.translate("Terms", "Township")},
     }
 

@@ -4,22 +4,21 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="120"/>
         <source>Cannot start</source>
-        <translation>无法启动</translation>
+        <translation type="vanished">无法启动</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="145"/>
+        <location filename="../../ui/app.py" line="217"/>
         <source>Caller-ID listener on port {0}</source>
         <translation>来电号码接口已在端口 {0} 监听</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="149"/>
+        <location filename="../../ui/app.py" line="221"/>
         <source>Caller-ID listener not started: {0}</source>
         <translation>来电号码接口未启动：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="194"/>
+        <location filename="../../ui/app.py" line="196"/>
         <source>Signed in offline: the password was checked on this computer.</source>
         <translation>已离线登录：密码在本机核验。</translation>
     </message>
@@ -27,248 +26,321 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="42"/>
+        <location filename="../../ui/case_detail.py" line="60"/>
         <source>No such case.</source>
         <translation>没有这个工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="66"/>
+        <location filename="../../ui/case_detail.py" line="87"/>
         <source>Not done: a reason is required for this action.</source>
         <translation>未执行：此操作需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="74"/>
+        <location filename="../../ui/case_detail.py" line="96"/>
+        <source>There is no such case.</source>
+        <translation>没有这个工单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="97"/>
         <source>Not done: {0}</source>
         <translation>未执行：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="77"/>
+        <location filename="../../ui/case_detail.py" line="100"/>
         <source>{0}: {1} done.</source>
         <translation>{0}：已{1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="89"/>
+        <location filename="../../ui/case_detail.py" line="107"/>
+        <source>Merge case</source>
+        <translation>并单确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="108"/>
+        <source>Merge {0} into {1}?
+Reason: {2}
+The caller of {0} will be called back with {1}.</source>
+        <translation>将 {0} 并入 {1}？
+原因：{2}
+{0} 的来电人将随 {1} 一并回访。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="111"/>
+        <source>Merge</source>
+        <translation>并单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="112"/>
+        <source>Do not merge</source>
+        <translation>不并单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="124"/>
         <source>Case</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="92"/>
+        <location filename="../../ui/case_detail.py" line="127"/>
         <source>Leaders&apos; instructions</source>
         <translation>领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="95"/>
+        <location filename="../../ui/case_detail.py" line="130"/>
         <source>Case facts</source>
         <translation>工单信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="98"/>
+        <location filename="../../ui/case_detail.py" line="133"/>
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="100"/>
+        <location filename="../../ui/case_detail.py" line="135"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="103"/>
+        <location filename="../../ui/case_detail.py" line="141"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="104"/>
+        <location filename="../../ui/case_detail.py" line="142"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="104"/>
-        <location filename="../../ui/case_detail.py" line="112"/>
-        <location filename="../../ui/case_detail.py" line="154"/>
+        <location filename="../../ui/case_detail.py" line="142"/>
+        <location filename="../../ui/case_detail.py" line="150"/>
+        <location filename="../../ui/case_detail.py" line="194"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="104"/>
+        <location filename="../../ui/case_detail.py" line="142"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="104"/>
+        <location filename="../../ui/case_detail.py" line="142"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="105"/>
+        <location filename="../../ui/case_detail.py" line="143"/>
         <source>Reason / details</source>
         <translation>原因 / 详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="114"/>
-        <location filename="../../ui/case_detail.py" line="116"/>
-        <location filename="../../ui/case_detail.py" line="244"/>
+        <location filename="../../ui/case_detail.py" line="152"/>
+        <location filename="../../ui/case_detail.py" line="154"/>
+        <location filename="../../ui/case_detail.py" line="301"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="117"/>
+        <location filename="../../ui/case_detail.py" line="155"/>
         <source>Do it</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="117"/>
+        <location filename="../../ui/case_detail.py" line="155"/>
         <source>Do the chosen action</source>
         <translation>执行所选操作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="119"/>
+        <location filename="../../ui/case_detail.py" line="157"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="126"/>
+        <location filename="../../ui/case_detail.py" line="164"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="129"/>
-        <location filename="../../ui/case_detail.py" line="137"/>
+        <location filename="../../ui/case_detail.py" line="167"/>
+        <location filename="../../ui/case_detail.py" line="176"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="130"/>
-        <location filename="../../ui/case_detail.py" line="139"/>
+        <location filename="../../ui/case_detail.py" line="170"/>
+        <location filename="../../ui/case_detail.py" line="178"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="132"/>
+        <location filename="../../ui/case_detail.py" line="171"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="133"/>
+        <location filename="../../ui/case_detail.py" line="172"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="141"/>
+        <location filename="../../ui/case_detail.py" line="180"/>
         <source>Merge into case number</source>
         <translation>并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="142"/>
+        <location filename="../../ui/case_detail.py" line="181"/>
         <source>Case number to merge into</source>
         <translation>要并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="143"/>
+        <location filename="../../ui/case_detail.py" line="182"/>
         <source>Instruction level</source>
         <translation>批示级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="146"/>
+        <location filename="../../ui/case_detail.py" line="185"/>
         <source>Extension</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="147"/>
+        <location filename="../../ui/case_detail.py" line="186"/>
+        <source>as requested</source>
+        <translation>按申请时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="187"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="155"/>
+        <location filename="../../ui/case_detail.py" line="195"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="175"/>
+        <location filename="../../ui/case_detail.py" line="215"/>
         <source>No case open: press Enter on a row of the queue.</source>
         <translation>未打开工单：在工单列表中选中一行按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="189"/>
+        <location filename="../../ui/case_detail.py" line="229"/>
         <source>Leader&apos;s pick: handle first</source>
         <translation>领导点球：优先办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="191"/>
+        <location filename="../../ui/case_detail.py" line="231"/>
         <source>Supervised {0} times</source>
         <translation>已督办 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="195"/>
+        <location filename="../../ui/case_detail.py" line="235"/>
         <source>Deadline: {0} ({1})</source>
         <translation>时限：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="196"/>
+        <location filename="../../ui/case_detail.py" line="236"/>
         <source>No deadline running</source>
         <translation>当前无办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="199"/>
+        <location filename="../../ui/case_detail.py" line="239"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="200"/>
+        <location filename="../../ui/case_detail.py" line="240"/>
         <source>Caller: {0}</source>
         <translation>来电人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="200"/>
+        <location filename="../../ui/case_detail.py" line="240"/>
         <source> (repeat caller)</source>
         <translation>（重复来电）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="204"/>
+        <location filename="../../ui/case_detail.py" line="244"/>
         <source>Received: {0}</source>
         <translation>受理时间：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="207"/>
+        <location filename="../../ui/case_detail.py" line="247"/>
         <source>Lead: {0}</source>
         <translation>主办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="208"/>
+        <location filename="../../ui/case_detail.py" line="248"/>
         <source>; assisting: {0}</source>
         <translation>；协办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="210"/>
+        <location filename="../../ui/case_detail.py" line="250"/>
         <source>Merged into {0}</source>
         <translation>已并入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="212"/>
-        <source>Callback: satisfied {0}, resolved {1}</source>
-        <translation>回访：满意 {0}，解决 {1}</translation>
+        <location filename="../../ui/case_detail.py" line="253"/>
+        <source>Lead unit&apos;s 24-hour contact: {0} {1}</source>
+        <translation>主办单位24小时联系人：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="213"/>
+        <location filename="../../ui/case_detail.py" line="256"/>
+        <source>Progress contact made {0}</source>
+        <translation>已于 {0} 联系市民告知进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="257"/>
+        <source>Progress contact due {0} (1-hour rule)</source>
+        <translation>须于 {0} 前联系市民告知进展（1小时规则）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="260"/>
+        <source>Extension requested: {0}</source>
+        <translation>已申请延期：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="263"/>
+        <source>Callback: {0}, resolved {1}</source>
+        <translation>回访：{0}，解决 {1}</translation>
+    </message>
+    <message>
+        <source>Callback: satisfied {0}, resolved {1}</source>
+        <translation type="vanished">回访：满意 {0}，解决 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="264"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="213"/>
+        <location filename="../../ui/case_detail.py" line="264"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="244"/>
+        <location filename="../../ui/case_detail.py" line="266"/>
+        <source>Callback tries without reaching the caller: {0}</source>
+        <translation>回访未联系上次数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="268"/>
+        <source>Merged into this case: {0}</source>
+        <translation>并入本单的工单：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="270"/>
+        <source>Call back each caller: {0}</source>
+        <translation>需逐一回访：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="301"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="245"/>
+        <location filename="../../ui/case_detail.py" line="302"/>
         <source>Required for this action</source>
         <translation>此操作必须填写</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="245"/>
+        <location filename="../../ui/case_detail.py" line="302"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -276,27 +348,27 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="312"/>
+        <location filename="../../ui/queue_model.py" line="313"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="312"/>
+        <location filename="../../ui/queue_model.py" line="313"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="312"/>
+        <location filename="../../ui/queue_model.py" line="313"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="312"/>
+        <location filename="../../ui/queue_model.py" line="313"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="313"/>
+        <location filename="../../ui/queue_model.py" line="314"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
@@ -304,19 +376,19 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="72"/>
         <location filename="../../ui/shortcuts.py" line="73"/>
-        <location filename="../../ui/shortcuts.py" line="75"/>
+        <location filename="../../ui/shortcuts.py" line="74"/>
+        <location filename="../../ui/shortcuts.py" line="76"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="76"/>
+        <location filename="../../ui/shortcuts.py" line="77"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="76"/>
+        <location filename="../../ui/shortcuts.py" line="77"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
@@ -324,27 +396,27 @@
 <context>
     <name>Countdown</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="60"/>
+        <location filename="../../ui/queue_model.py" line="61"/>
         <source>{0}d {1}h</source>
         <translation>{0}天{1}小时</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="62"/>
+        <location filename="../../ui/queue_model.py" line="63"/>
         <source>{0}h {1}m</source>
         <translation>{0}小时{1}分</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="64"/>
+        <location filename="../../ui/queue_model.py" line="65"/>
         <source>{0}m</source>
         <translation>{0}分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="66"/>
+        <location filename="../../ui/queue_model.py" line="67"/>
         <source>overdue {0}</source>
         <translation>超期 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="68"/>
+        <location filename="../../ui/queue_model.py" line="69"/>
         <source>{0} left</source>
         <translation>剩 {0}</translation>
     </message>
@@ -352,367 +424,367 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="147"/>
+        <location filename="../../ui/intake_form.py" line="164"/>
         <source>The unsaved call from {0} was restored.</source>
         <translation>已恢复 {0} 未保存的来电记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="165"/>
+        <location filename="../../ui/intake_form.py" line="182"/>
         <source>The draft could not be written; it is kept in the form.</source>
         <translation>草稿写入失败，内容仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="171"/>
+        <location filename="../../ui/intake_form.py" line="188"/>
         <source>{0} other unsaved calls</source>
         <translation>另有 {0} 通未保存的来电</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="174"/>
+        <location filename="../../ui/intake_form.py" line="191"/>
         <source>no number</source>
         <translation>无号码</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="240"/>
+        <location filename="../../ui/intake_form.py" line="257"/>
         <source>Saved {0}.</source>
         <translation>已保存 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="253"/>
+        <location filename="../../ui/intake_form.py" line="270"/>
         <source>No likely duplicate to merge into.</source>
         <translation>没有可并入的疑似重复工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="264"/>
+        <location filename="../../ui/intake_form.py" line="281"/>
         <source>Same matter as {0}</source>
         <translation>与 {0} 为同一事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="270"/>
+        <location filename="../../ui/intake_form.py" line="287"/>
         <source>Saved {0} and merged it into {1}.</source>
         <translation>已保存 {0} 并并入 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="301"/>
+        <location filename="../../ui/intake_form.py" line="318"/>
         <source>Caller&apos;s phone</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="302"/>
+        <location filename="../../ui/intake_form.py" line="319"/>
         <source>138 0013 8000 or 028-8600 1234</source>
         <translation>138 0013 8000 或 028-8600 1234</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="303"/>
+        <location filename="../../ui/intake_form.py" line="320"/>
         <source>Caller&apos;s name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="305"/>
+        <location filename="../../ui/intake_form.py" line="322"/>
         <source>Request type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="306"/>
-        <location filename="../../ui/intake_form.py" line="335"/>
+        <location filename="../../ui/intake_form.py" line="323"/>
+        <location filename="../../ui/intake_form.py" line="352"/>
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="309"/>
-        <location filename="../../ui/intake_form.py" line="434"/>
+        <location filename="../../ui/intake_form.py" line="326"/>
+        <location filename="../../ui/intake_form.py" line="451"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="310"/>
+        <location filename="../../ui/intake_form.py" line="327"/>
         <source>Type Chinese or pinyin initials, e.g. wy</source>
         <translation>输入中文或拼音首字母，如 wy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="311"/>
+        <location filename="../../ui/intake_form.py" line="328"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="319"/>
+        <location filename="../../ui/intake_form.py" line="336"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="320"/>
+        <location filename="../../ui/intake_form.py" line="337"/>
         <source>Road, compound or landmark</source>
         <translation>道路、小区或地标</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="326"/>
-        <location filename="../../ui/intake_form.py" line="441"/>
+        <location filename="../../ui/intake_form.py" line="343"/>
+        <location filename="../../ui/intake_form.py" line="458"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="328"/>
+        <location filename="../../ui/intake_form.py" line="345"/>
         <source>What happened, where, since when, what the caller asks for</source>
         <translation>发生了什么、在哪里、从何时开始、来电人有何诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="331"/>
-        <location filename="../../ui/intake_form.py" line="445"/>
+        <location filename="../../ui/intake_form.py" line="348"/>
+        <location filename="../../ui/intake_form.py" line="462"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="334"/>
+        <location filename="../../ui/intake_form.py" line="351"/>
         <source>Transfer to</source>
         <translation>转接至</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="336"/>
+        <location filename="../../ui/intake_form.py" line="353"/>
         <source>110 Police</source>
         <translation>110 报警</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="336"/>
+        <location filename="../../ui/intake_form.py" line="353"/>
         <source>119 Fire</source>
         <translation>119 火警</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="337"/>
+        <location filename="../../ui/intake_form.py" line="354"/>
         <source>120 Ambulance</source>
         <translation>120 急救</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="337"/>
+        <location filename="../../ui/intake_form.py" line="354"/>
         <source>122 Traffic police</source>
         <translation>122 交通事故</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="340"/>
+        <location filename="../../ui/intake_form.py" line="357"/>
         <source>EMERGENCY: a threat to life or public safety is not a hotline case. Transfer the caller now to 110 (police), 119 (fire) or 120 (ambulance), stay on the line until they answer, then save: the transfer is logged.</source>
         <translation>紧急情况：危及生命或公共安全的事项不属于热线受理范围。请立即将来电转接 110（报警）、119（火警）或 120（急救），等对方接听后再保存：转接会被记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="342"/>
+        <location filename="../../ui/intake_form.py" line="359"/>
         <source>Emergency transfer instruction</source>
         <translation>紧急转接提示</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="345"/>
+        <location filename="../../ui/intake_form.py" line="362"/>
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="346"/>
+        <location filename="../../ui/intake_form.py" line="363"/>
         <source>Save as received (decide later)</source>
         <translation>仅受理（稍后处置）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="347"/>
+        <location filename="../../ui/intake_form.py" line="364"/>
         <source>Answer directly</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="347"/>
+        <location filename="../../ui/intake_form.py" line="364"/>
         <source>Dispatch to a department</source>
         <translation>派单至部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="349"/>
+        <location filename="../../ui/intake_form.py" line="366"/>
         <source>Answer given to the caller</source>
         <translation>答复来电人的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="352"/>
+        <location filename="../../ui/intake_form.py" line="369"/>
         <source>Cited knowledge article</source>
         <translation>引用的知识库条目</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="354"/>
+        <location filename="../../ui/intake_form.py" line="371"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="355"/>
+        <location filename="../../ui/intake_form.py" line="372"/>
         <source>Assisting departments</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="362"/>
+        <location filename="../../ui/intake_form.py" line="379"/>
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="365"/>
+        <location filename="../../ui/intake_form.py" line="382"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="365"/>
+        <location filename="../../ui/intake_form.py" line="382"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="366"/>
+        <location filename="../../ui/intake_form.py" line="383"/>
         <source>Save and dispatch (Ctrl+Enter)</source>
         <translation>保存并派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="367"/>
+        <location filename="../../ui/intake_form.py" line="384"/>
         <source>Save and dispatch</source>
         <translation>保存并派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="369"/>
+        <location filename="../../ui/intake_form.py" line="386"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="369"/>
+        <location filename="../../ui/intake_form.py" line="386"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="370"/>
+        <location filename="../../ui/intake_form.py" line="387"/>
         <source>Other unsaved calls</source>
         <translation>其他未保存的来电</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="375"/>
+        <location filename="../../ui/intake_form.py" line="392"/>
         <source>Repeat caller</source>
         <translation>重复来电</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="378"/>
+        <location filename="../../ui/intake_form.py" line="395"/>
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="380"/>
+        <location filename="../../ui/intake_form.py" line="397"/>
         <source>Caller&apos;s earlier cases</source>
         <translation>来电人以往工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="382"/>
-        <location filename="../../ui/intake_form.py" line="398"/>
+        <location filename="../../ui/intake_form.py" line="399"/>
+        <location filename="../../ui/intake_form.py" line="415"/>
         <source>Likely duplicates</source>
         <translation>疑似重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="397"/>
+        <location filename="../../ui/intake_form.py" line="414"/>
         <source>Likely duplicates: Ctrl+M merges the call into the selected one</source>
         <translation>疑似重复工单：Ctrl+M 将本次来电并入所选工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="400"/>
+        <location filename="../../ui/intake_form.py" line="417"/>
         <source>Merge (Ctrl+M)</source>
         <translation>并单 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="401"/>
+        <location filename="../../ui/intake_form.py" line="418"/>
         <source>Merge into the selected duplicate</source>
         <translation>并入所选重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="409"/>
+        <location filename="../../ui/intake_form.py" line="426"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="429"/>
+        <location filename="../../ui/intake_form.py" line="446"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="431"/>
+        <location filename="../../ui/intake_form.py" line="448"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="436"/>
+        <location filename="../../ui/intake_form.py" line="453"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="440"/>
+        <location filename="../../ui/intake_form.py" line="457"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="460"/>
+        <location filename="../../ui/intake_form.py" line="477"/>
         <source>Lead</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="461"/>
+        <location filename="../../ui/intake_form.py" line="478"/>
         <source>Assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="479"/>
+        <location filename="../../ui/intake_form.py" line="496"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="599"/>
+        <location filename="../../ui/intake_form.py" line="616"/>
         <source>Unknown district; pick one from the list.</source>
         <translation>没有这个区县，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="609"/>
+        <location filename="../../ui/intake_form.py" line="626"/>
         <source>Choose the lead department...</source>
         <translation>请选择主办单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="635"/>
+        <location filename="../../ui/intake_form.py" line="652"/>
         <source>Choose the request type to see the deadline.</source>
         <translation>选择诉求类型后显示办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="638"/>
+        <location filename="../../ui/intake_form.py" line="655"/>
         <source>Emergency: transferred, no hotline deadline.</source>
         <translation>紧急情况：已转接，热线不计时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="644"/>
+        <location filename="../../ui/intake_form.py" line="661"/>
         <source>Answered directly: closed on the call, no deadline.</source>
         <translation>直接答复：通话中办结，无办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="646"/>
+        <location filename="../../ui/intake_form.py" line="663"/>
         <source>Deadline: sign for by {0}, reply by {1}</source>
         <translation>时限：{0} 前签收，{1} 前答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="650"/>
+        <location filename="../../ui/intake_form.py" line="667"/>
         <source>Deadline: dispatch by {0}</source>
         <translation>时限：{0} 前派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="676"/>
+        <location filename="../../ui/intake_form.py" line="693"/>
         <source>Caller history appears when the number is complete.</source>
         <translation>号码输入完整后显示来电历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="680"/>
+        <location filename="../../ui/intake_form.py" line="697"/>
         <source>{0}: {1} earlier cases</source>
         <translation>{0}：以往工单 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="683"/>
+        <location filename="../../ui/intake_form.py" line="700"/>
         <source>Repeat caller: called within the last 30 days</source>
         <translation>重复来电：30 天内来电过</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="706"/>
+        <location filename="../../ui/intake_form.py" line="723"/>
         <source>Cited article: {0}</source>
         <translation>引用条目：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="707"/>
+        <location filename="../../ui/intake_form.py" line="724"/>
         <source>No article cited (choose one in the knowledge panel)</source>
         <translation>未引用知识条目（在知识库面板中选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="756"/>
+        <location filename="../../ui/intake_form.py" line="773"/>
         <source>Not saved: correct the marked fields. Nothing was lost.</source>
         <translation>未保存：请修改标出的字段，已填内容不会丢失。</translation>
     </message>
@@ -804,11 +876,15 @@
     </message>
     <message>
         <location filename="../../ui/lock.py" line="53"/>
+        <location filename="../../ui/lock.py" line="54"/>
+        <location filename="../../ui/lock.py" line="89"/>
+        <location filename="../../ui/lock.py" line="90"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="56"/>
+        <location filename="../../ui/lock.py" line="58"/>
         <source>Sign in as another operator</source>
         <translation>换其他坐席登录</translation>
     </message>
@@ -818,7 +894,8 @@
         <translation>{0}（{1}）已登录。输入密码即可解锁。也可换其他坐席登录：{0}未保存的来电将保留为其草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="56"/>
+        <location filename="../../ui/lock.py" line="98"/>
+        <location filename="../../ui/lock.py" line="99"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -826,129 +903,129 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Incoming call from {0}</source>
         <translation>来电：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Local only</source>
         <translation>仅本地</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>{0} unsynced changes</source>
         <translation>{0} 条变更未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>syncing</source>
         <translation>同步中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>{0} need attention</source>
         <translation>{0} 项待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>12345 Hotline Console</source>
         <translation>12345 热线坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Case</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>{0} ({1}) · {2}</source>
         <translation>{0}（{1}）· {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Operator and role</source>
         <translation>坐席与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Call timer</source>
         <translation>通话计时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Sync state</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Operator</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Team lead</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Department liaison</source>
         <translation>部门联络员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>No call</source>
         <translation>无通话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Call {0}</source>
         <translation>通话 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Ended {0}</source>
         <translation>已结束 {0}</translation>
     </message>
@@ -956,72 +1033,72 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="91"/>
+        <location filename="../../ui/queue_model.py" line="92"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="91"/>
+        <location filename="../../ui/queue_model.py" line="92"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="91"/>
+        <location filename="../../ui/queue_model.py" line="92"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="92"/>
+        <location filename="../../ui/queue_model.py" line="93"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="92"/>
+        <location filename="../../ui/queue_model.py" line="93"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="94"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="94"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="95"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="95"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="95"/>
+        <location filename="../../ui/queue_model.py" line="96"/>
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="238"/>
+        <location filename="../../ui/queue_model.py" line="239"/>
         <source>Leader&apos;s instruction</source>
         <translation>领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="240"/>
+        <location filename="../../ui/queue_model.py" line="241"/>
         <source>Leader&apos;s pick</source>
         <translation>领导点球</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="242"/>
+        <location filename="../../ui/queue_model.py" line="243"/>
         <source>Supervised</source>
         <translation>已督办</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="244"/>
+        <location filename="../../ui/queue_model.py" line="245"/>
         <source>Repeat caller</source>
         <translation>重复来电</translation>
     </message>
@@ -1029,175 +1106,343 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="136"/>
+        <location filename="../../ui/queue_panel.py" line="146"/>
         <source>Queue views</source>
         <translation>工单视图</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="145"/>
+        <location filename="../../ui/queue_panel.py" line="155"/>
         <source>Filter: number, phone or words</source>
         <translation>筛选：编号、电话或关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="146"/>
+        <location filename="../../ui/queue_panel.py" line="156"/>
         <source>Queue filter</source>
         <translation>工单筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="162"/>
+        <location filename="../../ui/queue_panel.py" line="172"/>
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="163"/>
+        <location filename="../../ui/queue_panel.py" line="173"/>
         <source>Any category</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="165"/>
+        <location filename="../../ui/queue_panel.py" line="175"/>
         <source>Any district</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="166"/>
+        <location filename="../../ui/queue_panel.py" line="176"/>
         <source>Any department</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="170"/>
+        <location filename="../../ui/queue_panel.py" line="180"/>
         <source>Case queue</source>
         <translation>工单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="195"/>
+        <location filename="../../ui/queue_panel.py" line="205"/>
         <source>Number of cases shown</source>
         <translation>显示的工单数</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="246"/>
+        <location filename="../../ui/queue_panel.py" line="256"/>
         <source>Searching the descriptions...</source>
         <translation>正在检索诉求内容……</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="250"/>
+        <location filename="../../ui/queue_panel.py" line="260"/>
         <source>{0} cases</source>
         <translation>共 {0} 件</translation>
     </message>
 </context>
 <context>
+    <name>Refusals</name>
+    <message>
+        <location filename="../../ui/refusals.py" line="20"/>
+        <source>The action was refused.</source>
+        <translation>操作被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="21"/>
+        <source>There is no such action.</source>
+        <translation>没有这个操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="22"/>
+        <source>Unknown role {role}.</source>
+        <translation>未知角色 {role}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="23"/>
+        <source>This action is not possible while the case is {state}.</source>
+        <translation>工单处于“{state}”状态，不能执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="24"/>
+        <source>Your role may not do this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="25"/>
+        <source>A reason is required for this action.</source>
+        <translation>此操作需要填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="26"/>
+        <source>Please fill in: {field}.</source>
+        <translation>请填写：{field}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="27"/>
+        <source>These fields cannot be edited: {fields}.</source>
+        <translation>以下字段不能修改：{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="28"/>
+        <source>A transfer goes to one of {targets}.</source>
+        <translation>只能转接到 {targets}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="29"/>
+        <source>Choose the level of the instruction: city, district or township.</source>
+        <translation>请选择批示级别：市级、区级或街道级。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="30"/>
+        <source>&quot;{value}&quot; is not a duration: write working days or hours, e.g. 5wd or 16wh.</source>
+        <translation>“{value}”不是有效时长：请填写工作日或工作小时，例如 5wd 或 16wh。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="32"/>
+        <source>Choose satisfied, basically satisfied or dissatisfied.</source>
+        <translation>请选择满意、基本满意或不满意。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="33"/>
+        <source>Say whether the problem was resolved.</source>
+        <translation>请选择问题是否解决。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="34"/>
+        <source>The details of this action are not valid.</source>
+        <translation>此操作的详情填写有误。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="35"/>
+        <source>The case changed meanwhile; it has been reloaded, please try again.</source>
+        <translation>工单已被他人更新，请刷新后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="37"/>
+        <source>No extension was requested: only a department&apos;s request can be approved or rejected.</source>
+        <translation>没有延期申请：只能审批承办部门提出的延期申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="39"/>
+        <source>A case cannot be merged into itself.</source>
+        <translation>工单不能并入自身。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="40"/>
+        <source>Case {number} is itself merged into another case.</source>
+        <translation>工单 {number} 已并入其他工单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="41"/>
+        <source>Case {number} is closed: its callers would never be called back. Choose an open case.</source>
+        <translation>工单 {number} 已归档，并入后来电人将无法回访，请选择在办工单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="43"/>
+        <source>There is no case {number}.</source>
+        <translation>没有工单 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="44"/>
+        <source>Your account may not make this change this way.</source>
+        <translation>您的账号不能通过此途径执行该操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="45"/>
+        <source>Only the lead department may do this.</source>
+        <translation>只有主办单位可以执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="46"/>
+        <source>Your department is not handling this case.</source>
+        <translation>您的部门未参与办理此工单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="51"/>
+        <source>Lead department</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="52"/>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="53"/>
+        <source>Extension</source>
+        <translation>延期时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="54"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="55"/>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="56"/>
+        <source>Merge into case number</source>
+        <translation>并入的工单编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="57"/>
+        <source>Transfer target</source>
+        <translation>转接对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="58"/>
+        <source>Instruction level</source>
+        <translation>批示级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="59"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="60"/>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="57"/>
         <source>New call (from anywhere)</source>
         <translation>新来电（任何位置）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="57"/>
         <source>Save the call</source>
         <translation>保存来电</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="57"/>
         <source>Save and dispatch to the lead department</source>
         <translation>保存并派给主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="57"/>
+        <location filename="../../ui/shortcuts.py" line="58"/>
         <source>Merge the call into the selected likely duplicate</source>
         <translation>将来电并入所选疑似重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="57"/>
+        <location filename="../../ui/shortcuts.py" line="58"/>
         <source>Discard the draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="58"/>
+        <location filename="../../ui/shortcuts.py" line="59"/>
         <source>Go to the caller&apos;s phone</source>
         <translation>跳到来电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="58"/>
+        <location filename="../../ui/shortcuts.py" line="59"/>
         <source>Go to the description</source>
         <translation>跳到诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="58"/>
+        <location filename="../../ui/shortcuts.py" line="59"/>
         <source>Search the knowledge base</source>
         <translation>搜索知识库</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="59"/>
+        <location filename="../../ui/shortcuts.py" line="60"/>
         <source>Insert the selected article&apos;s answer into the reply</source>
         <translation>将所选知识条目的答复插入答复栏</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="60"/>
+        <location filename="../../ui/shortcuts.py" line="61"/>
         <source>Filter the queue</source>
         <translation>筛选工单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="60"/>
+        <location filename="../../ui/shortcuts.py" line="61"/>
         <source>Open the selected case</source>
         <translation>打开所选工单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="60"/>
+        <location filename="../../ui/shortcuts.py" line="61"/>
         <source>Back to the call form</source>
         <translation>回到来电表单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="62"/>
         <source>Refresh the queue and counts</source>
         <translation>刷新工单列表和计数</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="62"/>
         <source>Queue: My cases</source>
         <translation>视图：我的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="62"/>
         <source>Queue: Due today</source>
         <translation>视图：今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="63"/>
         <source>Queue: Overdue</source>
         <translation>视图：已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="63"/>
         <source>Queue: Urgent</source>
         <translation>视图：紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="63"/>
         <source>Queue: All open</source>
         <translation>视图：全部在办</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="63"/>
         <source>Queue: Waiting for callback</source>
         <translation>视图：待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63"/>
+        <location filename="../../ui/shortcuts.py" line="64"/>
         <source>Queue: All</source>
         <translation>视图：全部</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63"/>
+        <location filename="../../ui/shortcuts.py" line="64"/>
         <source>This list of shortcuts</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63"/>
+        <location filename="../../ui/shortcuts.py" line="64"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="44"/>
+        <location filename="../../ui/shortcuts.py" line="64"/>
         <source>Lock the seat</source>
         <translation>锁定坐席</translation>
     </message>
@@ -1210,7 +1455,7 @@
         <translation>登录 - 12345 热线坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="172"/>
+        <location filename="../../ui/sign_in.py" line="174"/>
         <source>12345 Hotline Console</source>
         <translation>12345 热线坐席工作台</translation>
     </message>
@@ -1226,6 +1471,7 @@
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="187"/>
+        <location filename="../../ui/sign_in.py" line="188"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1233,12 +1479,12 @@
 <context>
     <name>SignInForm</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="66"/>
+        <location filename="../../ui/sign_in.py" line="65"/>
         <source>Checking the password…</source>
         <translation>正在核验密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="31"/>
+        <location filename="../../ui/sign_in.py" line="72"/>
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
@@ -1248,12 +1494,13 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="81"/>
+        <location filename="../../ui/sign_in.py" line="80"/>
         <source>Sign-in message</source>
         <translation>登录提示</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="31"/>
+        <location filename="../../ui/sign_in.py" line="82"/>
+        <location filename="../../ui/sign_in.py" line="83"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -1347,218 +1594,263 @@
     </message>
     <message>
         <location filename="../../ui/terms.py" line="17"/>
-        <location filename="../../ui/terms.py" line="27"/>
+        <location filename="../../ui/terms.py" line="28"/>
         <source>Waiting for callback</source>
         <translation>待回访</translation>
     </message>
     <message>
         <location filename="../../ui/terms.py" line="18"/>
+        <source>Under review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="19"/>
         <source>Reopened</source>
         <translation>重办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="18"/>
+        <location filename="../../ui/terms.py" line="19"/>
         <source>Closed</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="18"/>
+        <location filename="../../ui/terms.py" line="19"/>
         <source>Merged</source>
         <translation>已并单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="21"/>
+        <location filename="../../ui/terms.py" line="22"/>
         <source>Consultation</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="21"/>
+        <location filename="../../ui/terms.py" line="22"/>
         <source>Help</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="21"/>
+        <location filename="../../ui/terms.py" line="22"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="22"/>
+        <location filename="../../ui/terms.py" line="23"/>
         <source>Report</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="22"/>
+        <location filename="../../ui/terms.py" line="23"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="22"/>
+        <location filename="../../ui/terms.py" line="23"/>
         <source>Praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="22"/>
+        <location filename="../../ui/terms.py" line="23"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="24"/>
+        <location filename="../../ui/terms.py" line="25"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="24"/>
-        <location filename="../../ui/terms.py" line="27"/>
+        <location filename="../../ui/terms.py" line="25"/>
+        <location filename="../../ui/terms.py" line="28"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="24"/>
+        <location filename="../../ui/terms.py" line="25"/>
         <source>Emergency</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="26"/>
+        <location filename="../../ui/terms.py" line="27"/>
         <source>My cases</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="26"/>
+        <location filename="../../ui/terms.py" line="27"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="26"/>
+        <location filename="../../ui/terms.py" line="27"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="27"/>
+        <location filename="../../ui/terms.py" line="28"/>
         <source>All open</source>
         <translation>全部在办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="28"/>
+        <location filename="../../ui/terms.py" line="29"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="31"/>
+        <location filename="../../ui/terms.py" line="32"/>
         <source>Receive</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="31"/>
+        <location filename="../../ui/terms.py" line="32"/>
         <source>Answer directly</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="31"/>
+        <location filename="../../ui/terms.py" line="32"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="32"/>
+        <location filename="../../ui/terms.py" line="33"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="32"/>
+        <location filename="../../ui/terms.py" line="33"/>
         <source>Return</source>
         <translation>退单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="32"/>
+        <location filename="../../ui/terms.py" line="33"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="33"/>
+        <location filename="../../ui/terms.py" line="34"/>
         <source>Approve extension</source>
         <translation>批准延期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="33"/>
+        <location filename="../../ui/terms.py" line="34"/>
         <source>Reject extension</source>
         <translation>驳回延期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="34"/>
+        <location filename="../../ui/terms.py" line="35"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="34"/>
+        <location filename="../../ui/terms.py" line="35"/>
         <source>Queue for callback</source>
         <translation>转待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="34"/>
+        <location filename="../../ui/terms.py" line="35"/>
         <source>Callback</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="35"/>
+        <location filename="../../ui/terms.py" line="36"/>
         <source>Reopen</source>
         <translation>重办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="35"/>
+        <location filename="../../ui/terms.py" line="36"/>
         <source>Close</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="35"/>
+        <location filename="../../ui/terms.py" line="36"/>
         <source>Cancel case</source>
         <translation>撤销工单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="36"/>
+        <location filename="../../ui/terms.py" line="37"/>
         <source>Transfer</source>
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="36"/>
+        <location filename="../../ui/terms.py" line="37"/>
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="36"/>
+        <location filename="../../ui/terms.py" line="37"/>
         <source>Supervise</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="37"/>
+        <location filename="../../ui/terms.py" line="38"/>
         <source>Leader&apos;s instruction</source>
         <translation>领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="37"/>
+        <location filename="../../ui/terms.py" line="38"/>
         <source>Leader&apos;s pick</source>
         <translation>领导点球</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="37"/>
+        <location filename="../../ui/terms.py" line="38"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="38"/>
+        <location filename="../../ui/terms.py" line="39"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
         <location filename="../../ui/terms.py" line="40"/>
+        <source>Progress contacted</source>
+        <translation>已联系告知进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="41"/>
+        <source>Callback: not reached</source>
+        <translation>回访未联系上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="42"/>
+        <source>Review: reopen to the department</source>
+        <translation>审核：退回部门重办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="43"/>
+        <source>Review: close with a reason</source>
+        <translation>审核：说明理由后办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="44"/>
+        <source>Close without callback</source>
+        <translation>不回访办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="46"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="47"/>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="48"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="49"/>
         <source>City</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="40"/>
+        <location filename="../../ui/terms.py" line="49"/>
         <source>District</source>
         <translation>区级</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="40"/>
+        <location filename="../../ui/terms.py" line="49"/>
         <source>Township</source>
         <translation>街镇级</translation>
     </message>
