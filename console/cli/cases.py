@@ -84,7 +84,8 @@ def cmd_show(args) -> int:
     print(_line(detail.case))
     print(detail.case.description)
     for e in detail.events:
-        print(f"  {e.seq:>3} {iso(e.at)} {e.kind:<18} {e.actor:<10} {e.from_state or '':>10} -> {e.to_state or ''} {e.reason}")
+        print(f"  {e.seq:>3} {iso(e.at)} {e.kind:<18} {e.actor:<10} {e.from_state or '':>10} -> "
+              f"{e.to_state or ''} {e.reason}")
     return 0
 
 
@@ -145,7 +146,9 @@ def cmd_act(args) -> int:
     try:
         actor = prof.actor(args.login)
         case = prof.cases.act(args.number, args.action, actor, args.reason, payload)
-    except (CaseNotFound, LookupError, WorkflowError) as exc:
+    except WorkflowError as exc:  # one line with its stable code, exit code 2
+        raise CliError(f"{exc} [{exc.code}]") from None
+    except (CaseNotFound, LookupError) as exc:
         raise CliError(str(exc)) from None
     finally:
         prof.close()
