@@ -86,3 +86,43 @@ def test_merging_asks_and_refuses_a_closed_target(qtbot, window, filled, operato
     _answer_box("Merge")
     assert not detail.act()
     assert "[merge_target_closed]" in detail.error.text()
+
+
+def test_the_chinese_window_says_a_refusal_in_chinese(qtbot, filled, operator):
+    """Issue 15 saw "未执行：extra is required" in the Chinese window; now the sentence is Chinese."""
+    from ui.app import build_main_window, install_translators
+    from ui.terms import terms
+
+    app = QApplication.instance()
+    installed = install_translators(app, "zh_CN")
+    try:
+        win = build_main_window(filled, filled.actor("op01"))
+        qtbot.addWidget(win)
+        case = filled.intake.log_call(CallRecord(caller_phone="13700005555", **REC), operator)
+        win.open_case(case.id)
+        detail = win.detail
+        detail.action_combo.setCurrentIndex(detail.action_combo.findData("dispatch"))
+        detail.lead.setCurrentIndex(-1)  # no department chosen
+        assert not detail.act()
+        assert detail.error.text() == "未执行：请填写：主办单位。 [field_required]"
+        win.close()
+    finally:
+        for t in installed:
+            app.removeTranslator(t)
+        terms.cache_clear()
+
+
+def test_an_urgent_case_shows_the_1_hour_contact_and_the_lead_units_24_hour_contact(qtbot, window, filled, operator):
+    from console import refdata
+    urban = next(d for d in refdata.departments(filled.db) if d.code == "URBAN")
+    case = filled.intake.log_call(CallRecord(caller_phone="13700006666", urgency="urgent", lead_department="URBAN",
+                                             **REC), operator)
+    window.open_case(case.id)
+    detail = window.detail
+    assert f"{urban.contact_person} {urban.contact_phone}" in detail.facts.text()
+    assert "1-hour rule" in detail.facts.text()
+    assert "progress_contact" in detail.allowed()
+    detail.action_combo.setCurrentIndex(detail.action_combo.findData("progress_contact"))
+    assert detail.act()
+    assert "Progress contact made" in detail.facts.text() and "progress_contact" not in detail.allowed()
+    assert filled.cases.get(case.number).case.contacted_at is not None
