@@ -56,14 +56,15 @@ def caller_history(cases: CaseService, phone: str, limit: int = 20) -> CallerHis
 def duplicate_hints(cases: CaseService, district: str | None, category: str | None, description: str,
                     address: str = "", exclude_number: str | None = None, limit: int = 5) -> list[DuplicateHint]:
     """Open or recent cases in the same district and category from the last three days whose
-    text is similar (or whose address is the same), most similar first."""
+    text is similar (or whose address is the same), most similar first. Closed and merged
+    cases are not offered: a call merged into them would never be called back."""
     if not district or not category or len(description.strip()) < 4:
         return []
     since = cases.clock() - DUPLICATE_WINDOW
     with cases.db.session() as s:
         rows = s.scalars(select(Case).where(
             Case.district_code == district, Case.category_code == category, Case.created_at >= since,
-            Case.state != "merged").order_by(Case.created_at.desc()).limit(_CANDIDATES)).all()
+            Case.state.not_in(("merged", "closed"))).order_by(Case.created_at.desc()).limit(_CANDIDATES)).all()
         hints = []
         for c in rows:
             if c.number == exclude_number:

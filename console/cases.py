@@ -17,13 +17,13 @@ from sync.protocol import CREATION_FIELDS
 from . import audit
 from .clock import CITY_TZ, utcnow
 from .deadlines import SlaPolicy, load_policy
-from .dto import Actor, CaseDetail, CaseSummary, EventView
+from .dto import Actor, CaseDetail, CaseSummary, EventView, MergedCase
 from .knowledge import learning
 from .lifecycle import apply_action
 from .redact import redact
 from .signals import CasesChanged, Signal, cases_changed
 from .stations import current_station
-from .workflow import OPEN_STATES, State, WorkflowError, check
+from .workflow import OPEN_STATES, State, WorkflowError, check, merge_target_refusal
 
 
 class CaseNotFound(LookupError):
@@ -41,7 +41,9 @@ def summary(c: Case, merged_number: str | None = None) -> CaseSummary:
         created_at=c.created_at, updated_at=c.updated_at, repeat_caller=c.repeat_caller,
         supervised=c.supervised, instruction_level=c.instruction_level, leader_pick=c.leader_pick,
         satisfied=c.satisfied, resolved=c.resolved, knowledge_article_id=c.knowledge_article_id,
-        merged_into=merged_number, answer=c.answer, version=c.version)
+        merged_into=merged_number, answer=c.answer, version=c.version, satisfaction=c.satisfaction,
+        callback_attempts=c.callback_attempts or 0, contact_deadline=c.contact_deadline, contacted_at=c.contacted_at,
+        extension_requested=c.extension_requested)
 
 
 def event_view(e: CaseEvent) -> EventView:
@@ -81,8 +83,9 @@ class CaseService:
         with self.db.session() as s:
             c = self._find(s, ref)
             events = s.scalars(select(CaseEvent).where(CaseEvent.case_id == c.id).order_by(CaseEvent.seq)).all()
-            detail = CaseDetail(summary(c, self._merged_number(s, c)), [event_view(e) for e in events])
-        if reader and (detail.case.caller_name or detail.case.caller_phone):
+            detail = CaseDetail(summary(c, self._merged_number(s, c)), [event_view(e) for e in events],
+                                merged_cases(s, c.id))
+        if reader and (detail.case.caller_name or detail.case.caller_phone or detail.merged):
             audit.record(self.db, reader, audit.READ_PERSONAL, detail.case.number)
         return detail
 
@@ -130,13 +133,15 @@ class CaseService:
         with self.db.session() as s, s.begin():
             case = self._find(s, ref)
             if expected_version is not None and case.version != expected_version:
-                raise WorkflowError(case.state, action, "the case changed meanwhile; reload it and try again")
+                raise WorkflowError(case.state, action, "the case changed meanwhile; reload it and try again",
+                                    "stale_version")
             if action == "merge":
-                target = self._find(s, payload.get("into") or "")
-                if target.id == case.id:
-                    raise WorkflowError(case.state, action, "a case cannot be merged into itself")
-                if target.state == State.MERGED:
-                    raise WorkflowError(case.state, action, f"{target.number} is itself merged")
+                try:
+                    target = self._find(s, payload.get("into") or "")
+                except CaseNotFound:
+                    raise WorkflowError(case.state, action, f"no case {str(payload.get('into'))[:40]}",
+                                        "merge_target_unknown", number=str(payload.get("into"))[:40]) from None
+                merge_target_refusal(case, target)
                 payload["into"], payload["into_id"] = target.number, target.id
             self._event(s, case, action, actor, reason, payload, self.clock())
             result = summary(case)
@@ -146,9 +151,9 @@ class CaseService:
     def _event(self, s: Session, case: Case, action: str, actor: Actor, reason: str, payload: dict,
                at: datetime) -> CaseEvent:
         before = case.state
-        after = check(before, action, actor.role, reason, payload)
         base_version = case.version
-        apply_action(case, action, after, payload, at, self.policy)
+        apply_action(case, action, check(before, action, actor.role, reason, payload), payload, at, self.policy)
+        after = State(case.state)  # the lifecycle has the last word (an unreachable citizen closes the case)
         if action == "answer" and payload.get("article_id"):
             _learn_from_answer(s, case, str(payload["article_id"]), at)
         stored_payload = {k: (str(v) if isinstance(v, uuid.UUID) else v) for k, v in payload.items()}
@@ -192,6 +197,18 @@ class CaseService:
         if c.merged_into_id is None:
             return None
         return s.scalar(select(Case.number).where(Case.id == c.merged_into_id))
+
+
+def merged_cases(s: Session, case_id: uuid.UUID) -> list[MergedCase]:
+    """The cases merged into `case_id`, oldest first, with the reason each merge gave."""
+    rows = s.execute(select(Case.id, Case.number, Case.caller_phone, Case.caller_name, Case.created_at)
+                     .where(Case.merged_into_id == case_id).order_by(Case.created_at)).all()
+    out = []
+    for cid, number, phone, name, created in rows:
+        reason = s.scalar(select(CaseEvent.reason).where(CaseEvent.case_id == cid, CaseEvent.kind == "merge")
+                          .order_by(CaseEvent.seq.desc()).limit(1))
+        out.append(MergedCase(number, phone or "", name or "", created, reason or ""))
+    return out
 
 
 def next_number(s: Session, prefix: str, station: str, at: datetime) -> str:

@@ -210,6 +210,7 @@ class SlaPolicy:
     reply_by_type: dict[str, Duration]
     by_urgency: dict[str, dict[str, Duration]] = field(default_factory=dict)
     extension_max: Duration | None = None
+    callback_attempts: int = 3  # tries to reach the citizen before a case closes as unreachable
 
     def __post_init__(self) -> None:
         self._resolved: dict[tuple[str, str, str], Duration | None] = {}
@@ -251,7 +252,10 @@ def parse_policy(text: str) -> SlaPolicy:
     reply = {k: Duration.parse(v) for k, v in raw.get("reply_by_type", {}).items()}
     urg = {u: {k: Duration.parse(v) for k, v in steps.items()} for u, steps in raw.get("urgency", {}).items()}
     ext = raw.get("extension", {}).get("max")
-    return SlaPolicy(cal, defaults, reply, urg, Duration.parse(ext) if ext else None)
+    attempts = raw.get("callback", {}).get("attempts", 3)
+    if not isinstance(attempts, int) or isinstance(attempts, bool) or not 1 <= attempts <= 20:
+        raise PolicyError(f"callback.attempts is a whole number from 1 to 20, not {attempts!r}")
+    return SlaPolicy(cal, defaults, reply, urg, Duration.parse(ext) if ext else None, attempts)
 
 
 @lru_cache(maxsize=4)

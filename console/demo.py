@@ -57,10 +57,11 @@ CASE_COLUMNS = ["id", "number", "station", "state", "type", "urgency", "channel"
                 "assist_departments", "operator_id", "knowledge_article_id", "created_at", "updated_at", "deadline",
                 "sign_deadline", "reply_deadline", "dispatched_at", "accepted_at", "replied_at", "closed_at",
                 "satisfied", "resolved", "merged_into_id", "repeat_caller", "confidential", "supervised",
-                "instruction_level", "leader_pick", "return_count", "extension_count", "version"]
+                "instruction_level", "leader_pick", "return_count", "extension_count", "version",
+                "satisfaction", "callback_attempts", "contact_deadline", "contacted_at", "extension_requested"]
 _TIME_COLUMNS = [CASE_COLUMNS.index(c) for c in ("created_at", "updated_at", "deadline", "sign_deadline",
                                                  "reply_deadline", "dispatched_at", "accepted_at", "replied_at",
-                                                 "closed_at")]
+                                                 "closed_at", "contact_deadline", "contacted_at")]
 _ASSIST = CASE_COLUMNS.index("assist_departments")
 EVENT_COLUMNS = ["id", "case_id", "seq", "kind", "actor", "actor_role", "at", "from_state", "to_state", "reason",
                  "payload"]
@@ -81,6 +82,8 @@ class SimCase:
     knowledge_article_id = created_at = updated_at = deadline = sign_deadline = reply_deadline = _UNSET
     dispatched_at = accepted_at = replied_at = closed_at = satisfied = resolved = merged_into_id = _UNSET
     repeat_caller = confidential = instruction_level = _UNSET
+    satisfaction = contact_deadline = contacted_at = extension_requested = _UNSET
+    callback_attempts = 0
     answer = ""
     texts: dict = {}
     assist_departments = ()
@@ -535,7 +538,7 @@ class _Walker:
 
     def _check(self, before, action, role, reason, payload):
         """(new state, its value): workflow.check, cached where the payload's values cannot matter."""
-        if action in ("transfer", "instruct", "edit", "approve_extension", "request_extension"):
+        if action in ("transfer", "instruct", "edit", "approve_extension", "request_extension", "callback"):
             after = check(before, action, role, reason, payload)
             return after, after.value
         key = (before, action, role, bool(reason), tuple(payload))
@@ -624,6 +627,8 @@ class _Walker:
         t = later(t, 0.05, 1.5) if rng.random() > 0.03 else later(t, 2, 30)
         if not step("dispatch", t, op_login, "operator", payload={"lead_department": dept}):
             return
+        if c.contact_deadline is not None:  # the 1-hour rule: most urgent callers hear back within the hour
+            step("progress_contact", later(t, 0.05, 0.9 if rng.random() < 0.9 else 3), dept, "liaison")
         if rng.random() < 0.08:  # returned, then re-dispatched elsewhere
             t = later(t, 1, 20)
             if not step("return", t, dept, "liaison", rng.choice(m.texts["return_reasons"])):
@@ -676,9 +681,12 @@ class _Walker:
                 return
             t = later(t, 2, 48)
             satisfied, resolved = rng.random() < 0.7, rng.random() < 0.75
-        payload = {"satisfied": satisfied, "resolved": resolved}
+        level = "dissatisfied" if not satisfied else "basically_satisfied" if rng.random() < 0.15 else "satisfied"
         reason = "" if satisfied else rng.choice(m.texts["dissatisfaction_reasons"])
-        step("callback", t, op_login, "operator", reason, payload)
+        if not step("callback", t, op_login, "operator", reason, {"satisfaction": level, "resolved": resolved}):
+            return
+        if not satisfied:  # a dissatisfied citizen's case goes to a team lead, who closes it with a reason here
+            step("review_close", later(t, 1, 24), "lead01", "team_lead", "已向市民解释政策，诉求超出办理范围")
 
     @staticmethod
     def _case_row(c: SimCase) -> tuple:

@@ -69,6 +69,11 @@ class CaseSummary:
     merged_into: str | None
     answer: str
     version: int
+    satisfaction: str | None = None  # satisfied, basically_satisfied, dissatisfied
+    callback_attempts: int = 0
+    contact_deadline: datetime | None = None  # the 1-hour progress contact of an urgent case
+    contacted_at: datetime | None = None
+    extension_requested: str | None = None
 
     def to_json(self) -> dict:
         return {
@@ -83,18 +88,49 @@ class CaseSummary:
             "supervised": self.supervised, "instruction_level": self.instruction_level,
             "leader_pick": self.leader_pick, "satisfied": self.satisfied, "resolved": self.resolved,
             "knowledge_article_id": self.knowledge_article_id, "merged_into": self.merged_into,
-            "answer": self.answer, "version": self.version,
+            "answer": self.answer, "version": self.version, "satisfaction": self.satisfaction,
+            "callback_attempts": self.callback_attempts, "contact_deadline": iso(self.contact_deadline),
+            "contacted_at": iso(self.contacted_at), "extension_requested": self.extension_requested,
         }
+
+
+@dataclass(frozen=True)
+class MergedCase:
+    """A case merged into another: its number, caller and when it came in; the surviving
+    case's callback covers its caller too."""
+
+    number: str
+    caller_phone: str
+    caller_name: str
+    created_at: datetime
+    reason: str
+
+    def to_json(self) -> dict:
+        return {"number": self.number, "caller_phone": self.caller_phone, "caller_name": self.caller_name,
+                "created_at": iso(self.created_at), "reason": self.reason}
 
 
 @dataclass(frozen=True)
 class CaseDetail:
     case: CaseSummary
     events: list[EventView] = field(default_factory=list)
+    merged: list[MergedCase] = field(default_factory=list)  # every case merged into this one
 
     def to_json(self) -> dict:
         out = self.case.to_json()
         out["events"] = [e.to_json() for e in self.events]
+        out["merged"] = [m.to_json() for m in self.merged]
+        return out
+
+    def callers_to_call_back(self) -> list[tuple[str, str]]:
+        """(phone, name) of everyone the callback covers: this case's caller and each merged
+        case's, each number once."""
+        seen, out = set(), []
+        for phone, name in [(self.case.caller_phone, self.case.caller_name),
+                            *((m.caller_phone, m.caller_name) for m in self.merged)]:
+            if phone and phone not in seen:
+                seen.add(phone)
+                out.append((phone, name))
         return out
 
 

@@ -24,16 +24,19 @@ from .metrics import Rate, Scope, month_scope
 
 CONFIG_FILE = resource_path("efficiency.toml")
 
-# indicator -> (numerator counter, denominator counter); "overdue" is read from the cases
-RATIOS = {
-    "sign_on_time": ("signed_on_time", "signed"),
-    "reply_on_time": ("replied_on_time", "replied"),
-    "resolution": ("resolved", "callbacks"),
-    "satisfaction": ("satisfied", "callbacks"),
-    "return_rate": ("returned", "dispatched"),
-    "extension_rate": ("extended", "dispatched"),
-    "repeat_rate": ("repeat_dispatched", "dispatched"),
-    "instructions_on_time": ("instr_replied_on_time", "instr_replied"),
+# every replied case that ended: called back, unreachable after the last try, or closed without a
+# callback (as console.metrics counts the published rates: no path drops a case out of them)
+ENDED = ("callbacks", "unreachable", "closed_no_callback")
+# indicator -> (numerator counter, denominator counters summed); "overdue" is read from the cases
+RATIOS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "sign_on_time": ("signed_on_time", ("signed",)),
+    "reply_on_time": ("replied_on_time", ("replied",)),
+    "resolution": ("resolved", ENDED),
+    "satisfaction": ("satisfied", ENDED),
+    "return_rate": ("returned", ("dispatched",)),
+    "extension_rate": ("extended", ("dispatched",)),
+    "repeat_rate": ("repeat_dispatched", ("dispatched",)),
+    "instructions_on_time": ("instr_replied_on_time", ("instr_replied",)),
 }
 INDICATORS = (*RATIOS, "overdue_rate")
 
@@ -108,15 +111,15 @@ def _overdue(db: Database, scope: Scope, by: str, now: datetime) -> dict[str, tu
 
 def _assess(db: Database, scope: Scope, by: str, names: dict[str, str], weights: dict[str, Weight],
             now: datetime) -> list[Assessment]:
-    wanted = tuple(sorted({c for pair in RATIOS.values() for c in pair} | {"dispatched"}))
+    wanted = tuple(sorted({num for num, _ in RATIOS.values()} | {d for _, dens in RATIOS.values() for d in dens}))
     counts = {g.key: g.counts for g in metrics.breakdown(db, scope, by, wanted) if g.key}
     overdue = _overdue(db, scope, by, now)
     out = []
     for key in sorted(set(names) | set(counts) | {k for k in overdue if k}):
         c = counts.get(key, {})
         due, late = overdue.get(key, (0, 0))
-        indicators = {name: Rate(name, int(c.get(num) or 0), int(c.get(den) or 0))
-                      for name, (num, den) in RATIOS.items()}
+        indicators = {name: Rate(name, int(c.get(num) or 0), sum(int(c.get(d) or 0) for d in dens))
+                      for name, (num, dens) in RATIOS.items()}
         indicators["overdue_rate"] = Rate("overdue_rate", late, due)
         out.append(Assessment(key, names.get(key, key), int(c.get("dispatched") or 0), indicators, late,
                               score(indicators, weights)))

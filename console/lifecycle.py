@@ -9,20 +9,29 @@ from __future__ import annotations
 from datetime import datetime
 
 from .deadlines import Duration, SlaPolicy
-from .workflow import INSTRUCTION_LEVELS, State
+from .workflow import INSTRUCTION_LEVELS, State, WorkflowError, check_duration, satisfaction_of
 
 _LEVEL_RANK = {lvl: i for i, lvl in enumerate(reversed(INSTRUCTION_LEVELS))}  # township < district < city
 
 
 def apply_action(case, action: str, new_state: State, payload: dict, at: datetime, policy: SlaPolicy) -> None:
-    """Mutate `case` for `action` (already validated by workflow.check) at stored time `at`."""
+    """Mutate `case` for `action` (already validated by workflow.check) at stored time `at`.
+
+    Raises WorkflowError (having changed nothing) when the case's own data refuses the
+    action: an extension approved or rejected that nobody requested. The state after
+    the action is `case.state` afterwards: `callback_unreached` closes the case when
+    it was the policy's last allowed try."""
     t, u = case.type, case.urgency
     due = policy.due
+    _refuse_early(case, action, payload)
+    since = getattr(case, "updated_at", None)  # when the step in progress began, for a returned case
     case.state = new_state.value
     case.updated_at = at
     case.version = (case.version or 0) + 1
     if action == "receive":
-        case.deadline = due("contact", t, u, at) or due("dispatch", t, u, at)
+        case.contact_deadline = due("contact", t, u, at)
+        case.contacted_at = None
+        case.deadline = _with_contact(case, due("dispatch", t, u, at))
     elif action == "dispatch":
         case.lead_department = payload["lead_department"]
         case.assist_departments = list(payload.get("assist_departments") or [])
@@ -30,35 +39,58 @@ def apply_action(case, action: str, new_state: State, payload: dict, at: datetim
         case.accepted_at = None
         case.sign_deadline = due("sign", t, u, at)
         case.reply_deadline = due("reply", t, u, at)
-        case.deadline = case.sign_deadline
+        case.deadline = _with_contact(case, case.sign_deadline)
     elif action == "accept":
         case.accepted_at = at
-        case.deadline = case.reply_deadline
+        case.deadline = _with_contact(case, case.reply_deadline)
     elif action == "return":
         case.return_count = (case.return_count or 0) + 1
-        case.deadline = due("dispatch", t, u, at)
+        case.deadline = _with_contact(case, due("dispatch", t, u, at))
+    elif action == "progress_contact":
+        if case.contacted_at is None:
+            step = case.deadline
+            case.contacted_at = at
+            if step is not None and step == case.contact_deadline:
+                step = _step_deadline(case, policy, since)
+            case.deadline = step
+    elif action == "request_extension":
+        case.extension_requested = str(payload["extra"]).strip()
     elif action == "approve_extension":
-        extra = Duration.parse(payload["extra"])
+        extra = Duration.parse(payload.get("extra") or case.extension_requested)
         if policy.extension_max and _longer(extra, policy.extension_max, policy):
             extra = policy.extension_max
         base = case.reply_deadline or at
         case.reply_deadline = policy.calendar.add(base, extra)
         case.extension_count = (case.extension_count or 0) + 1
-        case.deadline = case.reply_deadline
+        case.extension_requested = None
+        case.deadline = _with_contact(case, case.reply_deadline)
+    elif action == "reject_extension":
+        case.extension_requested = None
     elif action == "reply":
         case.replied_at = at
+        case.extension_requested = None
+        case.callback_attempts = 0
         case.deadline = due("callback", t, u, at)
     elif action == "callback":
-        case.satisfied = bool(payload["satisfied"])
+        level = satisfaction_of(payload)
+        case.satisfaction = level
+        case.satisfied = level != "dissatisfied"
         case.resolved = bool(payload["resolved"])
-        case.closed_at = at
+        if new_state == State.CLOSED:
+            case.closed_at = at
         case.deadline = None
-    elif action == "reopen":
+    elif action == "callback_unreached":
+        case.callback_attempts = (case.callback_attempts or 0) + 1
+        if case.callback_attempts >= policy.callback_attempts:
+            case.state = State.CLOSED.value  # unreachable: counted on its own (docs/metrics.md)
+            case.closed_at = at
+            case.deadline = None
+    elif action in ("reopen", "review_reopen"):
         case.closed_at = None
         case.replied_at = None
         case.reply_deadline = due("reply", t, u, at)
         case.deadline = case.reply_deadline
-    elif action in ("close", "cancel", "transfer"):
+    elif action in ("close", "cancel", "transfer", "close_without_callback", "review_close"):
         case.closed_at = at
         case.deadline = None
     elif action == "merge":
@@ -66,6 +98,8 @@ def apply_action(case, action: str, new_state: State, payload: dict, at: datetim
         case.closed_at = at
         case.deadline = None
     elif action == "answer":
+        if getattr(case, "contacted_at", None) is None and getattr(case, "contact_deadline", None) is not None:
+            case.contacted_at = at  # answered on the line: the citizen has heard how it is going
         case.answer = payload["answer"]
         case.knowledge_article_id = payload.get("article_id")
         case.deadline = None
@@ -80,6 +114,41 @@ def apply_action(case, action: str, new_state: State, payload: dict, at: datetim
     elif action == "edit":
         for name, value in payload["fields"].items():
             setattr(case, name, value)
+    if action in ("transfer", "merge", "cancel") and getattr(case, "contacted_at", None) is None:
+        case.contact_deadline = None  # handled by 110/119/120/122 or under another case: nothing owed here
+
+
+def _refuse_early(case, action: str, payload: dict) -> None:
+    state = str(case.state)
+    if action in ("approve_extension", "reject_extension") and not getattr(case, "extension_requested", None):
+        raise WorkflowError(state, action, "no extension was requested", "extension_not_requested")
+    if action == "approve_extension" and payload.get("extra") is not None:
+        check_duration(state, action, payload["extra"])
+
+
+def _with_contact(case, step: datetime | None) -> datetime | None:
+    """The due time of the step in progress, or the pending progress contact when that is sooner:
+    the 1-hour rule survives dispatch, sign-for and returns."""
+    contact = getattr(case, "contact_deadline", None) if getattr(case, "contacted_at", None) is None else None
+    if contact is None or (step is not None and step <= contact):
+        return step
+    return contact
+
+
+def _step_deadline(case, policy: SlaPolicy, since: datetime | None) -> datetime | None:
+    """The deadline of the step in progress, without the progress contact."""
+    state = str(case.state)
+    if state == State.DISPATCHED:
+        return case.sign_deadline
+    if state in (State.ACCEPTED, State.EXTENDED, State.REOPENED):
+        return case.reply_deadline
+    if state == State.RECEIVED:
+        return policy.due("dispatch", case.type, case.urgency, case.created_at)
+    if state == State.RETURNED:
+        return policy.due("dispatch", case.type, case.urgency, since or case.created_at)
+    if state in (State.REPLIED, State.CALLBACK) and case.replied_at is not None:
+        return policy.due("callback", case.type, case.urgency, case.replied_at)
+    return None
 
 
 def _longer(a: Duration, b: Duration, policy: SlaPolicy) -> bool:

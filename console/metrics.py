@@ -165,14 +165,18 @@ def rates_from_counts(scope: Scope, c: dict[str, float], day_minutes: int | None
     """The rates from summed counters (see docs/metrics.md for each definition)."""
     day_minutes = day_minutes or load_policy().calendar.day_minutes
     handled = c["intake"] - c["transferred"] - c["merged"]
+    # every replied case that ended is in these denominators: called back, unreachable after the
+    # last try, or closed by a team lead without a callback (neither of the last two counts as
+    # resolved or satisfied), so no way of closing a case takes it out of the rates
+    ended = c["callbacks"] + c["unreachable"] + c["closed_no_callback"]
     avg = c["reply_wmin"] / c["replied"] / day_minutes if c["replied"] else None
     return Rates(
         scope=scope,
         direct_answer=Rate("direct_answer", c["answered"], max(handled, 0)),
         sign_on_time=Rate("sign_on_time", c["signed_on_time"], c["signed"]),
         reply_on_time=Rate("reply_on_time", c["replied_on_time"], c["replied"]),
-        resolution=Rate("resolution", c["resolved"], c["callbacks"]),
-        satisfaction=Rate("satisfaction", c["satisfied"], c["callbacks"]),
+        resolution=Rate("resolution", c["resolved"], ended),
+        satisfaction=Rate("satisfaction", c["satisfied"], ended),
         return_rate=Rate("return_rate", c["returned"], c["dispatched"]),
         repeat_request=Rate("repeat_request", c["repeat_intake"], c["intake"]),
         avg_reply_working_days=avg,
@@ -276,3 +280,40 @@ def reasons(db: Database, scope: Scope, limit: int = 20) -> list[tuple[str, int]
 def week_of(today: date) -> tuple[date, date]:
     """The seven city-local days ending with `today` (inclusive)."""
     return today - timedelta(days=6), today + timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class ContactFigures:
+    """The 1-hour rule: urgent cases owe the citizen a progress contact within one clock hour
+    of intake. `pending`/`overdue` are open cases now; the rest are the cases whose contact was
+    due within the period."""
+
+    pending: int  # open, not contacted yet, still within the hour
+    overdue: int  # open, not contacted, the hour is past: the misses to act on now
+    due: int  # contacts due within the period
+    on_time: int
+    late: int
+    missed: int  # due within the period and never made (the hour is past)
+
+    @property
+    def on_time_rate(self) -> Rate:
+        return Rate("contact_on_time", self.on_time, self.due)
+
+
+_OPEN_SQL = "state NOT IN ('draft', 'answered', 'closed', 'merged')"
+
+
+def contact_figures(db: Database, now: datetime, scope: Scope | None = None) -> ContactFigures:
+    """Counts of the progress contacts urgent cases owe (read through ix_cases_contact_due)."""
+    scope = scope or Scope(local_today(now), local_today(now) + timedelta(days=1))
+    p = {"now": now, "a": scope.created_from, "b": scope.created_to}
+    live = ("SELECT coalesce(sum(contact_deadline >= :now), 0), coalesce(sum(contact_deadline < :now), 0) "
+            f"FROM cases WHERE contact_deadline IS NOT NULL AND contacted_at IS NULL AND {_OPEN_SQL}")
+    period = ("SELECT count(*), coalesce(sum(contacted_at <= contact_deadline), 0), "
+              "coalesce(sum(contacted_at > contact_deadline), 0), "
+              "coalesce(sum(contacted_at IS NULL AND contact_deadline < :now), 0) "
+              "FROM cases WHERE contact_deadline IS NOT NULL AND contact_deadline >= :a AND contact_deadline < :b")
+    with db.session() as s:
+        pending, overdue = s.execute(text(live), p).one()
+        due, on_time, late, missed = s.execute(text(period), p).one()
+    return ContactFigures(int(pending), int(overdue), int(due), int(on_time), int(late), int(missed))

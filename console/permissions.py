@@ -44,28 +44,33 @@ NEVER: frozenset[Relation] = frozenset()
 
 COLUMNS = (Role.OPERATOR, Role.TEAM_LEAD, Role.LIAISON, Role.ADMIN, Role.OPEN311)
 TABLE: dict[str, tuple[frozenset[Relation], ...]] = {
-    #                     operator team_lead liaison             admin open311
-    "receive":           (ANY,     ANY,      NEVER,              ANY,  ANY),
-    "answer":            (ANY,     ANY,      NEVER,              ANY,  NEVER),
-    "dispatch":          (ANY,     ANY,      NEVER,              ANY,  NEVER),
-    "accept":            (NEVER,   NEVER,    LEAD,               ANY,  NEVER),
-    "return":            (NEVER,   NEVER,    LEAD,               ANY,  NEVER),
-    "request_extension": (NEVER,   NEVER,    LEAD,               ANY,  NEVER),
-    "approve_extension": (NEVER,   ANY,      NEVER,              ANY,  NEVER),
-    "reject_extension":  (NEVER,   ANY,      NEVER,              ANY,  NEVER),
-    "reply":             (NEVER,   NEVER,    LEAD,               ANY,  NEVER),
-    "queue_callback":    (ANY,     ANY,      NEVER,              ANY,  NEVER),
-    "callback":          (ANY,     ANY,      NEVER,              ANY,  NEVER),
-    "reopen":            (ANY,     ANY,      NEVER,              ANY,  NEVER),
-    "close":             (ANY,     ANY,      NEVER,              ANY,  NEVER),
-    "cancel":            (NEVER,   ANY,      NEVER,              ANY,  NEVER),
-    "transfer":          (ANY,     ANY,      NEVER,              ANY,  NEVER),
-    "merge":             (ANY,     ANY,      NEVER,              ANY,  NEVER),
-    "supervise":         (NEVER,   ANY,      NEVER,              ANY,  NEVER),
-    "instruct":          (NEVER,   ANY,      NEVER,              ANY,  NEVER),
-    "pick":              (NEVER,   ANY,      NEVER,              ANY,  NEVER),
-    "edit":              (ANY,     ANY,      NEVER,              ANY,  NEVER),
-    "note":              (ANY,     ANY,      LEAD_OR_ASSISTING,  ANY,  NEVER),
+    #                          operator team_lead liaison             admin open311
+    "receive":                (ANY,     ANY,      NEVER,              ANY,  ANY),
+    "answer":                 (ANY,     ANY,      NEVER,              ANY,  NEVER),
+    "dispatch":               (ANY,     ANY,      NEVER,              ANY,  NEVER),
+    "accept":                 (NEVER,   NEVER,    LEAD,               ANY,  NEVER),
+    "return":                 (NEVER,   NEVER,    LEAD,               ANY,  NEVER),
+    "progress_contact":       (ANY,     ANY,      LEAD,               ANY,  NEVER),
+    "request_extension":      (NEVER,   NEVER,    LEAD,               ANY,  NEVER),
+    "approve_extension":      (NEVER,   ANY,      NEVER,              ANY,  NEVER),
+    "reject_extension":       (NEVER,   ANY,      NEVER,              ANY,  NEVER),
+    "reply":                  (NEVER,   NEVER,    LEAD,               ANY,  NEVER),
+    "queue_callback":         (ANY,     ANY,      NEVER,              ANY,  NEVER),
+    "callback":               (ANY,     ANY,      NEVER,              ANY,  NEVER),
+    "callback_unreached":     (ANY,     ANY,      NEVER,              ANY,  NEVER),
+    "reopen":                 (ANY,     ANY,      NEVER,              ANY,  NEVER),
+    "review_reopen":          (NEVER,   ANY,      NEVER,              ANY,  NEVER),
+    "review_close":           (NEVER,   ANY,      NEVER,              ANY,  NEVER),
+    "close":                  (ANY,     ANY,      NEVER,              ANY,  NEVER),
+    "close_without_callback": (NEVER,   ANY,      NEVER,              ANY,  NEVER),
+    "cancel":                 (NEVER,   ANY,      NEVER,              ANY,  NEVER),
+    "transfer":               (ANY,     ANY,      NEVER,              ANY,  NEVER),
+    "merge":                  (ANY,     ANY,      NEVER,              ANY,  NEVER),
+    "supervise":              (NEVER,   ANY,      NEVER,              ANY,  NEVER),
+    "instruct":               (NEVER,   ANY,      NEVER,              ANY,  NEVER),
+    "pick":                   (NEVER,   ANY,      NEVER,              ANY,  NEVER),
+    "edit":                   (ANY,     ANY,      NEVER,              ANY,  NEVER),
+    "note":                   (ANY,     ANY,      LEAD_OR_ASSISTING,  ANY,  NEVER),
 }
 
 # The roles whose credential may write through each path. `system` is in none:
@@ -117,18 +122,22 @@ def authorize(account: Account, path: Path | str, action: str, case, reason: str
     state = str(getattr(case, "state", None) or State.DRAFT)
     role = str(account.role)
     if action not in ACTIONS:
-        raise WorkflowError(state, action, "there is no such action")
+        raise WorkflowError(state, action, "there is no such action", "no_such_action")
     if role not in PATHS[Path(path)]:
-        raise Forbidden(state, action, f"the role {role} may not write through {_PATH_NAMES[Path(path)]}")
+        raise Forbidden(state, action, f"the role {role} may not write through {_PATH_NAMES[Path(path)]}",
+                        "path_forbidden", role=role, path=Path(path).value)
     rel = relation(account.department, case) if role == Role.LIAISON else Relation.NONE
     if not permitted(role, action, rel):
         grants = TABLE[action][COLUMNS.index(Role.LIAISON)]
         if role == Role.LIAISON and grants:
             who = "the lead department" if grants == LEAD else "the lead or an assisting department"
             raise Forbidden(state, action, f"{account.department or 'this account'} is "
-                                           f"{_RELATION_NAMES[rel]} this case; only {who} may do this")
-        who = ", ".join(r.value for r, grants in zip(COLUMNS, TABLE[action]) if grants) or "nobody"
-        raise Forbidden(state, action, f"the account {account.login} ({role}) may not do this (allowed: {who})")
+                                           f"{_RELATION_NAMES[rel]} this case; only {who} may do this",
+                            "lead_department_only" if grants == LEAD else "department_not_involved",
+                            department=account.department or "")
+        who = ", ".join(r.value for r, grants in zip(COLUMNS, TABLE[action], strict=True) if grants) or "nobody"
+        raise Forbidden(state, action, f"the account {account.login} ({role}) may not do this (allowed: {who})",
+                        "role_not_allowed", role=role, allowed=who)
     return check(state, action, role, reason, payload)
 
 

@@ -19,6 +19,11 @@ Conditions (all must hold):
     ("payload", key)       the event's payload has a true `key`
     ("payload_is", key, v) the event's payload has `key` equal to the text `v`
     ("payload_set", key)   the event's payload has `key` (not null)
+    ("satisfaction_in", level, ...)  a callback's satisfaction level is one of these (workflow.satisfaction_of:
+                           an older event's yes/no `satisfied` reads as satisfied / dissatisfied)
+    ("to_state", state)    the event left the case in `state` (Python reads the case after the action)
+    ("kind", kind)         the event is of `kind` (for a rule over several kinds)
+    ("any", cond, ...)     one of the conditions holds
     ("from_state", state)  the event left the case's `state`
 Values:
     None                          count 1
@@ -32,6 +37,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from models.rollup import DAILY_METRICS, OPERATOR_METRICS
+
+from .workflow import satisfaction_of
 
 Cond = tuple[str, ...]
 
@@ -65,9 +72,9 @@ DAILY_RULES: tuple[Rule, ...] = (
     _r("replied_on_time", "reply", ("on_time", "reply_deadline")),
     _r("reply_wmin", "reply", value=("work_minutes_since", "dispatched_at")),
     _r("callbacks", "callback"),
-    _r("satisfied", "callback", ("payload", "satisfied")),
+    _r("satisfied", "callback", ("satisfaction_in", "satisfied", "basically_satisfied")),
     _r("resolved", "callback", ("payload", "resolved")),
-    _r("reopened", "reopen"),
+    _r("reopened", ("reopen", "review_reopen")),
     _r("supervised", "supervise"),
     _r("instr_city", "instruct", ("payload_is", "level", "city")),
     _r("instr_district", "instruct", ("payload_is", "level", "district")),
@@ -77,6 +84,11 @@ DAILY_RULES: tuple[Rule, ...] = (
     _r("repeat_dispatched", "dispatch", ("case", "repeat_caller")),
     _r("instr_replied", "reply", ("case_set", "instruction_level")),
     _r("instr_replied_on_time", "reply", ("case_set", "instruction_level"), ("on_time", "reply_deadline")),
+    _r("basic_satisfied", "callback", ("satisfaction_in", "basically_satisfied")),
+    _r("unreachable", "callback_unreached", ("to_state", "closed")),
+    # a replied case closed with no callback: by a team lead now, by anyone before (older events)
+    _r("closed_no_callback", ("close_without_callback", "close"),
+       ("any", ("kind", "close_without_callback"), ("from_state", "replied"), ("from_state", "callback"))),
 )
 
 # handling time is a call's answer -> save, which the receive event of a case logged from a call
@@ -119,6 +131,21 @@ def _cond_sql(cond: Cond, e: str, c: str) -> str:
         return f"json_extract({e}.payload, '$.{cond[1]}') IS NOT NULL"
     if op == "from_state":
         return f"{e}.from_state = '{cond[1]}'"
+    if op == "satisfaction_in":
+        levels = ", ".join(f"'{v}'" for v in cond[1:])
+        # an older event has no level, only yes/no `satisfied`: yes reads as satisfied, no as dissatisfied
+        older = "NULL"
+        if "satisfied" in cond[1:]:
+            older = f"json_extract({e}.payload, '$.satisfied')"
+        elif "dissatisfied" in cond[1:]:
+            older = f"NOT json_extract({e}.payload, '$.satisfied')"
+        return f"coalesce(json_extract({e}.payload, '$.satisfaction') IN ({levels}), {older}, 0)"
+    if op == "to_state":
+        return f"{e}.to_state = '{cond[1]}'"
+    if op == "kind":
+        return f"{e}.kind = '{cond[1]}'"
+    if op == "any":
+        return "(" + " OR ".join(_cond_sql(one, e, c) for one in cond[1:]) + ")"
     raise ValueError(f"unknown rollup condition {cond!r}")
 
 
@@ -142,7 +169,7 @@ def sql(rule: Rule, e: str, c: str, position: Callable[[str], str]) -> str:
 PyRule = Callable[[object, datetime, str, dict, Callable[[datetime, datetime], float]], float]
 
 
-def _cond_py(cond: Cond) -> Callable[[object, datetime, str, dict], bool]:
+def _cond_py(cond: Cond, kind: str) -> Callable[[object, datetime, str, dict], bool]:
     op = cond[0]
     if op == "case":
         col = cond[1]
@@ -169,12 +196,23 @@ def _cond_py(cond: Cond) -> Callable[[object, datetime, str, dict], bool]:
     if op == "from_state":
         state = cond[1]
         return lambda case, at, frm, data: frm == state
+    if op == "satisfaction_in":
+        levels = frozenset(cond[1:])
+        return lambda case, at, frm, data: satisfaction_of(data) in levels
+    if op == "to_state":
+        state = cond[1]
+        return lambda case, at, frm, data: case.state == state  # the case after the action
+    if op == "kind":
+        return lambda case, at, frm, data: kind == cond[1]
+    if op == "any":
+        tests = [_cond_py(one, kind) for one in cond[1:]]
+        return lambda case, at, frm, data: any(t(case, at, frm, data) for t in tests)
     raise ValueError(f"unknown rollup condition {cond!r}")
 
 
-def compile_py(rule: Rule) -> PyRule:
-    """`rule` as a Python function of one event of one of its kinds (the kind is not checked)."""
-    tests = [_cond_py(w) for w in rule.when]
+def compile_py(rule: Rule, kind: str) -> PyRule:
+    """`rule` as a Python function of one event of `kind` (one of the rule's kinds)."""
+    tests = [_cond_py(w, kind) for w in rule.when]
     value = rule.value
     if value is None:
         def count(case, at, frm, data, wmin) -> float:
@@ -199,7 +237,6 @@ def by_kind(rules: tuple[Rule, ...]) -> dict[str, list[tuple[int, PyRule]]]:
     """For each event kind, the (counter index, compiled rule) pairs that may count it."""
     out: dict[str, list[tuple[int, PyRule]]] = {}
     for i, rule in enumerate(rules):
-        fn = compile_py(rule)
         for kind in rule.kinds:
-            out.setdefault(kind, []).append((i, fn))
+            out.setdefault(kind, []).append((i, compile_py(rule, kind)))
     return out

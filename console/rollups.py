@@ -31,7 +31,7 @@ from .deadlines import SlaPolicy, load_policy
 from .lifecycle import apply_action
 from .rollup_rules import DAILY_KINDS, DAILY_RULES, HOTLINE_STEPS, OPERATOR_KINDS, OPERATOR_RULES, by_kind
 from .rollup_rules import sql as rule_sql
-from .workflow import State
+from .workflow import State, satisfaction_of
 
 _OFFSET = CITY_TZ.utcoffset(None)
 COUNTED = DAILY_KINDS
@@ -70,7 +70,9 @@ def _upsert(table: str, keys: tuple[str, ...], cols: tuple[str, ...]) -> str:
 
 _DAILY_KEYS = ("day", "district", "category", "department")
 _COUNTED_SQL = ", ".join(f"'{k}'" for k in COUNTED)
-_UNSATISFIED = "(NEW.kind = 'callback' AND NOT coalesce(json_extract(NEW.payload, '$.satisfied'), 1))"
+# a dissatisfied callback gives its reason to rollup_reasons (workflow.satisfaction_of; the same test in SQL)
+_UNSATISFIED = ("(NEW.kind = 'callback' AND NOT coalesce(json_extract(NEW.payload, '$.satisfaction') IN "
+                "('satisfied', 'basically_satisfied'), json_extract(NEW.payload, '$.satisfied'), 1))")
 
 
 _OPERATOR_KINDS_SQL = ", ".join(f"'{k}'" for k in OPERATOR_KINDS)
@@ -163,7 +165,7 @@ def ensure_current(cursor, policy: SlaPolicy | None = None) -> list[str]:
 def _complex_cases_sql() -> str:
     # cases whose deadlines or department changed between events: returned (re-dispatched) or reopened
     return ("SELECT id FROM cases WHERE return_count > 0 "
-            "UNION SELECT case_id FROM case_events WHERE kind = 'reopen'")
+            "UNION SELECT case_id FROM case_events WHERE kind IN ('reopen', 'review_reopen')")
 
 
 def add_events(execute, source: str, where: str = "1") -> None:
@@ -341,7 +343,7 @@ class Accumulator:
         wmin = self.cal.working_minutes_between
         for i, rule in _DAILY_BY_KIND[kind]:
             row[i] += rule(case, at, from_state, data, wmin)
-        if kind == "callback" and not data.get("satisfied", True):
+        if kind == "callback" and satisfaction_of(data) == "dissatisfied":
             self.reasons[(day, case.lead_department or "", (reason or "").strip()[:200])] += 1
         op_rules = _OPERATOR_BY_KIND.get(kind)
         if op_rules:
@@ -406,14 +408,21 @@ def _replay_complex(cursor, policy: SlaPolicy) -> None:
                                   assist_departments=[], deadline=None, sign_deadline=None, reply_deadline=None,
                                   dispatched_at=None, accepted_at=None, replied_at=None, closed_at=None,
                                   satisfied=None, resolved=None, return_count=0, extension_count=0, supervised=0,
+                                  satisfaction=None, callback_attempts=0, contact_deadline=None, contacted_at=None,
+                                  extension_requested=None,
                                   instruction_level=None, leader_pick=False, merged_into_id=None, answer="",
                                   knowledge_article_id=None, updated_at=None, district_code=district,
                                   category_code=category, repeat_caller=repeat, created_at=_parse_ts(created))
         at = at if isinstance(at, datetime) else datetime.fromisoformat(at)  # an event always has its time
         data = payload if isinstance(payload, dict) else json.loads(payload or "{}")
-        if kind in ("approve_extension", "dispatch", "accept", "reply", "reopen", "return"):
-            # only the steps that move deadlines or the department matter for the counts
+        if kind == "approve_extension" and not sim.extension_requested:
+            sim.extension_requested = data.get("extra")  # approved before approvals needed a request
+        if kind in ("approve_extension", "dispatch", "accept", "reply", "reopen", "review_reopen", "return",
+                    "instruct"):
+            # only the steps that move deadlines, the department or the instruction matter for the counts
             apply_action(sim, kind, State(to_state), data, at, policy)
+        if kind == "callback_unreached":
+            sim.state = to_state  # what the unreachable count reads
         acc.event(sim, kind, actor, at, from_state, reason, data)
     acc.open.clear()  # rollup_open is counted from the cases table by the caller
     acc.write(cursor)

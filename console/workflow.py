@@ -5,6 +5,7 @@ reference central server validate every transition with this same code.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -19,6 +20,7 @@ class State(StrEnum):
     EXTENDED = "extended"
     REPLIED = "replied"
     CALLBACK = "callback"
+    REVIEW = "review"  # a dissatisfied callback, waiting for a team lead
     REOPENED = "reopened"
     CLOSED = "closed"
     MERGED = "merged"
@@ -37,13 +39,15 @@ REQUEST_TYPES = ("consultation", "help", "complaint", "report", "suggestion", "p
 URGENCIES = ("normal", "urgent", "emergency")
 CHANNELS = ("phone", "mailbox", "web", "app", "walk_in")
 INSTRUCTION_LEVELS = ("city", "district", "township")
+# what the citizen said at a callback (满意 / 基本满意 / 不满意); the first two count as satisfied
+SATISFACTION_LEVELS = ("satisfied", "basically_satisfied", "dissatisfied")
 
 S, R = State, Role
 HOTLINE = frozenset({R.OPERATOR, R.TEAM_LEAD, R.ADMIN, R.SYSTEM})
 LEADS = frozenset({R.TEAM_LEAD, R.ADMIN})
 DEPARTMENT = frozenset({R.LIAISON, R.ADMIN, R.SYSTEM})
 OPEN_STATES = frozenset({S.RECEIVED, S.DISPATCHED, S.ACCEPTED, S.RETURNED, S.EXTENDED, S.REPLIED,
-                         S.CALLBACK, S.REOPENED})
+                         S.CALLBACK, S.REVIEW, S.REOPENED})
 TERMINAL_STATES = frozenset({S.CLOSED, S.MERGED})
 
 
@@ -69,14 +73,23 @@ ACTIONS: dict[str, Action] = {a.name: a for a in [
     _a("dispatch", {S.RECEIVED, S.RETURNED, S.REOPENED}, S.DISPATCHED, HOTLINE, needs=("lead_department",)),
     _a("accept", {S.DISPATCHED}, S.ACCEPTED, DEPARTMENT),
     _a("return", {S.DISPATCHED, S.ACCEPTED}, S.RETURNED, DEPARTMENT, reason=True),
+    # the 1-hour rule: the citizen of an urgent case was told how it is going (the hotline or the lead unit)
+    _a("progress_contact", OPEN_STATES - {S.REVIEW}, None, HOTLINE | DEPARTMENT),
     _a("request_extension", {S.ACCEPTED, S.EXTENDED, S.REOPENED}, None, DEPARTMENT, reason=True, needs=("extra",)),
-    _a("approve_extension", {S.ACCEPTED, S.EXTENDED, S.REOPENED}, S.EXTENDED, LEADS | {R.SYSTEM}, needs=("extra",)),
+    # approve / reject only a pending request (console.lifecycle checks there is one)
+    _a("approve_extension", {S.ACCEPTED, S.EXTENDED, S.REOPENED}, S.EXTENDED, LEADS | {R.SYSTEM}),
     _a("reject_extension", {S.ACCEPTED, S.EXTENDED, S.REOPENED}, None, LEADS | {R.SYSTEM}, reason=True),
     _a("reply", {S.ACCEPTED, S.EXTENDED, S.REOPENED}, S.REPLIED, DEPARTMENT, needs=("result",)),
     _a("queue_callback", {S.REPLIED, S.ANSWERED}, S.CALLBACK, HOTLINE),
-    _a("callback", {S.CALLBACK, S.REPLIED}, S.CLOSED, HOTLINE, needs=("satisfied", "resolved")),
+    # reached: closed, or to review when dissatisfied (see `check`)
+    _a("callback", {S.CALLBACK, S.REPLIED}, S.CLOSED, HOTLINE, needs=("resolved",)),
+    # not reached: stays for another try; the last allowed try closes it as unreachable (lifecycle)
+    _a("callback_unreached", {S.CALLBACK, S.REPLIED}, S.CALLBACK, HOTLINE),
     _a("reopen", {S.CALLBACK, S.REPLIED, S.CLOSED}, S.REOPENED, HOTLINE, reason=True),
-    _a("close", {S.ANSWERED, S.REPLIED, S.CALLBACK}, S.CLOSED, HOTLINE),
+    _a("review_reopen", {S.REVIEW}, S.REOPENED, LEADS, reason=True),
+    _a("review_close", {S.REVIEW}, S.CLOSED, LEADS, reason=True),
+    _a("close", {S.ANSWERED}, S.CLOSED, HOTLINE),
+    _a("close_without_callback", {S.REPLIED, S.CALLBACK}, S.CLOSED, LEADS, reason=True),
     _a("cancel", {S.RECEIVED, S.RETURNED}, S.CLOSED, LEADS | {R.SYSTEM}, reason=True),
     _a("transfer", {S.RECEIVED}, S.CLOSED, HOTLINE, needs=("to",)),
     _a("merge", {S.RECEIVED, S.DISPATCHED, S.RETURNED, S.ANSWERED}, S.MERGED, HOTLINE, reason=True,
@@ -94,11 +107,19 @@ TRANSFER_TARGETS = ("110", "119", "120", "122")
 
 
 class WorkflowError(Exception):
-    """A refused transition. Nothing has been written when this is raised."""
+    """A refused transition. Nothing has been written when this is raised.
 
-    def __init__(self, state: str, action: str, why: str):
+    `code` is stable (a window translates it, a client may branch on it) and
+    `params` fills its text; `why` is the English sentence for logs and the CLI."""
+
+    def __init__(self, state: str, action: str, why: str, code: str = "refused", **params):
         self.state, self.action, self.why = state, action, why
+        self.code, self.params = code, {k: str(v) for k, v in params.items()}
         super().__init__(f"cannot {action} a case that is {state}: {why}")
+
+    def to_json(self) -> dict:
+        """The refusal as the server sends it and the console reads it back."""
+        return {"code": self.code, "params": dict(self.params), "action": self.action, "state": self.state}
 
 
 def allowed_actions(state: str, role: str) -> list[str]:
@@ -111,41 +132,100 @@ def check(state: str, action: str, role: str, reason: str = "", payload: dict | 
     payload = payload or {}
     spec = ACTIONS.get(action)
     if spec is None:
-        raise WorkflowError(state, action, "there is no such action")
+        raise WorkflowError(state, action, "there is no such action", "no_such_action")
     try:
         role = Role(role)
     except ValueError:
-        raise WorkflowError(state, action, f"unknown role {role!r}") from None
+        raise WorkflowError(state, action, f"unknown role {role!r}", "unknown_role", role=role) from None
     if state not in spec.sources:
         allowed = ", ".join(sorted(spec.sources)) or "no state"
-        raise WorkflowError(state, action, f"only a case that is {allowed} can be {_past(action)}")
+        raise WorkflowError(state, action, f"only a case that is {allowed} can be {_past(action)}", "wrong_state",
+                            allowed=allowed)
     if role not in spec.roles:
         who = ", ".join(sorted(r.value for r in spec.roles))
-        raise WorkflowError(state, action, f"the role {role.value} may not do this (allowed: {who})")
+        raise WorkflowError(state, action, f"the role {role.value} may not do this (allowed: {who})",
+                            "role_not_allowed", role=role.value, allowed=who)
     if spec.reason_required and not str(reason or "").strip():
-        raise WorkflowError(state, action, "a reason is required")
+        raise WorkflowError(state, action, "a reason is required", "reason_required")
     for key in spec.needs:
         value = payload.get(key)
         if value is None or (isinstance(value, str | list | dict) and not value):
-            raise WorkflowError(state, action, f"{key} is required")
+            raise WorkflowError(state, action, f"{key} is required", "field_required", field=key)
     if action == "edit":
         bad = set(payload["fields"]) - set(EDITABLE_FIELDS)
         if bad:
-            raise WorkflowError(state, action, f"not editable: {', '.join(sorted(bad))}")
+            raise WorkflowError(state, action, f"not editable: {', '.join(sorted(bad))}", "not_editable",
+                                fields=", ".join(sorted(bad)))
     if action == "transfer" and payload["to"] not in TRANSFER_TARGETS:
-        raise WorkflowError(state, action, f"transfer goes to one of {', '.join(TRANSFER_TARGETS)}")
+        raise WorkflowError(state, action, f"transfer goes to one of {', '.join(TRANSFER_TARGETS)}",
+                            "bad_transfer_target", targets=", ".join(TRANSFER_TARGETS))
     if action == "instruct" and payload["level"] not in INSTRUCTION_LEVELS:
-        raise WorkflowError(state, action, f"level is one of {', '.join(INSTRUCTION_LEVELS)}")
+        raise WorkflowError(state, action, f"level is one of {', '.join(INSTRUCTION_LEVELS)}", "bad_level")
     if action == "instruct":
         for key in ("leader", "title"):  # who gave the instruction (the reports name them)
             value = payload.get(key, "")
             if not isinstance(value, str) or len(value) > 40:
-                raise WorkflowError(state, action, f"{key} is a text of at most 40 characters")
+                raise WorkflowError(state, action, f"{key} is a text of at most 40 characters", "bad_text",
+                                    field=key, limit=40)
+    if action in ("request_extension", "approve_extension") and payload.get("extra") is not None:
+        check_duration(state, action, payload["extra"])
+    if action == "callback":
+        return _callback_target(state, payload)
     return State(spec.target) if spec.target else State(state)
+
+
+def check_duration(state: str, action: str, text) -> None:
+    """Refuse an extension that is not a working-time duration such as 5wd or 16wh."""
+    if not isinstance(text, str) or not _EXTRA.match(text) or float(_EXTRA.match(text).group(1)) <= 0:
+        raise WorkflowError(state, action, f"not a duration: {str(text)[:20]!r} (use e.g. 5wd or 16wh)",
+                            "bad_duration", value=str(text)[:20])
+
+
+_EXTRA = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)\s*(wh|wd)\s*$")
+
+
+def _callback_target(state: str, payload: dict) -> State:
+    given, old = payload.get("satisfaction"), payload.get("satisfied")
+    if given is None and old is None:
+        raise WorkflowError(state, "callback", "satisfaction is required", "field_required", field="satisfaction")
+    if (given is not None and given not in SATISFACTION_LEVELS) or (old is not None and not isinstance(old, bool)):
+        raise WorkflowError(state, "callback", f"satisfaction is one of {', '.join(SATISFACTION_LEVELS)}",
+                            "bad_satisfaction")
+    level = satisfaction_of(payload)
+    if not isinstance(payload["resolved"], bool):
+        raise WorkflowError(state, "callback", "resolved is true or false", "bad_resolved")
+    # a dissatisfied citizen is never closed on the spot: a team lead reviews the case
+    return State.REVIEW if level == "dissatisfied" else State.CLOSED
+
+
+def merge_target_refusal(case, target) -> None:
+    """Raise WorkflowError when `target` cannot take `case` in (itself, merged, closed);
+    the console and the central server apply the same rule."""
+    if target.id == case.id:
+        raise WorkflowError(case.state, "merge", "a case cannot be merged into itself", "merge_into_itself")
+    if target.state == State.MERGED:
+        raise WorkflowError(case.state, "merge", f"{target.number} is itself merged", "merge_target_merged",
+                            number=target.number)
+    if target.state == State.CLOSED:
+        raise WorkflowError(case.state, "merge", f"{target.number} is closed; its callers would never be "
+                            "called back", "merge_target_closed", number=target.number)
+
+
+def satisfaction_of(payload: dict) -> str | None:
+    """The level a callback event recorded; events from before the three levels carried only
+    `satisfied` (yes/no), read as satisfied / dissatisfied."""
+    level = payload.get("satisfaction")
+    if level in SATISFACTION_LEVELS:
+        return level
+    if "satisfied" in payload:
+        return "satisfied" if payload["satisfied"] else "dissatisfied"
+    return None
 
 
 def _past(action: str) -> str:
     return {"return": "returned", "reopen": "reopened", "queue_callback": "queued for callback",
             "callback": "called back", "accept": "signed for", "reply": "replied to",
             "merge": "merged", "dispatch": "dispatched", "answer": "answered", "transfer": "transferred",
-            "cancel": "cancelled", "close": "closed"}.get(action, f"given '{action}'")
+            "cancel": "cancelled", "close": "closed", "callback_unreached": "called back",
+            "close_without_callback": "closed", "review_reopen": "reopened", "review_close": "closed",
+            "approve_extension": "extended", "progress_contact": "contacted"}.get(action, f"given '{action}'")

@@ -60,6 +60,10 @@ class Case(CaseStateColumns, Base):
         Index("ix_cases_district_category_created", "district_code", "category_code", "created_at"),
         Index("ix_cases_category_created", "category_code", "created_at"),
         Index("ix_cases_urgent_open", "urgency", "deadline", sqlite_where=text("deadline IS NOT NULL")),
+        # the cases merged into one (its detail lists them and their callers)
+        Index("ix_cases_merged_into", "merged_into_id", sqlite_where=text("merged_into_id IS NOT NULL")),
+        # urgent cases owing the 1-hour progress contact (the dashboard's count of misses)
+        Index("ix_cases_contact_due", "contact_deadline", sqlite_where=text("contact_deadline IS NOT NULL")),
     )
 
 

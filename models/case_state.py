@@ -29,8 +29,14 @@ class CaseStateColumns:
     accepted_at: Mapped[datetime | None]
     replied_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
-    satisfied: Mapped[bool | None]
+    satisfied: Mapped[bool | None]  # satisfied or basically satisfied (kept for the yes/no readers)
     resolved: Mapped[bool | None]
+    satisfaction: Mapped[str | None] = mapped_column(String(24))  # workflow.SATISFACTION_LEVELS
+    callback_attempts: Mapped[int] = mapped_column(default=0, server_default="0")  # unreached tries since the reply
+    # the 1-hour rule: the progress contact an urgent case owes the citizen, and when it was made
+    contact_deadline: Mapped[datetime | None]
+    contacted_at: Mapped[datetime | None]
+    extension_requested: Mapped[str | None] = mapped_column(String(16))  # a pending request's extra time
     supervised: Mapped[int] = mapped_column(default=0)
     instruction_level: Mapped[str | None] = mapped_column(String(16))  # city, district, township
     leader_pick: Mapped[bool] = mapped_column(default=False)

@@ -19,6 +19,7 @@ DAILY_METRICS = (
     "signed", "signed_on_time", "replied", "replied_on_time", "reply_wmin", "callbacks", "satisfied",
     "resolved", "reopened", "supervised", "instr_city", "instr_district", "instr_township", "picks",
     "extended", "repeat_dispatched", "instr_replied", "instr_replied_on_time",
+    "basic_satisfied", "unreachable", "closed_no_callback",
 )
 OPERATOR_METRICS = ("intake", "answered", "dispatched", "handled", "handle_seconds", "callbacks")
 
@@ -51,6 +52,9 @@ class _Counters:
     repeat_dispatched: Mapped[int] = mapped_column(default=0)  # dispatches of a repeated request
     instr_replied: Mapped[int] = mapped_column(default=0)  # replies to a case with a leader's instruction
     instr_replied_on_time: Mapped[int] = mapped_column(default=0)
+    basic_satisfied: Mapped[int] = mapped_column(default=0)  # of `satisfied`: 基本满意
+    unreachable: Mapped[int] = mapped_column(default=0)  # closed after the last unreached callback try
+    closed_no_callback: Mapped[int] = mapped_column(default=0)  # replied cases closed without a callback
 
 
 class DailyRollup(_Counters, Base):

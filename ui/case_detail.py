@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTreeWidget,
@@ -26,14 +27,16 @@ from console.clock import to_local
 from console.permissions import actions_for
 from console.phone import display
 from console.queue_filter import QueueFilter
-from console.workflow import ACTIONS, INSTRUCTION_LEVELS, WorkflowError
+from console.workflow import ACTIONS, INSTRUCTION_LEVELS, SATISFACTION_LEVELS, WorkflowError
 
 from .plain_text import tooltip
 from .queue_model import countdown
+from .refusals import refusal_text
 from .terms import term
 
 # hotline-side actions this panel offers (department actions happen in the departments' system)
-PANEL_ACTIONS = ("dispatch", "answer", "queue_callback", "callback", "reopen", "close", "merge", "supervise",
+PANEL_ACTIONS = ("dispatch", "answer", "progress_contact", "queue_callback", "callback", "callback_unreached",
+                 "reopen", "review_reopen", "review_close", "close", "close_without_callback", "merge", "supervise",
                  "instruct", "pick", "approve_extension", "reject_extension", "cancel", "note")
 
 
@@ -66,7 +69,10 @@ class CaseDetailPanel(QWidget):
     def allowed(self) -> list[str]:
         if self.detail is None:
             return []
-        return [a for a in actions_for(self.services.actor, self.detail.case) if a in PANEL_ACTIONS]
+        c = self.detail.case
+        owes_contact = c.contact_deadline is not None and c.contacted_at is None
+        return [a for a in actions_for(self.services.actor, c)
+                if a in PANEL_ACTIONS and (a != "progress_contact" or owes_contact)]
 
     def act(self) -> bool:
         """Take the chosen action with its reason and details; show the refusal in plain words."""
@@ -81,11 +87,13 @@ class CaseDetailPanel(QWidget):
             self.error.setText(self.tr("Not done: a reason is required for this action."))
             self.reason.setFocus()
             return False
+        if action == "merge" and not self._confirm_merge(payload["into"], reason):
+            return False
         try:
             summary = self.services.cases.act(self.detail.case.id, action, self.services.actor, reason, payload,
                                               expected_version=self.detail.case.version)
         except (WorkflowError, LookupError) as exc:
-            why = exc.why if isinstance(exc, WorkflowError) else str(exc)
+            why = refusal_text(exc) if isinstance(exc, WorkflowError) else self.tr("There is no such case.")
             self.error.setText(self.tr("Not done: {0}").format(why))
             return False
         self.reason.clear()
@@ -93,6 +101,18 @@ class CaseDetailPanel(QWidget):
         self.load(summary.id, opened=False)
         self.acted.emit(summary)
         return True
+
+    def _confirm_merge(self, into: str, reason: str) -> bool:
+        """Merging cannot be undone: say what goes where and ask (Enter does not merge)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Merge case"),
+                          self.tr("Merge {0} into {1}?\nReason: {2}\nThe caller of {0} will be called back "
+                                  "with {1}.").format(self.detail.case.number, into, reason), parent=self)
+        box.setObjectName("mergeConfirm")
+        yes = box.addButton(self.tr("Merge"), QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton(self.tr("Do not merge"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.exec()
+        return box.clickedButton() is yes
 
     # -- ui ----------------------------------------------------------------------------
     def _setup_ui(self) -> None:
@@ -145,10 +165,11 @@ class CaseDetailPanel(QWidget):
         for d in self.services.departments:
             self.lead.addItem(d.name, d.code)
         self.satisfied = named(QComboBox(self), "caseSatisfied", self.tr("Satisfied"))
+        for level in SATISFACTION_LEVELS:
+            self.satisfied.addItem(term("satisfaction", level), level)
         self.resolved = named(QComboBox(self), "caseResolved", self.tr("Resolved"))
-        for combo in (self.satisfied, self.resolved):
-            combo.addItem(self.tr("Yes"), True)
-            combo.addItem(self.tr("No"), False)
+        self.resolved.addItem(self.tr("Yes"), True)
+        self.resolved.addItem(self.tr("No"), False)
         callback = QWidget(self)
         cl = QHBoxLayout(callback)
         cl.setContentsMargins(0, 0, 0, 0)
@@ -161,7 +182,8 @@ class CaseDetailPanel(QWidget):
         self.level = named(QComboBox(self), "caseInstructionLevel", self.tr("Instruction level"))
         for lvl in INSTRUCTION_LEVELS:
             self.level.addItem(term("level", lvl), lvl)
-        self.extension = named(QLineEdit("3wd", self), "caseExtension", self.tr("Extension"))
+        self.extension = named(QLineEdit(self), "caseExtension", self.tr("Extension"))
+        self.extension.setPlaceholderText(self.tr("as requested"))
         self.answer = named(QLineEdit(self), "caseAnswer", self.tr("Answer"))
         self._pages = {}
         for key, widget in (("dispatch", self.lead), ("callback", callback), ("merge", self.into),
@@ -226,9 +248,26 @@ class CaseDetailPanel(QWidget):
                          + (self.tr("; assisting: {0}").format(assist) if assist else ""))
         if c.merged_into:
             facts.append(self.tr("Merged into {0}").format(c.merged_into))
-        if c.satisfied is not None:
-            facts.append(self.tr("Callback: satisfied {0}, resolved {1}").format(
-                self.tr("yes") if c.satisfied else self.tr("no"), self.tr("yes") if c.resolved else self.tr("no")))
+        lead = next((x for x in self.services.departments if x.code == c.lead_department), None)
+        if lead is not None and lead.contact_phone:  # the reference data's 24-hour contact of the unit
+            facts.append(self.tr("Lead unit's 24-hour contact: {0} {1}").format(lead.contact_person,
+                                                                             lead.contact_phone))
+        if c.contact_deadline is not None:
+            facts.append(self.tr("Progress contact made {0}").format(to_local(c.contacted_at).strftime("%m-%d %H:%M"))
+                         if c.contacted_at else self.tr("Progress contact due {0} (1-hour rule)").format(
+                             to_local(c.contact_deadline).strftime("%m-%d %H:%M")))
+        if c.extension_requested:
+            facts.append(self.tr("Extension requested: {0}").format(c.extension_requested))
+        if c.satisfaction is not None or c.satisfied is not None:
+            level = c.satisfaction or ("satisfied" if c.satisfied else "dissatisfied")
+            facts.append(self.tr("Callback: {0}, resolved {1}").format(
+                term("satisfaction", level), self.tr("yes") if c.resolved else self.tr("no")))
+        if c.callback_attempts:
+            facts.append(self.tr("Callback tries without reaching the caller: {0}").format(c.callback_attempts))
+        if d.merged:
+            facts.append(self.tr("Merged into this case: {0}").format(", ".join(m.number for m in d.merged)))
+            callers = [f"{name} {display(phone)}".strip() for phone, name in d.callers_to_call_back()]
+            facts.append(self.tr("Call back each caller: {0}").format("; ".join(callers)))
         self.facts.setText("\n".join(f for f in facts if f))
         self.description.setText(c.description + (f"\n\n{self.tr('Answer')}: {c.answer}" if c.answer else ""))
         self.timeline.clear()
@@ -267,13 +306,14 @@ class CaseDetailPanel(QWidget):
         if action == "dispatch":
             return {"lead_department": self.lead.currentData(), "assist_departments": []}
         if action == "callback":
-            return {"satisfied": self.satisfied.currentData(), "resolved": self.resolved.currentData()}
+            return {"satisfaction": self.satisfied.currentData(), "resolved": self.resolved.currentData()}
         if action == "merge":
             return {"into": self.into.text().strip()}
         if action == "instruct":
             return {"level": self.level.currentData()}
         if action == "approve_extension":
-            return {"extra": self.extension.text().strip()}
+            extra = self.extension.text().strip()
+            return {"extra": extra} if extra else {}
         if action == "answer":
             return {"answer": self.answer.text().strip()}
         if action == "note":

@@ -43,7 +43,9 @@ from console.workflow import CHANNELS, REQUEST_TYPES, TRANSFER_TARGETS, URGENCIE
 
 from .category_picker import CategoryPicker
 from .intake_messages import field_message
+from .merge_confirm import MergeConfirmDialog
 from .queue_model import CaseListModel
+from .refusals import refusal_text
 from .terms import term
 
 log = logging.getLogger(__name__)
@@ -248,7 +250,7 @@ class IntakeForm(QWidget):
             self.save_draft()
             return None
         except WorkflowError as exc:
-            self._show_errors({"_": FieldError("invalid", str(exc))})
+            self._show_errors({"_": FieldError("invalid", refusal_text(exc))})
             return None
         if self._draft_id is not None:
             self.services.drafts.discard(self._draft_id)
@@ -306,12 +308,19 @@ class IntakeForm(QWidget):
         self.deadline_label.show()
 
     def merge_into_selected(self):
-        """Save the call and merge it into the highlighted likely duplicate (one key: Ctrl+M)."""
+        """Ask, then save the call and merge it into the highlighted likely duplicate (Ctrl+M, then Enter)."""
         row = max(self.duplicates.currentIndex().row(), 0)
         target = self.dup_model.case_at(row)
         if target is None:
             self.status_message.emit(self.tr("No likely duplicate to merge into."))
             return None
+        self.merge_dialog = MergeConfirmDialog(target.number, target.description,
+                                               self.tr("Same matter as {0}").format(target.number), self)
+        self.merge_dialog.confirmed.connect(lambda reason: self._merge_confirmed(target, reason))
+        self.merge_dialog.open()
+        return self.merge_dialog
+
+    def _merge_confirmed(self, target, reason: str):
         rec = self.record()
         rec.lead_department, rec.assist_departments, rec.answer, rec.article_id = "", [], "", ""
         self._clear_errors()
@@ -320,14 +329,19 @@ class IntakeForm(QWidget):
         except IntakeError as exc:
             self._show_errors(exc.errors)
             return None
-        merged = self.services.cases.act(saved.number, "merge", self.services.actor,
-                                         self.tr("Same matter as {0}").format(target.number),
-                                         {"into": target.number})
+        try:
+            merged = self.services.cases.act(saved.number, "merge", self.services.actor, reason,
+                                             {"into": target.number})
+        except WorkflowError as exc:  # saved as a case of its own; the operator sees why it was not merged
+            merged = saved
+            self.status_message.emit(self.tr("Saved {0}; not merged: {1}").format(saved.number, refusal_text(exc)))
+        else:
+            self.status_message.emit(self.tr("Saved {0} and merged it into {1}.").format(saved.number,
+                                                                                       target.number))
         if self._draft_id is not None:
             self.services.drafts.discard(self._draft_id)
         self._draft_id = None
         self._dirty = False
-        self.status_message.emit(self.tr("Saved {0} and merged it into {1}.").format(saved.number, target.number))
         self.case_saved.emit(merged)
         self._clear()
         self.phone.setFocus()

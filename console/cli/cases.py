@@ -146,7 +146,9 @@ def cmd_act(args) -> int:
     try:
         actor = prof.actor(args.login)
         case = prof.cases.act(args.number, args.action, actor, args.reason, payload)
-    except (CaseNotFound, LookupError, WorkflowError) as exc:
+    except WorkflowError as exc:  # one line with its stable code, exit code 2
+        raise CliError(f"{exc} [{exc.code}]") from None
+    except (CaseNotFound, LookupError) as exc:
         raise CliError(str(exc)) from None
     finally:
         prof.close()

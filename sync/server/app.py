@@ -51,6 +51,11 @@ class ApiError(Exception):
         self.status, self.code, self.message, self.extra = status, code, message, extra
 
 
+def refusal_fields(exc: WorkflowError) -> dict:
+    """A refusal's stable code and parameters, for a window to say it in its own language."""
+    return {"refusal": exc.code, "params": {k: scrub(v) for k, v in exc.params.items()}}
+
+
 class LoginIn(BaseModel):
     model_config = ConfigDict(strict=True)
     login: inbound.Ident
@@ -302,9 +307,9 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         except NotVisible as exc:
             raise ApiError(404, "not_found", str(exc)) from None
         except Forbidden as exc:
-            raise ApiError(403, "forbidden", str(exc)) from None
+            raise ApiError(403, "forbidden", str(exc), **refusal_fields(exc)) from None
         except WorkflowError as exc:
-            raise ApiError(409, "refused", str(exc)) from None
+            raise ApiError(409, "refused", str(exc), **refusal_fields(exc)) from None
 
     @app.get(f"{API}/kb/feed", tags=["knowledge"], summary="Knowledge articles changed after a feed position")
     def kb_feed(since: int = Query(0, ge=0, le=inbound.BIG), limit: int = Query(500, ge=1, le=2000),

@@ -30,7 +30,7 @@ from console.lifecycle import apply_action
 from console.permissions import Forbidden, Path, authorize
 from console.redact import scrub
 from console.refdata import seed
-from console.workflow import EDITABLE_FIELDS, State, WorkflowError
+from console.workflow import EDITABLE_FIELDS, State, WorkflowError, merge_target_refusal
 from models.base import new_id
 
 from ..protocol import (
@@ -402,8 +402,10 @@ class Casebook:
             case = _namespace(row)
             if action == "merge":
                 target = _find(conn, str(payload.get("into") or ""))
-                if target is None or target.id == case.id or target.state == State.MERGED:
-                    raise WorkflowError(case.state, action, "merge needs another, unmerged case in `into`")
+                if target is None:
+                    raise WorkflowError(case.state, action, "merge needs another, open case in `into`",
+                                        "merge_target_unknown", number=str(payload.get("into") or "")[:40])
+                merge_target_refusal(case, target)
                 payload["into"], payload["into_id"] = target.number, target.id
             event = self._transition(caller, Path.API, case, action, reason, payload, self.clock())
             if action in ("edit", "answer"):
@@ -441,7 +443,8 @@ class Casebook:
         try:
             apply_action(case, action, after, payload, at, self.policy)
         except (PolicyError, KeyError, ValueError, TypeError) as exc:
-            raise WorkflowError(before, action, f"bad payload: {exc}") from None
+            raise WorkflowError(before, action, f"bad payload: {exc}", "bad_payload") from None
+        after = State(case.state)  # the lifecycle's word: the last unreached callback try closes the case
         stored = {k: (str(v) if isinstance(v, uuid.UUID) else v) for k, v in payload.items()}
         return {"id": event_id or str(new_id()), "case_id": case.id, "seq": case.version, "kind": action,
                 "actor": actor, "actor_role": role, "at": at, "from_state": before, "to_state": after.value,
@@ -529,7 +532,9 @@ class _Batch:
                 raise WorkflowError("-", kind, op["malformed"])
             result = self._apply(op_id, kind, payload, op.get("server_base"), sent_at)
         except WorkflowError as exc:
-            result = {"status": "rejected", "reason": scrub(str(exc))}  # it can quote the op's data
+            # the reason can quote the op's data; the code and its parameters say it in any language
+            result = {"status": "rejected", "reason": scrub(str(exc)), "code": exc.code,
+                      "params": {k: scrub(v) for k, v in exc.params.items()}}
         result = {"op_id": op_id, "case_id": case_id, **result}
         self.applied.append({"device_id": self.device_id, "op_id": op_id, "seq": int(op.get("seq") or 0),
                              "body_hash": h, "status": result["status"], "result": result, "at": self.now})
@@ -566,8 +571,10 @@ class _Batch:
         trial.field_versions = dict(case.field_versions or {})
         if action == "merge":
             target = self.cases.get(str(ev_payload.get("into_id") or ""))
-            if target is None or target.id == case.id or target.state == State.MERGED:
-                raise WorkflowError(case.state, action, "the case to merge into is unknown here or itself merged")
+            if target is None:
+                raise WorkflowError(case.state, action, "the case to merge into is unknown here",
+                                    "merge_target_unknown", number=str(ev_payload.get("into") or "")[:40])
+            merge_target_refusal(case, target)
             ev_payload["into_id"] = target.id
         if action == "edit":
             wanted = dict(ev_payload.get("fields") or {})
@@ -796,7 +803,7 @@ def _blank(case_id: str) -> SimpleNamespace:
     ns.urgency, ns.channel, ns.address, ns.description, ns.answer = "normal", "phone", "", "", ""
     ns.caller_phone, ns.caller_name, ns.assist_departments, ns.station = "", "", [], ""
     ns.repeat_caller = ns.confidential = ns.leader_pick = False
-    ns.supervised = ns.return_count = ns.extension_count = 0
+    ns.supervised = ns.return_count = ns.extension_count = ns.callback_attempts = 0
     ns.field_versions = {}
     return ns
 

@@ -67,6 +67,24 @@ def test_show_prints_the_events(capsys, data_dir, tmp_path):
     assert code == 2 and "no case CD-NOPE" in err
 
 
+def test_a_refused_action_is_one_line_with_its_code_and_exit_code_2(capsys, data_dir, tmp_path):
+    src = tmp_path / "one.jsonl"
+    src.write_text(json.dumps({**GOOD, "lead_department": "URBAN"}, ensure_ascii=False), "utf-8")
+    run(capsys, "cases", "add", "--from-json", src, "--data-dir", data_dir)
+    _, out, _ = run(capsys, "cases", "list", "--data-dir", data_dir, "--json")
+    number = json.loads(out.splitlines()[0])["number"]
+    assert run(capsys, "cases", "act", number, "accept", "--as", "admin", "--data-dir", data_dir)[0] == 0
+    for argv, code_name in (
+            (["request_extension", "--reason", "需要协调", "--payload", '{"extra": "five"}'], "bad_duration"),
+            (["approve_extension", "--payload", '{"extra": "5wd"}'], "extension_not_requested"),
+            (["callback", "--payload", '{"satisfaction": "so-so", "resolved": true}'], "wrong_state")):
+        code, out, err = run(capsys, "cases", "act", number, *argv[:1], "--as", "admin", "--data-dir", data_dir,
+                             *argv[1:])
+        assert code == 2 and out == ""
+        assert err.count("\n") == 1 and err.startswith("error: ") and err.rstrip().endswith(f"[{code_name}]"), err
+        assert "Traceback" not in err
+
+
 def test_list_filters(capsys, data_dir, tmp_path):
     src = tmp_path / "calls.jsonl"
     src.write_text("\n".join(json.dumps({**GOOD, "description": f"第{i}次反映工地噪音问题"}, ensure_ascii=False)

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from console.clock import to_local
 from console.deadlines import Duration, PolicyError, load_policy, parse_policy
+from console.workflow import WorkflowError
 from tests.conftest import local
 
 P = load_policy()
@@ -40,8 +41,12 @@ def due(step, rtype, urgency, start):
     ("2026-10-09T11:00", "sign", "help", "normal", "2026-10-10 11:00"),
     # urgent: contact within one clock hour, even at night and on a holiday
     ("2026-10-03T23:30", "contact", "help", "urgent", "2026-10-04 00:30"),
-    # urgent sign-for: 2 working hours
-    ("2026-11-27T17:00", "sign", "help", "urgent", "2026-11-30 10:00"),
+    # urgent sign-for: 2 clock hours, not the next working morning
+    ("2026-11-27T17:00", "sign", "help", "urgent", "2026-11-27 19:00"),
+    # urgent steps run on the clock across the National Day week: a 03:39 gas leak on a holiday
+    ("2026-10-02T03:39", "sign", "help", "urgent", "2026-10-02 05:39"),
+    ("2026-10-02T03:39", "reply", "complaint", "urgent", "2026-10-03 03:39"),
+    ("2026-10-02T03:39", "contact", "complaint", "emergency", "2026-10-02 04:39"),
 ])
 def test_deadline_rules(start, step, rtype, urgency, expected):
     assert due(step, rtype, urgency, start) == expected
@@ -99,7 +104,11 @@ def test_extension_moves_the_deadline(profile, operator, clock):
     assert after.state == "extended"
     assert P.calendar.working_minutes_between(before, after.reply_deadline) == 5 * 480
     assert after.deadline == after.reply_deadline
-    capped = profile.cases.act(case.number, "approve_extension", LEAD, payload={"extra": "40wd"})
+    with pytest.raises(WorkflowError) as refused:  # approved once: nothing is pending any more
+        profile.cases.act(case.number, "approve_extension", LEAD, payload={"extra": "5wd"})
+    assert refused.value.code == "extension_not_requested"
+    profile.cases.act(case.number, "request_extension", LIAISON, "还需协调", {"extra": "40wd"})
+    capped = profile.cases.act(case.number, "approve_extension", LEAD)  # the requested time, capped
     assert P.calendar.working_minutes_between(after.reply_deadline, capped.reply_deadline) == 10 * 480
 
 

@@ -9,10 +9,12 @@ import pytest
 from console.permissions import COLUMNS, PATHS, TABLE, Forbidden, Relation, actions_for, authorize, permitted, relation
 from console.workflow import ACTIONS, WorkflowError, allowed_actions
 
-HOTLINE = {"receive", "answer", "dispatch", "queue_callback", "callback", "reopen", "close", "transfer", "merge",
-           "edit", "note"}
-LEADS = {"approve_extension", "reject_extension", "cancel", "supervise", "instruct", "pick"}
-DEPARTMENT = {"accept", "return", "request_extension", "reply"}
+HOTLINE = {"receive", "answer", "dispatch", "queue_callback", "callback", "callback_unreached", "reopen", "close",
+           "transfer", "merge", "edit", "note", "progress_contact"}
+# a dissatisfied callback's review and closing a replied case without a callback are a team lead's
+LEADS = {"approve_extension", "reject_extension", "cancel", "supervise", "instruct", "pick", "review_reopen",
+         "review_close", "close_without_callback"}
+DEPARTMENT = {"accept", "return", "request_extension", "reply", "progress_contact"}
 # (role, relation of the account's department to the case) -> what it may do:
 # a liaison acts for its lead department, an assisting one only adds notes
 MAY = {("operator", "any"): HOTLINE, ("team_lead", "any"): HOTLINE | LEADS,
@@ -55,7 +57,7 @@ def test_relation_of_a_department_to_a_case():
 
 def test_what_a_window_offers_follows_the_table():
     case = _case()
-    assert actions_for(_who("urban", "liaison", "URBAN"), case) == ["accept", "return", "note"]
+    assert actions_for(_who("urban", "liaison", "URBAN"), case) == ["accept", "return", "progress_contact", "note"]
     assert actions_for(_who("hrss", "liaison", "HRSS"), case) == ["note"]
     assert actions_for(_who("housing", "liaison", "HOUSING"), case) == []
     assert actions_for(_who("op01", "operator"), case) == [a for a in allowed_actions("dispatched", "operator")]

@@ -12,7 +12,7 @@ from tests.conftest import LEAD, LIAISON
 GOOD_PAYLOAD = {
     "answer": {"answer": "已告知办理流程"}, "dispatch": {"lead_department": "URBAN"},
     "request_extension": {"extra": "5wd"}, "approve_extension": {"extra": "5wd"},
-    "reply": {"result": "已处理"}, "callback": {"satisfied": True, "resolved": True},
+    "reply": {"result": "已处理"}, "callback": {"satisfaction": "basically_satisfied", "resolved": True},
     "transfer": {"to": "110"}, "merge": {"into": "CD-A01-20261124-0001"}, "instruct": {"level": "city"},
     "edit": {"fields": {"description": "新的描述"}}, "note": {"text": "备注"},
 }
@@ -29,14 +29,20 @@ EXPECTED = {  # (action, state) -> target, written out by hand from docs/design.
     **{("reject_extension", s): s for s in ("accepted", "extended", "reopened")},
     **{("reply", s): "replied" for s in ("accepted", "extended", "reopened")},
     **{("queue_callback", s): "callback" for s in ("replied", "answered")},
+    **{("progress_contact", s): s for s in ("received", "dispatched", "accepted", "returned", "extended",
+                                             "replied", "callback", "reopened")},
     **{("callback", s): "closed" for s in ("callback", "replied")},
+    **{("callback_unreached", s): "callback" for s in ("callback", "replied")},
     **{("reopen", s): "reopened" for s in ("callback", "replied", "closed")},
-    **{("close", s): "closed" for s in ("answered", "replied", "callback")},
+    ("review_reopen", "review"): "reopened",
+    ("review_close", "review"): "closed",
+    ("close", "answered"): "closed",
+    **{("close_without_callback", s): "closed" for s in ("replied", "callback")},
     **{("cancel", s): "closed" for s in ("received", "returned")},
     ("transfer", "received"): "closed",
     **{("merge", s): "merged" for s in ("received", "dispatched", "returned", "answered")},
 }
-OPEN = ("received", "dispatched", "accepted", "returned", "extended", "replied", "callback", "reopened")
+OPEN = ("received", "dispatched", "accepted", "returned", "extended", "replied", "callback", "review", "reopened")
 for s in OPEN:
     EXPECTED[("supervise", s)] = s
     EXPECTED[("pick", s)] = s
@@ -133,7 +139,7 @@ def test_every_change_is_an_event_and_an_outbox_row(profile, operator, clock):
     cs.act(case.number, "supervise", LEAD, "请加快办理")
     cs.act(case.number, "reply", LIAISON, payload={"result": "已清理"})
     cs.act(case.number, "queue_callback", operator)
-    done = cs.act(case.number, "callback", operator, payload={"satisfied": True, "resolved": True})
+    done = cs.act(case.number, "callback", operator, payload={"satisfaction": "satisfied", "resolved": True})
     assert done.state == "closed" and done.satisfied and done.supervised == 1 and done.deadline is None
     detail = cs.get(case.number)
     assert [e.kind for e in detail.events] == ["receive", "dispatch", "accept", "supervise", "reply",
@@ -142,6 +148,7 @@ def test_every_change_is_an_event_and_an_outbox_row(profile, operator, clock):
     assert _counts(profile) == (7, 7)
     assert cs.state_counts() == {"received": 0, "dispatched": 0, "accepted": 0, "replied": 0, "callback": 0,
                                  "closed": 1}
+    assert done.satisfaction == "satisfied"
 
 
 def test_stale_version_is_refused(profile, operator, clock):

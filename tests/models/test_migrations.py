@@ -1,5 +1,6 @@
 """Schema migrations: a new file is built by the migrations, an old one upgraded,
 a foreign or damaged file refused with a plain message."""
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -107,3 +108,48 @@ def test_a_newer_schema_is_refused(tmp_path):
     con.close()
     with pytest.raises(StoreError, match="newer release"):
         open_database(tmp_path / "console.db")
+
+
+def test_old_yes_no_callbacks_and_closes_of_replied_cases_are_carried_into_the_three_levels(tmp_path):
+    """0010_callbacks: satisfied yes/no becomes satisfied / dissatisfied; a replied case closed
+    without a callback (which older releases allowed anyone to do) is counted as such."""
+    folder = tmp_path / "old"
+    folder.mkdir()
+    shutil.copy(DATA / "schema_0001_initial.db", folder / "console.db")
+    con = sqlite3.connect(folder / "console.db")
+    old = con.execute("SELECT * FROM cases").fetchone()
+    cols = [r[1] for r in con.execute("PRAGMA table_info(cases)")]
+    row = dict(zip(cols, old, strict=True))
+    for i, (satisfied, kinds) in enumerate(((1, ["reply", "callback"]), (0, ["reply", "callback"]),
+                                            (None, ["reply", "close"]))):
+        case = {**row, "id": f"{i:032x}", "number": f"CD-A01-20261101-01{i}", "state": "closed",
+                "satisfied": satisfied, "resolved": satisfied, "replied_at": "2026-11-01 02:00:00.000000"}
+        con.execute(f"INSERT INTO cases ({', '.join(case)}) VALUES ({', '.join('?' * len(case))})",
+                    list(case.values()))
+        events = [("receive", "draft", "received", "{}"), ("dispatch", "received", "dispatched",
+                                                           '{"lead_department": "URBAN"}'),
+                  ("accept", "dispatched", "accepted", "{}"), ("reply", "accepted", "replied", '{"result": "ok"}')]
+        last = kinds[-1]
+        answer = json.dumps({"satisfied": bool(satisfied), "resolved": bool(satisfied)})
+        events.append((last, "replied", "closed", answer if last == "callback" else "{}"))
+        for seq, (kind, a, b, payload) in enumerate(events, 1):
+            con.execute("INSERT INTO case_events (id, case_id, seq, kind, actor, actor_role, at, from_state, "
+                        "to_state, reason, payload) VALUES (?, ?, ?, ?, 'op01', 'operator', ?, ?, ?, '', ?)",
+                        (f"{i:016x}{seq:016x}", case["id"], seq, kind, f"2026-11-01 0{seq}:00:00.000000", a, b,
+                         payload))
+    con.commit()
+    con.close()
+    prof = open_profile(folder)
+    try:
+        from datetime import date
+
+        from console import metrics
+        levels = {n: prof.cases.get(n).case.satisfaction for n in ("CD-A01-20261101-010", "CD-A01-20261101-011",
+                                                                   "CD-A01-20261101-012")}
+        assert levels == {"CD-A01-20261101-010": "satisfied", "CD-A01-20261101-011": "dissatisfied",
+                          "CD-A01-20261101-012": None}
+        r = metrics.rates(prof.db, metrics.Scope(date(2026, 11, 1), date(2026, 11, 2)))
+        assert (r.counts["callbacks"], r.counts["closed_no_callback"]) == (2, 1)
+        assert (r.satisfaction.numerator, r.satisfaction.denominator) == (1, 3)
+    finally:
+        prof.close()

@@ -82,6 +82,7 @@ def test_liaisons_cannot_use_console_sync_and_see_their_department_only(central,
         assert http.post(f"/cases/{other}/actions/accept", headers=h, json={}).status_code == 404
         r = http.post(f"/cases/{mine}/actions/return", headers=h, json={})
         assert r.status_code == 409 and "reason is required" in r.json()["message"]
+        assert r.json()["refusal"] == "reason_required" and r.json()["params"] == {}  # for a window to translate
         r = http.post(f"/cases/{mine}/actions/return", headers=h, json={"reason": "不属于本单位职责"})
         assert r.json()["state"] == "returned" and r.json()["return_count"] == 1
 

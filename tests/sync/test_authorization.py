@@ -31,11 +31,17 @@ ACCOUNTS = {"op01": ("operator", "any"), "lead01": ("team_lead", "any"), "admin"
 # the steps (as admin) that bring a new case to a state each action may start from,
 # through a dispatch wherever the action allows, so that the relation is real
 SETUP = {**dict.fromkeys(["answer", "dispatch", "cancel", "merge"], ["dispatch", "return"]),
-         **dict.fromkeys(["accept", "return", "supervise", "instruct", "pick", "edit", "note"], ["dispatch"]),
-         **dict.fromkeys(["request_extension", "approve_extension", "reject_extension", "reply"],
-                         ["dispatch", "accept"]),
-         **dict.fromkeys(["queue_callback", "callback", "reopen", "close"], ["dispatch", "accept", "reply"]),
+         **dict.fromkeys(["accept", "return", "supervise", "instruct", "pick", "edit", "note", "progress_contact"],
+                         ["dispatch"]),
+         **dict.fromkeys(["request_extension", "reply"], ["dispatch", "accept"]),
+         **dict.fromkeys(["approve_extension", "reject_extension"], ["dispatch", "accept", "request_extension"]),
+         **dict.fromkeys(["queue_callback", "callback", "reopen", "callback_unreached", "close_without_callback"],
+                         ["dispatch", "accept", "reply"]),
+         **dict.fromkeys(["review_reopen", "review_close"], ["dispatch", "accept", "reply", "dissatisfied"]),
+         "close": ["dispatch", "return", "answer"],
          "transfer": []}
+# a setup step that is an action with another payload
+SETUP_STEPS = {"dissatisfied": ("callback", {"satisfaction": "dissatisfied", "resolved": False})}
 PAYLOAD = {"answer": {"answer": "已告知办理流程"},
            "dispatch": {"lead_department": "URBAN", "assist_departments": ["HRSS"]},
            "request_extension": {"extra": "5wd"}, "approve_extension": {"extra": "5wd"},
@@ -68,7 +74,8 @@ def _token(url: str, login: str) -> dict:
 def _case_for(book, action: str, target: str) -> dict:
     snap = book.create(dict(FIELDS), Caller("open311:setup", "open311"))
     for step in SETUP[action]:
-        snap = book.act(ADMIN, snap["number"], step, REASON, PAYLOAD.get(step, {}))
+        step, payload = SETUP_STEPS.get(step, (step, PAYLOAD.get(step, {})))
+        snap = book.act(ADMIN, snap["number"], step, REASON, payload)
     return snap
 
 

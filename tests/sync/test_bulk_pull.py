@@ -56,9 +56,14 @@ async def _fill(central, maker) -> None:
         elif state == "replied":
             satisfied = i % 2 == 0
             maker.act(n, "callback", "" if satisfied else "处理不及时", satisfied=satisfied, resolved=satisfied)
-            if not satisfied and i % 3:
-                maker.act(n, "reopen", "市民不满意")
-                maker.act(n, "dispatch", lead_department="URBAN")
+    await maker.client.sync_once()
+    for i, n in enumerate(numbers):  # a dissatisfied callback waits for a team lead's review
+        if maker.profile.cases.get(n).case.state == "review":
+            book.act(lead, n, "review_reopen" if i % 3 else "review_close", "市民不满意")
+    await maker.client.sync_once()
+    for n in numbers:
+        if maker.profile.cases.get(n).case.state == "reopened":
+            maker.act(n, "dispatch", lead_department="URBAN")
     await maker.client.sync_once()
     for n in numbers:
         if maker.profile.cases.get(n).case.state == "dispatched":

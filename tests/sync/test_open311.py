@@ -77,7 +77,7 @@ def test_services_and_requests(central, consoles):
         urban = Caller("urban", "liaison", "URBAN")
         book.act(urban, number, "accept")
         book.act(urban, number, "reply", payload={"result": "已修复，李小明先生已确认"})
-        book.act(lead, number, "close")
+        book.act(lead, number, "close_without_callback", "市民表示无需回访")
         closed = http.get(f"{BASE}/requests/{number}.json").json()[0]
         assert closed["status"] == "closed" and "已修复" in closed["status_notes"]
         assert "小明" not in closed["status_notes"]

@@ -3,7 +3,7 @@ pinyin, save, the case on top of the queue with its deadline."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from console.intake import CallRecord
 from console.queue_filter import QueueFilter
@@ -141,9 +141,34 @@ def test_duplicate_hint_and_one_key_merge(qtbot, window, filled, operator):
     assert form.dup_model.case_at(0).number == first.number
     form.description.setFocus()
     _key(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: getattr(form, "merge_dialog", None) is not None and form.merge_dialog.isVisible())
+    merged_before = filled.cases.state_counts().get("merged", 0)
+    assert not any(e.kind == "merge" for e in filled.cases.get(first.number).events)  # Ctrl+M only asks
+    assert first.number in form.merge_dialog.findChild(QLabel).text()
+    qtbot.keyClick(form.merge_dialog.reason, Qt.Key.Key_Escape)  # keep the call
+    qtbot.waitUntil(lambda: not form.merge_dialog.isVisible())
+    assert filled.cases.state_counts().get("merged", 0) == merged_before and form.description.toPlainText()
+    form.description.setFocus()
+    _key(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: form.merge_dialog.isVisible())
+    form.merge_dialog.reason.setText("同一工地噪音重复来电")
+    qtbot.keyClick(form.merge_dialog.reason, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: form.phone.text() == "")
-    merged = [c for c in filled.cases.list_cases(state="merged", limit=5)]
-    assert merged and filled.cases.get(merged[0].number).case.merged_into == first.number
+    assert filled.cases.state_counts().get("merged", 0) == merged_before + 1
+    merged = filled.cases.get(first.number).merged
+    assert len(merged) == 1 and filled.cases.get(merged[0].number).case.merged_into == first.number
+    assert filled.cases.get(merged[0].number).events[-1].reason == "同一工地噪音重复来电"
+    assert [m.number for m in filled.cases.get(first.number).merged] == [merged[0].number]
+
+
+def test_closed_cases_are_not_offered_as_merge_targets(qtbot, window, filled, operator):
+    first = filled.intake.log_call(CallRecord(caller_phone="13700001111", type="consultation", category_code="0201",
+                                              district="JJ", address="红星路三段1号",
+                                              description="红星路三段工地夜间施工噪音扰民严重",
+                                              answer="已告知投诉渠道"), operator)
+    filled.cases.act(first.number, "close", operator)
+    from console.callers import duplicate_hints
+    assert duplicate_hints(filled.cases, "JJ", "0201", "红星路三段工地夜间施工噪音很大", "红星路三段1号") == []
 
 
 def test_knowledge_article_is_inserted_as_a_direct_answer(qtbot, window, filled):

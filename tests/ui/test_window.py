@@ -92,11 +92,28 @@ def test_callback_records_satisfied_and_resolved(qtbot, window, filled, operator
     window.open_case(saved.id)
     detail = window.detail
     detail.action_combo.setCurrentIndex(detail.action_combo.findData("callback"))
-    detail.satisfied.setCurrentIndex(detail.satisfied.findData(False))
+    assert [detail.satisfied.itemData(i) for i in range(detail.satisfied.count())] == [
+        "satisfied", "basically_satisfied", "dissatisfied"]
+    detail.satisfied.setCurrentIndex(detail.satisfied.findData("basically_satisfied"))
     detail.resolved.setCurrentIndex(detail.resolved.findData(True))
     assert detail.act()
     case = filled.cases.get(saved.number).case
-    assert (case.state, case.satisfied, case.resolved) == ("closed", False, True)
+    assert (case.state, case.satisfaction, case.satisfied, case.resolved) == ("closed", "basically_satisfied",
+                                                                              True, True)
+
+
+def test_a_dissatisfied_callback_in_the_window_goes_to_review(qtbot, window, filled, operator):
+    saved = filled.intake.log_call(CallRecord(caller_phone="13700003334", type="consultation", category_code="0402",
+                                              description="养老金领取条件", answer="满15年可领取"), operator)
+    filled.cases.act(saved.number, "queue_callback", operator)
+    window.open_case(saved.id)
+    detail = window.detail
+    detail.action_combo.setCurrentIndex(detail.action_combo.findData("callback"))
+    detail.satisfied.setCurrentIndex(detail.satisfied.findData("dissatisfied"))
+    detail.reason.setText("答复不清楚")
+    assert detail.act()
+    assert filled.cases.get(saved.number).case.state == "review"
+    assert "review_close" not in detail.allowed()  # an operator's window offers no review decision
 
 
 def test_status_bar_shows_operator_role_and_sync_state_from_another_thread(qtbot, window):
