@@ -136,6 +136,17 @@ class QueuePanel(QWidget):
             if 20 <= int(widths.get(name, 0)) <= 1000:
                 self.table.setColumnWidth(i, int(widths[name]))
 
+    def sort_by_current_column(self) -> None:
+        """F9: sort by the column of the current cell (Left/Right pick it); again reverses the order."""
+        header = self.table.horizontalHeader()
+        idx = self.table.currentIndex()
+        column = idx.column() if idx.isValid() else header.sortIndicatorSection()
+        ascending = Qt.SortOrder.AscendingOrder
+        order = (Qt.SortOrder.DescendingOrder if header.sortIndicatorOrder() == ascending else ascending) \
+            if header.sortIndicatorSection() == column else ascending
+        header.setSortIndicator(column, order)  # sortIndicatorChanged sorts the model
+        self.table.setFocus()
+
     def focus_filter(self) -> None:
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
@@ -194,8 +205,8 @@ class QueuePanel(QWidget):
         hh.setSortIndicatorShown(True)
         hh.sortIndicatorChanged.connect(self._on_sort)
         hh.setSectionsClickable(True)
-        for name, width in (("number", 160), ("deadline", 96), ("state", 80), ("type", 60), ("urgency", 56), ("category", 90),
-                            ("district", 70), ("caller", 150), ("department", 120), ("created", 90)):
+        for name, width in (("number", 160), ("deadline", 96), ("state", 80), ("type", 60), ("urgency", 56),
+                            ("category", 90), ("district", 70), ("caller", 150), ("department", 120), ("created", 90)):
             self.table.setColumnWidth(COLUMNS.index(name), width)
         self.table.doubleClicked.connect(self._on_table_activated)
         self.table.activated.connect(self._on_table_activated)

@@ -174,6 +174,7 @@ class DashboardWidget(QWidget):
         self.heat.setAccessibleName(self.tr("District by category heat map, last 7 days"))
         self.heat.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.heat.cellClicked.connect(self._on_heat_clicked)
+        self.heat.cellActivated.connect(self._on_heat_clicked)  # Enter on a cell
         # sized once when the grid is made: ResizeToContents would re-measure every cell on each refresh
         self.heat.horizontalHeader().setDefaultSectionSize(52)
         self.heat.setMinimumHeight(330)
@@ -207,6 +208,7 @@ class DashboardWidget(QWidget):
                                      [self.tr("Operator"), self.tr("Calls logged"), self.tr("Direct answers"),
                                       self.tr("Avg. handling (min)"), self.tr("Callbacks due")])
         self.operators.cellClicked.connect(self._on_operator_clicked)
+        self.operators.cellActivated.connect(self._on_operator_clicked)
         people.addWidget(self._box(self.tr("Operators today"), self.operators, "dashboard_operators_box"))
         self.dept_box = self._box(self.tr("Departments"), self.departments, "dashboard_departments_box")
         people.addWidget(self.dept_box)
@@ -246,6 +248,7 @@ class DashboardWidget(QWidget):
         table_key = key.removeprefix("dashboard_")
         if table_key != "operators":
             t.cellClicked.connect(lambda row, _col, k=table_key: self._open_index(k, row))
+            t.cellActivated.connect(lambda row, _col, k=table_key: self._open_index(k, row))  # Enter
         return t
 
     # -- drawing -------------------------------------------------------------------------
