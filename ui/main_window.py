@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
             "open_case": lambda: self.queue.current_case_id() and self.open_case(self.queue.current_case_id()),
             "show_form": lambda: self._in_form(lambda: None),
             "refresh": self.queue.refresh,
+            "emergency": lambda: self._in_form(self.form.emergency_banner.accept),
             "focus_history": lambda: self._in_form(self._focus_history),
             "focus_duplicates": lambda: self._in_form(self._focus_duplicates),
             "sort_queue": self.queue.sort_by_current_column,

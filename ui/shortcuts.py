@@ -27,6 +27,8 @@ SHORTCUTS = [
              QT_TRANSLATE_NOOP("Shortcuts", "Save and dispatch to the lead department")),
     Shortcut("merge", "Ctrl+M", QT_TRANSLATE_NOOP("Shortcuts", "Merge the call into the selected likely duplicate")),
     Shortcut("discard", "Ctrl+Shift+Backspace", QT_TRANSLATE_NOOP("Shortcuts", "Discard the draft")),
+    Shortcut("emergency", "Ctrl+E",
+             QT_TRANSLATE_NOOP("Shortcuts", "Emergency: set it and the proposed line to put the caller through to")),
     Shortcut("focus_phone", "Alt+1", QT_TRANSLATE_NOOP("Shortcuts", "Go to the caller's phone")),
     Shortcut("focus_description", "Alt+2", QT_TRANSLATE_NOOP("Shortcuts", "Go to the description")),
     Shortcut("focus_history", "Alt+3",

@@ -110,6 +110,13 @@ def test_merge_without_a_duplicate_says_so(qtbot, window):
     assert "No likely duplicate" in sig.args[0]
 
 
+def test_ctrl_e_sets_the_proposed_emergency(qtbot, window):
+    window.new_call()
+    type_text(window.form.description, "有人落水了")
+    press(window, "emergency")
+    assert window.form.urgency.currentData() == "emergency" and window.form.transfer.currentData() == "119"
+
+
 def test_discard_empties_the_form(qtbot, window):
     window.new_call()
     type_text(window.form.description, "要放弃的内容")
