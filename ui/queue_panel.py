@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QTabBar,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -161,6 +162,8 @@ class QueuePanel(QWidget):
             i = self.tabs.addTab(term("view", view))
             self.tabs.setTabData(i, view)
         self.tabs.currentChanged.connect(self._apply_filter)
+        for arrow in self.tabs.findChildren(QToolButton):  # arrows on the bar pick the view; Tab moves on
+            arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.filter_edit = QLineEdit(self, objectName="queueFilter", clearButtonEnabled=True)
         self.filter_edit.setPlaceholderText(self.tr("Filter: number, phone or words"))

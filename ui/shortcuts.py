@@ -82,6 +82,7 @@ class CheatSheet(QDialog):
         table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # Tab goes on to Close
         for row, s in enumerate(SHORTCUTS):
             keys = QKeySequence(s.keys).toString(QKeySequence.SequenceFormat.NativeText)
             table.setItem(row, 0, QTableWidgetItem(keys))
