@@ -186,7 +186,8 @@ class IntakeForm(QWidget):
         """List the operator's other unsaved calls (interrupted by a newer call) to switch back to."""
         others = [d for d in self.services.drafts.list(self.services.actor.login) if d.id != self._draft_id]
         self.drafts_combo.clear()
-        self.drafts_combo.addItem(self.tr("{0} other unsaved calls").format(len(others)), None)
+        self.drafts_combo.addItem(self.tr("1 other unsaved call") if len(others) == 1
+                                  else self.tr("{0} other unsaved calls").format(len(others)), None)
         for d in others:
             when = to_local(d.updated_at).strftime("%H:%M") if d.updated_at else ""
             who = d.data.get("caller_phone") or d.data.get("caller_name") or self.tr("no number")

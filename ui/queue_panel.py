@@ -181,6 +181,8 @@ class QueuePanel(QWidget):
             box.currentIndexChanged.connect(self._apply_filter)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(5)
+            # never narrower than its own "Any ..." label (it read "Any distric"); long item texts elide
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance(label) + 36)
             return box
 
         self.state_combo = combo("queueState", self.tr("Any state"), [(s, term("state", s)) for s in FILTER_STATES])

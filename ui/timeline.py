@@ -13,12 +13,9 @@ from .plain_text import tooltip
 from .terms import term
 
 HIGHLIGHT = ("instruct", "supervise", "pick")
+translate = QCoreApplication.translate  # lupdate reads translate("Timeline", "...") calls
 _DURATION = re.compile(r"^\s*(\d+)\s*(wd|d|h)\s*$")
 _SHOWN_KEYS = {"case", "into_id", "fields"}  # internal ids; `fields` is worded by the edit sentence
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Timeline", text, None, n)
 
 
 def duration(value) -> str:
@@ -27,15 +24,21 @@ def duration(value) -> str:
     if not m:
         return str(value or "")
     n, unit = int(m.group(1)), m.group(2)
+    # singular and plural as two messages: Chinese has one form, English two (no numerus entries needed)
     if unit == "wd":
-        return _tr("%n working day(s)", n)
-    if unit == "d":
-        return _tr("%n day(s)", n)
-    return _tr("%n hour(s)", n)
+        text = translate("Timeline", "1 working day") if n == 1 else \
+            translate("Timeline", "{0} working days")
+    elif unit == "d":
+        text = translate("Timeline", "1 day") if n == 1 else \
+            translate("Timeline", "{0} days")
+    else:
+        text = translate("Timeline", "1 hour") if n == 1 else \
+            translate("Timeline", "{0} hours")
+    return text.format(n)
 
 
 def _yes_no(value) -> str:
-    return _tr("yes") if value else _tr("no")
+    return translate("Timeline", "yes") if value else translate("Timeline", "no")
 
 
 class Namer:
@@ -47,7 +50,7 @@ class Namer:
 
     def actor(self, actor: str) -> str:
         if actor == "system":
-            return _tr("System")
+            return translate("Timeline", "System")
         if actor in self.departments:
             return self.departments[actor]
         name = self.operators.get(actor)
@@ -62,66 +65,68 @@ def sentence(event, names: Namer) -> str:
     p, r, k = event.payload or {}, (event.reason or "").strip(), event.kind
     units = lambda codes: "、".join(names.unit(c) for c in codes or [])  # noqa: E731
     if k == "receive":
-        text = _tr("Received the call")
+        text = translate("Timeline", "Received the call")
     elif k == "dispatch":
-        text = _tr("Dispatched to {0}").format(names.unit(p.get("lead_department")))
+        text = translate("Timeline", "Dispatched to {0}").format(names.unit(p.get("lead_department")))
         if p.get("assist_departments"):
-            text += _tr(", assisted by {0}").format(units(p["assist_departments"]))
+            text += translate("Timeline", ", assisted by {0}").format(units(p["assist_departments"]))
     elif k == "accept":
-        text = _tr("Signed for the case")
+        text = translate("Timeline", "Signed for the case")
     elif k == "return":
-        text = _tr("Returned the case")
+        text = translate("Timeline", "Returned the case")
     elif k == "request_extension":
-        text = _tr("Asked for {0} more").format(duration(p.get("extra")))
+        text = translate("Timeline", "Asked for {0} more").format(duration(p.get("extra")))
     elif k == "approve_extension":
-        text = _tr("Approved {0} more").format(duration(p.get("extra")))
+        text = translate("Timeline", "Approved {0} more").format(duration(p.get("extra")))
     elif k == "reject_extension":
-        text = _tr("Refused the extension")
+        text = translate("Timeline", "Refused the extension")
     elif k == "reply":
-        text = _tr("Replied with the result: {0}").format(p.get("result", ""))
+        text = translate("Timeline", "Replied with the result: {0}").format(p.get("result", ""))
     elif k == "queue_callback":
-        text = _tr("Queued for a callback")
+        text = translate("Timeline", "Queued for a callback")
     elif k == "callback":
-        text = _tr("Called the caller back: satisfied {0}, resolved {1}").format(
+        text = translate("Timeline", "Called the caller back: satisfied {0}, resolved {1}").format(
             _yes_no(p.get("satisfied")), _yes_no(p.get("resolved"))) if "satisfied" in p \
-            else _tr("Called the caller back")
+            else translate("Timeline", "Called the caller back")
     elif k == "reopen":
-        text = _tr("Reopened the case")
+        text = translate("Timeline", "Reopened the case")
     elif k == "close":
-        text = _tr("Closed the case")
+        text = translate("Timeline", "Closed the case")
     elif k == "cancel":
-        text = _tr("Cancelled the case")
+        text = translate("Timeline", "Cancelled the case")
     elif k == "transfer":
         from .emergency_banner import line_name
-        text = _tr("Transferred the caller to {0}").format(line_name(str(p.get("to", ""))))
+        text = translate("Timeline", "Transferred the caller to {0}").format(line_name(str(p.get("to", ""))))
     elif k == "merge":
-        text = _tr("Merged into {0}").format(p.get("into", ""))
+        text = translate("Timeline", "Merged into {0}").format(p.get("into", ""))
     elif k == "supervise":
-        text = _tr("Urged the department to act")
+        text = translate("Timeline", "Urged the department to act")
     elif k == "instruct":
-        text = _tr("Recorded a leader's instruction ({0})").format(term("level", p.get("level")))
+        text = translate("Timeline", "Recorded a leader's instruction ({0})").format(term("level", p.get("level")))
     elif k == "pick":
-        text = _tr("Marked as a leader's pick")
+        text = translate("Timeline", "Marked as a leader's pick")
     elif k == "edit":
-        text = _tr("Edited: {0}").format(", ".join(_field(f) for f in (p.get("fields") or {})))
+        text = translate("Timeline", "Edited: {0}").format(", ".join(_field(f) for f in (p.get("fields") or {})))
     elif k == "answer":
-        text = _tr("Answered directly: {0}").format(p.get("answer", ""))
+        text = translate("Timeline", "Answered directly: {0}").format(p.get("answer", ""))
     elif k == "note" and p.get("transferred_to"):
         from .emergency_banner import line_name
-        text = _tr("Put the caller through to {0}").format(line_name(str(p["transferred_to"])))
+        text = translate("Timeline", "Put the caller through to {0}").format(line_name(str(p["transferred_to"])))
     elif k == "note":
-        text = _tr("Note: {0}").format(p.get("text", ""))
+        text = translate("Timeline", "Note: {0}").format(p.get("text", ""))
     else:  # an action this console does not know yet: its name and details, never dropped
         extra = {key: v for key, v in p.items() if key not in _SHOWN_KEYS}
         text = term("action", k) + (": " + "; ".join(f"{key}: {v}" for key, v in extra.items()) if extra else "")
     if r and k != "note":
-        text += _tr(". Reason: {0}").format(r)
+        text += translate("Timeline", ". Reason: {0}").format(r)
     return text
 
 
 def _field(name: str) -> str:
-    return {"description": _tr("description"), "address": _tr("address"), "caller_name": _tr("caller's name"),
-            "answer": _tr("answer")}.get(name, name)
+    return {"description": translate("Timeline", "description"),
+            "address": translate("Timeline", "address"),
+            "caller_name": translate("Timeline", "caller's name"),
+            "answer": translate("Timeline", "answer")}.get(name, name)
 
 
 class TimelineView(QWidget):

@@ -4,22 +4,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="120"/>
-        <source>Cannot start</source>
-        <translation>无法启动</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="145"/>
+        <location filename="../../ui/app.py" line="217"/>
         <source>Caller-ID listener on port {0}</source>
         <translation>来电号码接口已在端口 {0} 监听</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="149"/>
+        <location filename="../../ui/app.py" line="221"/>
         <source>Caller-ID listener not started: {0}</source>
         <translation>来电号码接口未启动：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="194"/>
+        <location filename="../../ui/app.py" line="196"/>
         <source>Signed in offline: the password was checked on this computer.</source>
         <translation>已离线登录：密码在本机核验。</translation>
     </message>
@@ -27,248 +22,222 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="42"/>
+        <location filename="../../ui/case_detail.py" line="56"/>
         <source>No such case.</source>
         <translation>没有这个工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="66"/>
+        <location filename="../../ui/case_detail.py" line="80"/>
         <source>Not done: a reason is required for this action.</source>
         <translation>未执行：此操作需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="74"/>
+        <location filename="../../ui/case_detail.py" line="88"/>
         <source>Not done: {0}</source>
         <translation>未执行：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="77"/>
+        <location filename="../../ui/case_detail.py" line="91"/>
         <source>{0}: {1} done.</source>
         <translation>{0}：已{1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="89"/>
+        <location filename="../../ui/case_detail.py" line="103"/>
         <source>Case</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="92"/>
+        <location filename="../../ui/case_detail.py" line="106"/>
         <source>Leaders&apos; instructions</source>
         <translation>领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="95"/>
+        <location filename="../../ui/case_detail.py" line="109"/>
         <source>Case facts</source>
         <translation>工单信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="98"/>
+        <location filename="../../ui/case_detail.py" line="112"/>
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="100"/>
+        <location filename="../../ui/case_detail.py" line="114"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="103"/>
-        <source>Timeline</source>
-        <translation>办理过程</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="104"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="104"/>
-        <location filename="../../ui/case_detail.py" line="112"/>
-        <location filename="../../ui/case_detail.py" line="154"/>
+        <location filename="../../ui/case_detail.py" line="123"/>
+        <location filename="../../ui/case_detail.py" line="165"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="104"/>
-        <source>By</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="104"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="105"/>
-        <source>Reason / details</source>
-        <translation>原因 / 详情</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="114"/>
-        <location filename="../../ui/case_detail.py" line="116"/>
-        <location filename="../../ui/case_detail.py" line="244"/>
+        <location filename="../../ui/case_detail.py" line="125"/>
+        <location filename="../../ui/case_detail.py" line="127"/>
+        <location filename="../../ui/case_detail.py" line="246"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="117"/>
+        <location filename="../../ui/case_detail.py" line="128"/>
         <source>Do it</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="117"/>
+        <location filename="../../ui/case_detail.py" line="128"/>
         <source>Do the chosen action</source>
         <translation>执行所选操作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="119"/>
+        <location filename="../../ui/case_detail.py" line="130"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="126"/>
+        <location filename="../../ui/case_detail.py" line="137"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="129"/>
-        <location filename="../../ui/case_detail.py" line="137"/>
+        <location filename="../../ui/case_detail.py" line="140"/>
+        <location filename="../../ui/case_detail.py" line="148"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="130"/>
-        <location filename="../../ui/case_detail.py" line="139"/>
+        <location filename="../../ui/case_detail.py" line="141"/>
+        <location filename="../../ui/case_detail.py" line="150"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="132"/>
+        <location filename="../../ui/case_detail.py" line="143"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="133"/>
+        <location filename="../../ui/case_detail.py" line="144"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="141"/>
+        <location filename="../../ui/case_detail.py" line="152"/>
         <source>Merge into case number</source>
         <translation>并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="142"/>
+        <location filename="../../ui/case_detail.py" line="153"/>
         <source>Case number to merge into</source>
         <translation>要并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="143"/>
+        <location filename="../../ui/case_detail.py" line="154"/>
         <source>Instruction level</source>
         <translation>批示级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="146"/>
+        <location filename="../../ui/case_detail.py" line="157"/>
         <source>Extension</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="147"/>
+        <location filename="../../ui/case_detail.py" line="158"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="155"/>
+        <location filename="../../ui/case_detail.py" line="166"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="175"/>
+        <location filename="../../ui/case_detail.py" line="191"/>
         <source>No case open: press Enter on a row of the queue.</source>
         <translation>未打开工单：在工单列表中选中一行按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="189"/>
+        <location filename="../../ui/case_detail.py" line="205"/>
         <source>Leader&apos;s pick: handle first</source>
         <translation>领导点球：优先办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="191"/>
+        <location filename="../../ui/case_detail.py" line="207"/>
         <source>Supervised {0} times</source>
         <translation>已督办 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="195"/>
+        <location filename="../../ui/case_detail.py" line="211"/>
         <source>Deadline: {0} ({1})</source>
         <translation>时限：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="196"/>
+        <location filename="../../ui/case_detail.py" line="212"/>
         <source>No deadline running</source>
         <translation>当前无办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="199"/>
+        <location filename="../../ui/case_detail.py" line="215"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="200"/>
+        <location filename="../../ui/case_detail.py" line="216"/>
         <source>Caller: {0}</source>
         <translation>来电人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="200"/>
+        <location filename="../../ui/case_detail.py" line="216"/>
         <source> (repeat caller)</source>
         <translation>（重复来电）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="204"/>
+        <location filename="../../ui/case_detail.py" line="220"/>
         <source>Received: {0}</source>
         <translation>受理时间：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="207"/>
+        <location filename="../../ui/case_detail.py" line="223"/>
         <source>Lead: {0}</source>
         <translation>主办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="208"/>
+        <location filename="../../ui/case_detail.py" line="224"/>
         <source>; assisting: {0}</source>
         <translation>；协办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="210"/>
+        <location filename="../../ui/case_detail.py" line="226"/>
         <source>Merged into {0}</source>
         <translation>已并入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="212"/>
+        <location filename="../../ui/case_detail.py" line="228"/>
         <source>Callback: satisfied {0}, resolved {1}</source>
         <translation>回访：满意 {0}，解决 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="213"/>
+        <location filename="../../ui/case_detail.py" line="229"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="213"/>
+        <location filename="../../ui/case_detail.py" line="229"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="244"/>
+        <location filename="../../ui/case_detail.py" line="246"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="245"/>
+        <location filename="../../ui/case_detail.py" line="247"/>
         <source>Required for this action</source>
         <translation>此操作必须填写</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="245"/>
+        <location filename="../../ui/case_detail.py" line="247"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -276,27 +245,27 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="312"/>
+        <location filename="../../ui/queue_model.py" line="313"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="312"/>
+        <location filename="../../ui/queue_model.py" line="313"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="312"/>
+        <location filename="../../ui/queue_model.py" line="313"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="312"/>
+        <location filename="../../ui/queue_model.py" line="313"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="313"/>
+        <location filename="../../ui/queue_model.py" line="314"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
@@ -304,19 +273,19 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="72"/>
-        <location filename="../../ui/shortcuts.py" line="73"/>
-        <location filename="../../ui/shortcuts.py" line="75"/>
+        <location filename="../../ui/shortcuts.py" line="78"/>
+        <location filename="../../ui/shortcuts.py" line="79"/>
+        <location filename="../../ui/shortcuts.py" line="81"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="76"/>
+        <location filename="../../ui/shortcuts.py" line="82"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="76"/>
+        <location filename="../../ui/shortcuts.py" line="82"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
@@ -324,395 +293,453 @@
 <context>
     <name>Countdown</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="60"/>
+        <location filename="../../ui/queue_model.py" line="61"/>
         <source>{0}d {1}h</source>
         <translation>{0}天{1}小时</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="62"/>
+        <location filename="../../ui/queue_model.py" line="63"/>
         <source>{0}h {1}m</source>
         <translation>{0}小时{1}分</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="64"/>
+        <location filename="../../ui/queue_model.py" line="65"/>
         <source>{0}m</source>
         <translation>{0}分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="66"/>
+        <location filename="../../ui/queue_model.py" line="67"/>
         <source>overdue {0}</source>
         <translation>超期 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="68"/>
+        <location filename="../../ui/queue_model.py" line="69"/>
         <source>{0} left</source>
         <translation>剩 {0}</translation>
     </message>
 </context>
 <context>
+    <name>EmergencyBanner</name>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="17"/>
+        <source>110 Police</source>
+        <translation>110 公安报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="18"/>
+        <source>119 Fire and rescue</source>
+        <translation>119 消防救援</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="19"/>
+        <source>120 Ambulance</source>
+        <translation>120 医疗急救</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="20"/>
+        <source>122 Traffic accidents</source>
+        <translation>122 交通事故报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="36"/>
+        <source>Emergency</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="44"/>
+        <source>Set Emergency and the proposed line</source>
+        <translation>设为特急并选定建议的转接线路</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="91"/>
+        <source>Logged: {0} was transferred to {1}.</source>
+        <translation>已记录：工单 {0} 已转接 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="95"/>
+        <source>Logged: {0} was put through to {1} and dispatched to {2} as urgent.</source>
+        <translation>已记录：工单 {0} 已转接 {1}，并已按紧急件派单给 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="115"/>
+        <source>Emergency: put the caller through to {0} now and stay on the line until they answer; Ctrl+S then logs the transfer.</source>
+        <translation>特急：请立即将来电转接 {0}，等对方接听后再挂断；然后按 Ctrl+S 记录转接。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="120"/>
+        <source>The case is also dispatched to {0} as urgent.</source>
+        <translation>保存时同时按紧急件派单给 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="123"/>
+        <source>Emergency: choose the line to put the caller through to.</source>
+        <translation>特急：请选择转接线路。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="125"/>
+        <source>Proposed: {0}.</source>
+        <translation>建议转接：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="128"/>
+        <source>Possible emergency: {0} (“{1}”). Put the caller through to {2}.</source>
+        <translation>疑似紧急情况：{0}（“{1}”）。请转接 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="134"/>
+        <source>Emergency, transfer to {0} (Ctrl+E)</source>
+        <translation>设为特急，转接 {0}（Ctrl+E）</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="147"/>
+        <location filename="../../ui/intake_form.py" line="165"/>
         <source>The unsaved call from {0} was restored.</source>
         <translation>已恢复 {0} 未保存的来电记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="165"/>
+        <location filename="../../ui/intake_form.py" line="183"/>
         <source>The draft could not be written; it is kept in the form.</source>
         <translation>草稿写入失败，内容仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="171"/>
+        <location filename="../../ui/intake_form.py" line="189"/>
+        <source>1 other unsaved call</source>
+        <translation>另有 1 通未保存的来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="190"/>
         <source>{0} other unsaved calls</source>
         <translation>另有 {0} 通未保存的来电</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="174"/>
+        <location filename="../../ui/intake_form.py" line="193"/>
         <source>no number</source>
         <translation>无号码</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="240"/>
+        <location filename="../../ui/intake_form.py" line="259"/>
         <source>Saved {0}.</source>
         <translation>已保存 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="253"/>
+        <location filename="../../ui/intake_form.py" line="272"/>
         <source>No likely duplicate to merge into.</source>
         <translation>没有可并入的疑似重复工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="264"/>
+        <location filename="../../ui/intake_form.py" line="283"/>
         <source>Same matter as {0}</source>
         <translation>与 {0} 为同一事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="270"/>
+        <location filename="../../ui/intake_form.py" line="289"/>
         <source>Saved {0} and merged it into {1}.</source>
-        <translation>已保存 {0} 并并入 {1}。</translation>
+        <translation>已保存 {0}，并已并入 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="301"/>
+        <location filename="../../ui/intake_form.py" line="320"/>
         <source>Caller&apos;s phone</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="302"/>
+        <location filename="../../ui/intake_form.py" line="321"/>
         <source>138 0013 8000 or 028-8600 1234</source>
         <translation>138 0013 8000 或 028-8600 1234</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="303"/>
+        <location filename="../../ui/intake_form.py" line="322"/>
         <source>Caller&apos;s name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="305"/>
+        <location filename="../../ui/intake_form.py" line="324"/>
         <source>Request type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="306"/>
-        <location filename="../../ui/intake_form.py" line="335"/>
+        <location filename="../../ui/intake_form.py" line="325"/>
+        <location filename="../../ui/intake_form.py" line="354"/>
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="309"/>
-        <location filename="../../ui/intake_form.py" line="434"/>
+        <location filename="../../ui/intake_form.py" line="328"/>
+        <location filename="../../ui/intake_form.py" line="452"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="310"/>
+        <location filename="../../ui/intake_form.py" line="329"/>
         <source>Type Chinese or pinyin initials, e.g. wy</source>
         <translation>输入中文或拼音首字母，如 wy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="311"/>
+        <location filename="../../ui/intake_form.py" line="330"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="319"/>
+        <location filename="../../ui/intake_form.py" line="338"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="320"/>
+        <location filename="../../ui/intake_form.py" line="339"/>
         <source>Road, compound or landmark</source>
         <translation>道路、小区或地标</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="326"/>
-        <location filename="../../ui/intake_form.py" line="441"/>
+        <location filename="../../ui/intake_form.py" line="345"/>
+        <location filename="../../ui/intake_form.py" line="459"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="328"/>
+        <location filename="../../ui/intake_form.py" line="347"/>
         <source>What happened, where, since when, what the caller asks for</source>
         <translation>发生了什么、在哪里、从何时开始、来电人有何诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="331"/>
-        <location filename="../../ui/intake_form.py" line="445"/>
+        <location filename="../../ui/intake_form.py" line="350"/>
+        <location filename="../../ui/intake_form.py" line="463"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="334"/>
+        <location filename="../../ui/intake_form.py" line="353"/>
         <source>Transfer to</source>
         <translation>转接至</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="336"/>
-        <source>110 Police</source>
-        <translation>110 报警</translation>
+        <location filename="../../ui/intake_form.py" line="358"/>
+        <source>EMERGENCY: a threat to life or public safety is not a hotline case. Put the caller through to 110, 119, 120, 122 or the utility&apos;s emergency line, stay on the line until they answer, then save to log the transfer.</source>
+        <translation>特急：危及生命或公共安全的事项不属于热线受理范围。请立即将来电转接 110、119、120、122 或相关企业的抢修热线，等对方接听后再保存，转接即被记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="336"/>
-        <source>119 Fire</source>
-        <translation>119 火警</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="337"/>
-        <source>120 Ambulance</source>
-        <translation>120 急救</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="337"/>
-        <source>122 Traffic police</source>
-        <translation>122 交通事故</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="340"/>
-        <source>EMERGENCY: a threat to life or public safety is not a hotline case. Transfer the caller now to 110 (police), 119 (fire) or 120 (ambulance), stay on the line until they answer, then save: the transfer is logged.</source>
-        <translation>紧急情况：危及生命或公共安全的事项不属于热线受理范围。请立即将来电转接 110（报警）、119（火警）或 120（急救），等对方接听后再保存：转接会被记录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="342"/>
+        <location filename="../../ui/intake_form.py" line="360"/>
         <source>Emergency transfer instruction</source>
         <translation>紧急转接提示</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="345"/>
+        <location filename="../../ui/intake_form.py" line="363"/>
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="346"/>
+        <location filename="../../ui/intake_form.py" line="364"/>
         <source>Save as received (decide later)</source>
         <translation>仅受理（稍后处置）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="347"/>
+        <location filename="../../ui/intake_form.py" line="365"/>
         <source>Answer directly</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="347"/>
+        <location filename="../../ui/intake_form.py" line="365"/>
         <source>Dispatch to a department</source>
         <translation>派单至部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="349"/>
+        <location filename="../../ui/intake_form.py" line="367"/>
         <source>Answer given to the caller</source>
         <translation>答复来电人的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="352"/>
+        <location filename="../../ui/intake_form.py" line="370"/>
         <source>Cited knowledge article</source>
         <translation>引用的知识库条目</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="354"/>
+        <location filename="../../ui/intake_form.py" line="372"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="355"/>
+        <location filename="../../ui/intake_form.py" line="373"/>
         <source>Assisting departments</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="362"/>
+        <location filename="../../ui/intake_form.py" line="380"/>
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="365"/>
+        <location filename="../../ui/intake_form.py" line="383"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="365"/>
+        <location filename="../../ui/intake_form.py" line="383"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="366"/>
+        <location filename="../../ui/intake_form.py" line="384"/>
         <source>Save and dispatch (Ctrl+Enter)</source>
         <translation>保存并派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="367"/>
+        <location filename="../../ui/intake_form.py" line="385"/>
         <source>Save and dispatch</source>
         <translation>保存并派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="369"/>
+        <location filename="../../ui/intake_form.py" line="387"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="369"/>
+        <location filename="../../ui/intake_form.py" line="387"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="370"/>
+        <location filename="../../ui/intake_form.py" line="388"/>
         <source>Other unsaved calls</source>
         <translation>其他未保存的来电</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="375"/>
+        <location filename="../../ui/intake_form.py" line="393"/>
         <source>Repeat caller</source>
         <translation>重复来电</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="378"/>
+        <location filename="../../ui/intake_form.py" line="396"/>
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="380"/>
+        <location filename="../../ui/intake_form.py" line="398"/>
         <source>Caller&apos;s earlier cases</source>
         <translation>来电人以往工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="382"/>
-        <location filename="../../ui/intake_form.py" line="398"/>
+        <location filename="../../ui/intake_form.py" line="400"/>
+        <location filename="../../ui/intake_form.py" line="416"/>
         <source>Likely duplicates</source>
         <translation>疑似重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="397"/>
+        <location filename="../../ui/intake_form.py" line="415"/>
         <source>Likely duplicates: Ctrl+M merges the call into the selected one</source>
         <translation>疑似重复工单：Ctrl+M 将本次来电并入所选工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="400"/>
+        <location filename="../../ui/intake_form.py" line="418"/>
         <source>Merge (Ctrl+M)</source>
         <translation>并单 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="401"/>
+        <location filename="../../ui/intake_form.py" line="419"/>
         <source>Merge into the selected duplicate</source>
         <translation>并入所选重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="409"/>
+        <location filename="../../ui/intake_form.py" line="427"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="429"/>
+        <location filename="../../ui/intake_form.py" line="447"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="431"/>
+        <location filename="../../ui/intake_form.py" line="449"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="436"/>
+        <location filename="../../ui/intake_form.py" line="454"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="440"/>
+        <location filename="../../ui/intake_form.py" line="458"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="460"/>
+        <location filename="../../ui/intake_form.py" line="478"/>
         <source>Lead</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="461"/>
+        <location filename="../../ui/intake_form.py" line="479"/>
         <source>Assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="479"/>
+        <location filename="../../ui/intake_form.py" line="499"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="599"/>
+        <location filename="../../ui/intake_form.py" line="619"/>
         <source>Unknown district; pick one from the list.</source>
         <translation>没有这个区县，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="609"/>
+        <location filename="../../ui/intake_form.py" line="629"/>
         <source>Choose the lead department...</source>
         <translation>请选择主办单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="635"/>
+        <location filename="../../ui/intake_form.py" line="655"/>
         <source>Choose the request type to see the deadline.</source>
         <translation>选择诉求类型后显示办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="638"/>
-        <source>Emergency: transferred, no hotline deadline.</source>
-        <translation>紧急情况：已转接，热线不计时限。</translation>
+        <location filename="../../ui/intake_form.py" line="658"/>
+        <source>Emergency: no hotline deadline once the transfer is logged.</source>
+        <translation>特急：记录转接后，热线不计办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="644"/>
+        <location filename="../../ui/intake_form.py" line="664"/>
         <source>Answered directly: closed on the call, no deadline.</source>
         <translation>直接答复：通话中办结，无办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="646"/>
+        <location filename="../../ui/intake_form.py" line="666"/>
         <source>Deadline: sign for by {0}, reply by {1}</source>
         <translation>时限：{0} 前签收，{1} 前答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="650"/>
+        <location filename="../../ui/intake_form.py" line="670"/>
         <source>Deadline: dispatch by {0}</source>
         <translation>时限：{0} 前派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="676"/>
+        <location filename="../../ui/intake_form.py" line="696"/>
         <source>Caller history appears when the number is complete.</source>
         <translation>号码输入完整后显示来电历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="680"/>
+        <location filename="../../ui/intake_form.py" line="700"/>
         <source>{0}: {1} earlier cases</source>
         <translation>{0}：以往工单 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="683"/>
+        <location filename="../../ui/intake_form.py" line="703"/>
         <source>Repeat caller: called within the last 30 days</source>
         <translation>重复来电：30 天内来电过</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="706"/>
+        <location filename="../../ui/intake_form.py" line="726"/>
         <source>Cited article: {0}</source>
         <translation>引用条目：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="707"/>
+        <location filename="../../ui/intake_form.py" line="727"/>
         <source>No article cited (choose one in the knowledge panel)</source>
         <translation>未引用知识条目（在知识库面板中选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="756"/>
+        <location filename="../../ui/intake_form.py" line="776"/>
         <source>Not saved: correct the marked fields. Nothing was lost.</source>
         <translation>未保存：请修改标出的字段，已填内容不会丢失。</translation>
     </message>
@@ -771,21 +798,21 @@
     </message>
     <message>
         <location filename="../../ui/intake_messages.py" line="30"/>
-        <source>An emergency is transferred: choose 110, 119 or 120.</source>
-        <translation>紧急情况须转接：请选择 110、119 或 120。</translation>
+        <source>An emergency is transferred: choose 110, 119, 120, 122 or a utility&apos;s line.</source>
+        <translation>特急须转接：请选择 110、119、120、122 或企业抢修热线。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="32"/>
+        <location filename="../../ui/intake_messages.py" line="33"/>
         <source>A call is either answered directly or dispatched, not both.</source>
         <translation>一次来电要么直接答复，要么派单，不能两者都选。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="34"/>
+        <location filename="../../ui/intake_messages.py" line="35"/>
         <source>Unknown department; pick one from the list.</source>
         <translation>没有这个单位，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="36"/>
+        <location filename="../../ui/intake_messages.py" line="37"/>
         <source>Choose the urgency.</source>
         <translation>请选择紧急程度。</translation>
     </message>
@@ -804,11 +831,15 @@
     </message>
     <message>
         <location filename="../../ui/lock.py" line="53"/>
+        <location filename="../../ui/lock.py" line="54"/>
+        <location filename="../../ui/lock.py" line="89"/>
+        <location filename="../../ui/lock.py" line="90"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="56"/>
+        <location filename="../../ui/lock.py" line="58"/>
         <source>Sign in as another operator</source>
         <translation>换其他坐席登录</translation>
     </message>
@@ -818,7 +849,8 @@
         <translation>{0}（{1}）已登录。输入密码即可解锁。也可换其他坐席登录：{0}未保存的来电将保留为其草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="56"/>
+        <location filename="../../ui/lock.py" line="98"/>
+        <location filename="../../ui/lock.py" line="99"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -826,129 +858,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Incoming call from {0}</source>
         <translation>来电：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Local only</source>
         <translation>仅本地</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>{0} unsynced changes</source>
         <translation>{0} 条变更未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>syncing</source>
         <translation>同步中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>{0} need attention</source>
         <translation>{0} 项待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>12345 Hotline Console</source>
         <translation>12345 热线坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Case</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>{0} ({1}) · {2}</source>
         <translation>{0}（{1}）· {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Operator and role</source>
         <translation>坐席与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Call timer</source>
         <translation>通话计时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Sync state</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Operator</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Team lead</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Department liaison</source>
         <translation>部门联络员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="332"/>
+        <source>No likely duplicates for this call.</source>
+        <translation>本次来电没有疑似重复工单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>No call</source>
         <translation>无通话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Call {0}</source>
         <translation>通话 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Ended {0}</source>
         <translation>已结束 {0}</translation>
     </message>
@@ -956,72 +993,72 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="91"/>
+        <location filename="../../ui/queue_model.py" line="92"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="91"/>
+        <location filename="../../ui/queue_model.py" line="92"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="91"/>
+        <location filename="../../ui/queue_model.py" line="92"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="92"/>
+        <location filename="../../ui/queue_model.py" line="93"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="92"/>
+        <location filename="../../ui/queue_model.py" line="93"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="94"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="94"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="95"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="95"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="95"/>
+        <location filename="../../ui/queue_model.py" line="96"/>
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="238"/>
+        <location filename="../../ui/queue_model.py" line="239"/>
         <source>Leader&apos;s instruction</source>
         <translation>领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="240"/>
+        <location filename="../../ui/queue_model.py" line="241"/>
         <source>Leader&apos;s pick</source>
         <translation>领导点球</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="242"/>
+        <location filename="../../ui/queue_model.py" line="243"/>
         <source>Supervised</source>
         <translation>已督办</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="244"/>
+        <location filename="../../ui/queue_model.py" line="245"/>
         <source>Repeat caller</source>
         <translation>重复来电</translation>
     </message>
@@ -1029,57 +1066,57 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="136"/>
+        <location filename="../../ui/queue_panel.py" line="158"/>
         <source>Queue views</source>
         <translation>工单视图</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="145"/>
+        <location filename="../../ui/queue_panel.py" line="169"/>
         <source>Filter: number, phone or words</source>
         <translation>筛选：编号、电话或关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="146"/>
+        <location filename="../../ui/queue_panel.py" line="170"/>
         <source>Queue filter</source>
         <translation>工单筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="162"/>
+        <location filename="../../ui/queue_panel.py" line="188"/>
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="163"/>
+        <location filename="../../ui/queue_panel.py" line="189"/>
         <source>Any category</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="165"/>
+        <location filename="../../ui/queue_panel.py" line="191"/>
         <source>Any district</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="166"/>
+        <location filename="../../ui/queue_panel.py" line="192"/>
         <source>Any department</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="170"/>
+        <location filename="../../ui/queue_panel.py" line="196"/>
         <source>Case queue</source>
         <translation>工单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="195"/>
+        <location filename="../../ui/queue_panel.py" line="221"/>
         <source>Number of cases shown</source>
         <translation>显示的工单数</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="246"/>
+        <location filename="../../ui/queue_panel.py" line="272"/>
         <source>Searching the descriptions...</source>
         <translation>正在检索诉求内容……</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="250"/>
+        <location filename="../../ui/queue_panel.py" line="276"/>
         <source>{0} cases</source>
         <translation>共 {0} 件</translation>
     </message>
@@ -1087,107 +1124,152 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="24"/>
         <source>New call (from anywhere)</source>
         <translation>新来电（任何位置）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="25"/>
         <source>Save the call</source>
         <translation>保存来电</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="27"/>
         <source>Save and dispatch to the lead department</source>
         <translation>保存并派给主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="57"/>
+        <location filename="../../ui/shortcuts.py" line="28"/>
         <source>Merge the call into the selected likely duplicate</source>
         <translation>将来电并入所选疑似重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="57"/>
+        <location filename="../../ui/shortcuts.py" line="29"/>
         <source>Discard the draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="58"/>
+        <location filename="../../ui/shortcuts.py" line="31"/>
+        <source>Emergency: set it and the proposed line to put the caller through to</source>
+        <translation>特急：设为特急并选定建议的转接线路</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="32"/>
         <source>Go to the caller&apos;s phone</source>
         <translation>跳到来电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="58"/>
+        <location filename="../../ui/shortcuts.py" line="33"/>
         <source>Go to the description</source>
         <translation>跳到诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="58"/>
+        <location filename="../../ui/shortcuts.py" line="35"/>
+        <source>Go to the caller&apos;s earlier cases (Enter opens one)</source>
+        <translation>跳到来电人历史工单（Enter 打开）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="37"/>
+        <source>Go to the likely duplicates (arrows choose, Ctrl+M merges)</source>
+        <translation>跳到疑似重复工单（方向键选择，Ctrl+M 并单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="38"/>
         <source>Search the knowledge base</source>
         <translation>搜索知识库</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="59"/>
+        <location filename="../../ui/shortcuts.py" line="40"/>
         <source>Insert the selected article&apos;s answer into the reply</source>
         <translation>将所选知识条目的答复插入答复栏</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="60"/>
+        <location filename="../../ui/shortcuts.py" line="41"/>
         <source>Filter the queue</source>
         <translation>筛选工单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="60"/>
+        <location filename="../../ui/shortcuts.py" line="42"/>
         <source>Open the selected case</source>
         <translation>打开所选工单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="60"/>
+        <location filename="../../ui/shortcuts.py" line="43"/>
         <source>Back to the call form</source>
         <translation>回到来电表单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="44"/>
         <source>Refresh the queue and counts</source>
         <translation>刷新工单列表和计数</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="46"/>
+        <source>Sort the queue by the current column (again: reverse)</source>
+        <translation>按当前列排序工单队列（再按一次倒序）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="47"/>
+        <source>Next pane: queue, workspace, knowledge base</source>
+        <translation>下一个区域：工单队列、工作区、知识库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="48"/>
+        <source>Previous pane</source>
+        <translation>上一个区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="50"/>
+        <source>Next page of the workspace (call, case, dashboard)</source>
+        <translation>工作区下一页（受理、工单、看板）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="51"/>
+        <source>Previous page of the workspace</source>
+        <translation>工作区上一页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="53"/>
+        <source>Sync state: refused operations and conflicts</source>
+        <translation>同步状态：被退回的操作和冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="54"/>
         <source>Queue: My cases</source>
         <translation>视图：我的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="55"/>
         <source>Queue: Due today</source>
         <translation>视图：今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="56"/>
         <source>Queue: Overdue</source>
         <translation>视图：已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="57"/>
         <source>Queue: Urgent</source>
         <translation>视图：紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="58"/>
         <source>Queue: All open</source>
         <translation>视图：全部在办</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="59"/>
         <source>Queue: Waiting for callback</source>
         <translation>视图：待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63"/>
+        <location filename="../../ui/shortcuts.py" line="60"/>
         <source>Queue: All</source>
         <translation>视图：全部</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63"/>
+        <location filename="../../ui/shortcuts.py" line="62"/>
         <source>This list of shortcuts</source>
         <translation>本快捷键列表</translation>
     </message>
@@ -1197,7 +1279,7 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="44"/>
+        <location filename="../../ui/shortcuts.py" line="61"/>
         <source>Lock the seat</source>
         <translation>锁定坐席</translation>
     </message>
@@ -1210,7 +1292,7 @@
         <translation>登录 - 12345 热线坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="172"/>
+        <location filename="../../ui/sign_in.py" line="174"/>
         <source>12345 Hotline Console</source>
         <translation>12345 热线坐席工作台</translation>
     </message>
@@ -1226,6 +1308,7 @@
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="187"/>
+        <location filename="../../ui/sign_in.py" line="188"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1233,12 +1316,12 @@
 <context>
     <name>SignInForm</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="66"/>
+        <location filename="../../ui/sign_in.py" line="65"/>
         <source>Checking the password…</source>
         <translation>正在核验密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="31"/>
+        <location filename="../../ui/sign_in.py" line="72"/>
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
@@ -1248,12 +1331,13 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="81"/>
+        <location filename="../../ui/sign_in.py" line="80"/>
         <source>Sign-in message</source>
         <translation>登录提示</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="31"/>
+        <location filename="../../ui/sign_in.py" line="82"/>
+        <location filename="../../ui/sign_in.py" line="83"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -1311,256 +1395,482 @@
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="15"/>
+        <location filename="../../ui/terms.py" line="16"/>
         <source>Received</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="15"/>
+        <location filename="../../ui/terms.py" line="17"/>
         <source>Answered directly</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="16"/>
+        <location filename="../../ui/terms.py" line="18"/>
         <source>Dispatched</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="16"/>
+        <location filename="../../ui/terms.py" line="19"/>
         <source>Signed for</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="16"/>
+        <location filename="../../ui/terms.py" line="20"/>
         <source>Returned</source>
         <translation>已退单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="17"/>
+        <location filename="../../ui/terms.py" line="21"/>
         <source>Extended</source>
         <translation>延期中</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="17"/>
+        <location filename="../../ui/terms.py" line="22"/>
         <source>Replied</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="17"/>
-        <location filename="../../ui/terms.py" line="27"/>
+        <location filename="../../ui/terms.py" line="23"/>
+        <location filename="../../ui/terms.py" line="48"/>
         <source>Waiting for callback</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="18"/>
+        <location filename="../../ui/terms.py" line="24"/>
         <source>Reopened</source>
         <translation>重办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="18"/>
+        <location filename="../../ui/terms.py" line="25"/>
         <source>Closed</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="18"/>
+        <location filename="../../ui/terms.py" line="26"/>
         <source>Merged</source>
         <translation>已并单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="21"/>
+        <location filename="../../ui/terms.py" line="29"/>
         <source>Consultation</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="21"/>
+        <location filename="../../ui/terms.py" line="30"/>
         <source>Help</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="21"/>
+        <location filename="../../ui/terms.py" line="31"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="22"/>
+        <location filename="../../ui/terms.py" line="32"/>
         <source>Report</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="22"/>
+        <location filename="../../ui/terms.py" line="33"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="22"/>
+        <location filename="../../ui/terms.py" line="34"/>
         <source>Praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="22"/>
+        <location filename="../../ui/terms.py" line="35"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="24"/>
+        <location filename="../../ui/terms.py" line="38"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="24"/>
-        <location filename="../../ui/terms.py" line="27"/>
+        <location filename="../../ui/terms.py" line="39"/>
+        <location filename="../../ui/terms.py" line="46"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="24"/>
+        <location filename="../../ui/terms.py" line="40"/>
         <source>Emergency</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="26"/>
+        <location filename="../../ui/terms.py" line="43"/>
         <source>My cases</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="26"/>
+        <location filename="../../ui/terms.py" line="44"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="26"/>
+        <location filename="../../ui/terms.py" line="45"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="27"/>
+        <location filename="../../ui/terms.py" line="47"/>
         <source>All open</source>
         <translation>全部在办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="28"/>
+        <location filename="../../ui/terms.py" line="49"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="31"/>
+        <location filename="../../ui/terms.py" line="52"/>
         <source>Receive</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="31"/>
+        <location filename="../../ui/terms.py" line="53"/>
         <source>Answer directly</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="31"/>
+        <location filename="../../ui/terms.py" line="54"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="32"/>
+        <location filename="../../ui/terms.py" line="55"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="32"/>
+        <location filename="../../ui/terms.py" line="56"/>
         <source>Return</source>
         <translation>退单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="32"/>
+        <location filename="../../ui/terms.py" line="57"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="33"/>
+        <location filename="../../ui/terms.py" line="58"/>
         <source>Approve extension</source>
         <translation>批准延期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="33"/>
+        <location filename="../../ui/terms.py" line="59"/>
         <source>Reject extension</source>
         <translation>驳回延期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="34"/>
+        <location filename="../../ui/terms.py" line="60"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="34"/>
+        <location filename="../../ui/terms.py" line="61"/>
         <source>Queue for callback</source>
         <translation>转待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="34"/>
+        <location filename="../../ui/terms.py" line="62"/>
         <source>Callback</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="35"/>
+        <location filename="../../ui/terms.py" line="63"/>
         <source>Reopen</source>
         <translation>重办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="35"/>
+        <location filename="../../ui/terms.py" line="64"/>
         <source>Close</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="35"/>
+        <location filename="../../ui/terms.py" line="65"/>
         <source>Cancel case</source>
         <translation>撤销工单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="36"/>
+        <location filename="../../ui/terms.py" line="66"/>
         <source>Transfer</source>
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="36"/>
+        <location filename="../../ui/terms.py" line="67"/>
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="36"/>
+        <location filename="../../ui/terms.py" line="68"/>
         <source>Supervise</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="37"/>
+        <location filename="../../ui/terms.py" line="69"/>
         <source>Leader&apos;s instruction</source>
         <translation>领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="37"/>
+        <location filename="../../ui/terms.py" line="70"/>
         <source>Leader&apos;s pick</source>
         <translation>领导点球</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="37"/>
+        <location filename="../../ui/terms.py" line="71"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="38"/>
+        <location filename="../../ui/terms.py" line="72"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="40"/>
+        <location filename="../../ui/terms.py" line="75"/>
         <source>City</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="40"/>
+        <location filename="../../ui/terms.py" line="76"/>
         <source>District</source>
         <translation>区级</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="40"/>
+        <location filename="../../ui/terms.py" line="77"/>
         <source>Township</source>
         <translation>街镇级</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../ui/timeline.py" line="29"/>
+        <source>1 working day</source>
+        <translation>1 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="30"/>
+        <source>{0} working days</source>
+        <translation>{0} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="32"/>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="33"/>
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="35"/>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="36"/>
+        <source>{0} hours</source>
+        <translation>{0} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="41"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="41"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="53"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="68"/>
+        <source>Received the call</source>
+        <translation>受理来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="70"/>
+        <source>Dispatched to {0}</source>
+        <translation>派单给 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="72"/>
+        <source>, assisted by {0}</source>
+        <translation>，协办：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="74"/>
+        <source>Signed for the case</source>
+        <translation>签收工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="76"/>
+        <source>Returned the case</source>
+        <translation>退回工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="78"/>
+        <source>Asked for {0} more</source>
+        <translation>申请延期 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="80"/>
+        <source>Approved {0} more</source>
+        <translation>批准延期 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="82"/>
+        <source>Refused the extension</source>
+        <translation>不同意延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="84"/>
+        <source>Replied with the result: {0}</source>
+        <translation>回复办理结果：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="86"/>
+        <source>Queued for a callback</source>
+        <translation>转入待回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="88"/>
+        <source>Called the caller back: satisfied {0}, resolved {1}</source>
+        <translation>回访来电人：满意 {0}，解决 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="90"/>
+        <source>Called the caller back</source>
+        <translation>回访来电人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="92"/>
+        <source>Reopened the case</source>
+        <translation>重办工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="94"/>
+        <source>Closed the case</source>
+        <translation>办结归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="96"/>
+        <source>Cancelled the case</source>
+        <translation>作废工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="99"/>
+        <source>Transferred the caller to {0}</source>
+        <translation>来电转接 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="101"/>
+        <source>Merged into {0}</source>
+        <translation>并入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="103"/>
+        <source>Urged the department to act</source>
+        <translation>督办承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="105"/>
+        <source>Recorded a leader&apos;s instruction ({0})</source>
+        <translation>登记领导批示（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="107"/>
+        <source>Marked as a leader&apos;s pick</source>
+        <translation>列为领导点题件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="109"/>
+        <source>Edited: {0}</source>
+        <translation>修改：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="111"/>
+        <source>Answered directly: {0}</source>
+        <translation>直接答复：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="114"/>
+        <source>Put the caller through to {0}</source>
+        <translation>来电转接 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="116"/>
+        <source>Note: {0}</source>
+        <translation>备注：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="121"/>
+        <source>. Reason: {0}</source>
+        <translation>。理由：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="126"/>
+        <source>description</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="127"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="128"/>
+        <source>caller&apos;s name</source>
+        <translation>来电人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="129"/>
+        <source>answer</source>
+        <translation>答复</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../ui/timeline.py" line="139"/>
+        <source>Timeline</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="140"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="140"/>
+        <source>By</source>
+        <translation>经办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="140"/>
+        <source>What happened</source>
+        <translation>办理情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="140"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="148"/>
+        <source>The chosen event in full</source>
+        <translation>所选办理记录全文</translation>
     </message>
 </context>
 </TS>

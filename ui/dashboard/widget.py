@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -464,11 +464,12 @@ def _time(stored: datetime | None) -> str:
 
 
 def _duration(minutes: float) -> str:
+    # units in the operator's language ("9.4 天", not "9.4 d")
     if minutes >= 1440:
-        return f"{minutes / 1440:.1f} d"
+        return QCoreApplication.translate("DashboardWidget", "{0} days").format(f"{minutes / 1440:.1f}")
     if minutes >= 60:
-        return f"{minutes / 60:.1f} h"
-    return f"{minutes:.0f} min"
+        return QCoreApplication.translate("DashboardWidget", "{0} hours").format(f"{minutes / 60:.1f}")
+    return QCoreApplication.translate("DashboardWidget", "{0} min").format(f"{minutes:.0f}")
 
 
 def _case_cells(r: monitor.CaseRow, st: dict) -> tuple:
