@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTabBar,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from console.queue_filter import VIEWS, QueueFilter
 
 from .queue_model import CASE_ID_ROLE, COLUMNS, QueueModel, RefNames
 from .terms import term
+from .view_bar import ViewBar
 
 FILTER_STATES = ("received", "dispatched", "accepted", "returned", "extended", "replied", "callback", "reopened",
                  "answered", "closed", "merged")
@@ -154,16 +153,12 @@ class QueuePanel(QWidget):
 
     # -- ui ----------------------------------------------------------------------------
     def _setup_ui(self, categories, districts, departments) -> None:
-        self.tabs = QTabBar(self, objectName="queueTabs", expanding=False, drawBase=False)
+        self.tabs = ViewBar(self, objectName="queueTabs")  # wraps instead of scrolling tabs out of sight
         self.tabs.setAccessibleName(self.tr("Queue views"))
-        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
-        self.tabs.setUsesScrollButtons(True)
         for view in VIEWS:
             i = self.tabs.addTab(term("view", view))
             self.tabs.setTabData(i, view)
         self.tabs.currentChanged.connect(self._apply_filter)
-        for arrow in self.tabs.findChildren(QToolButton):  # arrows on the bar pick the view; Tab moves on
-            arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.filter_edit = QLineEdit(self, objectName="queueFilter", clearButtonEnabled=True)
         self.filter_edit.setPlaceholderText(self.tr("Filter: number, phone or words"))

@@ -13,6 +13,7 @@ from .plain_text import tooltip
 from .terms import term
 
 HIGHLIGHT = ("instruct", "supervise", "pick")
+WHAT = 3  # the column of the sentence
 translate = QCoreApplication.translate  # lupdate reads translate("Timeline", "...") calls
 _DURATION = re.compile(r"^\s*(\d+)\s*(wd|d|h)\s*$")
 _SHOWN_KEYS = {"case", "into_id", "fields"}  # internal ids; `fields` is worded by the edit sentence
@@ -137,12 +138,13 @@ class TimelineView(QWidget):
         self.names = Namer(departments, operators)
         self.tree = QTreeWidget(self, objectName="caseTimeline")
         self.tree.setAccessibleName(self.tr("Timeline"))
-        self.tree.setHeaderLabels([self.tr("Time"), self.tr("By"), self.tr("What happened"), self.tr("State")])
+        # the sentence is last and takes the rest of the width; the chosen one is shown in full below
+        self.tree.setHeaderLabels([self.tr("Time"), self.tr("By"), self.tr("State"), self.tr("What happened")])
         self.tree.setRootIsDecorated(False)
         self.tree.setTabKeyNavigation(False)
         self.tree.setColumnWidth(0, 95)
-        self.tree.setColumnWidth(1, 120)
-        self.tree.setColumnWidth(2, 260)
+        self.tree.setColumnWidth(1, 130)
+        self.tree.setColumnWidth(2, 120)
         self.tree.currentItemChanged.connect(self._on_current)
         self.full = QPlainTextEdit(self, objectName="caseTimelineText", readOnly=True, tabChangesFocus=True)
         self.full.setAccessibleName(self.tr("The chosen event in full"))
@@ -160,8 +162,8 @@ class TimelineView(QWidget):
             states = f"{term('state', e.from_state)} → {term('state', e.to_state)}" \
                 if e.from_state != e.to_state else term("state", e.to_state)
             what = sentence(e, self.names)
-            item = QTreeWidgetItem([to_local(e.at).strftime("%m-%d %H:%M"), self.names.actor(e.actor), what, states])
-            item.setToolTip(2, tooltip(what))
+            item = QTreeWidgetItem([to_local(e.at).strftime("%m-%d %H:%M"), self.names.actor(e.actor), states, what])
+            item.setToolTip(WHAT, tooltip(what))
             item.setData(0, Qt.ItemDataRole.UserRole, f"{to_local(e.at).strftime('%Y-%m-%d %H:%M')} · "
                                                       f"{self.names.actor(e.actor)} · {states}\n{what}")
             if e.kind in HIGHLIGHT:

@@ -1066,57 +1066,57 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="158"/>
+        <location filename="../../ui/queue_panel.py" line="157"/>
         <source>Queue views</source>
         <translation>工单视图</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="169"/>
+        <location filename="../../ui/queue_panel.py" line="164"/>
         <source>Filter: number, phone or words</source>
         <translation>筛选：编号、电话或关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="170"/>
+        <location filename="../../ui/queue_panel.py" line="165"/>
         <source>Queue filter</source>
         <translation>工单筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="188"/>
+        <location filename="../../ui/queue_panel.py" line="183"/>
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="189"/>
+        <location filename="../../ui/queue_panel.py" line="184"/>
         <source>Any category</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="191"/>
+        <location filename="../../ui/queue_panel.py" line="186"/>
         <source>Any district</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="192"/>
+        <location filename="../../ui/queue_panel.py" line="187"/>
         <source>Any department</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="196"/>
+        <location filename="../../ui/queue_panel.py" line="191"/>
         <source>Case queue</source>
         <translation>工单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="221"/>
+        <location filename="../../ui/queue_panel.py" line="216"/>
         <source>Number of cases shown</source>
         <translation>显示的工单数</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="272"/>
+        <location filename="../../ui/queue_panel.py" line="267"/>
         <source>Searching the descriptions...</source>
         <translation>正在检索诉求内容……</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="276"/>
+        <location filename="../../ui/queue_panel.py" line="271"/>
         <source>{0} cases</source>
         <translation>共 {0} 件</translation>
     </message>
@@ -1650,192 +1650,192 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/timeline.py" line="29"/>
+        <location filename="../../ui/timeline.py" line="30"/>
         <source>1 working day</source>
         <translation>1 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="30"/>
+        <location filename="../../ui/timeline.py" line="31"/>
         <source>{0} working days</source>
         <translation>{0} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="32"/>
+        <location filename="../../ui/timeline.py" line="33"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="33"/>
+        <location filename="../../ui/timeline.py" line="34"/>
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="35"/>
+        <location filename="../../ui/timeline.py" line="36"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="36"/>
+        <location filename="../../ui/timeline.py" line="37"/>
         <source>{0} hours</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="41"/>
+        <location filename="../../ui/timeline.py" line="42"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="41"/>
+        <location filename="../../ui/timeline.py" line="42"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="53"/>
+        <location filename="../../ui/timeline.py" line="54"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="68"/>
+        <location filename="../../ui/timeline.py" line="69"/>
         <source>Received the call</source>
         <translation>受理来电</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="70"/>
+        <location filename="../../ui/timeline.py" line="71"/>
         <source>Dispatched to {0}</source>
         <translation>派单给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="72"/>
+        <location filename="../../ui/timeline.py" line="73"/>
         <source>, assisted by {0}</source>
         <translation>，协办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="74"/>
+        <location filename="../../ui/timeline.py" line="75"/>
         <source>Signed for the case</source>
         <translation>签收工单</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="76"/>
+        <location filename="../../ui/timeline.py" line="77"/>
         <source>Returned the case</source>
         <translation>退回工单</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="78"/>
+        <location filename="../../ui/timeline.py" line="79"/>
         <source>Asked for {0} more</source>
         <translation>申请延期 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="80"/>
+        <location filename="../../ui/timeline.py" line="81"/>
         <source>Approved {0} more</source>
         <translation>批准延期 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="82"/>
+        <location filename="../../ui/timeline.py" line="83"/>
         <source>Refused the extension</source>
         <translation>不同意延期</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="84"/>
+        <location filename="../../ui/timeline.py" line="85"/>
         <source>Replied with the result: {0}</source>
         <translation>回复办理结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="86"/>
+        <location filename="../../ui/timeline.py" line="87"/>
         <source>Queued for a callback</source>
         <translation>转入待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="88"/>
+        <location filename="../../ui/timeline.py" line="89"/>
         <source>Called the caller back: satisfied {0}, resolved {1}</source>
         <translation>回访来电人：满意 {0}，解决 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="90"/>
+        <location filename="../../ui/timeline.py" line="91"/>
         <source>Called the caller back</source>
         <translation>回访来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="92"/>
+        <location filename="../../ui/timeline.py" line="93"/>
         <source>Reopened the case</source>
         <translation>重办工单</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="94"/>
+        <location filename="../../ui/timeline.py" line="95"/>
         <source>Closed the case</source>
         <translation>办结归档</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="96"/>
+        <location filename="../../ui/timeline.py" line="97"/>
         <source>Cancelled the case</source>
         <translation>作废工单</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="99"/>
+        <location filename="../../ui/timeline.py" line="100"/>
         <source>Transferred the caller to {0}</source>
         <translation>来电转接 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="101"/>
+        <location filename="../../ui/timeline.py" line="102"/>
         <source>Merged into {0}</source>
         <translation>并入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="103"/>
+        <location filename="../../ui/timeline.py" line="104"/>
         <source>Urged the department to act</source>
         <translation>督办承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="105"/>
+        <location filename="../../ui/timeline.py" line="106"/>
         <source>Recorded a leader&apos;s instruction ({0})</source>
         <translation>登记领导批示（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="107"/>
+        <location filename="../../ui/timeline.py" line="108"/>
         <source>Marked as a leader&apos;s pick</source>
         <translation>列为领导点题件</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="109"/>
+        <location filename="../../ui/timeline.py" line="110"/>
         <source>Edited: {0}</source>
         <translation>修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="111"/>
+        <location filename="../../ui/timeline.py" line="112"/>
         <source>Answered directly: {0}</source>
         <translation>直接答复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="114"/>
+        <location filename="../../ui/timeline.py" line="115"/>
         <source>Put the caller through to {0}</source>
         <translation>来电转接 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="116"/>
+        <location filename="../../ui/timeline.py" line="117"/>
         <source>Note: {0}</source>
         <translation>备注：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="121"/>
+        <location filename="../../ui/timeline.py" line="122"/>
         <source>. Reason: {0}</source>
         <translation>。理由：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="126"/>
+        <location filename="../../ui/timeline.py" line="127"/>
         <source>description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="127"/>
+        <location filename="../../ui/timeline.py" line="128"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="128"/>
+        <location filename="../../ui/timeline.py" line="129"/>
         <source>caller&apos;s name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="129"/>
+        <location filename="../../ui/timeline.py" line="130"/>
         <source>answer</source>
         <translation>答复</translation>
     </message>
@@ -1843,32 +1843,32 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline.py" line="139"/>
+        <location filename="../../ui/timeline.py" line="140"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="140"/>
+        <location filename="../../ui/timeline.py" line="142"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="140"/>
+        <location filename="../../ui/timeline.py" line="142"/>
         <source>By</source>
         <translation>经办</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="140"/>
+        <location filename="../../ui/timeline.py" line="142"/>
         <source>What happened</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="140"/>
+        <location filename="../../ui/timeline.py" line="142"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="148"/>
+        <location filename="../../ui/timeline.py" line="150"/>
         <source>The chosen event in full</source>
         <translation>所选办理记录全文</translation>
     </message>

@@ -35,9 +35,24 @@ def interactive(root: QWidget) -> list[QWidget]:
                 inner = True
                 break
             parent = parent.parentWidget()
-        if not inner:
-            found.append(w)
+        if inner:
+            continue
+        # a part that takes no focus of its own is worked through a focusable ancestor (the queue's view
+        # bar: one Tab stop, arrows choose the view); that ancestor is what Tab must reach
+        holder = _focus_holder(w, root) if w.focusPolicy() == Qt.FocusPolicy.NoFocus else None
+        target = holder or w
+        if target not in found:
+            found.append(target)
     return found
+
+
+def _focus_holder(w: QWidget, root: QWidget) -> QWidget | None:
+    parent = w.parentWidget()
+    while parent is not None and parent is not root:
+        if parent.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return parent
+        parent = parent.parentWidget()
+    return None
 
 
 def _owner(w: QWidget | None, candidates: set) -> QWidget | None:

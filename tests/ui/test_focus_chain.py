@@ -96,9 +96,27 @@ def test_the_timeline_reads_as_sentences_with_unit_names_and_in_full_by_keys(qtb
     joined = repr(rows)
     assert "lead_department=" not in joined and "result=" not in joined and "GOV-JJ" not in joined
     jj = window.services.names.departments["GOV-JJ"]
-    assert rows[1][2] == f"Dispatched to {jj}" and rows[2][1] == jj and rows[2][2] == "Signed for the case"
+    assert rows[1][3] == f"Dispatched to {jj}" and rows[2][1] == jj and rows[2][3] == "Signed for the case"
     tree.setFocus()
     QTest.keyClick(tree, Qt.Key.Key_End)
     QTest.keyClick(tree, Qt.Key.Key_Tab)
     full = window.detail.timeline_view.full
     assert QApplication.focusWidget() is full and long_result in full.toPlainText()
+
+
+def test_queue_views_are_one_tab_stop_chosen_with_arrows(qtbot, window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from console.queue_filter import VIEWS
+    bar = window.queue.tabs
+    bar.setFocus()
+    QTest.keyClick(bar, Qt.Key.Key_Home)
+    assert window.queue.current_filter().view == VIEWS[0]
+    QTest.keyClick(bar, Qt.Key.Key_Right)
+    assert window.queue.model.filter.view == VIEWS[1]
+    QTest.keyClick(bar, Qt.Key.Key_End)
+    assert window.queue.model.filter.view == VIEWS[-1]
+    # every view's button is on screen (the bar wraps instead of scrolling tabs out of sight)
+    for b in bar._buttons:
+        assert bar.rect().contains(b.geometry()), b.text()

@@ -49,8 +49,8 @@ def test_timeline_speaks_chinese_with_unit_names(qtbot, chinese, filled, operato
     tree = win.detail.timeline
     rows = [[tree.topLevelItem(i).text(c) for c in range(4)] for i in range(tree.topLevelItemCount())]
     jj = win.services.names.departments["GOV-JJ"]
-    assert rows[0][2] == "受理来电" and rows[1][2] == f"派单给 {jj}"
-    assert rows[3][1:3] == [jj, "申请延期 3 个工作日。理由：需协调施工单位"]
+    assert rows[0][3] == "受理来电" and rows[1][3] == f"派单给 {jj}"
+    assert [rows[3][1], rows[3][3]] == [jj, "申请延期 3 个工作日。理由：需协调施工单位"]
     win.close()
 
 
