@@ -215,15 +215,16 @@ class QueuePanel(QWidget):
         self.count_label = QLabel(self, objectName="queueCount")
         self.count_label.setAccessibleName(self.tr("Number of cases shown"))
 
+        # the text filter has a row of its own: beside four combo boxes it shrank to "Filter..."
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.filter_edit, 3)
         for box in (self.state_combo, self.category_combo, self.district_combo, self.department_combo):
             filters.addWidget(box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.filter_edit)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)

@@ -38,11 +38,12 @@ def shoot(lang: str) -> list[Path]:
                 op = profile.actor("op01")
                 saved = profile.intake.log_call(CallRecord(
                     caller_phone="13700006666", caller_name="李女士", type="complaint", category_code="0201",
-                    district="JJ", address="东大街3号", description="东大街3号工地夜间施工噪音扰民，已持续一周，晚上十一点后仍在打桩",
-                    lead_department="GOV-JJ"), op)
+                    district="JJ", address="东大街3号", lead_department="GOV-JJ",
+                    description="东大街3号工地夜间施工噪音扰民，已持续一周，晚上十一点后仍在打桩"), op)
                 liaison = Actor("GOV-JJ", "liaison", "联络员", department="GOV-JJ")
                 profile.cases.act(saved.number, "accept", liaison, "", {})
-                profile.cases.act(saved.number, "request_extension", liaison, "需协调施工单位调整工期", {"extra": "3wd"})
+                profile.cases.act(saved.number, "request_extension", liaison, "需协调施工单位调整工期",
+                                  {"extra": "3wd"})
                 win.queue.refresh()
                 win.open_case(saved.id)
                 win.detail.timeline.setFocus()
@@ -70,8 +71,12 @@ def shoot(lang: str) -> list[Path]:
                     _settle(app, 100)
                 _settle(app, 600)
                 out.append(_save(win, f"dashboard_{lang}.png"))
+            page = win.findChild(QWidget, "dashboardPage")
+            if page is not None:  # no snapshot may still run when the profile goes away
                 page.stop()
             win.close()
+            win.deleteLater()  # its timers must not outlive the profile
+            _settle(app)
     finally:
         for t in installed:
             app.removeTranslator(t)
