@@ -22,6 +22,26 @@ def line_name(code: str) -> str:
     return names.get(code) or (line.name if line else code)
 
 
+def signal_name(alert: emergency.Alert) -> str:
+    """The signal's name in the operator's language (the lexicon's own label otherwise)."""
+    translate = QCoreApplication.translate  # lupdate reads translate("Context", "...") calls
+    names = {"self_harm": translate("EmergencyBanner", "someone may harm themselves"),
+             "violence": translate("EmergencyBanner", "violence"),
+             "explosion": translate("EmergencyBanner", "explosion"),
+             "fire": translate("EmergencyBanner", "fire or smoke"),
+             "electrocution": translate("EmergencyBanner", "electrocution"),
+             "fall_from_height": translate("EmergencyBanner", "fall from height"),
+             "medical": translate("EmergencyBanner", "unconscious or acutely ill"),
+             "drowning": translate("EmergencyBanner", "drowning"),
+             "trapped_in_lift": translate("EmergencyBanner", "trapped in a lift"),
+             "collapse": translate("EmergencyBanner", "collapse"),
+             "traffic_accident": translate("EmergencyBanner", "traffic accident"),
+             "gas_leak": translate("EmergencyBanner", "gas leak"),
+             "live_wire_down": translate("EmergencyBanner", "live wire down"),
+             "water_main_burst": translate("EmergencyBanner", "burst water main")}
+    return names.get(alert.signal, alert.label)
+
+
 def transfer_choices() -> list[tuple[str, str]]:
     """(code, name) of every line a transfer may name, for the form's transfer box."""
     return [(code, line_name(code)) for code in emergency.transfer_targets()]
@@ -126,7 +146,7 @@ class EmergencyBanner(QFrame):
             self.accept_button.setVisible(self.alert is not None)
         elif self.alert is not None:
             text = self.tr("Possible emergency: {0} (\u201c{1}\u201d). Put the caller through to {2}.").format(
-                self.alert.label, self.alert.matched, line_name(self.alert.line.code))
+                signal_name(self.alert), self.alert.matched, line_name(self.alert.line.code))
             self.accept_button.show()
         else:
             self.hide()

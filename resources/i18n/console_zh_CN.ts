@@ -341,52 +341,122 @@
         <translation>122 交通事故报警</translation>
     </message>
     <message>
+        <location filename="../../ui/emergency_banner.py" line="28"/>
+        <source>someone may harm themselves</source>
+        <translation>有人可能轻生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="29"/>
+        <source>violence</source>
+        <translation>暴力伤害</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="30"/>
+        <source>explosion</source>
+        <translation>爆炸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="31"/>
+        <source>fire or smoke</source>
+        <translation>火灾或冒烟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="32"/>
+        <source>electrocution</source>
+        <translation>触电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="33"/>
+        <source>fall from height</source>
+        <translation>高处坠落</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="34"/>
+        <source>unconscious or acutely ill</source>
+        <translation>昏迷或急症</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="35"/>
+        <source>drowning</source>
+        <translation>溺水</translation>
+    </message>
+    <message>
         <location filename="../../ui/emergency_banner.py" line="36"/>
+        <source>trapped in a lift</source>
+        <translation>电梯困人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="37"/>
+        <source>collapse</source>
+        <translation>坍塌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="38"/>
+        <source>traffic accident</source>
+        <translation>交通事故</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="39"/>
+        <source>gas leak</source>
+        <translation>燃气泄漏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="40"/>
+        <source>live wire down</source>
+        <translation>电线断落</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="41"/>
+        <source>burst water main</source>
+        <translation>供水管爆裂</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="56"/>
         <source>Emergency</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="44"/>
+        <location filename="../../ui/emergency_banner.py" line="64"/>
         <source>Set Emergency and the proposed line</source>
         <translation>设为特急并选定建议的转接线路</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="91"/>
+        <location filename="../../ui/emergency_banner.py" line="111"/>
         <source>Logged: {0} was transferred to {1}.</source>
         <translation>已记录：工单 {0} 已转接 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="95"/>
+        <location filename="../../ui/emergency_banner.py" line="115"/>
         <source>Logged: {0} was put through to {1} and dispatched to {2} as urgent.</source>
         <translation>已记录：工单 {0} 已转接 {1}，并已按紧急件派单给 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="115"/>
+        <location filename="../../ui/emergency_banner.py" line="135"/>
         <source>Emergency: put the caller through to {0} now and stay on the line until they answer; Ctrl+S then logs the transfer.</source>
         <translation>特急：请立即将来电转接 {0}，等对方接听后再挂断；然后按 Ctrl+S 记录转接。</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="120"/>
+        <location filename="../../ui/emergency_banner.py" line="140"/>
         <source>The case is also dispatched to {0} as urgent.</source>
         <translation>保存时同时按紧急件派单给 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="123"/>
+        <location filename="../../ui/emergency_banner.py" line="143"/>
         <source>Emergency: choose the line to put the caller through to.</source>
         <translation>特急：请选择转接线路。</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="125"/>
+        <location filename="../../ui/emergency_banner.py" line="145"/>
         <source>Proposed: {0}.</source>
         <translation>建议转接：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="128"/>
+        <location filename="../../ui/emergency_banner.py" line="148"/>
         <source>Possible emergency: {0} (“{1}”). Put the caller through to {2}.</source>
         <translation>疑似紧急情况：{0}（“{1}”）。请转接 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="134"/>
+        <location filename="../../ui/emergency_banner.py" line="154"/>
         <source>Emergency, transfer to {0} (Ctrl+E)</source>
         <translation>设为特急，转接 {0}（Ctrl+E）</translation>
     </message>
@@ -1111,12 +1181,12 @@
         <translation>显示的工单数</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="267"/>
+        <location filename="../../ui/queue_panel.py" line="268"/>
         <source>Searching the descriptions...</source>
         <translation>正在检索诉求内容……</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="271"/>
+        <location filename="../../ui/queue_panel.py" line="272"/>
         <source>{0} cases</source>
         <translation>共 {0} 件</translation>
     </message>
