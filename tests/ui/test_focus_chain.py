@@ -120,3 +120,40 @@ def test_queue_views_are_one_tab_stop_chosen_with_arrows(qtbot, window):
     # every view's button is on screen (the bar wraps instead of scrolling tabs out of sight)
     for b in bar._buttons:
         assert bar.rect().contains(b.geometry()), b.text()
+
+
+def test_dashboard_charts_drill_down_by_keys(qtbot, filled):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ui.app import build_main_window
+    window = build_main_window(filled, filled.actor("lead01"))  # the team lead's full dashboard
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.start()
+    page = window.findChild(QWidget, "dashboardPage")
+    window.workspace.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.data is not None and bool(page._filters.get("hourly")), timeout=20000)
+    _check(window, window.workspace.tabBar())  # the lead's whole dashboard by Tab, charts included
+    window.workspace.setCurrentWidget(page)
+    chart = page.hourly.widget
+    chart.setFocus()
+    QTest.keyClick(chart, Qt.Key.Key_Home)
+    for _ in range(10):
+        QTest.keyClick(chart, Qt.Key.Key_Right)
+    assert page.hourly.keys.marker.isVisible() and page.hourly.keys.index == 10
+    expected = page._filters["hourly"][10]
+    QTest.keyClick(chart, Qt.Key.Key_Return)
+    assert window.queue.model.filter == expected
+    window.workspace.setCurrentWidget(page)
+    bars = page.categories
+    qtbot.waitUntil(lambda: bars.n > 0 and bool(page._filters.get("categories_week")))
+    bars.widget.setFocus()
+    QTest.keyClick(bars.widget, Qt.Key.Key_End)
+    assert bars.keys.index == bars.n - 1
+    expected = page._filters["categories_week"][bars.n - 1]
+    QTest.keyClick(bars.widget, Qt.Key.Key_Return)
+    assert window.queue.model.filter == expected
+    page.stop()
+    window.close()
