@@ -386,7 +386,7 @@ class IntakeForm(QWidget):
         self.save_dispatch_button.setDefault(False)
         self.discard_button = named(QPushButton(self.tr("Discard"), self), "intakeDiscard", self.tr("Discard draft"))
         self.drafts_combo = named(QComboBox(self), "intakeDrafts", self.tr("Other unsaved calls"))
-        self.drafts_combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.drafts_combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it; arrows switch calls
         self.drafts_combo.hide()
 
         # caller history and duplicates
