@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "console.cli.kb",
     "console.cli.audit",
     "console.cli.profile",
+    "console.cli.warnings",
     "sync.cli",
 ]
 

@@ -3,6 +3,7 @@ duplicate hint."""
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import pairwise
 
 from sqlalchemy import func, select
 
@@ -22,7 +23,7 @@ def bigrams(text: str) -> set[str]:
     """Character bigrams of the text's letters and digits: a segmentation-free
     similarity that works the same for Chinese and Latin text."""
     chars = [ch for ch in text.lower() if ch.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:])} or set(chars)
+    return {a + b for a, b in pairwise(chars)} or set(chars)
 
 
 def similarity(a: str, b: str) -> float:

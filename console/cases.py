@@ -105,15 +105,22 @@ class CaseService:
             return {row.state: row.n for row in s.scalars(select(StateCount))}
 
     # -- writing --------------------------------------------------------------------
-    def create(self, s: Session, fields: dict, actor: Actor, at: datetime | None = None) -> Case:
-        """Add a received case inside the caller's transaction (used by intake and import)."""
+    def create(self, s: Session, fields: dict, actor: Actor, at: datetime | None = None,
+               handle_seconds: int | None = None) -> Case:
+        """Add a received case inside the caller's transaction (used by intake and import).
+
+        `handle_seconds`, for a case logged from a call, is the call's answer -> save time;
+        the receive event carries it for the operators' average handling time."""
         at = at or self.clock()
         station = self._station or current_station(s)
         case = Case(id=fields.pop("id", None) or new_id(), number=next_number(s, self.prefix, station, at),
                     station=station, state=State.DRAFT.value, created_at=at, updated_at=at,
                     operator_id=actor.operator_id, version=0, **fields)
         s.add(case)
-        self._event(s, case, "receive", actor, "", {"case": _creation_payload(case)}, at)
+        payload: dict = {"case": _creation_payload(case)}
+        if handle_seconds is not None:
+            payload["handle_seconds"] = max(0, int(handle_seconds))
+        self._event(s, case, "receive", actor, "", payload, at)
         return case
 
     def act(self, ref: str | uuid.UUID, action: str, actor: Actor, reason: str = "",

@@ -21,6 +21,7 @@ import h11
 log = logging.getLogger(__name__)
 
 EVENTS = ("newCall", "answer", "hangup")
+NEEDS_CALLER = ("newCall", "answer")  # a call without a number can't be shown, logged or called back
 DEFAULT_PORT = 8765
 MAX_BODY = 64 * 1024
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
@@ -65,10 +66,15 @@ def parse_event(body: bytes, content_type: str = "application/json") -> CallEven
     call_id = str(data.get("callId") or "")
     if not call_id:
         raise CallEventError("callId is required")
+    from_number = str(data.get("from") or "").strip()
+    if event in NEEDS_CALLER and not from_number:
+        raise CallEventError(f"from (the caller's number) is required for {event}")
+    if len(call_id) > 64 or len(from_number) > 32:
+        raise CallEventError("callId is at most 64 characters and from at most 32")
     user = data.get("user") or ""
     if isinstance(user, list):
         user = user[0] if user else ""
-    return CallEvent(event, call_id, str(data.get("from") or ""), str(data.get("to") or ""),
+    return CallEvent(event, call_id, from_number, str(data.get("to") or ""),
                      str(data.get("direction") or "in"), str(user), str(data.get("cause") or ""))
 
 

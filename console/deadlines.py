@@ -90,6 +90,16 @@ class WorkCalendar:
         self._midnights = [datetime.combine(d, time()) for d in self._days]
         self._times: dict[float, timedelta] = {}  # working minute of a day -> time of day
 
+    @property
+    def working_days(self) -> list[date]:
+        """The calendar table's working days, in order."""
+        return self._days
+
+    @property
+    def working_day_starts(self) -> list[int]:
+        """The working minutes before each of `working_days` (the SQL work_days table's cum)."""
+        return self._cum
+
     # -- the working-minute line -------------------------------------------------
     def _minutes_into_day(self, minute_of_day: float) -> float:
         done = 0.0

@@ -111,6 +111,14 @@ class Progress:
     cancelled: Callable[[], bool] = lambda: False
 
 
+# who gives the demo's instructions: titles of each level, fictional names
+_LEADERS = {
+    "city": [{"leader": "王某某", "title": "市长"}, {"leader": "李某某", "title": "副市长"}],
+    "district": [{"leader": "张某某", "title": "区长"}, {"leader": "刘某某", "title": "副区长"}],
+    "township": [{"leader": "陈某某", "title": "街道办事处主任"}, {"leader": "杨某某", "title": "镇长"}],
+}
+
+
 def _ts(dt: datetime | None) -> str | None:
     return None if dt is None else dt.isoformat(sep=" ", timespec="microseconds")
 
@@ -167,7 +175,8 @@ class _Material:
         self.handlers = handlers
         self.all_depts = [d["code"] for d in refdata.seed("departments")]
         descriptions = texts.get("descriptions", {})
-        self.descriptions = {c: descriptions.get(c) or [f"来电反映{c}相关问题，请相关部门核实处理。"] for c in self.categories}
+        self.descriptions = {c: descriptions.get(c) or [f"来电反映{c}相关问题，请相关部门核实处理。"]
+                             for c in self.categories}
 
 
 class DemoGenerator:
@@ -195,7 +204,8 @@ class DemoGenerator:
 
     def run(self, n: int, progress: Progress | None = None, chunk: int = 20000, workers: int | None = None) -> dict:
         """Generate and insert `n` cases; returns counts and timings."""
-        with gcpause.paused():  # the plan's million tuples would make the cycle collector run through them over and over
+        # the plan's million tuples would make the cycle collector run through them over and over
+        with gcpause.paused():
             return self._run(n, progress or Progress(), chunk, workers)
 
     def _run(self, n: int, progress: Progress, chunk: int, workers: int | None) -> dict:
@@ -284,8 +294,7 @@ class DemoGenerator:
             cur.execute("BEGIN")
             cur.execute("DELETE FROM state_counts")
             cur.execute("INSERT INTO state_counts (state, n) SELECT state, count(*) FROM cases GROUP BY state")
-            if cur.execute("SELECT count(*) FROM work_days").fetchone()[0] == 0:
-                rollups.fill_work_days(cur, self.policy)
+            rollups.fill_calendar(cur, self.policy)
             cur.execute("COMMIT")
             cur.execute("PRAGMA analysis_limit=2000")  # sampled statistics: seconds, not minutes
             cur.execute("ANALYZE")
@@ -550,7 +559,8 @@ class _Walker:
             desc = desc.format(**place)
         except (KeyError, IndexError, ValueError):
             pass
-        address = f"{road}{rng.randint(1, 399)}号" if rng.random() < 0.6 else f"{place['community']}{rng.randint(1, 30)}栋"
+        address = (f"{road}{rng.randint(1, 399)}号" if rng.random() < 0.6
+                   else f"{place['community']}{rng.randint(1, 30)}栋")
         # time-ordered ids (like UUIDv7: milliseconds first) keep the primary-key
         # B-trees appending at the end instead of splitting pages all over the file
         case_id = f"{int((at - _EPOCH).total_seconds() * 1000):012x}" + urandom(10).hex()
@@ -565,7 +575,8 @@ class _Walker:
         count = self.acc.event
         c.texts = texts = {}  # each event's time as text, for the case row's times that are event times
 
-        def step(action: str, when: datetime, actor: str, role: str, reason: str = "", payload: dict | None = None) -> bool:
+        def step(action: str, when: datetime, actor: str, role: str, reason: str = "",
+                 payload: dict | None = None) -> bool:
             if when > now:
                 return False
             payload = payload or {}
@@ -587,9 +598,11 @@ class _Walker:
         t = at
         r = rng.random()
         if urgency == "emergency":
-            step("transfer", later(t, 0.01, 0.05), op_login, "operator", payload={"to": rng.choice(["110", "119", "120"])})
+            step("transfer", later(t, 0.01, 0.05), op_login, "operator",
+                 payload={"to": rng.choice(["110", "119", "120"])})
         elif r < 0.02:
-            step("merge", later(t, 0.05, 3), op_login, "operator", "同一事项重复来电", {"into": "earlier", "into_id": None})
+            step("merge", later(t, 0.05, 3), op_login, "operator", "同一事项重复来电",
+                 {"into": "earlier", "into_id": None})
         elif r < 0.32 and rtype in ("consultation", "help", "other", "praise", "suggestion"):
             t = later(t, 0.02, 0.3)
             if step("answer", t, op_login, "operator", payload={"answer": rng.choice(m.texts["answers"]),
@@ -620,13 +633,15 @@ class _Walker:
         if not step("accept", t, dept, "liaison"):
             return
         if rng.random() < 0.004:
+            level = rng.choice(["city", "district", "district", "township"])
             step("instruct", later(t, 1, 48), "lead01", "team_lead", rng.choice(m.texts["instructions"]),
-                 {"level": rng.choice(["city", "district", "district", "township"])})
+                 {"level": level, **_LEADERS[level][rng.randrange(len(_LEADERS[level]))]})
         if rng.random() < 0.003:
             step("pick", later(t, 1, 48), "lead01", "team_lead")
         if rng.random() < 0.05:
             t = later(t, 24, 96)
-            if not step("request_extension", t, dept, "liaison", rng.choice(m.texts["extension_reasons"]), {"extra": "5wd"}):
+            reason = rng.choice(m.texts["extension_reasons"])
+            if not step("request_extension", t, dept, "liaison", reason, {"extra": "5wd"}):
                 return
             t = later(t, 1, 10)
             if not step("approve_extension", t, "lead01", "team_lead", payload={"extra": "5wd"}):
@@ -634,9 +649,11 @@ class _Walker:
         typical = 40 if c.type in ("consultation", "help") else 150
         t = later(t, 2, typical * rng.choice([1, 1, 1, 1.5, 3]))
         if c.deadline and t > c.deadline and rng.random() < 0.5 and self.now > c.deadline + timedelta(hours=24):
-            step("supervise", c.deadline + timedelta(hours=rng.uniform(1, 24)), "lead01", "team_lead", "超期未办结，请加快办理")
+            step("supervise", c.deadline + timedelta(hours=rng.uniform(1, 24)), "lead01", "team_lead",
+                 "超期未办结，请加快办理")
         top = c.category_code[:2]
-        if not step("reply", t, dept, "liaison", payload={"result": rng.choice(m.texts["reply_texts"].get(top) or m.texts["answers"])}):
+        result = rng.choice(m.texts["reply_texts"].get(top) or m.texts["answers"])
+        if not step("reply", t, dept, "liaison", payload={"result": result}):
             return
         # a reply waits for the hotline to review it; one that comes in the evening waits overnight
         t = later(t, 0.1, 4) if rng.random() < 0.8 else later(t, 4, 24)

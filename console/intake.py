@@ -169,8 +169,12 @@ class IntakeService:
                     frozenset(s.scalars(select(Department.code))))
         return self._codes
 
-    def log_call(self, record: CallRecord, actor: Actor, case_id: uuid.UUID | None = None) -> CaseSummary:
+    def log_call(self, record: CallRecord, actor: Actor, case_id: uuid.UUID | None = None,
+                 handle_seconds: int | None = None) -> CaseSummary:
         """Validate and save one call; dispatch, answer or transfer it when the record says so.
+
+        `handle_seconds` is the call's answer -> save time (console.calls), None for a
+        record that did not come from a call.
 
         Raises IntakeError (nothing saved) for a bad record.
         """
@@ -200,7 +204,7 @@ class IntakeService:
                 "address": r.address.strip(), "description": r.description.strip(),
                 "caller_id": caller.id if valid.phone else None, "caller_phone": valid.phone or "",
                 "caller_name": r.caller_name.strip(), "repeat_caller": repeat, "confidential": r.confidential,
-                "assist_departments": []}, actor, now)
+                "assist_departments": []}, actor, now, handle_seconds)
             try:
                 if utility is not None:
                     # the utility must act on site: the call is put through to its line and the case is

@@ -158,7 +158,7 @@ def counts(db: Database, scope: Scope) -> dict[str, float]:
     with db.session() as s:
         table = rollup_table(scope_dims(scope))
         row = s.execute(text(f"SELECT {sums} FROM {table} WHERE {scope_where(scope, p)}"), p).one()
-    return dict(zip(DAILY_METRICS, row))
+    return dict(zip(DAILY_METRICS, row, strict=True))
 
 
 def rates_from_counts(scope: Scope, c: dict[str, float], day_minutes: int | None = None) -> Rates:
@@ -217,7 +217,7 @@ def breakdown(db: Database, scope: Scope, by: str, metrics: tuple[str, ...] = DA
     table = rollup_table(scope_dims(scope) | _GROUP_DIMS[by])
     sql = f"SELECT {col} AS k, {sums} FROM {table} WHERE {scope_where(scope, p)} GROUP BY k"
     with db.session() as s:
-        return [GroupRow(row[0], dict(zip(metrics, row[1:]))) for row in s.execute(text(sql), p)]
+        return [GroupRow(row[0], dict(zip(metrics, row[1:], strict=True))) for row in s.execute(text(sql), p)]
 
 
 def cross(db: Database, scope: Scope, metric: str = "intake") -> dict[tuple[str, str], int]:

@@ -233,7 +233,8 @@ def _overdue(q, names: Names, now: datetime) -> tuple[Bar, list[CaseRow]]:
 def _flagged(q, names: Names, now: datetime) -> list[CaseRow]:
     states = ", ".join(f"'{s}'" for s in OPEN)
     rows = q(f"SELECT {_CASE_COLUMNS} FROM cases "
-             f"WHERE (instruction_level IS NOT NULL OR leader_pick) AND state IN ({states}) ORDER BY CASE instruction_level WHEN 'city' THEN 0 WHEN 'district' THEN 1 "
+             f"WHERE (instruction_level IS NOT NULL OR leader_pick) AND state IN ({states}) "
+             f"ORDER BY CASE instruction_level WHEN 'city' THEN 0 WHEN 'district' THEN 1 "
              f"WHEN 'township' THEN 2 ELSE 3 END, deadline LIMIT {LIST_LIMIT}")
     return [_case_row(r, names, now, True) for r in rows]
 

@@ -55,8 +55,8 @@ _PLACE_NEXT = ("小区", "社区", "花园", "广场", "大厦", "公司", "集�
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 # the word after a bare surname is taken as a given name only when the tagger calls it one of these
 _GIVEN_TAGS = frozenset({"nr", "nrfg", "nz", "vn", "n", "a", "ng", "ag", "nrt", "ns"})
-_INTRO = re.compile(r"(?:叫|名叫|叫做|我是|姓名|名字叫|名字是|联系人|来电人|反映人|投诉人|举报人|求助人|诉求人|申请人|当事人|户主|"
-                    r"本人)[:：\s]*$")
+_INTRO = re.compile(r"(?:叫|名叫|叫做|我是|姓名|名字叫|名字是|联系人|来电人|反映人|投诉人|"
+                    r"举报人|求助人|诉求人|申请人|当事人|户主|本人)[:：\s]*$")
 # characters a given name does not contain (不动产|权第 is not a person)
 _NOT_IN_NAMES = frozenset("第的了在是和与及或被把")
 # one character the tagger glues onto a following surname: 来电人|人高|先生, 找|找王|经理

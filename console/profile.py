@@ -10,7 +10,7 @@ from sqlalchemy import select
 from models import Operator, Setting
 from models.db import Database, open_database
 
-from . import bulkload, refdata
+from . import bulkload, refdata, rollups
 from .cases import CaseService
 from .dto import Actor
 from .intake import IntakeService
@@ -36,7 +36,11 @@ class Profile:
         """The acting operator: `login`, or the profile's first operator-role account."""
         with self.db.session() as s:
             q = select(Operator)
-            q = q.where(Operator.login == login) if login else q.where(Operator.role == "operator").order_by(Operator.login)
+            q = (
+                q.where(Operator.login == login)
+                if login
+                else q.where(Operator.role == "operator").order_by(Operator.login)
+            )
             op = s.scalars(q.limit(1)).first()
             if op is None:
                 raise LookupError(f"no operator {login!r} in this profile")
@@ -68,9 +72,11 @@ def open_profile(data_dir: Path | str | None = None, station: str | None = None)
 
 
 def _recover_killed_load(db: Database) -> None:
-    """What a demo load killed before its end set aside (console.bulkload)."""
+    """What a demo load killed before its end set aside (console.bulkload), and the rollups'
+    working-time tables for the policy in force (console.rollups.ensure_current)."""
     raw = db.engine.raw_connection()
     try:
         bulkload.recover(raw.cursor())
+        rollups.ensure_current(raw.cursor())
     finally:
         raw.close()

@@ -339,7 +339,8 @@ class QueueService:
             self._number_index["number"] = name
         return self._number_index["number"]
 
-    def position(self, f: QueueFilter, case_id: uuid.UUID, sort: str = "created", descending: bool = True) -> int | None:
+    def position(self, f: QueueFilter, case_id: uuid.UUID, sort: str = "created",
+                 descending: bool = True) -> int | None:
         """The row index of a case in the filter's order, None when the filter doesn't select it."""
         col = SORT_COLUMNS[sort]
         cond, p = self.where(f)

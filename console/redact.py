@@ -45,7 +45,8 @@ _AMOUNT = (r"\d+(?:[.．]\d+)?\s*(?:元|块|万|亿|平方米|平方|平米|㎡|
 _LONG_IN_WORDS = r"[零〇一二三四五六七八九幺](?:[\s\-]*[零〇一二三四五六七八九幺]){6,}"
 _NUMBERS = re.compile(rf"(?P<keep>{_DATE}|{_AMOUNT})|(?P<num>{_LONG})|(?P<words>{_LONG_IN_WORDS})")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+\s*[@＠]\s*[A-Za-z0-9\-]+(?:\s*[.．]\s*[A-Za-z0-9\-]+)+")
-_CHAT_ID = re.compile(r"(?i)(微信号?|微信id|wechat|weixin|vx|wx|v信|qq号?|扣扣号?|qq群)(\s*(?:号码|号|id)?\s*(?:[:：]|是|为)?\s*)"
+_CHAT_ID = re.compile(r"(?i)(微信号?|微信id|wechat|weixin|vx|wx|v信|qq号?|扣扣号?|qq群)"
+                      r"(\s*(?:号码|号|id)?\s*(?:[:：]|是|为)?\s*)"
                       r"([A-Za-z][A-Za-z0-9_\-]{4,19}|\d{5,12})(?![A-Za-z0-9_\-])")
 _PLATE = re.compile(r"(?<![A-Za-z0-9])([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])"
                     r"([A-HJ-NP-Za-hj-np-z])\s*[·•・.\-]?\s*((?=[A-HJ-NP-Za-hj-np-z]*\d)[A-HJ-NP-Za-hj-np-z0-9]{5,6}"
@@ -125,6 +126,20 @@ def redact(text: str, names: Iterable[str] = (), *, caller_name: str = "") -> st
 @lru_cache(maxsize=2048)
 def _redact(text: str, names: tuple[str, ...]) -> str:
     return mask_names(mask_address(mask_numbers(mask_contacts(text))), names)
+
+
+def public_text(text: str, *, names: Iterable[str] = (), places: Iterable[str] = ()) -> str:
+    """What a case's free text may show the public (Open311, the public site): the caller's
+    exact address (`places`) and every form of their name (`names`) removed, then `redact`
+    (numbers, contacts, addresses and names the text itself introduces). Plain text: escape
+    it for the page that shows it."""
+    out = text or ""
+    for place in sorted({p.strip() for p in places if p and len(p.strip()) >= 2}, key=len, reverse=True):
+        out = out.replace(place, "***")
+    variants: set[str] = set()
+    for n in names:
+        variants |= name_variants(n)
+    return redact(out, variants)
 
 
 def scrub(text: str) -> str:

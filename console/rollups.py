@@ -17,50 +17,39 @@ saw them.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import datetime
 from types import SimpleNamespace
 
 from models.rollup import DAILY_METRICS, GRAINS, OPERATOR_METRICS
 
 from .clock import CITY_TZ
-from .deadlines import FIRST_DAY, LAST_DAY, SlaPolicy, is_workday, load_policy
+from .deadlines import SlaPolicy, load_policy
 from .lifecycle import apply_action
+from .rollup_rules import DAILY_KINDS, DAILY_RULES, HOTLINE_STEPS, OPERATOR_KINDS, OPERATOR_RULES, by_kind
+from .rollup_rules import sql as rule_sql
 from .workflow import State
 
 _OFFSET = CITY_TZ.utcoffset(None)
-HOTLINE_STEPS = ("receive", "answer", "transfer", "merge")
-COUNTED = HOTLINE_STEPS + ("dispatch", "return", "accept", "reply", "callback", "reopen", "supervise",
-                           "instruct", "pick")
+COUNTED = DAILY_KINDS
 TRIGGERS = ("trg_rollup_event", "trg_rollup_open_ins", "trg_rollup_open_upd", "trg_rollup_open_del")
 
 
-def position_sql(x: str, periods: list[tuple[int, int]]) -> str:
-    """SQL for policy.calendar.position of the stored time `x`: working minutes since the table's origin."""
+def position_sql(x: str) -> str:
+    """SQL for policy.calendar.position of the stored time `x`: working minutes since the table's
+    origin, from the tables `fill_calendar` writes (work_days, work_periods)."""
     local = f"{x}, '+8 hours'"
     m = f"((julianday({local}) - julianday(date({local}))) * 1440.0)"
-    into = " + ".join(f"max(0, min({m}, {end}) - {start})" for start, end in periods)
+    into = f"(SELECT sum(max(0, min({m}, p.end_min) - p.start_min)) FROM work_periods p)"
     return (f"(SELECT w.cum + CASE WHEN w.day = date({local}) THEN {into} ELSE 0 END "
             f"FROM work_days w WHERE w.day >= date({local}) ORDER BY w.day LIMIT 1)")
 
 
-def _daily_exprs(e: str, c: str, periods) -> list[str]:
+def _daily_exprs(e: str, c: str) -> list[str]:
     """One SQL expression per DAILY_METRICS column for event alias `e` on case alias `c`."""
-    k = f"{e}.kind"
-    js = f"json_extract({e}.payload, '$.%s')"
-    wmin = (f"CASE WHEN {k} = 'reply' AND {c}.dispatched_at IS NOT NULL THEN "
-            f"{position_sql(f'{e}.at', periods)} - {position_sql(f'{c}.dispatched_at', periods)} ELSE 0 END")
-    return [
-        f"{k} = 'receive'", f"({k} = 'receive' AND {c}.repeat_caller)", f"{k} = 'answer'", f"{k} = 'transfer'",
-        f"{k} = 'merge'", f"{k} = 'dispatch'", f"{k} = 'return'", f"{k} = 'accept'",
-        f"({k} = 'accept' AND coalesce({e}.at <= {c}.sign_deadline, 1))", f"{k} = 'reply'",
-        f"({k} = 'reply' AND coalesce({e}.at <= {c}.reply_deadline, 1))", wmin, f"{k} = 'callback'",
-        f"({k} = 'callback' AND coalesce({js % 'satisfied'}, 0))", f"({k} = 'callback' AND coalesce({js % 'resolved'}, 0))",
-        f"{k} = 'reopen'", f"{k} = 'supervise'",
-        f"({k} = 'instruct' AND {js % 'level'} = 'city')", f"({k} = 'instruct' AND {js % 'level'} = 'district')",
-        f"({k} = 'instruct' AND {js % 'level'} = 'township')", f"{k} = 'pick'",
-    ]
+    return [rule_sql(r, e, c, position_sql) for r in DAILY_RULES]
 
 
 def _dept_expr(e: str, c: str) -> str:
@@ -70,11 +59,7 @@ def _dept_expr(e: str, c: str) -> str:
 
 
 def _operator_exprs(e: str, c: str) -> list[str]:
-    k = f"{e}.kind"
-    first = f"({k} IN ('answer', 'dispatch', 'transfer') AND {e}.from_state = 'received')"
-    return [f"{k} = 'receive'", f"{k} = 'answer'", f"{k} = 'dispatch'", first,
-            f"CASE WHEN {first} THEN (julianday({e}.at) - julianday({c}.created_at)) * 86400.0 ELSE 0 END",
-            f"{k} = 'callback'"]
+    return [rule_sql(r, e, c, position_sql) for r in OPERATOR_RULES]
 
 
 def _upsert(table: str, keys: tuple[str, ...], cols: tuple[str, ...]) -> str:
@@ -87,9 +72,15 @@ _COUNTED_SQL = ", ".join(f"'{k}'" for k in COUNTED)
 _UNSATISFIED = "(NEW.kind = 'callback' AND NOT coalesce(json_extract(NEW.payload, '$.satisfied'), 1))"
 
 
-def trigger_ddl(periods: list[tuple[int, int]]) -> list[str]:
-    """CREATE TRIGGER statements keeping the rollups current (used by the migration)."""
-    daily = ", ".join(_daily_exprs("NEW", "c", periods))
+_OPERATOR_KINDS_SQL = ", ".join(f"'{k}'" for k in OPERATOR_KINDS)
+
+
+def trigger_ddl() -> list[str]:
+    """CREATE TRIGGER statements keeping the rollups current, generated from the rule table.
+
+    The migration that creates the triggers holds a frozen copy of this text
+    (0010_rollup_rules); tests/console/test_rollups.py checks the two are equal."""
+    daily = ", ".join(_daily_exprs("NEW", "c"))
     ops = ", ".join(_operator_exprs("NEW", "c"))
     dims = {"district": "coalesce(c.district_code, '')", "category": "coalesce(c.category_code, '')",
             "department": _dept_expr("NEW", "c")}
@@ -104,7 +95,7 @@ BEGIN
 {grains}
   INSERT INTO rollup_operator (day, operator, {', '.join(OPERATOR_METRICS)})
   SELECT date(NEW.at, '+8 hours'), NEW.actor, {ops}
-  FROM cases c WHERE c.id = NEW.case_id AND NEW.kind IN ('receive', 'answer', 'dispatch', 'transfer', 'callback')
+  FROM cases c WHERE c.id = NEW.case_id AND NEW.kind IN ({_OPERATOR_KINDS_SQL})
   {_upsert('rollup_operator', ('day', 'operator'), OPERATOR_METRICS)};
   INSERT INTO rollup_reasons (day, department, reason, n)
   SELECT date(NEW.at, '+8 hours'), coalesce(c.lead_department, ''), substr(trim(NEW.reason), 1, 200), 1
@@ -127,17 +118,45 @@ END""",
     ]
 
 
-def fill_work_days(cursor, policy: SlaPolicy | None = None) -> None:
-    """(Re)write the working-day table the SQL position() reads, from the policy's calendar."""
-    cal = (policy or load_policy()).calendar
-    rows, total, day = [], 0, FIRST_DAY
-    while day <= LAST_DAY:
-        if is_workday(day, warn=False):
-            rows.append((day.isoformat(), total))
-            total += cal.day_minutes
-        day += timedelta(days=1)
+def calendar_fingerprint(policy: SlaPolicy) -> str:
+    """What the working-time tables were filled from: the working periods and the working days."""
+    cal = policy.calendar
+    digest = hashlib.sha256(json.dumps([cal.periods, [d.isoformat() for d in cal.working_days]]).encode())
+    return digest.hexdigest()[:32]
+
+
+def fill_calendar(cursor, policy: SlaPolicy | None = None) -> None:
+    """(Re)write the working-time tables the SQL position() reads (work_days, work_periods) from
+    the policy's calendar, and note which calendar they hold."""
+    policy = policy or load_policy()
+    cal = policy.calendar
     cursor.execute("DELETE FROM work_days")
-    cursor.executemany("INSERT INTO work_days (day, cum) VALUES (?, ?)", rows)
+    cursor.executemany("INSERT INTO work_days (day, cum) VALUES (?, ?)",
+                       [(d.isoformat(), cum) for d, cum in zip(cal.working_days, cal.working_day_starts, strict=True)])
+    cursor.execute("DELETE FROM work_periods")
+    cursor.executemany("INSERT INTO work_periods (start_min, end_min) VALUES (?, ?)", cal.periods)
+    cursor.execute("INSERT INTO rollup_meta (key, value) VALUES ('calendar', ?) "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (calendar_fingerprint(policy),))
+
+
+def ensure_current(cursor, policy: SlaPolicy | None = None) -> list[str]:
+    """When a profile is opened: refill the working-time tables if the policy's calendar changed
+    (an edited sla_policy.toml, a new year's holidays) and rebuild the rollups if a migration
+    asked for it. Returns what it did. Commits its own transaction."""
+    policy = policy or load_policy()
+    meta = dict(cursor.execute("SELECT key, value FROM rollup_meta").fetchall())
+    done = []
+    if meta.get("calendar") != calendar_fingerprint(policy) or meta.get("rebuild"):
+        cursor.execute("BEGIN IMMEDIATE")
+        if meta.get("calendar") != calendar_fingerprint(policy):
+            fill_calendar(cursor, policy)
+            done.append("calendar")
+        if meta.get("rebuild"):
+            rebuild(cursor, policy)
+            cursor.execute("DELETE FROM rollup_meta WHERE key = 'rebuild'")
+            done.append("rebuild")
+        cursor.execute("COMMIT")
+    return done
 
 
 def _complex_cases_sql() -> str:
@@ -146,7 +165,7 @@ def _complex_cases_sql() -> str:
             "UNION SELECT case_id FROM case_events WHERE kind = 'reopen'")
 
 
-def add_events(execute, source: str, periods: list[tuple[int, int]], where: str = "1") -> None:
+def add_events(execute, source: str, where: str = "1") -> None:
     """Add, set-based, what trg_rollup_event adds for each event of `source` matching `where`.
 
     `source` is an SQL FROM clause naming the events `e` and their case rows `c`
@@ -159,8 +178,8 @@ def add_events(execute, source: str, periods: list[tuple[int, int]], where: str 
     """
     dims = ["date(e.at, '+8 hours')", "coalesce(c.district_code, '')", "coalesce(c.category_code, '')",
             _dept_expr("e", "c")]
-    picked = ", ".join(f"{x} AS {k}" for x, k in zip(dims, _DAILY_KEYS))
-    metrics = ", ".join(f"sum({x}) AS {m}" for x, m in zip(_daily_exprs("e", "c", periods), DAILY_METRICS))
+    picked = ", ".join(f"{x} AS {k}" for x, k in zip(dims, _DAILY_KEYS, strict=True))
+    metrics = ", ".join(f"sum({x}) AS {m}" for x, m in zip(_daily_exprs("e", "c"), DAILY_METRICS, strict=True))
     execute("DROP TABLE IF EXISTS temp.rollup_new_daily")
     execute(f"CREATE TEMP TABLE rollup_new_daily AS SELECT {picked}, {metrics} FROM {source} "
             f"WHERE e.kind IN ({_COUNTED_SQL}) AND ({where}) GROUP BY 1, 2, 3, 4")
@@ -169,7 +188,7 @@ def add_events(execute, source: str, periods: list[tuple[int, int]], where: str 
     ops = ", ".join(f"sum({x})" for x in _operator_exprs("e", "c"))
     execute(f"INSERT INTO rollup_operator (day, operator, {', '.join(OPERATOR_METRICS)}) "
             f"SELECT date(e.at, '+8 hours') AS k0, e.actor AS k1, {ops} FROM {source} "
-            f"WHERE e.kind IN ('receive', 'answer', 'dispatch', 'transfer', 'callback') AND ({where}) "
+            f"WHERE e.kind IN ({_OPERATOR_KINDS_SQL}) AND ({where}) "
             f"GROUP BY k0, k1 " + _upsert("rollup_operator", ("day", "operator"), OPERATOR_METRICS))
     execute("INSERT INTO rollup_reasons (day, department, reason, n) "
             "SELECT date(e.at, '+8 hours') AS k0, coalesce(c.lead_department, '') AS k1, "
@@ -242,12 +261,12 @@ def rebuild(cursor, policy: SlaPolicy | None = None) -> None:
     for table in (*GRAINS, "rollup_operator", "rollup_reasons", "rollup_open"):
         cursor.execute(f"DELETE FROM {table}")
     if cursor.execute("SELECT count(*) FROM work_days").fetchone()[0] == 0:
-        fill_work_days(cursor, policy)
+        fill_calendar(cursor, policy)
     cursor.execute("DROP TABLE IF EXISTS temp.rollup_complex")
     cursor.execute(f"CREATE TEMP TABLE rollup_complex AS {_complex_cases_sql()}")
     cursor.execute("CREATE UNIQUE INDEX temp.ix_rollup_complex ON rollup_complex (id)")
     # one dispatch cycle: the final case row has the deadlines and department every event saw
-    add_events(cursor.execute, "case_events e JOIN cases c ON c.id = e.case_id", policy.calendar.periods,
+    add_events(cursor.execute, "case_events e JOIN cases c ON c.id = e.case_id",
                "e.case_id NOT IN (SELECT id FROM temp.rollup_complex)")
     _replay_complex(cursor, policy)
     cursor.execute("INSERT INTO rollup_open (department, state, n) "
@@ -272,15 +291,8 @@ def derive_grains(cursor) -> None:
         done[table] = keys
 
 
-_DAILY_INDEX = {m: i for i, m in enumerate(DAILY_METRICS)}
-_OP_INDEX = {m: i for i, m in enumerate(OPERATOR_METRICS)}
-_SIMPLE_COUNTS = {"answer": "answered", "transfer": "transferred", "merge": "merged", "dispatch": "dispatched",
-                  "return": "returned", "reopen": "reopened", "supervise": "supervised", "pick": "picks"}
-_SIMPLE_INDEX = {k: _DAILY_INDEX[m] for k, m in _SIMPLE_COUNTS.items()}
-_OP_COUNTS = {"receive": _OP_INDEX["intake"], "answer": _OP_INDEX["answered"], "dispatch": _OP_INDEX["dispatched"],
-              "callback": _OP_INDEX["callbacks"]}
-_I = _DAILY_INDEX
-_COUNTED_SET = frozenset(COUNTED)
+_DAILY_BY_KIND = by_kind(DAILY_RULES)
+_OPERATOR_BY_KIND = by_kind(OPERATOR_RULES)
 
 
 def _parse_ts(text) -> datetime | None:
@@ -309,7 +321,7 @@ class Accumulator:
         self._days: dict[int, str] = {}
 
     def event(self, case, kind: str, actor: str, at: datetime, from_state: str, reason: str, data: dict) -> None:
-        if kind not in _COUNTED_SET:
+        if kind not in _DAILY_BY_KIND:
             return
         local = at + _OFFSET
         day = self._days.get(local.toordinal())
@@ -321,42 +333,19 @@ class Accumulator:
         row = self.daily.get(key)
         if row is None:
             row = self.daily[key] = [0] * len(DAILY_METRICS)
-        if kind in _SIMPLE_INDEX:
-            row[_SIMPLE_INDEX[kind]] += 1
-        elif kind == "receive":
-            row[_I["intake"]] += 1
-            if case.repeat_caller:
-                row[_I["repeat_intake"]] += 1
-        elif kind == "accept":
-            row[_I["signed"]] += 1
-            if case.sign_deadline is None or at <= case.sign_deadline:
-                row[_I["signed_on_time"]] += 1
-        elif kind == "reply":
-            row[_I["replied"]] += 1
-            if case.reply_deadline is None or at <= case.reply_deadline:
-                row[_I["replied_on_time"]] += 1
-            if case.dispatched_at:
-                row[_I["reply_wmin"]] += self.cal.working_minutes_between(case.dispatched_at, at)
-        elif kind == "callback":
-            row[_I["callbacks"]] += 1
-            row[_I["satisfied"]] += bool(data.get("satisfied"))
-            row[_I["resolved"]] += bool(data.get("resolved"))
-            if not data.get("satisfied", True):
-                self.reasons[(day, case.lead_department or "", (reason or "").strip()[:200])] += 1
-        elif kind == "instruct":
-            level = data.get("level")
-            if level in ("city", "district", "township"):
-                row[_I[f"instr_{level}"]] += 1
-        if kind in ("receive", "answer", "dispatch", "transfer", "callback"):
+        wmin = self.cal.working_minutes_between
+        for i, rule in _DAILY_BY_KIND[kind]:
+            row[i] += rule(case, at, from_state, data, wmin)
+        if kind == "callback" and not data.get("satisfied", True):
+            self.reasons[(day, case.lead_department or "", (reason or "").strip()[:200])] += 1
+        op_rules = _OPERATOR_BY_KIND.get(kind)
+        if op_rules:
             okey = (day, actor)
             op = self.operator.get(okey)
             if op is None:
                 op = self.operator[okey] = [0] * len(OPERATOR_METRICS)
-            if kind in _OP_COUNTS:
-                op[_OP_COUNTS[kind]] += 1
-            if kind != "receive" and kind != "callback" and from_state == "received":
-                op[_OP_INDEX["handled"]] += 1
-                op[_OP_INDEX["handle_seconds"]] += (at - _parse_ts(case.created_at)).total_seconds()
+            for i, rule in op_rules:
+                op[i] += rule(case, at, from_state, data, wmin)
 
     def case(self, case) -> None:
         """Count a case's final row in rollup_open (what the cases-table triggers keep)."""
@@ -415,7 +404,7 @@ def _replay_complex(cursor, policy: SlaPolicy) -> None:
                                   instruction_level=None, leader_pick=False, merged_into_id=None, answer="",
                                   knowledge_article_id=None, updated_at=None, district_code=district,
                                   category_code=category, repeat_caller=repeat, created_at=_parse_ts(created))
-        at = _parse_ts(at)
+        at = at if isinstance(at, datetime) else datetime.fromisoformat(at)  # an event always has its time
         data = payload if isinstance(payload, dict) else json.loads(payload or "{}")
         if kind in ("approve_extension", "dispatch", "accept", "reply", "reopen", "return"):
             # only the steps that move deadlines or the department matter for the counts

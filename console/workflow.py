@@ -136,6 +136,11 @@ def check(state: str, action: str, role: str, reason: str = "", payload: dict | 
         raise WorkflowError(state, action, f"transfer goes to one of {', '.join(TRANSFER_TARGETS)}")
     if action == "instruct" and payload["level"] not in INSTRUCTION_LEVELS:
         raise WorkflowError(state, action, f"level is one of {', '.join(INSTRUCTION_LEVELS)}")
+    if action == "instruct":
+        for key in ("leader", "title"):  # who gave the instruction (the reports name them)
+            value = payload.get(key, "")
+            if not isinstance(value, str) or len(value) > 40:
+                raise WorkflowError(state, action, f"{key} is a text of at most 40 characters")
     return State(spec.target) if spec.target else State(state)
 
 

@@ -119,5 +119,7 @@ def open_database(path: Path | str) -> Database:
         raise
     except (SADatabaseError, sqlite3.DatabaseError) as exc:
         engine.dispose()
-        raise StoreError(f"{path} can't be opened as a console database: {exc.orig if hasattr(exc, 'orig') else exc}") from None
+        raise StoreError(
+            f"{path} can't be opened as a console database: {exc.orig if hasattr(exc, 'orig') else exc}"
+        ) from None
     return Database(path, engine, sessionmaker(engine, expire_on_commit=False))

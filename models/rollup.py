@@ -18,6 +18,7 @@ DAILY_METRICS = (
     "intake", "repeat_intake", "answered", "transferred", "merged", "dispatched", "returned",
     "signed", "signed_on_time", "replied", "replied_on_time", "reply_wmin", "callbacks", "satisfied",
     "resolved", "reopened", "supervised", "instr_city", "instr_district", "instr_township", "picks",
+    "extended", "repeat_dispatched", "instr_replied", "instr_replied_on_time",
 )
 OPERATOR_METRICS = ("intake", "answered", "dispatched", "handled", "handle_seconds", "callbacks")
 
@@ -46,6 +47,10 @@ class _Counters:
     instr_district: Mapped[int] = mapped_column(default=0)
     instr_township: Mapped[int] = mapped_column(default=0)
     picks: Mapped[int] = mapped_column(default=0)
+    extended: Mapped[int] = mapped_column(default=0)  # extensions approved (0011_efficiency)
+    repeat_dispatched: Mapped[int] = mapped_column(default=0)  # dispatches of a repeated request
+    instr_replied: Mapped[int] = mapped_column(default=0)  # replies to a case with a leader's instruction
+    instr_replied_on_time: Mapped[int] = mapped_column(default=0)
 
 
 class DailyRollup(_Counters, Base):

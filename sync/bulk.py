@@ -189,17 +189,17 @@ def drop_from_wire(conn: Connection, hids: list[str]) -> None:
         conn.exec_driver_sql(f"DELETE FROM {WIRE_EVENTS} WHERE case_id IN ({marks})", tuple(chunk))
 
 
-def insert_wire(conn: Connection, periods) -> dict[str, int]:
+def insert_wire(conn: Connection) -> dict[str, int]:
     """Insert the cases left on the wire tables and their events (all of them new), count
     them in the rollups exactly as the row triggers would; return the new cases per state."""
     first_case = conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM main.cases").scalar()
     first_event = conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM main.case_events").scalar()
-    aside = _set_triggers_aside(conn, periods)
+    aside = _set_triggers_aside(conn)
     try:
         conn.exec_driver_sql(f"INSERT INTO main.cases ({_CASE_COLS}) SELECT {_CASE_EXPRS} FROM {WIRE_CASES}")
         conn.exec_driver_sql(f"INSERT INTO main.case_events ({_EVENT_COLS}) SELECT {_EVENT_EXPRS} FROM {WIRE_EVENTS}")
         if aside:
-            _count(conn, periods, "main.case_events e JOIN main.cases c ON c.id = e.case_id",
+            _count(conn, "main.case_events e JOIN main.cases c ON c.id = e.case_id",
                    f"e.rowid > {int(first_event)}", f"main.cases WHERE rowid > {int(first_case)}")
     finally:
         for sql in aside:
@@ -208,7 +208,7 @@ def insert_wire(conn: Connection, periods) -> dict[str, int]:
 
 
 # -- the Python way (rows already in their stored forms) --------------------------------
-def insert_new(conn: Connection, cases: list[dict], events: list[dict], periods) -> None:
+def insert_new(conn: Connection, cases: list[dict], events: list[dict]) -> None:
     """Insert new cases and their events (all of them new, rows as dicts of stored
     values) and count them in the rollups exactly as the row triggers would."""
     if not cases and not events:
@@ -223,7 +223,7 @@ def insert_new(conn: Connection, cases: list[dict], events: list[dict], periods)
         raw_insert(conn, "temp.sync_new_cases", cases)
     if events:
         raw_insert(conn, "temp.sync_new_events", events)
-    aside = _set_triggers_aside(conn, periods)
+    aside = _set_triggers_aside(conn)
     try:
         if cases:
             cols = ", ".join(cases[0])
@@ -232,7 +232,7 @@ def insert_new(conn: Connection, cases: list[dict], events: list[dict], periods)
             cols = ", ".join(events[0])
             conn.exec_driver_sql(f"INSERT INTO main.case_events ({cols}) SELECT {cols} FROM temp.sync_new_events")
         if aside:
-            _count(conn, periods, "main.case_events e JOIN main.cases c ON c.id = e.case_id",
+            _count(conn, "main.case_events e JOIN main.cases c ON c.id = e.case_id",
                    f"e.rowid > {int(first_event)}", f"main.cases WHERE rowid > {int(first_case)}")
     finally:
         for sql in aside:
@@ -241,7 +241,7 @@ def insert_new(conn: Connection, cases: list[dict], events: list[dict], periods)
     conn.exec_driver_sql("DROP TABLE temp.sync_new_events")
 
 
-def _set_triggers_aside(conn: Connection, periods) -> list[str]:
+def _set_triggers_aside(conn: Connection) -> list[str]:
     """Drop the replaced triggers when they are exactly what console.rollups writes;
     return their CREATE statements ([] when nothing was set aside)."""
     installed = dict(conn.exec_driver_sql(
@@ -249,7 +249,7 @@ def _set_triggers_aside(conn: Connection, periods) -> list[str]:
         % ", ".join(f"'{n}'" for n in _REPLACED)).all())
     if set(installed) != set(_REPLACED):
         return []  # no rollups here (or a bulk load has them down): nothing counts these rows
-    expected = {n: sql for sql in rollups.trigger_ddl(periods) for n in _REPLACED if f"TRIGGER {n} " in sql}
+    expected = {n: sql for sql in rollups.trigger_ddl() for n in _REPLACED if f"TRIGGER {n} " in sql}
     if any(installed[n] != expected.get(n) for n in _REPLACED):
         return []  # not the triggers this code knows how to replace: let them count
     for name in _REPLACED:
@@ -257,12 +257,12 @@ def _set_triggers_aside(conn: Connection, periods) -> list[str]:
     return [installed[n] for n in _REPLACED]
 
 
-def _count(conn: Connection, periods, events: str, where: str, cases: str) -> None:
+def _count(conn: Connection, events: str, where: str, cases: str) -> None:
     """What trg_rollup_event and trg_rollup_open_ins add for the new rows: `events` the FROM
     clause of the events `e` joined to their cases `c`, `where` picks the new events,
     `cases` (FROM ... WHERE) the new cases."""
     # a trigger on a pulled event reads the case row written just before it: the final snapshot
-    rollups.add_events(conn.exec_driver_sql, events, periods, where)
+    rollups.add_events(conn.exec_driver_sql, events, where)
     conn.exec_driver_sql(
         "INSERT INTO rollup_open (department, state, n) SELECT coalesce(lead_department, '') AS k0, state AS k1, "
         f"count(*) FROM {cases} GROUP BY k0, k1 "

@@ -431,7 +431,7 @@ class LocalSyncStore:
                 self._rebase(conn, cid, existing.get(cid), self._fields(conn, snap, known_cases), snap["events"],
                              pending.get(cid, []), counts)
             bulk.drop_from_wire(conn, seen)
-        counts.update(bulk.insert_wire(conn, self.policy.calendar.periods))
+        counts.update(bulk.insert_wire(conn))
         cursor = conn.connection.cursor()
         try:
             cursor.executemany(
@@ -471,7 +471,7 @@ class LocalSyncStore:
                 counts[fields["state"]] += 1
             else:
                 self._rebase(conn, cid, old, fields, snap["events"], pending.get(cid, []), counts)
-        bulk.insert_new(conn, new_cases, new_events, self.policy.calendar.periods)
+        bulk.insert_new(conn, new_cases, new_events)
         upsert = sqlite_insert(CASE_VERSIONS)
         conn.execute(upsert.on_conflict_do_update(index_elements=["case_id"],
                                                   set_={"server_version": upsert.excluded.server_version}),

@@ -10,21 +10,22 @@ import logging
 import sys
 import uuid
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -38,7 +39,8 @@ from console.clock import to_local
 from console.intake import CallRecord, FieldError, IntakeError
 from console.phone import PhoneError, display, normalize
 from console.refdata import pinyin_keys, suggest_departments
-from console.workflow import REQUEST_TYPES, URGENCIES, WorkflowError
+from console.station_kind import default_channel
+from console.workflow import CHANNELS, REQUEST_TYPES, URGENCIES, WorkflowError
 
 from .category_picker import CategoryPicker
 from .emergency_banner import EmergencyBanner, transfer_choices
@@ -54,7 +56,8 @@ DISPOSITIONS = ("none", "answer", "dispatch")
 FIELDS = {"intakeCallerPhone": "caller_phone", "intakeCallerName": "caller_name", "intakeRequestType": "type",
           "intakeCategory": "category_code", "intakeDistrict": "district", "intakeAddress": "address",
           "intakeDescription": "description", "intakeUrgency": "urgency", "intakeTransferTo": "transfer_to",
-          "intakeDisposition": "disposition", "intakeAnswer": "answer", "intakeLeadDepartment": "lead_department"}
+          "intakeDisposition": "disposition", "intakeAnswer": "answer", "intakeLeadDepartment": "lead_department",
+          "intakeChannel": "channel", "intakeConfidential": "confidential"}
 ERROR_FIELDS = ("caller_phone", "caller_name", "type", "category_code", "district", "address", "description",
                 "urgency", "transfer_to", "answer", "lead_department", "_")
 
@@ -64,6 +67,8 @@ class IntakeForm(QWidget):
     description_changed = Signal(str)  # for the knowledge panel's suggestions
     history_shown = Signal(object)  # CallerHistory or None
     status_message = Signal(str)
+    drafts_changed = Signal()  # a draft was kept, restored or dropped: the call bar reads them again
+    discarded = Signal(str)  # the call id whose form was thrown away
 
     def __init__(self, services, parent=None):
         super().__init__(parent)
@@ -77,6 +82,9 @@ class IntakeForm(QWidget):
         self._dirty = False
         self._history_phone: str | None = None
         self._history = None
+        self.call_clock = None  # call id -> seconds since the call was answered (console.calls), set by the window
+        self._confirm_pending = False  # Ctrl+Enter showed the destination; the next Ctrl+Enter commits
+        self._default_channel = default_channel(services.db)
         self._setup_ui()
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft)
@@ -115,6 +123,8 @@ class IntakeForm(QWidget):
             "disposition": self.disposition.currentData() or "none", "answer": self.answer.toPlainText(),
             "article_id": self.article_id, "article_title": self.article_title,
             "lead_department": self.lead.currentData() or "", "assist_departments": self._assist_codes(),
+            "channel": self.channel.currentData() or self._default_channel,
+            "confidential": self.confidential.isChecked(),
         }
 
     def restore(self, data: dict, focus_field: str = "", call_id: str = "", draft_id: uuid.UUID | None = None) -> None:
@@ -142,6 +152,8 @@ class IntakeForm(QWidget):
             self._update_departments()
             _select(self.lead, data.get("lead_department") or None)
             self._set_assist(data.get("assist_departments") or [])
+            _select(self.channel, data.get("channel") if data.get("channel") in CHANNELS else self._default_channel)
+            self.confidential.setChecked(bool(data.get("confidential")))
         finally:
             self._loading = False
         self._update_article_label()
@@ -162,8 +174,11 @@ class IntakeForm(QWidget):
             return False
         self.restore(draft.data, draft.focus_field, draft.call_id, draft.id)
         self.refresh_drafts()
-        self.status_message.emit(self.tr("The unsaved call from {0} was restored.").format(
-            to_local(draft.updated_at).strftime("%H:%M:%S") if draft.updated_at else ""))
+        text = self.tr("Restored: the unsaved call last written at {0}. Check it, then save or discard it.").format(
+            to_local(draft.updated_at).strftime("%H:%M:%S") if draft.updated_at else "")
+        self.restored_notice.setText(text)
+        self.restored_notice.show()
+        self.status_message.emit(text)
         return True
 
     def save_draft(self) -> None:
@@ -183,26 +198,8 @@ class IntakeForm(QWidget):
             self.status_message.emit(self.tr("The draft could not be written; it is kept in the form."))
 
     def refresh_drafts(self) -> None:
-        """List the operator's other unsaved calls (interrupted by a newer call) to switch back to."""
-        others = [d for d in self.services.drafts.list(self.services.actor.login) if d.id != self._draft_id]
-        self.drafts_combo.clear()
-        self.drafts_combo.addItem(self.tr("1 other unsaved call") if len(others) == 1
-                                  else self.tr("{0} other unsaved calls").format(len(others)), None)
-        for d in others:
-            when = to_local(d.updated_at).strftime("%H:%M") if d.updated_at else ""
-            who = d.data.get("caller_phone") or d.data.get("caller_name") or self.tr("no number")
-            self.drafts_combo.addItem(f"{when} {who} {d.data.get('description', '')[:12]}".strip(), str(d.id))
-        self.drafts_combo.setVisible(bool(others))
-
-    def _on_draft_chosen(self, index: int) -> None:
-        value = self.drafts_combo.itemData(index)
-        if not value:
-            return
-        self.save_draft()
-        draft = self.services.drafts.get(uuid.UUID(value))
-        if draft is not None:
-            self.restore(draft.data, draft.focus_field, draft.call_id, draft.id)
-        self.refresh_drafts()
+        """Tell the call bar that the drafts changed (it lists the calls left unsaved)."""
+        self.drafts_changed.emit()
 
     def has_content(self) -> bool:
         d = self.snapshot()
@@ -231,20 +228,23 @@ class IntakeForm(QWidget):
             lead_department=d["lead_department"] if disposition == "dispatch" and not emergency else "",
             assist_departments=d["assist_departments"] if disposition == "dispatch" and not emergency else [],
             answer=d["answer"] if disposition == "answer" and not emergency else "",
-            article_id=d["article_id"] if disposition == "answer" and not emergency else "")
+            article_id=d["article_id"] if disposition == "answer" and not emergency else "",
+            channel=d["channel"], confidential=d["confidential"])
 
     def save(self, dispatch: bool = False):
-        """Log the call; on refusal show each message next to its field and keep everything."""
-        if dispatch and not self.lead.currentData():
-            if self.lead.count() > 1:
-                self.lead.setCurrentIndex(1)  # the first suggestion
-        if dispatch:
-            _select(self.disposition, "dispatch")
-            self._update_visibility()
+        """Log the call; on refusal show each message next to its field and keep everything.
+
+        Save-and-dispatch goes in two steps: the first shows where the case goes and its
+        deadlines (`dispatch_preview`), the second (with nothing changed between) commits.
+        """
+        if dispatch and not self._confirm_pending:
+            self.dispatch_preview()
+            return None
+        self._cancel_confirm()
         rec = self.record(dispatch)
         self._clear_errors()
         try:
-            saved = self.services.intake.log_call(rec, self.services.actor)
+            saved = self.services.intake.log_call(rec, self.services.actor, handle_seconds=self._handling_seconds())
         except IntakeError as exc:
             self._show_errors(exc.errors)
             self.save_draft()
@@ -264,6 +264,49 @@ class IntakeForm(QWidget):
         self.phone.setFocus()
         return saved
 
+    def dispatch_preview(self) -> str:
+        """Ctrl+Enter, first press: pick the lead department (the first suggestion when none is
+        chosen), show the destination and deadlines, and wait for the second press."""
+        if self.urgency.currentData() == "emergency":
+            self.status_message.emit(self.tr("An emergency is transferred, not dispatched."))
+            return ""
+        was = self._loading
+        self._loading = True  # choosing the defaults here is not an edit that cancels the preview
+        try:
+            if not self.lead.currentData() and self.lead.count() > 1:
+                self.lead.setCurrentIndex(1)  # the first suggestion
+            _select(self.disposition, "dispatch")
+        finally:
+            self._loading = was
+        self._update_visibility()
+        if not self.lead.currentData():
+            self._set_error("lead_department", self.tr("Choose the lead department."))
+            self.lead.setFocus()
+            return ""
+        t, u = self.type_combo.currentData(), self.urgency.currentData() or "normal"
+        names = {d.code: d.name for d in self.services.departments}
+        dest = names.get(self.lead.currentData(), self.lead.currentData())
+        assist = "、".join(names.get(c, c) for c in self._assist_codes())
+        text = self.tr("Dispatch to {0}").format(dest)
+        if assist:
+            text += self.tr(" (assisting: {0})").format(assist)
+        if t:
+            policy, now = self.services.cases.policy, self.services.cases.clock()
+            fmt = lambda dt: to_local(dt).strftime("%m-%d %H:%M") if dt else "-"  # noqa: E731
+            text += " · " + self.tr("Sign for by {0}, reply by {1}.").format(
+                fmt(policy.due("sign", t, u, now)), fmt(policy.due("reply", t, u, now)))
+        text += "\n" + self.tr("Press Ctrl+Enter again to save and dispatch; any change cancels.")
+        self.confirm_label.setText(text)
+        self.confirm_label.show()
+        self.deadline_label.hide()  # the preview says the deadlines
+        self._confirm_pending = True
+        return text
+
+    def _cancel_confirm(self) -> None:
+        self._confirm_pending = False
+        self.confirm_label.hide()
+        self.deadline_label.show()
+
     def merge_into_selected(self):
         """Save the call and merge it into the highlighted likely duplicate (one key: Ctrl+M)."""
         row = max(self.duplicates.currentIndex().row(), 0)
@@ -275,7 +318,7 @@ class IntakeForm(QWidget):
         rec.lead_department, rec.assist_departments, rec.answer, rec.article_id = "", [], "", ""
         self._clear_errors()
         try:
-            saved = self.services.intake.log_call(rec, self.services.actor)
+            saved = self.services.intake.log_call(rec, self.services.actor, handle_seconds=self._handling_seconds())
         except IntakeError as exc:
             self._show_errors(exc.errors)
             return None
@@ -292,7 +335,17 @@ class IntakeForm(QWidget):
         self.phone.setFocus()
         return merged
 
-    def discard(self) -> None:
+    def discard(self, ask: bool = True) -> bool:
+        """Throw the form away (Ctrl+Shift+Backspace); asks first when something was typed."""
+        if ask and self.has_content():
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard the call?"),
+                              self.tr("What was typed for this call is lost. Discard it?"),
+                              QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
+            box.setObjectName("discardQuestion")
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter keeps the call
+            box.exec()
+            if box.clickedButton() is not box.button(QMessageBox.StandardButton.Discard):
+                return False
         if self._draft_id is not None:
             self.services.drafts.discard(self._draft_id)
         self._draft_id = None
@@ -300,6 +353,12 @@ class IntakeForm(QWidget):
         self._dirty = False
         self.refresh_drafts()
         self.phone.setFocus()
+        call_id, self.call_id = self.call_id, ""
+        self.discarded.emit(call_id)
+        return True
+
+    def _handling_seconds(self) -> int | None:
+        return self.call_clock(self.call_id) if self.call_clock is not None and self.call_id else None
 
     def error_text(self, field: str) -> str:
         label = self._errors.get(field)
@@ -342,10 +401,10 @@ class IntakeForm(QWidget):
         places.setFilterMode(Qt.MatchFlag.MatchContains)
         places.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.address.setCompleter(places)
-        self.description = named(QPlainTextEdit(self), "intakeDescription", self.tr("Description"))
+        self.description = named(_Compact(QPlainTextEdit)(self), "intakeDescription", self.tr("Description"))
         self.description.setTabChangesFocus(True)
         self.description.setPlaceholderText(self.tr("What happened, where, since when, what the caller asks for"))
-        self.description.setMinimumHeight(70)
+        self.description.setMinimumHeight(54)  # three lines; it grows into any room left
         self.description.setMaximumHeight(120)
         self.urgency = named(QComboBox(self), "intakeUrgency", self.tr("Urgency"))
         for u in URGENCIES:
@@ -361,8 +420,9 @@ class IntakeForm(QWidget):
         self.transfer_note.setWordWrap(True)
         self.transfer_note.setStyleSheet("background:#f8d7da; color:#842029; padding:6px; font-weight:bold;")
         self.disposition = named(QComboBox(self), "intakeDisposition", self.tr("Disposition"))
-        for key, label in zip(DISPOSITIONS, (self.tr("Save as received (decide later)"),
-                                             self.tr("Answer directly"), self.tr("Dispatch to a department"))):
+        labels = (self.tr("Save as received (decide later)"), self.tr("Answer directly"),
+                  self.tr("Dispatch to a department"))
+        for key, label in zip(DISPOSITIONS, labels, strict=True):
             self.disposition.addItem(label, key)
         self.answer = named(QPlainTextEdit(self), "intakeAnswer", self.tr("Answer given to the caller"))
         self.answer.setTabChangesFocus(True)
@@ -372,6 +432,7 @@ class IntakeForm(QWidget):
         self.lead = named(QComboBox(self), "intakeLeadDepartment", self.tr("Lead department"))
         self.assist = named(QListWidget(self), "intakeAssistDepartments", self.tr("Assisting departments"))
         self.assist.setMaximumHeight(70)
+        self.assist.setMinimumHeight(54)  # three names; it scrolls for the rest
         for d in s.departments:
             item = QListWidgetItem(d.name, self.assist)
             item.setData(Qt.ItemDataRole.UserRole, d.code)
@@ -385,19 +446,31 @@ class IntakeForm(QWidget):
                                           "intakeSaveDispatch", self.tr("Save and dispatch"))
         self.save_dispatch_button.setDefault(False)
         self.discard_button = named(QPushButton(self.tr("Discard"), self), "intakeDiscard", self.tr("Discard draft"))
-        self.drafts_combo = named(QComboBox(self), "intakeDrafts", self.tr("Other unsaved calls"))
-        self.drafts_combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it; arrows switch calls
-        self.drafts_combo.hide()
+        self.channel = named(QComboBox(self), "intakeChannel", self.tr("Channel"))
+        channels = (self.tr("Phone"), self.tr("Mailbox"), self.tr("Website"), self.tr("App"), self.tr("Walk-in"))
+        for key, label in zip(CHANNELS, channels, strict=True):
+            self.channel.addItem(label, key)
+        _select(self.channel, self._default_channel)
+        self.confidential = named(QCheckBox(self.tr("Confidential (caller's identity withheld)"), self),
+                                  "intakeConfidential", self.tr("Confidential"))
+        self.confirm_label = named(QLabel(self), "intakeDispatchConfirm", self.tr("Dispatch preview"))
+        self.confirm_label.setWordWrap(True)
+        self.confirm_label.setStyleSheet("background:#cfe2ff; color:#084298; padding:4px; font-weight:bold;")
+        self.confirm_label.hide()
+        self.restored_notice = named(QLabel(self), "intakeRestoredNotice", self.tr("Restored draft"))
+        self.restored_notice.setWordWrap(True)
+        self.restored_notice.setStyleSheet("background:#fff3cd; color:#664d03; padding:4px;")
+        self.restored_notice.hide()
 
         # caller history and duplicates
         self.repeat_flag = named(QLabel(self), "intakeRepeatFlag", self.tr("Repeat caller"))
         self.repeat_flag.setStyleSheet("background:#fff3cd; color:#664d03; padding:3px; font-weight:bold;")
-        self.repeat_flag.setWordWrap(True)
+        self.repeat_flag.setWordWrap(False)
         self.history_label = named(QLabel(self), "intakeHistoryTitle", self.tr("Caller history"))
         self.history_model = CaseListModel(s.names, self)
-        self.history_view = named(QTableView(self), "intakeHistory", self.tr("Caller's earlier cases"))
+        self.history_view = named(_Compact(QTableView)(self), "intakeHistory", self.tr("Caller's earlier cases"))
         self.dup_model = CaseListModel(s.names, self)
-        self.duplicates = named(QTableView(self), "intakeDuplicates", self.tr("Likely duplicates"))
+        self.duplicates = named(_Compact(QTableView)(self), "intakeDuplicates", self.tr("Likely duplicates"))
         for view, model in ((self.history_view, self.history_model), (self.duplicates, self.dup_model)):
             view.setModel(model)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -410,11 +483,15 @@ class IntakeForm(QWidget):
             view.setColumnWidth(1, 80)
             view.setColumnWidth(2, 70)
             view.setColumnWidth(3, 80)
-        self.history_view.setMinimumHeight(90)
+        self.history_view.setMinimumHeight(70)
+
         self.duplicates.setMaximumHeight(90)
-        self.dup_title = named(QLabel(self.tr("Likely duplicates: Ctrl+M merges the call into the selected one"),
+        self.duplicates.setMinimumHeight(70)
+
+        self.dup_title = named(QLabel(self.tr("Likely duplicates (Ctrl+M merges into the chosen one)"),
                                       self), "intakeDuplicatesTitle", self.tr("Likely duplicates"))
         self.dup_title.setStyleSheet("color:#7a3d00; font-weight:bold;")
+        self.dup_title.setWordWrap(True)
         self.merge_button = named(QPushButton(self.tr("Merge (Ctrl+M)"), self), "intakeMerge",
                                   self.tr("Merge into the selected duplicate"))
         self.merge_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -442,6 +519,7 @@ class IntakeForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setVerticalSpacing(4)  # every pixel counts at 1366x768 with the call bar
         row1 = QHBoxLayout()
         row1.addWidget(with_error(self.phone, "caller_phone"), 3)
         row1.addWidget(QLabel(self.tr("Name"), self))
@@ -461,6 +539,10 @@ class IntakeForm(QWidget):
         row4.addWidget(with_error(self.urgency, "urgency"), 1)
         row4.addWidget(self.disposition, 2)
         form.addRow(self.tr("Urgency"), row4)
+        row5 = QHBoxLayout()
+        row5.addWidget(self.channel, 1)
+        row5.addWidget(self.confidential, 2)
+        form.addRow(self.tr("Channel"), row5)
 
         self.transfer_box = QWidget(self)
         tb = QVBoxLayout(self.transfer_box)
@@ -482,10 +564,10 @@ class IntakeForm(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.save_dispatch_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.drafts_combo)
         buttons.addWidget(self.discard_button)
 
         left = QVBoxLayout()
+        left.addWidget(self.restored_notice)
         left.addLayout(form)
         self.emergency_banner = EmergencyBanner(self)  # proposes 特急 and the line (ui/emergency_banner.py)
         left.addWidget(self.emergency_banner)
@@ -493,22 +575,28 @@ class IntakeForm(QWidget):
         left.addWidget(self.answer_box)
         left.addWidget(self.dispatch_box)
         left.addWidget(self.deadline_label)
+        left.addWidget(self.confirm_label)
         left.addWidget(self._errors["_"])
         left.addLayout(buttons)
 
-        side = QGroupBox(self.tr("Caller"), self)
+        side = QFrame(self)  # no title: the history line says whose history it is
+        side.setFrameShape(QFrame.Shape.StyledPanel)
         side.setObjectName("intakeCallerBox")
         sl = QVBoxLayout(side)
         sl.setContentsMargins(4, 4, 4, 4)
-        sl.addWidget(self.history_label)
-        sl.addWidget(self.repeat_flag)
+        head = QHBoxLayout()
+        head.addWidget(self.history_label, 1)
+        head.addWidget(self.repeat_flag)
+        sl.addLayout(head)
         sl.addWidget(self.history_view, 1)
         self.dup_box = QFrame(self)
         dl = QVBoxLayout(self.dup_box)
         dl.setContentsMargins(0, 0, 0, 0)
-        dl.addWidget(self.dup_title)
+        dup_head = QHBoxLayout()
+        dup_head.addWidget(self.dup_title, 1)
+        dup_head.addWidget(self.merge_button)
+        dl.addLayout(dup_head)
         dl.addWidget(self.duplicates)
-        dl.addWidget(self.merge_button, 0, Qt.AlignmentFlag.AlignRight)
         sl.addWidget(self.dup_box)
 
         inner = QWidget(self)
@@ -526,8 +614,9 @@ class IntakeForm(QWidget):
 
         order = [self.phone, self.name, self.type_combo, self.category, self.district, self.address,
                  self.description, self.urgency, self.disposition, self.transfer, self.answer, self.lead,
-                 self.assist, self.save_button, self.save_dispatch_button, self.discard_button]
-        for a, b in zip(order, order[1:]):
+                 self.assist, self.channel, self.confidential, self.save_button, self.save_dispatch_button,
+                 self.discard_button]
+        for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
         self._update_departments()
         self._update_visibility()
@@ -551,14 +640,17 @@ class IntakeForm(QWidget):
         self.address.textEdited.connect(lambda _t: self._dup_timer.start())
         self.save_button.clicked.connect(lambda: self.save())
         self.save_dispatch_button.clicked.connect(lambda: self.save(dispatch=True))
-        self.discard_button.clicked.connect(self.discard)
+        self.discard_button.clicked.connect(lambda: self.discard())  # not discard(ask=checked)
         self.merge_button.clicked.connect(self.merge_into_selected)
-        self.drafts_combo.activated.connect(self._on_draft_chosen)
+        self.channel.currentIndexChanged.connect(self._mark_dirty)
+        self.confidential.toggled.connect(self._mark_dirty)
 
     # -- behaviour ---------------------------------------------------------------------
     def _mark_dirty(self, *_args) -> None:
         if self._loading:
             return
+        if self._confirm_pending:
+            self._cancel_confirm()  # the preview no longer shows what would be saved
         self._dirty = True
         if not self._draft_timer.isActive():  # not restarted: typing can't postpone the write
             self._draft_timer.start()
@@ -700,7 +792,8 @@ class IntakeForm(QWidget):
             self.history_label.setText(self.tr("{0}: {1} earlier cases").format(
                 display(history.phone), history.case_count))
             self.repeat_flag.setVisible(history.repeat)
-            self.repeat_flag.setText(self.tr("Repeat caller: called within the last 30 days"))
+            self.repeat_flag.setText(self.tr("Repeat caller (30 days)"))
+            self.repeat_flag.setToolTip(self.tr("Repeat caller: called within the last 30 days"))
             self.history_model.set_cases(history.recent)
         self.history_shown.emit(history)
 
@@ -723,8 +816,9 @@ class IntakeForm(QWidget):
                                else Qt.CheckState.Unchecked)
 
     def _update_article_label(self) -> None:
+        none = self.tr("No article cited (choose one in the knowledge panel)")
         self.article_label.setText(self.tr("Cited article: {0}").format(self.article_title or self.article_id)
-                                   if self.article_id else self.tr("No article cited (choose one in the knowledge panel)"))
+                                   if self.article_id else none)
 
     def _clear(self) -> None:
         was = self._loading
@@ -738,6 +832,10 @@ class IntakeForm(QWidget):
             for combo in (self.type_combo, self.district, self.urgency, self.transfer, self.disposition, self.lead):
                 combo.setCurrentIndex(0)
             self._set_assist([])
+            _select(self.channel, self._default_channel)
+            self.confidential.setChecked(False)
+            self._cancel_confirm()
+            self.restored_notice.hide()
             self.article_id = self.article_title = ""
             self._history_phone = None
             self._show_history(None)
@@ -774,6 +872,18 @@ class IntakeForm(QWidget):
             if target is not None:
                 target.setFocus()
         self.status_message.emit(self.tr("Not saved: correct the marked fields. Nothing was lost."))
+
+
+def _Compact(base):  # noqa: N802 (a class factory)
+    """`base` asking for no more height than its minimum: it still grows into room left over.
+    The scroll area sizes a form with wrapped labels by preferred heights, and the 190 px a
+    text box or table prefers made the form scroll at 1366x768."""
+    class Compact(base):
+        def sizeHint(self):  # noqa: N802 (Qt's name)
+            hint = super().sizeHint()
+            return QSize(hint.width(), max(self.minimumHeight(), self.minimumSizeHint().height()))
+    Compact.__name__ = f"Compact{base.__name__}"
+    return Compact
 
 
 def _select(combo: QComboBox, data) -> None:

@@ -81,9 +81,12 @@ class LockScreen(QFrame):
     def reset(self) -> None:
         """Back to "unlock as the signed-in operator"."""
         a = self.actor
-        self.who.setText(self.tr("{0} ({1}) is signed in. Type the password to unlock. Another operator may sign "
-                                 "in instead: {0}'s unsaved call then stays saved as a draft.").format(a.name or a.login,
-                                                                                                      a.login))
+        self.who.setText(
+            self.tr(
+                "{0} ({1}) is signed in. Type the password to unlock. Another operator may sign "
+                "in instead: {0}'s unsaved call then stays saved as a draft."
+            ).format(a.name or a.login, a.login)
+        )
         self.form.login.setText(a.login)
         self.form.set_login_fixed(True)
         self.form.button.setText(self.tr("Unlock"))
@@ -121,6 +124,7 @@ class LockController(QObject):
         self.set_idle_minutes(DEFAULT_IDLE_MINUTES if idle_minutes is None else idle_minutes)
         QApplication.instance().installEventFilter(self)  # sees the window's own events too
         window.call_started.connect(self._on_call_started)
+        window.call_ringing.connect(self._on_call_started)  # a call ringing in the call bar waits too
 
     def set_idle_minutes(self, minutes: float) -> None:
         """Lock after `minutes` without input (a damaged setting falls back to the default)."""

@@ -4,26 +4,42 @@ from __future__ import annotations
 
 import base64
 import logging
+import uuid
 
-from PySide6.QtCore import QByteArray, QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from console.calls import CallService
+from console.clock import utcnow
 from console.operator_settings import OperatorSettings, load_settings, save_settings
 from console.queue_filter import VIEWS, QueueFilter
 
 from . import keyboard
+from .call_bar import CallBar
+from .caller_log import CallerLog
 from .case_detail import CaseDetailPanel
 from .intake_form import IntakeForm
 from .queue_panel import QueuePanel
 from .shortcuts import BY_ID, SHORTCUTS, CheatSheet, label
 
 log = logging.getLogger(__name__)
+LOCAL_CALL = "local-"  # the id of a call the telephone did not announce
 
 
 class MainWindow(QMainWindow):
     call_started = Signal(str)  # call id
     call_ended = Signal(str)
+    call_ringing = Signal(str)  # a call rings in the call bar while the form holds another
     lock_requested = Signal()  # the lock shortcut (ui/lock.py locks the window)
     sync_panel_requested = Signal()  # Ctrl+Shift+Y (ui/sync_panel.py's controller opens the panel)
 
@@ -36,8 +52,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or load_settings(services.db, services.actor.login)
         self.knowledge_service = knowledge_service
         self.knowledge_panel = None
-        self._call_clock = QElapsedTimer()
-        self._call_running = False
+        self.calls = CallService(services.db, services.actor.login)
         self._setup_ui()
         self._setup_actions()
         self._setup_status_bar()
@@ -95,35 +110,59 @@ class MainWindow(QMainWindow):
             self.workspace.setCurrentWidget(self.form)
         else:
             self.form.phone.setFocus()
+        self.call_bar.refresh()
+        self._update_call_timer()
         self._refresh_local_sync()
 
     def new_call(self, phone: str = "", call_id: str = "") -> None:
+        """Open a call in the form (Ctrl+N, a callback, or a ringing call the form is free for)."""
+        if not call_id or self.calls.get(call_id) is None:
+            # a call the telephone did not announce (Ctrl+N, a walk-in): answered now
+            call_id = call_id or LOCAL_CALL + uuid.uuid4().hex[:16]
+            self.calls.answer(call_id, phone)
         self.workspace.setCurrentWidget(self.form)
         self.form.start_call(phone, call_id)
-        self._call_clock.start()
-        self._call_running = True
+        self.call_bar.refresh()
         self._update_call_timer()
         self.call_started.emit(self.form.call_id)
 
     def on_call_event(self, event) -> None:
         """A caller-ID event (console.cti.CallEvent) arrived on the GUI thread."""
-        if event.event in ("newCall", "answer"):
-            if event.call_id and event.call_id == self.form.call_id and self._call_running:
-                return  # answer after newCall: the form is already open for this call
+        outcome = self.call_bar.on_call_event(event)
+        if self.workspace.currentWidget() is self.caller_log:
+            self.caller_log.refresh()
+        if outcome == "open":
             self.new_call(event.from_number, event.call_id)
             self.statusBar().showMessage(self.tr("Incoming call from {0}").format(event.from_number), 8000)
-        elif event.event == "hangup":
-            if not event.call_id or event.call_id == self.form.call_id:
-                self.end_call()
+            return
+        if outcome == "ended":
+            self.end_call()
+            return
+        if event.event != "hangup" and event.call_id != self.form.call_id:
+            self.call_ringing.emit(event.call_id)
+        self._update_call_timer()
 
     def end_call(self) -> None:
-        if self._call_running:
-            self._call_running = False
-            self._update_call_timer()
-            self.call_ended.emit(self.form.call_id)
+        self._update_call_timer()
+        self.call_ended.emit(self.form.call_id)
 
     def call_running(self) -> bool:
-        return self._call_running
+        call = self.calls.get(self.form.call_id) if self.form.call_id else None
+        return call is not None and call.live
+
+    def show_caller_log(self) -> None:
+        self.workspace.setCurrentWidget(self.caller_log)
+        self.caller_log.focus_table()
+
+    def call_back(self, entry_id) -> None:
+        """Call back the caller of a caller-log entry: a new call in the form with the number."""
+        try:
+            view = self.calls.call_back(entry_id)
+        except LookupError:
+            self.statusBar().showMessage(self.tr("This call has no number to call back."), 8000)
+            return
+        self.new_call(view.phone, view.call_id)
+        self.caller_log.refresh()
 
     def show_sync_status(self, status) -> None:
         if status.configured:
@@ -185,7 +224,22 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes([520, 500, 340])
-        self.setCentralWidget(self.splitter)
+        self.form.call_clock = self.calls.handling_seconds
+        self.call_bar = CallBar(self.calls, self.form, self)
+        self.form.discarded.connect(self._on_form_discarded)
+        self.call_bar.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.call_bar.call_switched.connect(lambda _c: self._in_form(self._update_call_timer))
+        self.caller_log = CallerLog(self.calls, self)
+        self.caller_log.callback_requested.connect(self.call_back)
+        self.caller_log.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.add_page(self.caller_log, self.tr("Caller log"))
+        central = QWidget(self, objectName="centralArea")
+        cl = QVBoxLayout(central)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(0)
+        cl.addWidget(self.call_bar)
+        cl.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         keyboard.install(self)
 
         self.form.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
@@ -237,7 +291,11 @@ class MainWindow(QMainWindow):
             "sync_panel": self.sync_panel_requested.emit,
             "lock": self.lock_requested.emit,
             "cheat_sheet": self.show_cheat_sheet,
-            "quit": self.close,
+            "quit": self.quit,
+            "next_call": lambda: self.call_bar.step(1),
+            "previous_call": lambda: self.call_bar.step(-1),
+            "caller_log": self.show_caller_log,
+            "call_back": self._call_back_chosen,
         }
         for i, view in enumerate(VIEWS, start=1):
             handlers[f"view_{i}"] = lambda v=view: self.show_queue(QueueFilter(view=v))
@@ -349,6 +407,11 @@ class MainWindow(QMainWindow):
         self.form.insert_article(article)
 
     def _on_case_saved(self, summary) -> None:
+        call_id = self.form.call_id  # the form clears it after this signal
+        if call_id:
+            self.calls.saved(call_id, summary.number)
+            if call_id.startswith(LOCAL_CALL):  # no telephone will hang it up
+                self.calls.hangup(call_id, "saved")
         self.end_call()
         self.queue.refresh()
         self.queue.select_case(summary.id)
@@ -375,20 +438,59 @@ class MainWindow(QMainWindow):
         self._sync_configured = configured
 
     def _update_call_timer(self) -> None:
-        if not self._call_clock.isValid():
+        call = self.calls.get(self.form.call_id) if self.form.call_id else None
+        if call is None:
             self.call_label.setText(self.tr("No call"))
+            self.call_label.setStyleSheet("")
             return
-        secs = self._call_clock.elapsed() // 1000
+        secs = call.seconds(utcnow())  # from the stored answer time: a restart keeps the timer
         text = f"{secs // 60:02d}:{secs % 60:02d}"
-        if self._call_running:
+        if call.live:
             self.call_label.setText(self.tr("Call {0}").format(text))
             self.call_label.setStyleSheet("color:#0b5394; font-weight:bold;")
         else:
             self.call_label.setStyleSheet("")
-            if not self.call_label.text().startswith(self.tr("Ended")):
-                self.call_label.setText(self.tr("Ended {0}").format(text))
+            self.call_label.setText(self.tr("Ended {0}").format(text))
+
+    def _on_form_discarded(self, call_id: str) -> None:
+        if call_id:
+            self.calls.close_unsaved(call_id)  # thrown away: it leaves the bar, the caller log keeps it
+        self.call_bar.refresh()
+        self._update_call_timer()
+
+    def _call_back_chosen(self) -> None:
+        if self.workspace.currentWidget() is not self.caller_log:
+            self.show_caller_log()
+        self.caller_log.call_back()
+
+    def quit(self) -> bool:
+        """Ctrl+Q: close the window, asking first while calls are unsaved."""
+        if not self._confirm_quit():
+            return False
+        self._quit_confirmed = True
+        return self.close()
+
+    def _confirm_quit(self) -> bool:
+        self.form.save_draft()
+        self.call_bar.refresh()
+        unsaved = len(self.call_bar.entries)
+        if not unsaved and not self.form.has_content():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit?"),
+                          self.tr("Calls not saved as cases: {0}. They are kept as drafts and come back at the "
+                                  "next sign-in. Quit now?").format(max(unsaved, 1)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("quitQuestion")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
 
     def closeEvent(self, event) -> None:
+        # the title bar's close button asks like Ctrl+Q; a close by the program (the lock
+        # screen's sign-in of another operator, tests) does not
+        if event.spontaneous() and not getattr(self, "_quit_confirmed", False) and not self._confirm_quit():
+            event.ignore()
+            return
         self.form.save_draft()
         try:
             self.save_layout()

@@ -36,6 +36,7 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RISK_ROLE = Qt.ItemDataRole.UserRole + 2
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
                     Qt.ItemDataRole.ToolTipRole, CASE_ID_ROLE, RISK_ROLE})
+_ROOT = QModelIndex()  # the invisible root: the parent Qt passes for a table's rows
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 RISK_COLORS = {"overdue": ("#f8d7da", "#842029"), "soon": ("#ffe5cc", "#7a3d00"), "today": ("#fff3cd", "#664d03")}
 
@@ -182,10 +183,10 @@ class QueueModel(QAbstractTableModel):
         return len(self._pages)
 
     # -- QAbstractTableModel -----------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else self._count.n
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -322,10 +323,10 @@ class CaseListModel(QAbstractTableModel):
     def case_at(self, row: int):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

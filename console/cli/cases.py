@@ -84,7 +84,8 @@ def cmd_show(args) -> int:
     print(_line(detail.case))
     print(detail.case.description)
     for e in detail.events:
-        print(f"  {e.seq:>3} {iso(e.at)} {e.kind:<18} {e.actor:<10} {e.from_state or '':>10} -> {e.to_state or ''} {e.reason}")
+        print(f"  {e.seq:>3} {iso(e.at)} {e.kind:<18} {e.actor:<10} {e.from_state or '':>10} "
+              f"-> {e.to_state or ''} {e.reason}")
     return 0
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from models import Outbox, SyncState
 
+from ..station_kind import KINDS, set_station_kind, station_kind
 from ..stations import current_station, is_provisional
 from . import add_data_dir, add_json, print_json, profile_from
 
@@ -20,6 +21,10 @@ def register(sub) -> None:
     add_data_dir(show)
     add_json(show)
     show.set_defaults(handler=cmd_show)
+    kind = psub.add_parser("kind", help="a seat in the call centre or a service hall's counter (the form's channel)")
+    kind.add_argument("kind", choices=KINDS, help="seat: calls default to phone; service_hall: to walk_in")
+    add_data_dir(kind)
+    kind.set_defaults(handler=cmd_kind)
 
 
 def describe(prof) -> dict:
@@ -34,7 +39,7 @@ def describe(prof) -> dict:
             "assigned_station": state.get("station"), "device_id": state.get("device_id"),
             "central": state.get("central_url"), "operator": state.get("login"),
             "pending_ops": by_status.get("pending", 0), "rejected_ops": by_status.get("rejected", 0),
-            "last_sync": state.get("last_success"), "data_dir": str(prof.data_dir)}
+            "last_sync": state.get("last_success"), "kind": station_kind(prof.db), "data_dir": str(prof.data_dir)}
 
 
 def cmd_show(args) -> int:
@@ -49,4 +54,14 @@ def cmd_show(args) -> int:
         width = max(len(k) for k in info)
         for key, value in info.items():
             print(f"{key:<{width}}  {'-' if value is None else value}")
+    return 0
+
+
+def cmd_kind(args) -> int:
+    prof = profile_from(args)
+    try:
+        set_station_kind(prof.db, args.kind)
+    finally:
+        prof.close()
+    print(f"station kind: {args.kind}")
     return 0

@@ -223,9 +223,10 @@ class KnowledgeService:
             return []
         marks = ",".join("?" * len(docs))
         wanted = frozenset(q.weights)
-        cands = [(rank.Doc.of(doc, title, tags, body, wanted), expiry) for doc, title, tags, body, expiry in conn.exec_driver_sql(
+        found = conn.exec_driver_sql(
             f"SELECT f.rowid, f.title, f.tags, f.body, a.expiry_date FROM kb_fts f JOIN kb_articles a "
-            f"ON a.doc = f.rowid WHERE f.rowid IN ({marks})", tuple(docs))]
+            f"ON a.doc = f.rowid WHERE f.rowid IN ({marks})", tuple(docs))
+        cands = [(rank.Doc.of(doc, title, tags, body, wanted), expiry) for doc, title, tags, body, expiry in found]
         stats, n_docs = self._word_stats(conn, q.words, fresh=False)
         idfs = {w: rank.idf(stats[w][0], max(n_docs, 1)) for w in q.words}
         avg_len = sum(d.length for d, _ in cands) / len(cands)

@@ -66,7 +66,9 @@ def read_jsonl(path: Path, report: ImportReport) -> Iterator[Article]:
             try:
                 line = fh.readline()
             except UnicodeDecodeError:
-                report.problems.append(ImportProblem(f"{path.name}:{lineno + 1}", "not UTF-8 text; stopped reading here"))
+                report.problems.append(
+                    ImportProblem(f"{path.name}:{lineno + 1}", "not UTF-8 text; stopped reading here")
+                )
                 return
             if not line:
                 return

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import text
 
 from models.db import Database
 
-from .. import metrics, refdata
+from .. import early_warning, efficiency, metrics, refdata
 from ..clock import to_local
+from ..efficiency import Assessment
 from ..metrics import Rate, Rates, Scope
 from ..redact import UNPUBLISHABLE_TYPES, public_address, redact
+from . import instructions
+from .instructions import InstructionsReport
 
 APPENDIX_LIMIT = 30
 # whistle-blowing reports and confidential cases are never published
@@ -67,6 +70,28 @@ class PublicCase:
 
 
 @dataclass(frozen=True)
+class WarningLine:
+    """A cluster the early warning raised in the month (console/early_warning.py)."""
+
+    day: str
+    district: str
+    category: str
+    count: int
+    expected: float
+
+
+@dataclass(frozen=True)
+class HotspotLine:
+    """A place (district and road only) or a company three or more callers complained about in a week."""
+
+    kind: str  # "address" or "company"
+    name: str
+    category: str
+    callers: int
+    cases: int
+
+
+@dataclass(frozen=True)
 class MonthlyReport:
     month: str
     scope: Scope
@@ -82,6 +107,10 @@ class MonthlyReport:
     appendix: list[PublicCase]
     generated_at: datetime
     timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[WarningLine] = field(default_factory=list)
+    hotspots: list[HotspotLine] = field(default_factory=list)
+    efficiency: list[Assessment] = field(default_factory=list)  # the units' assessment, ranked first
+    instructions: InstructionsReport | None = None
 
 
 def _changes(cur: dict[str, float], prev: dict[str, float], labels: dict[str, str], limit: int | None) -> list[Change]:
@@ -128,9 +157,40 @@ def build_monthly(db: Database, month: str, now: datetime | None = None,
     timings["departments"] = time.perf_counter() - t
     appendix = publishable_cases(db, scope, cat_names, dist_names, dept_names, appendix_limit)
     timings["appendix"] = time.perf_counter() - t
+    warnings, hotspots = month_warnings(db, scope, cat_names, dist_names)
+    timings["warnings"] = time.perf_counter() - t
+    assessed = efficiency.assess(db, month)
+    timings["efficiency"] = time.perf_counter() - t
+    instructed = instructions.build(db, month)
+    timings["instructions"] = time.perf_counter() - t
     return MonthlyReport(month, scope, prev, rates, prev_rates,
                          Change("intake", "intake", cur_counts["intake"], prev_counts["intake"]),
-                         top, top_level, districts, lines, reasons, appendix, now or datetime.now(), timings)
+                         top, top_level, districts, lines, reasons, appendix, now or datetime.now(), timings,
+                         warnings, hotspots, assessed, instructed)
+
+
+def month_warnings(db: Database, scope: Scope, cat_names: dict, dist_names: dict
+                   ) -> tuple[list[WarningLine], list[HotspotLine]]:
+    """The month's clusters, and the hotspots of each of its weeks (the most callers each had)."""
+    last = scope.end - timedelta(days=1)
+    alerts = [WarningLine(a.day.isoformat(), dist_names.get(a.district, a.district),
+                          cat_names.get(a.category, a.category), a.count, a.expected)
+              for a in early_warning.alerts(db, scope.start, last)]
+    det = early_warning.load_detector()
+    best: dict[tuple[str, str, str], HotspotLine] = {}
+    day = scope.start + timedelta(days=det.hotspot_days - 1)
+    ends = []
+    while day < last:
+        ends.append(day)
+        day += timedelta(days=det.hotspot_days)
+    for end in [*ends, last]:
+        for h in early_warning.hotspots(db, end, det):
+            # a place is shown as its district and road, never its number
+            name = public_address("", h.key) if h.kind == "address" else h.key
+            key = (h.kind, name, h.category)
+            if key not in best or best[key].callers < h.callers:
+                best[key] = HotspotLine(h.kind, name, cat_names.get(h.category, h.category), h.callers, len(h.cases))
+    return alerts, sorted(best.values(), key=lambda h: (-h.callers, h.kind, h.name))
 
 
 def publishable_cases(db: Database, scope: Scope, cat_names: dict, dist_names: dict, dept_names: dict,

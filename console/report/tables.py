@@ -47,11 +47,36 @@ def sections(r: MonthlyReport) -> dict[str, tuple[list[str], list[list]]]:
                         [[d.code, d.name, d.dispatched, d.replied, d.replied_late, d.signed_late, d.callbacks,
                           d.unsatisfied, _pct(d.on_time.value)] for d in r.departments]),
         "reasons": (["rank", "不满意原因", "次数"], [[i + 1, reason, n] for i, (reason, n) in enumerate(r.reasons)]),
+        "efficiency": (["rank", "承办单位", "得分", "上月得分", "变化"],
+                       [[a.rank, a.name, a.score, "" if a.previous_score is None else a.previous_score,
+                         "" if a.change is None else round(a.change, 2)] for a in r.efficiency if a.rank]),
+        **_instruction_sections(r),
+        "warnings": (["day", "区县", "类别", "来电", "通常"],
+                     [[w.day, w.district, w.category, w.count, w.expected] for w in r.warnings]),
+        "hotspots": (["kind", "地点或企业", "类别", "来电人数", "工单"],
+                     [["地点" if h.kind == "address" else "企业", _as_text(h.name), h.category, h.callers, h.cases]
+                      for h in r.hotspots]),
         "appendix": (["number", "受理日期", "区县", "类别", "承办单位", "地点", "诉求内容", "办理结果", "满意"],
                      [[c.number, c.received, c.district, c.category, c.department, _as_text(c.place),
                        _as_text(c.description), _as_text(c.result),
                        "" if c.satisfied is None else ("满意" if c.satisfied else "不满意")]
                       for c in r.appendix]),
+    }
+
+
+def _instruction_sections(r: MonthlyReport) -> dict[str, tuple[list[str], list[list]]]:
+    i = r.instructions
+    if i is None:
+        return {}
+    counts = ["收到", "按时办结", "超期", "在办"]
+    return {
+        "instructions_by_level": (["level", "层级", *counts],
+                                  [[c.key, c.name, c.received, c.on_time, c.overdue, c.open] for c in i.by_level]),
+        "instructions_by_unit": (["code", "承办单位", *counts],
+                                 [[c.key, c.name, c.received, c.on_time, c.overdue, c.open] for c in i.by_unit]),
+        "instructions_overdue": (["number", "层级", "批示领导", "职务", "承办单位", "办结时限", "办结时间"],
+                                 [[o.number, LEVEL_LABELS.get(o.level, o.level), o.leader, o.title, o.unit,
+                                   o.deadline, o.replied] for o in i.overdue]),
     }
 
 
@@ -75,6 +100,17 @@ def write_csv(r: MonthlyReport, path: Path | str) -> Path:
                     w.writerow([name, row[0], row[1], row[3], "", "",
                                 f"dispatched={row[2]};replied_late={row[4]};signed_late={row[5]};"
                                 f"callbacks={row[6]};unsatisfied={row[7]};on_time_pct={row[8]}"])
+                elif name == "efficiency":  # key: the rank; value: the score
+                    w.writerow([name, row[0], row[1], row[2], row[3], "", f"change={row[4]}"])
+                elif name in ("instructions_by_level", "instructions_by_unit"):  # value: received
+                    w.writerow([name, row[0], row[1], row[2], "", "",
+                                f"on_time={row[3]};overdue={row[4]};open={row[5]}"])
+                elif name == "instructions_overdue":
+                    w.writerow([name, row[0], row[4], row[5], "", "", " | ".join(str(x) for x in row[1:])])
+                elif name == "warnings":  # key: the day; label: district and category; value: calls
+                    w.writerow([name, row[0], f"{row[1]} {row[2]}", row[3], "", "", f"expected={row[4]}"])
+                elif name == "hotspots":  # key: place or company; value: callers
+                    w.writerow([name, row[0], row[1], row[3], "", "", f"category={row[2]};cases={row[4]}"])
                 elif name == "reasons":
                     w.writerow([name, row[0], row[1], row[2], "", "", ""])
                 elif name == "rates":  # the fifth column is numerator/denominator

@@ -20,6 +20,185 @@
     </message>
 </context>
 <context>
+    <name>CallBar</name>
+    <message>
+        <location filename="../../ui/call_bar.py" line="46"/>
+        <location filename="../../ui/call_bar.py" line="145"/>
+        <source>Calls</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="117"/>
+        <location filename="../../ui/call_bar.py" line="125"/>
+        <source>No other call.</source>
+        <translation>没有其他来电。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="129"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="129"/>
+        <source>Ringing</source>
+        <translation>振铃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="129"/>
+        <source>Held</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="130"/>
+        <source>Unsaved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="131"/>
+        <source>no number</source>
+        <translation>无号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="132"/>
+        <source>earlier cases: {0}</source>
+        <translation>历史工单 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="148"/>
+        <source>Calls: Enter brings the chosen call into the form</source>
+        <translation>来电栏：按 Enter 将选中的来电调入受理单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="157"/>
+        <source>No call. Incoming calls ring here.</source>
+        <translation>暂无来电。新来电在此振铃。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="215"/>
+        <source>A call from {0} is ringing in the call bar: Alt+PageDown takes it, the form keeps this call.</source>
+        <translation>{0} 的来电在来电栏振铃：按 Alt+PageDown 接入，当前受理单保留。</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogModel</name>
+    <message>
+        <location filename="../../ui/caller_log.py" line="32"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="32"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="32"/>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="32"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="33"/>
+        <source>Earlier cases</source>
+        <translation>历史工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="33"/>
+        <source>Case</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="33"/>
+        <source>Called back</source>
+        <translation>已回拨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="69"/>
+        <source>Callback</source>
+        <translation>回拨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="69"/>
+        <source>Incoming</source>
+        <translation>呼入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="71"/>
+        <source>no number</source>
+        <translation>无号码</translation>
+    </message>
+</context>
+<context>
+    <name>CallerLog</name>
+    <message>
+        <location filename="../../ui/caller_log.py" line="83"/>
+        <source>Ringing</source>
+        <translation>振铃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="84"/>
+        <location filename="../../ui/caller_log.py" line="123"/>
+        <source>Answered</source>
+        <translation>已接听</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="85"/>
+        <location filename="../../ui/caller_log.py" line="122"/>
+        <source>Missed</source>
+        <translation>未接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="86"/>
+        <location filename="../../ui/caller_log.py" line="123"/>
+        <source>Abandoned</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="96"/>
+        <source>Caller log</source>
+        <translation>来电记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="114"/>
+        <source>Choose a call with a number to call back.</source>
+        <translation>请选择一条有号码的来电再回拨。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="121"/>
+        <source>Show calls</source>
+        <translation>显示来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="122"/>
+        <source>All calls</source>
+        <translation>全部来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="127"/>
+        <source>Calls, newest first: F9 or Enter calls back</source>
+        <translation>来电记录（最新在前）：按 F9 或 Enter 回拨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="137"/>
+        <source>Call back (F9)</source>
+        <translation>回拨 (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="138"/>
+        <source>Call back the chosen caller</source>
+        <translation>回拨选中的来电人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_log.py" line="141"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPanel</name>
     <message>
         <location filename="../../ui/case_detail.py" line="56"/>
@@ -245,27 +424,27 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="313"/>
+        <location filename="../../ui/queue_model.py" line="314"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="313"/>
+        <location filename="../../ui/queue_model.py" line="314"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="313"/>
+        <location filename="../../ui/queue_model.py" line="314"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="313"/>
+        <location filename="../../ui/queue_model.py" line="314"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="314"/>
+        <location filename="../../ui/queue_model.py" line="315"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
@@ -273,19 +452,19 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="78"/>
-        <location filename="../../ui/shortcuts.py" line="79"/>
-        <location filename="../../ui/shortcuts.py" line="81"/>
+        <location filename="../../ui/shortcuts.py" line="84"/>
+        <location filename="../../ui/shortcuts.py" line="85"/>
+        <location filename="../../ui/shortcuts.py" line="87"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="82"/>
+        <location filename="../../ui/shortcuts.py" line="88"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="82"/>
+        <location filename="../../ui/shortcuts.py" line="88"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
@@ -293,27 +472,27 @@
 <context>
     <name>Countdown</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="61"/>
+        <location filename="../../ui/queue_model.py" line="62"/>
         <source>{0}d {1}h</source>
         <translation>{0}天{1}小时</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="63"/>
+        <location filename="../../ui/queue_model.py" line="64"/>
         <source>{0}h {1}m</source>
         <translation>{0}小时{1}分</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="65"/>
+        <location filename="../../ui/queue_model.py" line="66"/>
         <source>{0}m</source>
         <translation>{0}分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="67"/>
+        <location filename="../../ui/queue_model.py" line="68"/>
         <source>overdue {0}</source>
         <translation>超期 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="69"/>
+        <location filename="../../ui/queue_model.py" line="70"/>
         <source>{0} left</source>
         <translation>剩 {0}</translation>
     </message>
@@ -464,29 +643,9 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="165"/>
-        <source>The unsaved call from {0} was restored.</source>
-        <translation>已恢复 {0} 未保存的来电记录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="183"/>
+        <location filename="../../ui/intake_form.py" line="198"/>
         <source>The draft could not be written; it is kept in the form.</source>
         <translation>草稿写入失败，内容仍保留在表单中。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="189"/>
-        <source>1 other unsaved call</source>
-        <translation>另有 1 通未保存的来电</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="190"/>
-        <source>{0} other unsaved calls</source>
-        <translation>另有 {0} 通未保存的来电</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="193"/>
-        <source>no number</source>
-        <translation>无号码</translation>
     </message>
     <message>
         <location filename="../../ui/intake_form.py" line="259"/>
@@ -494,322 +653,409 @@
         <translation>已保存 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="272"/>
+        <location filename="../../ui/intake_form.py" line="271"/>
+        <source>An emergency is transferred, not dispatched.</source>
+        <translation>紧急事件应转接，不派单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="283"/>
+        <source>Choose the lead department.</source>
+        <translation>请选择主办单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="290"/>
+        <source>Dispatch to {0}</source>
+        <translation>派往 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="292"/>
+        <source> (assisting: {0})</source>
+        <translation>（协办：{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="296"/>
+        <source>Sign for by {0}, reply by {1}.</source>
+        <translation>签收时限 {0}，办结时限 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="298"/>
+        <source>Press Ctrl+Enter again to save and dispatch; any change cancels.</source>
+        <translation>再按 Ctrl+Enter 保存并派单；修改任何内容即取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="315"/>
         <source>No likely duplicate to merge into.</source>
         <translation>没有可并入的疑似重复工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="283"/>
+        <location filename="../../ui/intake_form.py" line="326"/>
         <source>Same matter as {0}</source>
         <translation>与 {0} 为同一事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="289"/>
+        <location filename="../../ui/intake_form.py" line="332"/>
         <source>Saved {0} and merged it into {1}.</source>
         <translation>已保存 {0}，并已并入 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="320"/>
+        <location filename="../../ui/intake_form.py" line="341"/>
+        <source>Discard the call?</source>
+        <translation>放弃此来电？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="342"/>
+        <source>What was typed for this call is lost. Discard it?</source>
+        <translation>此来电已填写的内容将丢失。确定放弃？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="379"/>
         <source>Caller&apos;s phone</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="321"/>
+        <location filename="../../ui/intake_form.py" line="380"/>
         <source>138 0013 8000 or 028-8600 1234</source>
         <translation>138 0013 8000 或 028-8600 1234</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="322"/>
+        <location filename="../../ui/intake_form.py" line="381"/>
         <source>Caller&apos;s name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="324"/>
+        <location filename="../../ui/intake_form.py" line="383"/>
         <source>Request type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="325"/>
-        <location filename="../../ui/intake_form.py" line="354"/>
+        <location filename="../../ui/intake_form.py" line="384"/>
+        <location filename="../../ui/intake_form.py" line="413"/>
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="328"/>
-        <location filename="../../ui/intake_form.py" line="452"/>
+        <location filename="../../ui/intake_form.py" line="387"/>
+        <location filename="../../ui/intake_form.py" line="530"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="329"/>
+        <location filename="../../ui/intake_form.py" line="388"/>
         <source>Type Chinese or pinyin initials, e.g. wy</source>
         <translation>输入中文或拼音首字母，如 wy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="330"/>
+        <location filename="../../ui/intake_form.py" line="389"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="338"/>
+        <location filename="../../ui/intake_form.py" line="397"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="339"/>
+        <location filename="../../ui/intake_form.py" line="398"/>
         <source>Road, compound or landmark</source>
         <translation>道路、小区或地标</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="345"/>
-        <location filename="../../ui/intake_form.py" line="459"/>
+        <location filename="../../ui/intake_form.py" line="404"/>
+        <location filename="../../ui/intake_form.py" line="537"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="347"/>
+        <location filename="../../ui/intake_form.py" line="406"/>
         <source>What happened, where, since when, what the caller asks for</source>
         <translation>发生了什么、在哪里、从何时开始、来电人有何诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="350"/>
-        <location filename="../../ui/intake_form.py" line="463"/>
+        <location filename="../../ui/intake_form.py" line="409"/>
+        <location filename="../../ui/intake_form.py" line="541"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="353"/>
+        <location filename="../../ui/intake_form.py" line="412"/>
         <source>Transfer to</source>
         <translation>转接至</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="358"/>
+        <location filename="../../ui/intake_form.py" line="417"/>
         <source>EMERGENCY: a threat to life or public safety is not a hotline case. Put the caller through to 110, 119, 120, 122 or the utility&apos;s emergency line, stay on the line until they answer, then save to log the transfer.</source>
         <translation>特急：危及生命或公共安全的事项不属于热线受理范围。请立即将来电转接 110、119、120、122 或相关企业的抢修热线，等对方接听后再保存，转接即被记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="360"/>
+        <location filename="../../ui/intake_form.py" line="419"/>
         <source>Emergency transfer instruction</source>
         <translation>紧急转接提示</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="363"/>
+        <location filename="../../ui/intake_form.py" line="422"/>
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="364"/>
+        <location filename="../../ui/intake_form.py" line="423"/>
         <source>Save as received (decide later)</source>
         <translation>仅受理（稍后处置）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="365"/>
+        <location filename="../../ui/intake_form.py" line="423"/>
         <source>Answer directly</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="365"/>
+        <location filename="../../ui/intake_form.py" line="424"/>
         <source>Dispatch to a department</source>
         <translation>派单至部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="367"/>
+        <location filename="../../ui/intake_form.py" line="427"/>
         <source>Answer given to the caller</source>
         <translation>答复来电人的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="370"/>
+        <location filename="../../ui/intake_form.py" line="430"/>
         <source>Cited knowledge article</source>
         <translation>引用的知识库条目</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="372"/>
+        <location filename="../../ui/intake_form.py" line="432"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="373"/>
+        <location filename="../../ui/intake_form.py" line="433"/>
         <source>Assisting departments</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="380"/>
+        <location filename="../../ui/intake_form.py" line="441"/>
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="383"/>
+        <location filename="../../ui/intake_form.py" line="444"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="383"/>
+        <location filename="../../ui/intake_form.py" line="444"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="384"/>
+        <location filename="../../ui/intake_form.py" line="445"/>
         <source>Save and dispatch (Ctrl+Enter)</source>
         <translation>保存并派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="385"/>
+        <location filename="../../ui/intake_form.py" line="446"/>
         <source>Save and dispatch</source>
         <translation>保存并派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="387"/>
+        <location filename="../../ui/intake_form.py" line="448"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="387"/>
+        <location filename="../../ui/intake_form.py" line="448"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="388"/>
-        <source>Other unsaved calls</source>
-        <translation>其他未保存的来电</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="393"/>
+        <location filename="../../ui/intake_form.py" line="466"/>
         <source>Repeat caller</source>
         <translation>重复来电</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="396"/>
+        <location filename="../../ui/intake_form.py" line="469"/>
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="398"/>
+        <location filename="../../ui/intake_form.py" line="471"/>
         <source>Caller&apos;s earlier cases</source>
         <translation>来电人以往工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="400"/>
-        <location filename="../../ui/intake_form.py" line="416"/>
+        <location filename="../../ui/intake_form.py" line="473"/>
+        <location filename="../../ui/intake_form.py" line="492"/>
         <source>Likely duplicates</source>
         <translation>疑似重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="415"/>
-        <source>Likely duplicates: Ctrl+M merges the call into the selected one</source>
-        <translation>疑似重复工单：Ctrl+M 将本次来电并入所选工单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="418"/>
+        <location filename="../../ui/intake_form.py" line="495"/>
         <source>Merge (Ctrl+M)</source>
         <translation>并单 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="419"/>
+        <location filename="../../ui/intake_form.py" line="496"/>
         <source>Merge into the selected duplicate</source>
         <translation>并入所选重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="427"/>
+        <location filename="../../ui/intake_form.py" line="504"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="447"/>
+        <location filename="../../ui/intake_form.py" line="525"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="449"/>
+        <location filename="../../ui/intake_form.py" line="450"/>
+        <location filename="../../ui/intake_form.py" line="527"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
+        <location filename="../../ui/intake_form.py" line="177"/>
+        <source>Restored: the unsaved call last written at {0}. Check it, then save or discard it.</source>
+        <translation>已恢复：{0} 最后保存的未提交来电。请核对后保存或放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="449"/>
+        <location filename="../../ui/intake_form.py" line="545"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="450"/>
+        <source>Mailbox</source>
+        <translation>信箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="450"/>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="450"/>
+        <source>App</source>
+        <translation>移动应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="450"/>
+        <source>Walk-in</source>
+        <translation>来访</translation>
+    </message>
+    <message>
         <location filename="../../ui/intake_form.py" line="454"/>
+        <source>Confidential (caller&apos;s identity withheld)</source>
+        <translation>保密（不公开来电人身份）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="455"/>
+        <source>Confidential</source>
+        <translation>保密</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="456"/>
+        <source>Dispatch preview</source>
+        <translation>派单预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="460"/>
+        <source>Restored draft</source>
+        <translation>已恢复的草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="491"/>
+        <source>Likely duplicates (Ctrl+M merges into the chosen one)</source>
+        <translation>疑似重复工单（Ctrl+M 并入选中的一件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="532"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="458"/>
+        <location filename="../../ui/intake_form.py" line="536"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="478"/>
+        <location filename="../../ui/intake_form.py" line="560"/>
         <source>Lead</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="479"/>
+        <location filename="../../ui/intake_form.py" line="561"/>
         <source>Assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="499"/>
-        <source>Caller</source>
-        <translation>来电人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="619"/>
+        <location filename="../../ui/intake_form.py" line="711"/>
         <source>Unknown district; pick one from the list.</source>
         <translation>没有这个区县，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="629"/>
+        <location filename="../../ui/intake_form.py" line="721"/>
         <source>Choose the lead department...</source>
         <translation>请选择主办单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="655"/>
+        <location filename="../../ui/intake_form.py" line="747"/>
         <source>Choose the request type to see the deadline.</source>
         <translation>选择诉求类型后显示办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="658"/>
+        <location filename="../../ui/intake_form.py" line="750"/>
         <source>Emergency: no hotline deadline once the transfer is logged.</source>
         <translation>特急：记录转接后，热线不计办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="664"/>
+        <location filename="../../ui/intake_form.py" line="756"/>
         <source>Answered directly: closed on the call, no deadline.</source>
         <translation>直接答复：通话中办结，无办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="666"/>
+        <location filename="../../ui/intake_form.py" line="758"/>
         <source>Deadline: sign for by {0}, reply by {1}</source>
         <translation>时限：{0} 前签收，{1} 前答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="670"/>
+        <location filename="../../ui/intake_form.py" line="762"/>
         <source>Deadline: dispatch by {0}</source>
         <translation>时限：{0} 前派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="696"/>
+        <location filename="../../ui/intake_form.py" line="788"/>
         <source>Caller history appears when the number is complete.</source>
         <translation>号码输入完整后显示来电历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="700"/>
+        <location filename="../../ui/intake_form.py" line="792"/>
         <source>{0}: {1} earlier cases</source>
         <translation>{0}：以往工单 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="703"/>
+        <location filename="../../ui/intake_form.py" line="795"/>
+        <source>Repeat caller (30 days)</source>
+        <translation>重复来电（30天内）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="796"/>
         <source>Repeat caller: called within the last 30 days</source>
         <translation>重复来电：30 天内来电过</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="726"/>
+        <location filename="../../ui/intake_form.py" line="820"/>
         <source>Cited article: {0}</source>
         <translation>引用条目：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="727"/>
+        <location filename="../../ui/intake_form.py" line="819"/>
         <source>No article cited (choose one in the knowledge panel)</source>
         <translation>未引用知识条目（在知识库面板中选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="776"/>
+        <location filename="../../ui/intake_form.py" line="874"/>
         <source>Not saved: correct the marked fields. Nothing was lost.</source>
         <translation>未保存：请修改标出的字段，已填内容不会丢失。</translation>
     </message>
@@ -827,62 +1073,62 @@
         <translation>不是有效的大陆手机或固话号码（如 138 0013 8000 或 028-8600 1234）。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="18"/>
+        <location filename="../../ui/intake_messages.py" line="19"/>
         <source>Write at least {0} characters.</source>
         <translation>至少写 {0} 个字。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="19"/>
+        <location filename="../../ui/intake_messages.py" line="20"/>
         <source>Describe the request.</source>
         <translation>请填写诉求内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="21"/>
+        <location filename="../../ui/intake_messages.py" line="22"/>
         <source>Choose the request type.</source>
         <translation>请选择诉求类型。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="23"/>
+        <location filename="../../ui/intake_messages.py" line="25"/>
         <source>Choose a category.</source>
         <translation>请选择分类。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="23"/>
+        <location filename="../../ui/intake_messages.py" line="26"/>
         <source>Unknown category; pick one from the list.</source>
         <translation>没有这个分类，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="25"/>
+        <location filename="../../ui/intake_messages.py" line="29"/>
         <source>Choose the district where it happens.</source>
         <translation>请选择事发区县。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="26"/>
+        <location filename="../../ui/intake_messages.py" line="30"/>
         <source>Unknown district; pick one from the list.</source>
         <translation>没有这个区县，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="28"/>
+        <location filename="../../ui/intake_messages.py" line="32"/>
         <source>Give the place: road, compound or landmark.</source>
         <translation>请填写地点：道路、小区或地标。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="30"/>
+        <location filename="../../ui/intake_messages.py" line="34"/>
         <source>An emergency is transferred: choose 110, 119, 120, 122 or a utility&apos;s line.</source>
         <translation>特急须转接：请选择 110、119、120、122 或企业抢修热线。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="33"/>
+        <location filename="../../ui/intake_messages.py" line="37"/>
         <source>A call is either answered directly or dispatched, not both.</source>
         <translation>一次来电要么直接答复，要么派单，不能两者都选。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="35"/>
+        <location filename="../../ui/intake_messages.py" line="40"/>
         <source>Unknown department; pick one from the list.</source>
         <translation>没有这个单位，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="37"/>
+        <location filename="../../ui/intake_messages.py" line="42"/>
         <source>Choose the urgency.</source>
         <translation>请选择紧急程度。</translation>
     </message>
@@ -902,8 +1148,8 @@
     <message>
         <location filename="../../ui/lock.py" line="53"/>
         <location filename="../../ui/lock.py" line="54"/>
-        <location filename="../../ui/lock.py" line="89"/>
-        <location filename="../../ui/lock.py" line="90"/>
+        <location filename="../../ui/lock.py" line="92"/>
+        <location filename="../../ui/lock.py" line="93"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -914,13 +1160,13 @@
         <translation>换其他坐席登录</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="84"/>
+        <location filename="../../ui/lock.py" line="86"/>
         <source>{0} ({1}) is signed in. Type the password to unlock. Another operator may sign in instead: {0}&apos;s unsaved call then stays saved as a draft.</source>
         <translation>{0}（{1}）已登录。输入密码即可解锁。也可换其他坐席登录：{0}未保存的来电将保留为其草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="98"/>
-        <location filename="../../ui/lock.py" line="99"/>
+        <location filename="../../ui/lock.py" line="101"/>
+        <location filename="../../ui/lock.py" line="102"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -928,134 +1174,149 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Incoming call from {0}</source>
         <translation>来电：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="162"/>
+        <source>This call has no number to call back.</source>
+        <translation>该来电没有号码，无法回拨。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Local only</source>
         <translation>仅本地</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>{0} unsynced changes</source>
         <translation>{0} 条变更未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>syncing</source>
         <translation>同步中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>{0} need attention</source>
         <translation>{0} 项待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>12345 Hotline Console</source>
         <translation>12345 热线坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Case</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="235"/>
+        <source>Caller log</source>
+        <translation>来电记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>{0} ({1}) · {2}</source>
         <translation>{0}（{1}）· {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Operator and role</source>
         <translation>坐席与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Call timer</source>
         <translation>通话计时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Sync state</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Operator</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Team lead</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Department liaison</source>
         <translation>部门联络员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>No likely duplicates for this call.</source>
         <translation>本次来电没有疑似重复工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>No call</source>
         <translation>无通话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Call {0}</source>
         <translation>通话 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
-        <source>Ended</source>
-        <translation>已结束</translation>
+        <location filename="../../ui/main_window.py" line="479"/>
+        <source>Quit?</source>
+        <translation>退出？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="480"/>
+        <source>Calls not saved as cases: {0}. They are kept as drafts and come back at the next sign-in. Quit now?</source>
+        <translation>尚有 {0} 通来电未保存为工单，将保留为草稿，下次登录时恢复。现在退出？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Ended {0}</source>
         <translation>已结束 {0}</translation>
     </message>
@@ -1063,72 +1324,72 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="92"/>
+        <location filename="../../ui/queue_model.py" line="93"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="92"/>
+        <location filename="../../ui/queue_model.py" line="93"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="92"/>
+        <location filename="../../ui/queue_model.py" line="93"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="94"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="94"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="95"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="95"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="95"/>
+        <location filename="../../ui/queue_model.py" line="96"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="95"/>
+        <location filename="../../ui/queue_model.py" line="96"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="96"/>
+        <location filename="../../ui/queue_model.py" line="97"/>
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="239"/>
+        <location filename="../../ui/queue_model.py" line="240"/>
         <source>Leader&apos;s instruction</source>
         <translation>领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="241"/>
+        <location filename="../../ui/queue_model.py" line="242"/>
         <source>Leader&apos;s pick</source>
         <translation>领导点球</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="243"/>
+        <location filename="../../ui/queue_model.py" line="244"/>
         <source>Supervised</source>
         <translation>已督办</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="245"/>
+        <location filename="../../ui/queue_model.py" line="246"/>
         <source>Repeat caller</source>
         <translation>重复来电</translation>
     </message>
@@ -1339,17 +1600,37 @@
         <translation>视图：全部</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="61"/>
+        <source>Next call in the call bar into the form</source>
+        <translation>将来电栏中的下一通来电调入受理单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="63"/>
+        <source>Previous call in the call bar into the form</source>
+        <translation>将来电栏中的上一通来电调入受理单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="65"/>
+        <source>Caller log: incoming, missed and abandoned calls</source>
+        <translation>来电记录：呼入、未接和放弃的来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="66"/>
+        <source>Call back the caller chosen in the caller log</source>
+        <translation>回拨来电记录中选中的来电人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="68"/>
         <source>This list of shortcuts</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63"/>
+        <location filename="../../ui/shortcuts.py" line="69"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="67"/>
         <source>Lock the seat</source>
         <translation>锁定坐席</translation>
     </message>

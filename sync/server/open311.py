@@ -23,8 +23,7 @@ from sqlalchemy import select
 
 from console.clock import iso, parse_iso, utcnow
 from console.intake import LIMITS, CallRecord, IntakeError, validate
-from console.redact import UNPUBLISHABLE_TYPES, name_variants
-from console.redact import redact as console_redact
+from console.redact import UNPUBLISHABLE_TYPES, public_text
 from console.refdata import seed
 from console.workflow import REQUEST_TYPES
 
@@ -84,17 +83,9 @@ _POST_BODY = {"requestBody": {"required": True, "content": {
 
 
 def redact(text: str, *, names: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> str:
-    """The public form of free text: the caller's exact address and every form of
-    their name removed, then the console's own redaction step (numbers, addresses,
-    names introduced in the text) from console.redact; HTML-escaped, so that a page
+    """The public form of free text (console.redact.public_text), HTML-escaped, so that a page
     showing it cannot be made to run a script."""
-    out = text or ""
-    for place in sorted({p.strip() for p in places if p and len(p.strip()) >= 2}, key=len, reverse=True):
-        out = out.replace(place, "***")
-    variants: set[str] = set()
-    for n in names:
-        variants |= name_variants(n)
-    return html.escape(console_redact(out, variants), quote=False)
+    return html.escape(public_text(text, names=names, places=places), quote=False)
 
 
 def services() -> list[dict]:

@@ -25,7 +25,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.bench")
     ap.add_argument("--scale", type=float, default=1.0, help="1.0 = the sizes the issues name (1M cases ...)")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
-    ap.add_argument("--only", action="append", default=[], help="run only these modules (core, queue, kb, sync, monitor)")
+    ap.add_argument("--only", action="append", default=[],
+                    help="run only these modules (core, queue, kb, sync, monitor)")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     ap.add_argument("--markdown", type=Path, default=None, help="also write the figures as a Markdown table")
     args = ap.parse_args(argv)

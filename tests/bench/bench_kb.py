@@ -26,7 +26,8 @@ from sqlalchemy import text
 from tests.bench.harness import Figure, percentile
 
 ROOT = Path(__file__).resolve().parents[2]
-QUALIFIERS = ["（市内）", "（常见问题）", "（办理指南）", "（政策解读）", "（区县版）", "（2026年版）", "（补充说明）", "（流程）"]
+QUALIFIERS = ["（市内）", "（常见问题）", "（办理指南）", "（政策解读）", "（区县版）", "（2026年版）",
+              "（补充说明）", "（流程）"]
 
 
 def generate(n: int, seed: int = 11):

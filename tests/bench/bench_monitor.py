@@ -16,6 +16,7 @@ import statistics
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 # PySide6 6.12.0 drops references to None/True (see ui/dashboard/refcount_guard.py);
@@ -104,7 +105,7 @@ def _longest_gap(seconds: float, work=None) -> float:
     while time.perf_counter() < end:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
     timer.stop()
-    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    gaps = [b - a for a, b in pairwise(ticks)]
     return max(gaps) * 1000 if gaps else float("nan")
 
 
@@ -141,7 +142,7 @@ def _stall(db, lead) -> tuple[float, float, float]:
     busy_s = ticks[-1] - ticks[0] if len(ticks) > 1 else 1.0
     w.stop()
     w.close()
-    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    gaps = [b - a for a, b in pairwise(ticks)]
     in_gui = statistics.median([timed(lambda: monitor.snapshot(db, lead)) for _ in range(3)])
     idle = _longest_gap(busy_s)
     return (max(gaps) * 1000 if gaps else float("nan")), in_gui * 1000, idle

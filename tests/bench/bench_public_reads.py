@@ -84,7 +84,8 @@ def _fill(db_url: str, cases: int) -> None:
         for i in range(cases):
             book.create({"type": "help", "urgency": "normal", "channel": "web", "category_code": f"020{1 + i % 5}",
                          "district_code": "JJ", "address": f"锦江区春熙路{i % 300}号",
-                         "description": f"春熙路{i % 300}号附近路灯不亮已经三天了，晚上出行很不方便，请尽快修复。第{i}件",
+                         "description": f"春熙路{i % 300}号附近路灯不亮已经三天了，晚上出行很不方便，"
+                                        f"请尽快修复。第{i}件",
                          "caller_phone": "13800138000", "caller_name": "王先生", "confidential": False,
                          "repeat_caller": False}, "bench")
     finally:

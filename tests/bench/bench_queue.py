@@ -38,13 +38,10 @@ def _rss_mb() -> float:
 
 
 def run(ctx) -> list[Figure]:
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from console.profile import open_profile
-    from console.queue import _COLUMNS, OPEN_SQL
     from console.queue_filter import QueueFilter
-    from ui.queue_model import COLUMNS
 
     folder = os.environ.get("HOTLINE_BENCH_QUEUE_PROFILE")
     folder = Path(folder) if folder else ctx.demo_profile(ctx.size(1_000_000, 2000))
@@ -64,6 +61,42 @@ def run(ctx) -> list[Figure]:
                        services.departments)
     panel.resize(1000, 700)
     n_total = services.queue.count(QueueFilter(view="all")).n
+    m = _measure(app, panel, bare)
+    peak = _rss_mb()
+    pages = panel.model.loaded_pages()
+    panel.close()
+    panel.deleteLater()  # gone while the QApplication still exists, not during interpreter shutdown
+    from PySide6.QtCore import QCoreApplication, QEvent
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # the timed closures live in _measure, so this drops the last Python reference to the panel
+    del panel
+    import gc
+    gc.collect()  # collect cycles holding Qt wrappers now, while the QApplication still exists
+    raw.close()
+    profile.close()
+    note = f"{n_total:,} cases; All open shows {m['shown']:,}"
+    last_row = m["last_row"]
+    return [
+        Figure("queue: show() to first painted page", m["t_first"] * 1000, "ms", m["b_first"] * 1000,
+               "bare SQL for the same page", "< 150 ms", note),
+        Figure("queue: apply a filter (district, open cases)", m["t_filter"] * 1000, "ms", m["b_filter"] * 1000,
+               "bare SQL count + page", "< 150 ms", note),
+        Figure("queue: jump to the last row (all cases)", m["t_end"] * 1000, "ms", m["b_end"] * 1000,
+               "bare SQL for the last page", "< 300 ms", f"last row {last_row.number if last_row else '-'}"),
+        Figure("queue: sort all cases by deadline", m["t_sort"] * 1000, "ms", m["b_sort"] * 1000,
+               "bare SQL for the same page", "", note),
+        Figure("queue: peak memory (RSS)", peak, "MB", base_rss, "RSS before the queue was built", "< 500 MB",
+               f"{pages} pages of {ROWS} rows held"),
+    ]
+
+
+def _measure(app, panel, bare) -> dict:
+    """Time each step on `panel`; the closures that hold the panel end with this call."""
+    from PySide6.QtCore import Qt
+
+    from console.queue import _COLUMNS, OPEN_SQL
+    from console.queue_filter import QueueFilter
+    from ui.queue_model import COLUMNS
 
     def paint() -> None:
         app.processEvents()
@@ -125,27 +158,5 @@ def run(ctx) -> list[Figure]:
     t_sort = _median(sort_deadline) / 2
     b_sort = _median(lambda: bare(f"SELECT {_COLUMNS} FROM cases INDEXED BY ix_cases_deadline "
                                   f"ORDER BY deadline DESC, rowid DESC LIMIT {ROWS}"))
-    peak = _rss_mb()
-    pages = panel.model.loaded_pages()
-    panel.close()
-    panel.deleteLater()  # gone while the QApplication still exists, not during interpreter shutdown
-    from PySide6.QtCore import QCoreApplication, QEvent
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    del panel
-    import gc
-    gc.collect()  # collect cycles holding Qt wrappers now, while the QApplication still exists
-    raw.close()
-    profile.close()
-    note = f"{n_total:,} cases; All open shows {shown:,}"
-    return [
-        Figure("queue: show() to first painted page", t_first * 1000, "ms", b_first * 1000,
-               "bare SQL for the same page", "< 150 ms", note),
-        Figure("queue: apply a filter (district, open cases)", t_filter * 1000, "ms", b_filter * 1000,
-               "bare SQL count + page", "< 150 ms", note),
-        Figure("queue: jump to the last row (all cases)", t_end * 1000, "ms", b_end * 1000,
-               "bare SQL for the last page", "< 300 ms", f"last row {last_row.number if last_row else '-'}"),
-        Figure("queue: sort all cases by deadline", t_sort * 1000, "ms", b_sort * 1000,
-               "bare SQL for the same page", "", note),
-        Figure("queue: peak memory (RSS)", peak, "MB", base_rss, "RSS before the queue was built", "< 500 MB",
-               f"{pages} pages of {ROWS} rows held"),
-    ]
+    return {"t_first": t_first, "b_first": b_first, "shown": shown, "t_filter": t_filter, "b_filter": b_filter,
+            "t_end": t_end, "b_end": b_end, "last_row": last_row, "t_sort": t_sort, "b_sort": b_sort}

@@ -88,13 +88,14 @@ def test_list_filters(capsys, data_dir, tmp_path):
     (["demo", "--cases", "0"], "at least 1"),
 ])
 def test_bad_arguments_exit_2_without_a_traceback(tmp_path, argv, message):
-    done = subprocess.run([sys.executable, "main.py", *argv, *(["--data-dir", str(tmp_path)] if argv[0] != "nosuchcommand" else [])],
-                          capture_output=True, text=True, cwd=ROOT)
+    folder = ["--data-dir", str(tmp_path)] if argv[0] != "nosuchcommand" else []
+    done = subprocess.run([sys.executable, "main.py", *argv, *folder], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 2
     assert message in done.stderr and "Traceback" not in done.stderr
 
 
-@pytest.mark.parametrize("content", [b"PK\x03\x04 a zip file, not a database" * 50, b"SQLite format 3\x00" + b"\x00" * 200])
+@pytest.mark.parametrize("content", [b"PK\x03\x04 a zip file, not a database" * 50,
+                                     b"SQLite format 3\x00" + b"\x00" * 200])
 def test_a_damaged_or_foreign_database_exits_2(tmp_path, content):
     (tmp_path / "console.db").write_bytes(content)
     done = subprocess.run([sys.executable, "main.py", "cases", "list", "--data-dir", str(tmp_path)],

@@ -53,8 +53,8 @@ def test_a_failing_handler_answers_500_and_the_listener_keeps_serving():
         try:
             async with httpx.AsyncClient() as client:
                 url = f"http://127.0.0.1:{port}/"
-                first = await client.post(url, json={"event": "newCall", "callId": "a"})
-                second = await client.post(url, json={"event": "newCall", "callId": "b"})
+                first = await client.post(url, json={"event": "newCall", "callId": "a", "from": "13800138000"})
+                second = await client.post(url, json={"event": "newCall", "callId": "b", "from": "13800138000"})
                 return first.status_code, second.status_code
         finally:
             await listener.stop()
@@ -69,3 +69,26 @@ def test_only_loopback_and_required_fields():
         parse_event(b'{"event": "answer"}')
     with pytest.raises(CallEventError, match="JSON object"):
         parse_event(b"[1]")
+
+
+def test_a_call_without_the_callers_number_is_refused_over_http():
+    """docs/cti.md: `from` is required for newCall and answer; a hangup needs only the call id."""
+    got = []
+
+    async def scenario():
+        listener = CtiListener(got.append, port=0)
+        await listener.start()
+        try:
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{listener.port}") as client:
+                blank = await client.post("/", json={"event": "newCall", "callId": "c-1", "to": "12345"})
+                spaces = await client.post("/", json={"event": "answer", "callId": "c-1", "from": "  "})
+                hangup = await client.post("/", json={"event": "hangup", "callId": "c-1"})
+                return blank, spaces, hangup
+        finally:
+            await listener.stop()
+
+    blank, spaces, hangup = asyncio.run(scenario())
+    assert blank.status_code == 400 and "from" in blank.json()["error"]
+    assert spaces.status_code == 400 and "from" in spaces.json()["error"]
+    assert hangup.status_code == 200
+    assert [e.event for e in got] == ["hangup"]  # nothing blank reached the window

@@ -111,7 +111,8 @@ def test_caller_history_and_repeat_flag(profile, operator, clock):
     first = profile.intake.log_call(complaint(), operator)
     assert not first.repeat_caller
     clock.advance(days=2)
-    second = profile.intake.log_call(complaint(caller_phone="138-0013-8000", description="又来问工地噪音的事"), operator)
+    again = complaint(caller_phone="138-0013-8000", description="又来问工地噪音的事")
+    second = profile.intake.log_call(again, operator)
     assert second.repeat_caller
     clock.advance(days=40)
     third = profile.intake.log_call(complaint(description="小区门口乱停车"), operator)

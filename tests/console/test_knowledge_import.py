@@ -42,14 +42,15 @@ def test_malformed_lines_are_reported_by_number_and_the_rest_imports(profile, tm
 
 def test_reimport_updates_and_bumps_the_version(profile, tmp_path):
     src = tmp_path / "a.jsonl"
-    src.write_text(_line(id="T-9", title="供水抢修", body="## 办理渠道\n- 鸵鸟小区先找物业。", version=2) + "\n", "utf-8")
+    src.write_text(_line(id="T-9", title="供水抢修", body="## 办理渠道\n- 鸵鸟小区先找物业。", version=2) + "\n",
+                   "utf-8")
     assert import_path(profile.db, src).added == 1
     again = import_path(profile.db, src)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 1)
     kb = KnowledgeService(profile.db)
     assert kb.get("T-9").version == 2
-    src.write_text(_line(id="T-9", title="供水抢修", body="## 办理渠道\n- 拨打96116报修，说明鹦鹉螺小区。", version=2) + "\n",
-                   "utf-8")
+    src.write_text(_line(id="T-9", title="供水抢修", body="## 办理渠道\n- 拨打96116报修，说明鹦鹉螺小区。",
+                         version=2) + "\n", "utf-8")
     changed = import_path(profile.db, src)
     assert changed.updated == 1
     art = kb.get("T-9")

@@ -96,7 +96,8 @@ def test_expiry_is_judged_against_today(profile):
 
 HOSTILE = ['"', '""', "'", "*", "-", "- 停车", "停车*", '"停车', "NEAR", "NEAR(停车 噪音)", "AND", "OR", "NOT",
            "停车 AND 噪音", "停车 OR", "(", ")", "((停车)", "title:停车", "{title}: x", "^停车", "😀", "😀停车😀",
-           " ", "", "\t\n", "\x00", "x" * 10000, "停车" * 5000, "；。，！", "%", "_", "\\", "';DROP TABLE kb_articles;--"]
+           " ", "", "\t\n", "\x00", "x" * 10000, "停车" * 5000, "；。，！", "%", "_", "\\",
+           "';DROP TABLE kb_articles;--"]
 
 
 @pytest.mark.parametrize("query", HOSTILE, ids=range(len(HOSTILE)))
@@ -152,7 +153,8 @@ def test_get_returns_the_full_markdown_article(kb):
 
 def test_imported_article_is_searchable_at_once(kb, profile, tmp_path):
     src = tmp_path / "a.jsonl"
-    src.write_text(json.dumps({"title": "共享充电宝押金退还", "body": "## 处理\n- 共享充电宝押金未退的，先联系平台客服。",
+    src.write_text(json.dumps({"title": "共享充电宝押金退还",
+                               "body": "## 处理\n- 共享充电宝押金未退的，先联系平台客服。",
                                "tags": ["充电宝"]}, ensure_ascii=False) + "\n", "utf-8")
     import_path(profile.db, src)
     assert kb.search("充电宝押金", 1)[0].title == "共享充电宝押金退还"

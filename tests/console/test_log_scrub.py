@@ -33,7 +33,8 @@ def test_a_failing_insert_in_console_db_leaves_no_personal_data(tmp_path, caplog
 
 
 def test_scrub_log_text_drops_parameters_and_detail_lines():
-    out = scrub_log_text("(psycopg.errors.NotNullViolation) null value\nDETAIL:  Failing row contains (x, 司马建国, 春熙路).\n"
+    out = scrub_log_text("(psycopg.errors.NotNullViolation) null value\n"
+                         "DETAIL:  Failing row contains (x, 司马建国, 春熙路).\n"
                          "[SQL: INSERT INTO cases ...]\n[parameters: ('司马建国', '13812345678')]")
     assert "司马建国" not in out and "春熙路" not in out and "13812345678" not in out
     assert "NotNullViolation" in out and "[SQL: INSERT INTO cases ...]" in out

@@ -1,7 +1,7 @@
 """Every rate on a hand-counted set of cases (tests/console/monitor_fixture.py)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -81,8 +81,8 @@ def test_operator_figures_and_own_only(profile, built):
     assert (figs["op01"].intake, figs["op01"].answered, figs["op01"].dispatched) == (6, 2, 3)
     assert (figs["op02"].intake, figs["op02"].dispatched) == (2, 1)
     assert figs["op01"].callbacks == 2
-    # handled at intake in the same minute: no handling time
-    assert figs["op01"].avg_handling_minutes == pytest.approx(0.0)
+    # none of these cases came from a timed call: no handling time, not a false 0.0
+    assert figs["op01"].handled == 0 and figs["op01"].avg_handling_minutes is None
     own = metrics.operator_figures(profile.db, date(2026, 11, 24), date(2026, 12, 8), login="op02")
     assert [f.login for f in own] == ["op02"] and own[0].callbacks == 1
 
@@ -102,3 +102,24 @@ def test_month_scope_and_previous():
     assert metrics.month_scope("2026-01").previous().start == date(2025, 12, 1)
     with pytest.raises(ValueError, match="2026-10"):
         metrics.month_scope("October")
+
+
+def test_handling_time_runs_from_the_calls_answer_to_its_save(profile, operator):
+    """平均处理时长: the call's answer -> save (console.calls), counted by the trigger and by a rebuild alike."""
+    from console import rollups
+    from console.intake import CallRecord
+    for seconds in (120, 240, None):  # the third came by another channel: not timed
+        profile.intake.log_call(CallRecord(caller_phone="13800138000", type="consultation", category_code="0101",
+                                           description="问社保卡补办的地点"), operator, handle_seconds=seconds)
+    today = profile.cases.clock().date()
+    span = (today - timedelta(days=1), today + timedelta(days=2))
+    fig = next(f for f in metrics.operator_figures(profile.db, *span) if f.login == "op01")
+    assert (fig.intake, fig.handled) == (3, 2) and fig.avg_handling_minutes == pytest.approx(3.0)
+    raw = profile.db.engine.raw_connection()
+    try:
+        rollups.rebuild(raw.cursor())
+        raw.commit()
+    finally:
+        raw.close()
+    again = next(f for f in metrics.operator_figures(profile.db, *span) if f.login == "op01")
+    assert (again.handled, again.avg_handling_minutes) == (2, pytest.approx(3.0))

@@ -35,7 +35,7 @@ def test_the_permission_table_is_the_one_written_out_here():
 
 def test_the_table_never_grants_what_the_workflow_forbids():
     for action, grants in TABLE.items():
-        for role, rels in zip(COLUMNS, grants):
+        for role, rels in zip(COLUMNS, grants, strict=True):
             assert not rels or role in ACTIONS[action].roles, (action, role)
 
 
@@ -65,10 +65,13 @@ def test_what_a_window_offers_follows_the_table():
 
 @pytest.mark.parametrize("who,path,action,message", [
     (_who("hrss", "liaison", "HRSS"), "api", "reply", "HRSS is only assisting on this case; only the lead department"),
-    (_who("housing", "liaison", "HOUSING"), "api", "note", "not a department of this case; only the lead or an assisting"),
-    (_who("op01", "operator"), "api", "supervise", "the account op01 (operator) may not do this (allowed: team_lead, admin)"),
+    (_who("housing", "liaison", "HOUSING"), "api", "note",
+     "not a department of this case; only the lead or an assisting"),
+    (_who("op01", "operator"), "api", "supervise",
+     "the account op01 (operator) may not do this (allowed: team_lead, admin)"),
     (_who("urban", "liaison", "URBAN"), "push", "accept", "the role liaison may not write through console sync"),
-    (_who("open311:app", "open311"), "open311", "note", "may not do this (allowed: operator, team_lead, liaison, admin)"),
+    (_who("open311:app", "open311"), "open311", "note",
+     "may not do this (allowed: operator, team_lead, liaison, admin)"),
     (_who("admin", "admin"), "open311", "receive", "the role admin may not write through Open311"),
 ])
 def test_a_refusal_says_why_in_plain_words(who, path, action, message):

@@ -29,7 +29,8 @@ def _all(q: QueueService, f: QueueFilter, sort: str, desc: bool) -> list[str]:
     cond, p = q.where(f)
     d = "DESC" if desc else "ASC"
     with q.db.session() as s:
-        return [r[0] for r in s.execute(text(f"SELECT number FROM cases WHERE {cond} ORDER BY {col} {d}, rowid {d}"), p)]
+        rows = s.execute(text(f"SELECT number FROM cases WHERE {cond} ORDER BY {col} {d}, rowid {d}"), p)
+        return [r[0] for r in rows]
 
 
 @pytest.mark.parametrize("sort", sorted(SORT_COLUMNS))

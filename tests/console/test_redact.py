@@ -33,7 +33,8 @@ def written(draw, number):
     return digits
 
 
-FILLER = st.text(st.sampled_from(list("市民反映小区楼下噪音扰民请尽快处理电话号码身份证是的，。：:() abcXY")) , max_size=25)
+FILLER = st.text(st.sampled_from(list("市民反映小区楼下噪音扰民请尽快处理电话号码身份证是的，。：:() abcXY")),
+                 max_size=25)
 
 
 def digits_of(text: str) -> str:

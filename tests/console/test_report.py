@@ -69,7 +69,10 @@ def test_csv_parses_back_with_every_section(profile, month, tmp_path):
     for row in rows:
         by.setdefault(row["section"], []).append(row)
     assert set(by) == {"rates", "top_categories", "top_level_categories", "districts", "departments", "reasons",
-                       "appendix"}
+                       "efficiency", "instructions_by_level", "instructions_by_unit", "hotspots", "appendix"}
+    # E, G and H: three callers about 0101 at 东大街12号 within a week (no cluster: no history to compare with)
+    assert [(row["key"], row["label"], row["value"], row["detail"]) for row in by["hotspots"]] == [
+        ("地点", "东大街", "3", "category=违法建设;cases=3")]
     rates = {row["key"]: row for row in by["rates"]}
     assert rates["satisfaction"]["value"] == "66.67" and rates["satisfaction"]["detail"] == "2/3"
     assert rates["direct_answer"]["detail"] == "2/8"  # 9 calls, one transferred; A and F answered
@@ -85,7 +88,8 @@ def test_xlsx_has_a_sheet_per_section(profile, month, tmp_path):
     path = write_xlsx(build_monthly(profile.db, "2026-11"), tmp_path / "r.xlsx")
     wb = load_workbook(path)
     assert wb.sheetnames == ["rates", "top_categories", "top_level_categories", "districts", "departments",
-                             "reasons", "appendix"]
+                             "reasons", "efficiency", "instructions_by_level", "instructions_by_unit",
+                             "instructions_overdue", "warnings", "hotspots", "appendix"]
     rates = {row[0]: row for row in wb["rates"].iter_rows(min_row=2, values_only=True)}
     assert rates["reply_on_time"][2] == "100.00"
 
@@ -103,7 +107,9 @@ def test_pdf_has_the_pages_the_figures_and_chinese_text(qapp, profile, month, tm
         pytest.skip("no Chinese font on this machine (apt-get install fonts-noto-cjk): the PDF's Chinese "
                     "text can't be drawn, so it can't be read back; pages and charts were checked")
     text = "\n".join(page.extract_text() for page in reader.pages)
-    for heading in ("主要指标", "热点诉求类别", "各区县诉求", "承办单位超期与不满意情况", "不满意原因", "附录"):
+    # 示 of 批示 comes back as the Kangxi radical ⽰ (like 月 as ⽉): the heading is checked without it
+    for heading in ("主要指标", "热点诉求类别", "各区县诉求", "承办单位超期与不满意情况", "不满意原因", "效能考核",
+                    "领导批", "预警", "附录"):
         assert heading in text
     assert "66.67%" in text and "满意率" in text
     # the appendix row of case I (its number's glyphs are drawn but pypdf can't map them back to text)
@@ -124,3 +130,30 @@ def test_command_line_writes_csv_and_refuses_bad_input(profile, month, tmp_path,
     assert "2026-10" in capsys.readouterr().err
     assert main(["report", "monthly", "--month", "2026-11", "--out", str(tmp_path / "no" / "x.pdf"),
                  "--data-dir", folder]) == 2
+
+
+def test_the_months_clusters_and_hotspots_are_in_every_format(qapp, profile, clock, tmp_path):
+    op = profile.actor("op01")
+
+    def call(phone, when, address, description="夜间施工噪音扰民"):
+        clock.now = local(when)
+        profile.intake.log_call(CallRecord(caller_phone=phone, caller_name="钱七", type="complaint", district="JJ",
+                                           category_code="0204", address=address, description=description), op)
+    for i, day in enumerate(range(1, 29, 3)):  # the usual: one call every third day
+        call(f"1390000{i:04d}", f"2026-10-{day:02d}T10:00:00", "锦江区红星路1号")
+    for i in range(9):  # a cluster on 11-03, about one building, naming one company
+        call(f"1370000{i:04d}", "2026-11-03T09:00:00", f"锦江区东大街12号{i + 1}栋", "蓝天建筑公司工地夜间施工")
+    r = build_monthly(profile.db, "2026-11")
+    assert [(w.day, w.count) for w in r.warnings] == [("2026-11-03", 9)]
+    assert {(h.kind, h.name, h.callers) for h in r.hotspots} == {("address", "锦江区东大街", 9),
+                                                                 ("company", "蓝天建筑公司", 9)}
+    path = write_csv(r, tmp_path / "r.csv")
+    text = path.read_text("utf-8-sig")
+    assert "2026-11-03" in text and "蓝天建筑公司" in text and "东大街12号" not in text
+    from pypdf import PdfReader
+
+    from ui.report.pdf import write_pdf
+    pdf = write_pdf(r, tmp_path / "r.pdf", chart_dir=tmp_path)
+    if _has_cjk_font():
+        pages = "\n".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+        assert "诉求聚集与热点" in pages and "蓝天建筑公司" in pages and "东大街12号" not in pages

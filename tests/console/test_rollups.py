@@ -1,13 +1,16 @@
 """The maintained rollups: triggers and the rebuild agree, SQL working time equals the calendar's."""
 from __future__ import annotations
 
+import ast
+import importlib.util
 import random
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from console import rollups
-from console.deadlines import load_policy
+from console.deadlines import load_policy, parse_policy
 from console.demo import fill
 from models.rollup import GRAINS
 from tests.conftest import LEAD, local
@@ -83,7 +86,7 @@ def test_rollups_follow_every_write_and_open_counts_move(profile, clock):
 
 def test_sql_working_time_matches_the_calendar(profile):
     policy = load_policy()
-    sql = rollups.position_sql(":t", policy.calendar.periods)
+    sql = rollups.position_sql(":t")
     rng = random.Random(4)
     base = datetime(2026, 9, 25)  # spans the National Day holiday and its adjusted working days
     with profile.db.engine.connect() as conn:
@@ -227,3 +230,82 @@ def test_a_killed_load_is_made_whole_when_the_profile_is_next_opened(tmp_path, t
         assert snapshot(prof) == approx_snapshot(loaded)
     finally:
         prof.close()
+
+
+# -- one rule table, the triggers frozen in their migration -------------------------------------
+ROOT = Path(__file__).resolve().parents[2]
+MIGRATION_DIRS = [ROOT / "models" / "migrations" / "versions", ROOT / "sync" / "server" / "migrations" / "versions"]
+
+
+def _migration(name: str):
+    spec = importlib.util.spec_from_file_location(name, MIGRATION_DIRS[0] / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_frozen_trigger_text_is_what_the_rule_table_generates():
+    # a rule changed in console/rollup_rules.py needs a new migration with the new text: the last
+    # revision that holds trigger text must hold what the rule table generates now
+    frozen = [m for m in (_migration(p.stem) for p in sorted(MIGRATION_DIRS[0].glob("0*.py")))
+              if hasattr(m, "TRIGGER_DDL")]
+    assert frozen[-1].TRIGGER_DDL == rollups.trigger_ddl()
+
+
+def test_a_profile_runs_the_frozen_triggers(profile):
+    with profile.db.engine.connect() as conn:
+        installed = dict(conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                              "AND name LIKE 'trg_rollup_%'").all())
+    assert sorted(installed.values()) == sorted(rollups.trigger_ddl())
+
+
+def test_no_migration_imports_live_code():
+    live = {"console", "models", "sync", "ui"}
+    offenders = []
+    for folder in MIGRATION_DIRS:
+        for path in folder.glob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+                names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                         else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in live]
+    assert offenders == []
+
+
+def test_editing_the_working_hours_changes_no_trigger_and_follows_the_new_hours(profile):
+    text = (ROOT / "resources" / "sla_policy.toml").read_text("utf-8")
+    edited = parse_policy(text.replace('["09:00", "12:00"], ["13:00", "18:00"]',
+                                       '["08:30", "12:00"], ["14:00", "17:30"]'))
+    assert edited.calendar.periods == [(510, 720), (840, 1050)]
+    raw = profile.db.engine.raw_connection()
+    try:
+        before = raw.cursor().execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").fetchall()
+        assert rollups.ensure_current(raw.cursor(), edited) == ["calendar"]
+        assert rollups.ensure_current(raw.cursor(), edited) == []  # once
+        after = raw.cursor().execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").fetchall()
+        assert after == before
+        sql = rollups.position_sql(":t")
+        rng = random.Random(9)
+        for _ in range(100):
+            a = datetime(2026, 9, 25) + timedelta(minutes=rng.randrange(60 * 24 * 40))
+            got = raw.cursor().execute(f"SELECT {sql}", {"t": a.isoformat(" ", "microseconds")}).fetchone()[0]
+            assert got == pytest.approx(edited.calendar.position(a + timedelta(hours=8)), abs=0.01), a
+        assert rollups.ensure_current(raw.cursor(), load_policy()) == ["calendar"]  # and back
+    finally:
+        raw.close()
+
+
+def test_a_migration_can_ask_for_a_rebuild(profile, clock):
+    build(profile, clock)
+    live = snapshot(profile)
+    raw = profile.db.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        for table in (*GRAINS, "rollup_operator", "rollup_reasons", "rollup_open"):
+            cur.execute(f"DELETE FROM {table}")
+        cur.execute("INSERT INTO rollup_meta (key, value) VALUES ('rebuild', '1')")
+        raw.commit()
+        assert rollups.ensure_current(raw.cursor()) == ["rebuild"]
+        assert raw.cursor().execute("SELECT count(*) FROM rollup_meta WHERE key = 'rebuild'").fetchone()[0] == 0
+    finally:
+        raw.close()
+    assert snapshot(profile) == approx_snapshot(live)

@@ -36,7 +36,8 @@ SETUP = {**dict.fromkeys(["answer", "dispatch", "cancel", "merge"], ["dispatch",
                          ["dispatch", "accept"]),
          **dict.fromkeys(["queue_callback", "callback", "reopen", "close"], ["dispatch", "accept", "reply"]),
          "transfer": []}
-PAYLOAD = {"answer": {"answer": "已告知办理流程"}, "dispatch": {"lead_department": "URBAN", "assist_departments": ["HRSS"]},
+PAYLOAD = {"answer": {"answer": "已告知办理流程"},
+           "dispatch": {"lead_department": "URBAN", "assist_departments": ["HRSS"]},
            "request_extension": {"extra": "5wd"}, "approve_extension": {"extra": "5wd"},
            "reply": {"result": "已处理"}, "callback": {"satisfied": True, "resolved": True},
            "transfer": {"to": "110"}, "instruct": {"level": "city"},
@@ -160,7 +161,7 @@ def test_every_role_every_action_through_a_push(central):
                    for i, a in enumerate(ACTIONS)]
             r = _push(http, headers, device, ops)
             assert r.status_code == 200, r.text
-            for action, op, res in zip(ACTIONS, ops, r.json()["results"]):
+            for action, op, res in zip(ACTIONS, ops, r.json()["results"], strict=True):
                 case_id = op["payload"]["case_id"]
                 if _expected(role, rel, action, "push"):
                     assert res["status"] == "applied", (login, action, res)
@@ -202,10 +203,10 @@ def test_a_pushed_event_claiming_another_actor_or_role_is_refused(central):
         cases = [_case_for(book, "reply" if a == "reply" else "cancel" if a == "cancel" else "accept", "")
                  for a, _, _ in forged]
         ops = [_event(a, who, role, case, _payload(a, target, wire=True), "A01", i + 1)
-               for i, ((a, who, role), case) in enumerate(zip(forged, cases))]
+               for i, ((a, who, role), case) in enumerate(zip(forged, cases, strict=True))]
         r = _push(http, headers, device, ops)
         assert r.status_code == 200
-        for (action, who, role), case, res in zip(forged, cases, r.json()["results"]):
+        for (action, who, role), case, res in zip(forged, cases, r.json()["results"], strict=True):
             assert res["status"] == "rejected", (action, who, role, res)
             assert f"names {who} ({role})" in res["reason"] and "sign-in of op01 (operator)" in res["reason"]
             assert book.get(ADMIN, case["id"])["version"] == case["version"]

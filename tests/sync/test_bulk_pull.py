@@ -74,8 +74,8 @@ def test_a_bulk_pull_counts_the_rollups_the_triggers_would(central, consoles, mo
     taken = []
     real = bulk._set_triggers_aside
 
-    def spy(conn, periods):
-        taken.append(real(conn, periods))
+    def spy(conn):
+        taken.append(real(conn))
         return taken[-1]
     monkeypatch.setattr(bulk, "_set_triggers_aside", spy)
     fast = consoles("fast", central.url, login="op02", pull_limit=limit)
@@ -84,7 +84,7 @@ def test_a_bulk_pull_counts_the_rollups_the_triggers_would(central, consoles, mo
     async def scenario():
         await _fill(central, maker)
         await fast.client.sync_once()
-        monkeypatch.setattr(bulk, "_set_triggers_aside", lambda conn, periods: [])
+        monkeypatch.setattr(bulk, "_set_triggers_aside", lambda conn: [])
         await slow.client.sync_once()  # every row counted by the triggers
         for c in (fast, slow, maker):
             await c.client.aclose()

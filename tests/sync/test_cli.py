@@ -50,7 +50,8 @@ def test_admin_commands_and_headless_sync(tmp_path, capsys, monkeypatch, console
         # later runs need neither the URL nor the password: both are remembered
         assert main.main(["sync", "--once", "--json", "--data-dir", folder]) == 0
         assert json.loads(capsys.readouterr().out)["pushed"] == 0
-    assert main.main(["sync", "--once", "--retries", "1", "--data-dir", folder]) == 1  # the server is gone: offline, kept queued
+    # the server is gone: offline, kept queued
+    assert main.main(["sync", "--once", "--retries", "1", "--data-dir", folder]) == 1
     assert "offline" in capsys.readouterr().err
     assert main.main(["central", "new-epoch", "--db", url]) == 0
     assert epoch not in capsys.readouterr().out

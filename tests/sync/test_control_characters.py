@@ -67,7 +67,8 @@ def test_every_c0_character_in_every_public_text_field(central):
 def test_nul_is_refused_at_input(central):
     key = auth.create_api_key(central.db, "test")
     with httpx.Client(base_url=central.url + BASE) as http:
-        r = http.post("/requests.json", data={"api_key": key, "service_code": "0203", "description": "路灯\x00不亮三天"})
+        r = http.post("/requests.json",
+                      data={"api_key": key, "service_code": "0203", "description": "路灯\x00不亮三天"})
         assert r.status_code == 400, r.text
         r = http.post("/requests.xml", json={"api_key": key, "service_code": "0203", "description": "路灯\x00不亮三天"})
         assert r.status_code == 400 and ET.fromstring(r.content).tag == "errors", r.text

@@ -40,24 +40,29 @@ def test_no_input_is_a_server_error(central):
 
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-            @settings(max_examples=FEW if operation.label in SLOW else EXAMPLES, deadline=None, database=None,
-                      derandomize=True,
-                      suppress_health_check=list(HealthCheck))
-            @given(case=operation.as_strategy(generation_mode=mode))
-            def run(case):
-                if isinstance(case.body, dict):
-                    if "device_id" in case.body and operation.path.endswith("/sync/push"):
-                        case.body["device_id"] = device
-                    if operation.path.startswith("/open311/") and mode == GenerationMode.POSITIVE:
-                        case.body["api_key"] = key
-                response = case.call(base_url=base, headers=headers, timeout=30)
-                try:
-                    case.validate_response(response, checks=[not_a_server_error, response_schema_conformance])
-                except (AssertionError, FailureGroup) as exc:  # every failure is collected, not only the first
-                    failures.append(f"{operation.label} [{mode.value}] {response.status_code}: "
-                                    f"{str(exc)[:300]}\n  {case.as_curl_command()[:400]}")
             try:
-                run()
+                _fuzz(operation, mode, base, headers, device, key, failures)
             except Unsatisfiable:  # nothing can be invalid in an operation without parameters (health)
                 assert mode == GenerationMode.NEGATIVE, operation.label
     assert not failures, f"{len(failures)} failures:\n" + "\n".join(failures[:20])
+
+
+def _fuzz(operation, mode, base: str, headers: dict, device: str, key: str, failures: list[str]) -> None:
+    """Drive one operation in one generation mode; failures are collected, not raised."""
+    @settings(max_examples=FEW if operation.label in SLOW else EXAMPLES, deadline=None, database=None,
+              derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    @given(case=operation.as_strategy(generation_mode=mode))
+    def run(case):
+        if isinstance(case.body, dict):
+            if "device_id" in case.body and operation.path.endswith("/sync/push"):
+                case.body["device_id"] = device
+            if operation.path.startswith("/open311/") and mode == GenerationMode.POSITIVE:
+                case.body["api_key"] = key
+        response = case.call(base_url=base, headers=headers, timeout=30)
+        try:
+            case.validate_response(response, checks=[not_a_server_error, response_schema_conformance])
+        except (AssertionError, FailureGroup) as exc:  # every failure is collected, not only the first
+            failures.append(f"{operation.label} [{mode.value}] {response.status_code}: "
+                            f"{str(exc)[:300]}\n  {case.as_curl_command()[:400]}")
+    run()

@@ -113,12 +113,12 @@ def test_malformed_operations_are_rejected_with_a_reason(central, consoles):
             "an unknown urgency": ({"urgency": "now"}, "urgency"),
         }
         ops, expect = [good], {good["op_id"]: None}
-        for name, (change, field) in bad.items():
+        for change, field in bad.values():
             o = _fresh(op, station)
             change(o)
             ops.append(o)
             expect[o["op_id"]] = field
-        for name, (case, field) in cases.items():
+        for case, field in cases.values():
             o = _fresh(op, station, **case)
             ops.append(o)
             expect[o["op_id"]] = field

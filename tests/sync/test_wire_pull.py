@@ -29,8 +29,8 @@ from sync.server.casebook import Caller, _sqlite_wire_texts
 from sync.store import LocalSyncStore
 from tests.console.test_rollups import db_snapshot as rollups
 
-TRICKY = ['引号"双"和\'单\'', "反斜杠\\n不是换行", "真换行\n制表\t回车\r", "控制\x01\x1f字符", "emoji 🚦🙂", "</script>&amp;",
-          "   前后空格   "]
+TRICKY = ['引号"双"和\'单\'', "反斜杠\\n不是换行", "真换行\n制表\t回车\r", "控制\x01\x1f字符", "emoji 🚦🙂",
+          "</script>&amp;", "   前后空格   "]
 
 
 async def _fill(central, maker) -> list[str]:
@@ -192,7 +192,7 @@ def _both_ways_python(central, consoles, page: dict, cases) -> list[LocalSyncSto
         store.wire_sql = wire
         fell_back = []
         real = store._apply_rows
-        store._apply_rows = lambda *a, _real=real: (fell_back.append(1), _real(*a))[1]
+        store._apply_rows = lambda *a, _real=real, _seen=fell_back: (_seen.append(1), _real(*a))[1]
         store.apply_page(cases(), page["next_cursor"], page["epoch"])
         assert fell_back
         stores.append(store)
@@ -208,8 +208,9 @@ def test_a_page_outside_the_servers_form_goes_the_python_way(central, consoles):
     page["cases"][0]["created_at"] = page["cases"][0]["created_at"][:19] + "+08:00"
     page["cases"][1]["events"][0]["at"] = page["cases"][1]["events"][0]["at"][:19] + ".5"
     stores = _both_ways_python(central, consoles, page, lambda: copy.deepcopy(page["cases"]))
-    created = _table(stores[0].db, "SELECT created_at FROM cases WHERE number = '%s'" % page["cases"][0]["number"])
-    assert created[0][0].endswith(":%s.000000" % page["cases"][0]["created_at"][17:19])  # to UTC, as before
+    first = page["cases"][0]
+    created = _table(stores[0].db, f"SELECT created_at FROM cases WHERE number = '{first['number']}'")
+    assert created[0][0].endswith(f":{first['created_at'][17:19]}.000000")  # to UTC, as before
 
 
 def test_a_rows_page_outside_the_servers_form_goes_the_python_way(central, consoles):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import threading
 import time
+from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -120,7 +121,8 @@ def test_refreshes_on_new_cases_without_a_manual_reload(qtbot, profile, clock, b
         bridge.close()
 
 
-def test_snapshots_are_built_off_the_gui_thread_and_the_loop_keeps_ticking(qtbot, profile, clock, busy, record_property):
+def test_snapshots_are_built_off_the_gui_thread_and_the_loop_keeps_ticking(qtbot, profile, clock, busy,
+                                                                           record_property):
     w = make(qtbot, profile, clock, profile.actor("lead01"), [])
     wait_data(qtbot, w)
     ticks: list[float] = []
@@ -137,7 +139,7 @@ def test_snapshots_are_built_off_the_gui_thread_and_the_loop_keeps_ticking(qtbot
     w.stop()
     assert done, "no refresh arrived"
     assert w.runner.last_thread is not None and w.runner.last_thread != threading.get_ident()
-    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    gaps = [b - a for a, b in pairwise(ticks)]
     stall_ms = max(gaps) * 1000 if gaps else 0.0
     record_property("longest_event_loop_stall_ms", round(stall_ms, 1))
     print(f"longest event-loop stall during 5 refreshes: {stall_ms:.1f} ms over {len(ticks)} ticks")

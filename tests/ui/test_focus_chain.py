@@ -158,22 +158,6 @@ def test_dashboard_charts_drill_down_by_keys(qtbot, filled):
     window.close()
 
 
-def test_other_unsaved_calls_by_keys(qtbot, window):
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
-    from .keys import type_text
-    form = window.form
-    window.new_call("13800138000", "call-a")
-    type_text(form.description, "第一通电话的内容")
-    window.new_call("13912345678", "call-b")
-    assert form.drafts_combo.isVisibleTo(form)
-    _check(window, form.phone)  # the list is a Tab stop like the rest
-    form.drafts_combo.setFocus()
-    QTest.keyClick(form.drafts_combo, Qt.Key.Key_Down)
-    assert form.call_id == "call-a" and form.description.toPlainText() == "第一通电话的内容"
-
-
 def test_a_focused_button_looks_different(qtbot, window):
     button = window.form.save_button
     window.form.phone.setFocus()

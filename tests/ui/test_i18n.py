@@ -15,8 +15,10 @@ def test_console_catalogue_is_complete_and_compiled():
     root = ET.parse(ts).getroot()
     messages = list(root.iter("message"))
     assert len(messages) > 200
-    unfinished = [m.find("source").text for m in messages
-                  if m.find("translation").get("type") == "unfinished" or not (m.find("translation").text or "").strip()]
+    def unfinished_message(m) -> bool:
+        translation = m.find("translation")
+        return translation.get("type") == "unfinished" or not (translation.text or "").strip()
+    unfinished = [m.find("source").text for m in messages if unfinished_message(m)]
     assert unfinished == []
     qm = ts.with_suffix(".qm")
     assert qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime - 1

@@ -73,7 +73,11 @@ def test_keyboard_intake_end_to_end(qtbot, window, filled, operator):
     assert _focused() is form.disposition
     assert "dispatch by" in form.deadline_label.text()
 
-    _key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # save and dispatch
+    _key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # shows where it goes, saves nothing
+    assert form.confirm_label.isVisibleTo(form) and window.services.drafts.latest("op01") is not None
+    lead = next(d.name for d in window.services.departments if d.code == form.lead.currentData())
+    assert lead in form.confirm_label.text() and "reply by" in form.confirm_label.text()
+    _key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # the second press saves and dispatches
     assert form.error_text("_") == ""
     model = window.queue.model
     qtbot.waitUntil(lambda: model.rowCount() > 0 and model.row_at(0).caller_phone == PHONE
@@ -174,9 +178,9 @@ def test_a_call_interrupted_by_another_call_stays_reachable(qtbot, window):
     type_text(form.description, "第一通电话的内容")
     window.new_call("13912345678", "call-b")  # a second call rings while the first form has text
     assert form.description.toPlainText() == "" and form.phone.text() == "13912345678"
-    assert form.drafts_combo.isVisibleTo(form) and form.drafts_combo.count() == 2
-    form.drafts_combo.setCurrentIndex(1)
-    form.drafts_combo.activated.emit(1)
+    bar = window.call_bar
+    assert [(e.key, e.kind) for e in bar.others()] == [("call-a", "held")]
+    assert bar.switch_to("call-a")
     assert form.description.toPlainText() == "第一通电话的内容" and form.call_id == "call-a"
-    assert form.drafts_combo.count() == 2  # now the second call is the other one
-    assert "13912345678" in form.drafts_combo.itemText(1)
+    assert [(e.key, e.kind) for e in bar.others()] == [("call-b", "held")]  # now the second call is the other one
+    assert "139 1234 5678" in bar.list.item(bar.entries.index(bar.others()[0])).text()

@@ -92,9 +92,10 @@ def test_idle_locks_and_a_call_does_not_unlock(qtbot, window, filled):
     assert "13600001111" not in _readable_text(window)
     with qtbot.waitSignal(lock.unlocked, timeout=10_000):
         _unlock_with(qtbot, window, DEMO_PASSWORD)
-    assert window.form.phone.text() == "13600001111"  # the waiting call is there once unlocked
-    # the call typed before the lock is kept as a draft beside the new call's
-    assert DESCRIPTION in [d.data.get("description") for d in window.services.drafts.list("op01")]
+    # the waiting call rings in the call bar once unlocked; the call typed before the lock keeps the form
+    assert window.form.description.toPlainText() == DESCRIPTION
+    assert [(e.kind, e.phone) for e in window.call_bar.others()] == [("ringing", "13600001111")]
+    assert "136 0000 1111" in window.call_bar.list.item(1).text()
 
 
 def test_another_operator_signs_in_at_the_lock_and_the_first_ones_call_waits_for_them(qtbot, profile):

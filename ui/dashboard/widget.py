@@ -304,8 +304,8 @@ class DashboardWidget(QWidget):
                 chart.set_data(*values)
 
     def _draw_hot_tables(self, d: monitor.Dashboard) -> None:
-        self._fill(self.today_top, "categories_today",
-                   [(b.label, int(b.value)) for b in d.top_categories_today], [b.filter for b in d.top_categories_today])
+        top = d.top_categories_today
+        self._fill(self.today_top, "categories_today", [(b.label, int(b.value)) for b in top], [b.filter for b in top])
         self._fill(self.district_today, "districts_today",
                    [(b.label, int(b.value)) for b in d.top_districts_today], [b.filter for b in d.top_districts_today])
         self._fill(self.rising, "rising", [(b.label, int(b.value), int(b.previous or 0)) for b in d.rising],

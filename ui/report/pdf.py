@@ -13,8 +13,7 @@ from console.report.tables import LEVEL_LABELS, RATE_LABELS
 
 from .charts import FONT_FAMILY, bar_chart
 
-CSS = """
-body { font-family: '%s'; font-size: 10pt; color: #222; }
+CSS = f"body {{ font-family: '{FONT_FAMILY}'; font-size: 10pt; color: #222; }}" + """
 h1 { font-size: 20pt; margin-bottom: 2px; }
 h2 { font-size: 14pt; margin-top: 10px; color: #1f4f85; }
 .sub { color: #666; }
@@ -23,7 +22,7 @@ th { background: #e8eef6; font-weight: bold; }
 td, th { padding: 3px 6px; }
 .num { text-align: right; }
 .up { color: #b02a2a; } .down { color: #1e7a3a; }
-""" % FONT_FAMILY
+"""
 
 
 def _e(x) -> str:
@@ -58,7 +57,8 @@ def charts(r: MonthlyReport) -> dict[str, QImage]:
     legend = (f"本月 {month}", f"上月 {before}")
     return {
         "rates": bar_chart("主要指标（%）", [RATE_LABELS[x.name] for x in rate_list],
-                           [100 * (x.value or 0) for x in rate_list], [100 * (prev[x.name].value or 0) for x in rate_list],
+                           [100 * (x.value or 0) for x in rate_list],
+                           [100 * (prev[x.name].value or 0) for x in rate_list],
                            legend, value_fmt=lambda v: f"{v:.1f}%"),
         "categories": bar_chart("热点诉求类别（受理量）", [c.label for c in r.top_categories],
                                 [c.current for c in r.top_categories], [c.previous for c in r.top_categories], legend),
@@ -100,33 +100,74 @@ def html_of(r: MonthlyReport, images: dict[str, QImage]) -> str:
              "<h2>五、群众不满意原因</h2>",
              _table(["序号", "原因", "次数"], [[str(i + 1), _e(reason), f"{n:,}"] for i, (reason, n) in
                                            enumerate(r.reasons)], num_from=2),
+             "<h2>六、承办单位效能考核</h2>",
+             "<p class='sub'>各项指标的加权得分（满分100），完整分项见 report efficiency。</p>",
+             _table(["排名", "承办单位", "得分", "上月得分", "变化"],
+                    [[str(a.rank), _e(a.name), f"{a.score:.2f}",
+                      "—" if a.previous_score is None else f"{a.previous_score:.2f}",
+                      "—" if a.change is None else f"{a.change:+.2f}"] for a in r.efficiency if a.rank]
+                    or [["—", "本月无考核数据", "", "", ""]], num_from=2),
+             *_instructions(r),
+             "<h2>八、预警：诉求聚集与热点</h2>",
+             "<p class='sub'>某区县某类诉求单日来电明显高于其近28天的通常水平（按星期调整，泊松控制限）；"
+             "热点为7天内3位以上不同来电人反映同一地点同一类问题或同一企业。</p>",
+             _table(["日期", "区县", "类别", "来电", "通常"],
+                    [[w.day, _e(w.district), _e(w.category), str(w.count), f"{w.expected:.1f}"] for w in r.warnings]
+                    or [["本月无预警", "", "", "", ""]], num_from=3),
+             _table(["类型", "地点或企业", "类别", "来电人数", "工单"],
+                    [["地点" if h.kind == "address" else "企业", _e(h.name), _e(h.category), str(h.callers),
+                      str(h.cases)] for h in r.hotspots] or [["本月无热点", "", "", "", ""]], num_from=3),
              "<h2 style='page-break-before: always'>附录：可公开工单（已脱敏）</h2>",
              "<p class='sub'>姓名、电话号码、身份证号码和详细地址已隐去。</p>",
              _table(["编号", "日期", "地点", "类别", "承办单位", "诉求内容", "办理结果", "回访"],
-                    [[f"<nobr>{_e(c.number)}</nobr>", f"<nobr>{_e(c.received)}</nobr>", _e(c.place), _e(c.category), _e(c.department), _e(c.description),
+                    [[f"<nobr>{_e(c.number)}</nobr>", f"<nobr>{_e(c.received)}</nobr>", _e(c.place), _e(c.category),
+                      _e(c.department), _e(c.description),
                       _e(c.result), "" if c.satisfied is None else ("满意" if c.satisfied else "不满意")]
                      for c in r.appendix], num_from=99)]
     return f"<html><head><style>{CSS}</style></head><body>{''.join(parts)}</body></html>"
 
 
+def _instructions(r: MonthlyReport) -> list[str]:
+    i = r.instructions
+    if i is None:
+        return []
+    head = ["收到", "按时办结", "超期", "在办"]
+    return ["<h2>七、领导批示办理情况</h2>",
+            _table(["层级", *head], [[_e(c.name), str(c.received), str(c.on_time), str(c.overdue), str(c.open)]
+                                   for c in i.by_level] or [["本月无批示", "", "", "", ""]]),
+            _table(["承办单位", *head], [[_e(c.name), str(c.received), str(c.on_time), str(c.overdue), str(c.open)]
+                                     for c in i.by_unit if c.key]) if any(c.key for c in i.by_unit) else "",
+            "<h3>超期批示件</h3>" if i.overdue else "",
+            _table(["编号", "层级", "批示领导", "承办单位", "办结时限", "办结时间"],
+                   [[f"<nobr>{_e(o.number)}</nobr>", _e(LEVEL_LABELS.get(o.level, o.level)),
+                     _e(f"{o.title} {o.leader}".strip()), _e(o.unit), _e(o.deadline), _e(o.replied or "未办结")]
+                    for o in i.overdue], num_from=99) if i.overdue else ""]
+
+
 def write_pdf(r: MonthlyReport, path: Path | str, chart_dir: Path | None = None) -> Path:
     """Write the A4 PDF (a QGuiApplication must exist); optionally save the charts as PNG too."""
-    path = Path(path)
     images = charts(r)
+    if chart_dir is not None:
+        for name, image in images.items():
+            image.save(str(Path(chart_dir) / f"{name}.png"))
+    return html_to_pdf(html_of(r, images), path, f"12345 hotspot report {r.month}", images)
+
+
+def html_to_pdf(page: str, path: Path | str, title: str, images: dict[str, QImage] | None = None) -> Path:
+    """An A4 PDF of `page` (Qt's rich-text HTML), images referenced as chart:NAME."""
+    path = Path(path)
     doc = QTextDocument()
     font = QFont(FONT_FAMILY)
     font.setPointSizeF(10)
     doc.setDefaultFont(font)
-    for name, image in images.items():
+    for name, image in (images or {}).items():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"), image)
-        if chart_dir is not None:
-            image.save(str(Path(chart_dir) / f"{name}.png"))
-    doc.setHtml(html_of(r, images))
+    doc.setHtml(page)
     writer = QPdfWriter(str(path))
     writer.setResolution(120)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-    writer.setTitle(f"12345 hotspot report {r.month}")
+    writer.setTitle(title)
     writer.setCreator("hotline console")
     doc.setPageSize(QSizeF(writer.width(), writer.height()))
     doc.print_(writer)

@@ -60,14 +60,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_cases_flagged", "cases", ["state", "deadline"],
                     sqlite_where=sa.text("instruction_level IS NOT NULL OR leader_pick"))
-    # working days for the SQL working-time arithmetic; the triggers and the
-    # first fill come with 0003b_rollup_grains (which replaced them)
-    from console import rollups
-    from console.deadlines import load_policy
-
-    cursor = op.get_bind().connection.driver_connection.cursor()
-    rollups.fill_work_days(cursor, load_policy())
-    cursor.close()
+    # the working days for the SQL working-time arithmetic are filled by the console when it
+    # opens the profile (console.rollups.ensure_current); the triggers come with 0003b and 0010
 
 
 def downgrade() -> None:

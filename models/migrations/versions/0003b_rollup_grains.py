@@ -42,21 +42,13 @@ def upgrade() -> None:
                     ["state", "deadline", "instruction_level", "leader_pick", "number", "category_code",
                      "lead_department"],
                     sqlite_where=sa.text("instruction_level IS NOT NULL OR leader_pick"))
-    from console import rollups
-    from console.deadlines import load_policy
-
-    policy = load_policy()
-    for name in rollups.TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    for ddl in rollups.trigger_ddl(policy.calendar.periods):
-        op.execute(ddl)
-    cursor = op.get_bind().connection.driver_connection.cursor()
-    filled = cursor.execute("SELECT 1 FROM rollup_daily LIMIT 1").fetchone()
-    if filled:  # a profile rolled up by 0003: the coarse grains are sums of the finest
-        rollups.derive_grains(cursor)
-    else:
-        rollups.rebuild(cursor, policy)
-    cursor.close()
+    # the triggers that keep every grain current are made by 0010_rollup_rules (frozen text);
+    # a profile rolled up by 0003 gets its coarse grains as sums of the finest, and one with
+    # events but no counts is rebuilt by the console when opened (0010 asks for it)
+    for table, dims in GRAINS.items():
+        cols = ", ".join(("day", *dims))
+        op.execute(f"INSERT INTO {table} ({cols}, {', '.join(DAILY_METRICS)}) "
+                   f"SELECT {cols}, {', '.join(f'sum({m})' for m in DAILY_METRICS)} FROM rollup_daily GROUP BY {cols}")
 
 
 def downgrade() -> None:

@@ -29,8 +29,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    cursor = op.get_bind().connection.driver_connection.cursor()
-    from console import rollups
-    rollups.fold_pending(cursor)
-    cursor.close()
+    bind = op.get_bind()
+    if bind.exec_driver_sql("SELECT 1 FROM rollup_pending LIMIT 1").first():
+        raise RuntimeError("a bulk load's counts are still parked in rollup_pending: open the profile with "
+                           "the current release once (it folds them in), then downgrade")
     op.drop_table("rollup_pending")

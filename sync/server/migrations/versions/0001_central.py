@@ -1,7 +1,7 @@
 """The central server's first schema
 
 Revision ID: 0001_central
-Revises: 
+Revises:
 Create Date: 2026-11-27 19:25:44.003198
 """
 import sqlalchemy as sa

@@ -1,0 +1,205 @@
+"""What each rollup counter counts: one rule table, and its two readings.
+
+Every counter of models/rollup.py (DAILY_METRICS, OPERATOR_METRICS) has one rule
+here: the event kinds it counts, the conditions on the event and its case, and
+what it adds (1, or a span of time). From this one table come
+
+- the SQL the triggers and the set-based recount evaluate per event (`sql`), and
+- the Python the bulk loads evaluate per event in memory (`compile_py`),
+
+so the two can't disagree. The triggers' text is frozen in the migration that
+creates it (models/migrations/versions/0010_rollup_rules.py); a test checks the
+frozen text against `console.rollups.trigger_ddl()`, so a change of rule here
+without a migration fails the suite.
+
+Conditions (all must hold):
+    ("case", col)          the case's column is true
+    ("case_set", col)      the case's column is set (not NULL)
+    ("on_time", col)       the event happened at or before the case's deadline `col` (no deadline: on time)
+    ("payload", key)       the event's payload has a true `key`
+    ("payload_is", key, v) the event's payload has `key` equal to the text `v`
+    ("payload_set", key)   the event's payload has `key` (not null)
+    ("from_state", state)  the event left the case's `state`
+Values:
+    None                          count 1
+    ("work_minutes_since", col)   working minutes from the case's `col` to the event (0 without `col`)
+    ("payload_value", key)        the number in the event's payload under `key`
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from models.rollup import DAILY_METRICS, OPERATOR_METRICS
+
+Cond = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    metric: str
+    kinds: tuple[str, ...]
+    when: tuple[Cond, ...] = ()
+    value: tuple[str, str] | None = None
+
+
+def _r(metric: str, kinds: str | tuple[str, ...], *when: Cond, value: tuple[str, str] | None = None) -> Rule:
+    return Rule(metric, (kinds,) if isinstance(kinds, str) else kinds, tuple(when), value)
+
+
+# the hotline's own steps: counted under no department
+HOTLINE_STEPS = ("receive", "answer", "transfer", "merge")
+
+DAILY_RULES: tuple[Rule, ...] = (
+    _r("intake", "receive"),
+    _r("repeat_intake", "receive", ("case", "repeat_caller")),
+    _r("answered", "answer"),
+    _r("transferred", "transfer"),
+    _r("merged", "merge"),
+    _r("dispatched", "dispatch"),
+    _r("returned", "return"),
+    _r("signed", "accept"),
+    _r("signed_on_time", "accept", ("on_time", "sign_deadline")),
+    _r("replied", "reply"),
+    _r("replied_on_time", "reply", ("on_time", "reply_deadline")),
+    _r("reply_wmin", "reply", value=("work_minutes_since", "dispatched_at")),
+    _r("callbacks", "callback"),
+    _r("satisfied", "callback", ("payload", "satisfied")),
+    _r("resolved", "callback", ("payload", "resolved")),
+    _r("reopened", "reopen"),
+    _r("supervised", "supervise"),
+    _r("instr_city", "instruct", ("payload_is", "level", "city")),
+    _r("instr_district", "instruct", ("payload_is", "level", "district")),
+    _r("instr_township", "instruct", ("payload_is", "level", "township")),
+    _r("picks", "pick"),
+    _r("extended", "approve_extension"),
+    _r("repeat_dispatched", "dispatch", ("case", "repeat_caller")),
+    _r("instr_replied", "reply", ("case_set", "instruction_level")),
+    _r("instr_replied_on_time", "reply", ("case_set", "instruction_level"), ("on_time", "reply_deadline")),
+)
+
+# handling time is a call's answer -> save, which the receive event of a case logged from a call
+# carries (console/calls.py); a case not logged from a call has none and is not counted
+_TIMED = ("payload_set", "handle_seconds")
+OPERATOR_RULES: tuple[Rule, ...] = (
+    _r("intake", "receive"),
+    _r("answered", "answer"),
+    _r("dispatched", "dispatch"),
+    _r("handled", "receive", _TIMED),
+    _r("handle_seconds", "receive", _TIMED, value=("payload_value", "handle_seconds")),
+    _r("callbacks", "callback"),
+)
+
+assert tuple(r.metric for r in DAILY_RULES) == DAILY_METRICS
+assert tuple(r.metric for r in OPERATOR_RULES) == OPERATOR_METRICS
+
+DAILY_KINDS = tuple(dict.fromkeys(k for r in DAILY_RULES for k in r.kinds))
+OPERATOR_KINDS = tuple(dict.fromkeys(k for r in OPERATOR_RULES for k in r.kinds))
+
+
+# -- SQL ------------------------------------------------------------------------------------------
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} = '{values[0]}'" if len(values) == 1 else f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def _cond_sql(cond: Cond, e: str, c: str) -> str:
+    op = cond[0]
+    if op == "case":
+        return f"{c}.{cond[1]}"
+    if op == "case_set":
+        return f"{c}.{cond[1]} IS NOT NULL"
+    if op == "on_time":
+        return f"coalesce({e}.at <= {c}.{cond[1]}, 1)"
+    if op == "payload":
+        return f"coalesce(json_extract({e}.payload, '$.{cond[1]}'), 0)"
+    if op == "payload_is":
+        return f"json_extract({e}.payload, '$.{cond[1]}') = '{cond[2]}'"
+    if op == "payload_set":
+        return f"json_extract({e}.payload, '$.{cond[1]}') IS NOT NULL"
+    if op == "from_state":
+        return f"{e}.from_state = '{cond[1]}'"
+    raise ValueError(f"unknown rollup condition {cond!r}")
+
+
+def sql(rule: Rule, e: str, c: str, position: Callable[[str], str]) -> str:
+    """The SQL expression of `rule` for the event alias `e` on the case alias `c`; `position(x)`
+    is the SQL of the working-minute position of the stored time `x`."""
+    test = " AND ".join([_in(f"{e}.kind", rule.kinds), *(_cond_sql(w, e, c) for w in rule.when)])
+    if rule.value is None:
+        return f"({test})"
+    how, col = rule.value
+    if how == "work_minutes_since":
+        span = f"{position(f'{e}.at')} - {position(f'{c}.{col}')}"
+        return f"CASE WHEN {test} AND {c}.{col} IS NOT NULL THEN coalesce({span}, 0) ELSE 0 END"
+    if how == "payload_value":
+        return f"CASE WHEN {test} THEN json_extract({e}.payload, '$.{col}') ELSE 0 END"
+    raise ValueError(f"unknown rollup value {rule.value!r}")
+
+
+# -- Python ---------------------------------------------------------------------------------------
+# one event as the compiled rules see it: (case, at, from_state, payload, working_minutes_between)
+PyRule = Callable[[object, datetime, str, dict, Callable[[datetime, datetime], float]], float]
+
+
+def _cond_py(cond: Cond) -> Callable[[object, datetime, str, dict], bool]:
+    op = cond[0]
+    if op == "case":
+        col = cond[1]
+        return lambda case, at, frm, data: bool(getattr(case, col))
+    if op == "case_set":
+        col = cond[1]
+        return lambda case, at, frm, data: getattr(case, col) is not None
+    if op == "on_time":
+        col = cond[1]
+
+        def on_time(case, at, frm, data) -> bool:
+            due = getattr(case, col)
+            return due is None or at <= due
+        return on_time
+    if op == "payload":
+        key = cond[1]
+        return lambda case, at, frm, data: bool(data.get(key))
+    if op == "payload_is":
+        key, want = cond[1], cond[2]
+        return lambda case, at, frm, data: data.get(key) == want
+    if op == "payload_set":
+        key = cond[1]
+        return lambda case, at, frm, data: data.get(key) is not None
+    if op == "from_state":
+        state = cond[1]
+        return lambda case, at, frm, data: frm == state
+    raise ValueError(f"unknown rollup condition {cond!r}")
+
+
+def compile_py(rule: Rule) -> PyRule:
+    """`rule` as a Python function of one event of one of its kinds (the kind is not checked)."""
+    tests = [_cond_py(w) for w in rule.when]
+    value = rule.value
+    if value is None:
+        def count(case, at, frm, data, wmin) -> float:
+            return 1 if all(t(case, at, frm, data) for t in tests) else 0
+        return count
+    how, col = value
+    if how == "work_minutes_since":
+        def work_minutes(case, at, frm, data, wmin) -> float:
+            since = getattr(case, col)
+            if since is None or not all(t(case, at, frm, data) for t in tests):
+                return 0
+            return wmin(since, at)
+        return work_minutes
+    if how == "payload_value":
+        def payload_value(case, at, frm, data, wmin) -> float:
+            return data[col] if all(t(case, at, frm, data) for t in tests) else 0
+        return payload_value
+    raise ValueError(f"unknown rollup value {value!r}")
+
+
+def by_kind(rules: tuple[Rule, ...]) -> dict[str, list[tuple[int, PyRule]]]:
+    """For each event kind, the (counter index, compiled rule) pairs that may count it."""
+    out: dict[str, list[tuple[int, PyRule]]] = {}
+    for i, rule in enumerate(rules):
+        fn = compile_py(rule)
+        for kind in rule.kinds:
+            out.setdefault(kind, []).append((i, fn))
+    return out
