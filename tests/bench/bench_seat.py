@@ -103,7 +103,8 @@ def complaint(win, kb: Keyboard) -> None:
     kb.type("红星路三段1号")
     kb.press(Qt.Key.Key_Tab)
     kb.type("红星路三段工地夜间施工噪音扰民")
-    kb.press(Qt.Key.Key_Return, ctrl)
+    kb.press(Qt.Key.Key_Return, ctrl)  # shows where it goes and its deadlines
+    kb.press(Qt.Key.Key_Return, ctrl)  # the second press saves and dispatches
 
 
 def emergency(win, kb: Keyboard) -> None:
