@@ -7,7 +7,7 @@ one place is refused everywhere, with the same field and reason.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import timedelta
 from typing import Any
 
@@ -16,11 +16,12 @@ from sqlalchemy import select
 from models import Caller, Case, Category, Department, District
 from models.base import new_id
 
+from . import emergency as emergency_lines
 from .cases import CaseService, summary
 from .dto import Actor, CaseSummary
 from .phone import PhoneError, normalize
 from .signals import CasesChanged
-from .workflow import CHANNELS, REQUEST_TYPES, TRANSFER_TARGETS, URGENCIES, WorkflowError
+from .workflow import CHANNELS, REQUEST_TYPES, URGENCIES, WorkflowError
 
 LIMITS = {"caller_name": 50, "address": 200, "description": 5000, "answer": 5000}
 MIN_DESCRIPTION = 4
@@ -100,6 +101,9 @@ def validate(record: CallRecord, known: ReferenceCodes | None = None) -> ValidCa
         value = getattr(r, name)
         if len(value) > limit:
             errors[name] = FieldError("too_long", f"{len(value):,} characters, at most {limit:,}", limit)
+    emergency = r.urgency == "emergency"
+    if emergency and not r.type:  # a caller in danger is transferred first; the type can wait
+        r = replace(r, type="help")
     if r.type not in REQUEST_TYPES:
         errors["type"] = FieldError("required" if not r.type else "invalid_choice",
                                     f"choose one of {', '.join(REQUEST_TYPES)}")
@@ -118,14 +122,16 @@ def validate(record: CallRecord, known: ReferenceCodes | None = None) -> ValidCa
             errors["description"] = FieldError("required", "describe the request")
         elif len(text) < MIN_DESCRIPTION:
             errors["description"] = FieldError("too_short", f"at least {MIN_DESCRIPTION} characters", MIN_DESCRIPTION)
-    if r.type in NEEDS_CATEGORY and not r.category_code:
+    # an emergency transfer needs only the description (and the phone when known)
+    if r.type in NEEDS_CATEGORY and not r.category_code and not emergency:
         errors["category_code"] = FieldError("required", "choose a category")
-    if r.type in NEEDS_DISTRICT and not r.district:
+    if r.type in NEEDS_DISTRICT and not r.district and not emergency:
         errors["district"] = FieldError("required", "choose the district where it happens")
-    if r.type in NEEDS_ADDRESS and not r.address.strip() and "address" not in errors:
+    if r.type in NEEDS_ADDRESS and not r.address.strip() and "address" not in errors and not emergency:
         errors["address"] = FieldError("required", "give the place (road, compound or landmark)")
-    if r.urgency == "emergency" and r.transfer_to not in TRANSFER_TARGETS:
-        errors["transfer_to"] = FieldError("required", "an emergency is transferred to 110, 119 or 120")
+    if emergency and r.transfer_to not in emergency_lines.transfer_targets():
+        errors["transfer_to"] = FieldError(
+            "required", "an emergency is transferred to 110, 119, 120, 122 or a utility's emergency line")
     if r.lead_department and r.answer:
         errors["answer"] = FieldError("invalid", "a case is either answered directly or dispatched, not both")
     if known is not None:
@@ -175,6 +181,7 @@ class IntakeService:
         """
         valid = validate(record, self.reference_codes())
         r = valid.record
+        utility = emergency_lines.utility_line(r.transfer_to) if r.urgency == "emergency" else None
         now = self.cases.clock()
         # no autoflush: the rows are written once, at the commit, in dependency order
         with self.cases.db.session() as s, s.begin(), s.no_autoflush:
@@ -195,14 +202,21 @@ class IntakeService:
                 caller_id = caller.id
                 caller.case_count += 1
             case = self.cases.create(s, {
-                "id": case_id, "type": r.type, "urgency": r.urgency, "channel": r.channel,
+                "id": case_id, "type": r.type, "urgency": "urgent" if utility else r.urgency, "channel": r.channel,
                 "category_code": r.category_code or None, "district_code": r.district or None,
                 "address": r.address.strip(), "description": r.description.strip(),
                 "caller_id": caller_id, "caller_phone": valid.phone or "",
                 "caller_name": r.caller_name.strip(), "repeat_caller": repeat, "confidential": r.confidential,
                 "assist_departments": []}, actor, now, handle_seconds)
             try:
-                if r.urgency == "emergency":
+                if utility is not None:
+                    # the utility must act on site: the call is put through to its line and the case is
+                    # dispatched to it as urgent, so the hotline follows it up
+                    self.cases._event(s, case, "note", actor, "", {"text": f"transferred to {utility.code}",
+                                                                   "transferred_to": utility.code}, now)
+                    self.cases._event(s, case, "dispatch", actor, "", {
+                        "lead_department": utility.department, "assist_departments": []}, now)
+                elif r.urgency == "emergency":
                     self.cases._event(s, case, "transfer", actor, "", {"to": r.transfer_to}, now)
                 elif r.lead_department:
                     self.cases._event(s, case, "dispatch", actor, "", {

@@ -2,8 +2,10 @@
 timeline of events, and the actions the operator's role and the case's state allow."""
 from __future__ import annotations
 
+import logging
 import sys
 import uuid
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,8 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,10 +29,10 @@ from console.phone import display
 from console.queue_filter import QueueFilter
 from console.workflow import ACTIONS, INSTRUCTION_LEVELS, SATISFACTION_LEVELS, WorkflowError
 
-from .plain_text import tooltip
 from .queue_model import countdown
 from .refusals import refusal_text
 from .terms import term
+from .timeline import TimelineView
 
 # hotline-side actions this panel offers (department actions happen in the departments' system)
 PANEL_ACTIONS = ("dispatch", "answer", "progress_contact", "queue_callback", "callback", "callback_unreached",
@@ -138,14 +138,8 @@ class CaseDetailPanel(QWidget):
         # a citizen's text (filed through Open311 too) is shown as typed, never rendered as HTML
         for label in (self.title, self.instructions, self.facts, self.description):
             label.setTextFormat(Qt.TextFormat.PlainText)
-        self.timeline = named(QTreeWidget(self), "caseTimeline", self.tr("Timeline"))
-        self.timeline.setHeaderLabels([self.tr("Time"), self.tr("Action"), self.tr("By"), self.tr("State"),
-                                       self.tr("Reason / details")])
-        self.timeline.setRootIsDecorated(False)
-        self.timeline.setColumnWidth(0, 95)
-        self.timeline.setColumnWidth(1, 80)
-        self.timeline.setColumnWidth(2, 60)
-        self.timeline.setColumnWidth(3, 80)
+        self.timeline_view = TimelineView(self.services.names.departments, _operator_names(self.services), self)
+        self.timeline = self.timeline_view.tree
 
         self.action_combo = named(QComboBox(self), "caseAction", self.tr("Action"))
         self.action_combo.currentIndexChanged.connect(self._on_action_changed)
@@ -204,9 +198,14 @@ class CaseDetailPanel(QWidget):
         layout.addWidget(self.deadline)
         layout.addWidget(self.facts)
         layout.addWidget(self.description)
-        layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.timeline_view, 1)
         layout.addLayout(actions)
         layout.addLayout(buttons)
+        # Tab follows the screen: timeline, its full text, the action, its details, reason, the button
+        order = [self.timeline, self.timeline_view.full, self.action_combo, self.lead, self.satisfied, self.resolved,
+                 self.into, self.level, self.extension, self.answer, self.reason, self.apply_button]
+        for a, b in pairwise(order):
+            QWidget.setTabOrder(a, b)
         self._show()
 
     def _show(self) -> None:
@@ -216,7 +215,7 @@ class CaseDetailPanel(QWidget):
             for w in (self.instructions, self.facts, self.deadline, self.description):
                 w.clear()
             self.instructions.hide()
-            self.timeline.clear()
+            self.timeline_view.show_events([])
             self.action_combo.clear()
             self.apply_button.setEnabled(False)
             return
@@ -270,21 +269,7 @@ class CaseDetailPanel(QWidget):
             facts.append(self.tr("Call back each caller: {0}").format("; ".join(callers)))
         self.facts.setText("\n".join(f for f in facts if f))
         self.description.setText(c.description + (f"\n\n{self.tr('Answer')}: {c.answer}" if c.answer else ""))
-        self.timeline.clear()
-        for e in d.events:
-            details = e.reason
-            extra = {k: v for k, v in e.payload.items() if k not in ("case", "into_id")}
-            if extra:
-                details = (details + " " if details else "") + ", ".join(f"{k}={v}" for k, v in extra.items())
-            states = f"{term('state', e.from_state)} → {term('state', e.to_state)}" if e.from_state != e.to_state \
-                else term("state", e.to_state)
-            item = QTreeWidgetItem([to_local(e.at).strftime("%m-%d %H:%M"), term("action", e.kind), e.actor,
-                                    states, details])
-            item.setToolTip(4, tooltip(details))
-            if e.kind in ("instruct", "supervise", "pick"):
-                for col in range(5):
-                    item.setForeground(col, Qt.GlobalColor.darkRed)
-            self.timeline.addTopLevelItem(item)
+        self.timeline_view.show_events(d.events)
         self.action_combo.blockSignals(True)
         self.action_combo.clear()
         for a in self.allowed():
@@ -318,6 +303,14 @@ class CaseDetailPanel(QWidget):
             return {"answer": self.answer.text().strip()}
         if action == "note":
             return {"text": self.reason.text().strip()}
+        return {}
+
+
+def _operator_names(services) -> dict[str, str]:
+    try:
+        return services.operator_names()
+    except Exception:  # names are a courtesy; the login is shown without them
+        logging.getLogger(__name__).warning("operator names unavailable", exc_info=True)
         return {}
 
 

@@ -39,9 +39,10 @@ from console.clock import to_local
 from console.intake import CallRecord, FieldError, IntakeError
 from console.phone import PhoneError, display, normalize
 from console.refdata import pinyin_keys
-from console.workflow import CHANNELS, REQUEST_TYPES, TRANSFER_TARGETS, URGENCIES, WorkflowError
+from console.workflow import CHANNELS, REQUEST_TYPES, URGENCIES, WorkflowError
 
 from .category_picker import CategoryPicker
+from .emergency_banner import EmergencyBanner, transfer_choices
 from .intake_messages import field_message
 from .merge_confirm import MergeConfirmDialog
 from .queue_model import CaseListModel
@@ -423,13 +424,12 @@ class IntakeForm(QWidget):
             self.urgency.addItem(term("urgency", u), u)
         self.transfer = named(QComboBox(self), "intakeTransferTo", self.tr("Transfer to"))
         self.transfer.addItem(self.tr("Choose..."), None)
-        targets = (self.tr("110 Police"), self.tr("119 Fire"), self.tr("120 Ambulance"), self.tr("122 Traffic police"))
-        for target, label in zip(TRANSFER_TARGETS, targets, strict=True):
+        for target, label in transfer_choices():  # 110/119/120/122 and the utilities' lines
             self.transfer.addItem(label, target)
         self.transfer_note = named(QLabel(self.tr(
-            "EMERGENCY: a threat to life or public safety is not a hotline case. Transfer the caller now to "
-            "110 (police), 119 (fire) or 120 (ambulance), stay on the line until they answer, then save: "
-            "the transfer is logged."), self), "intakeTransferNote", self.tr("Emergency transfer instruction"))
+            "EMERGENCY: a threat to life or public safety is not a hotline case. Put the caller through to "
+            "110, 119, 120, 122 or the utility's emergency line, stay on the line until they answer, then "
+            "save to log the transfer."), self), "intakeTransferNote", self.tr("Emergency transfer instruction"))
         self.transfer_note.setWordWrap(True)
         self.transfer_note.setStyleSheet("background:#f8d7da; color:#842029; padding:6px; font-weight:bold;")
         self.disposition = named(QComboBox(self), "intakeDisposition", self.tr("Disposition"))
@@ -582,6 +582,8 @@ class IntakeForm(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.restored_notice)
         left.addLayout(form)
+        self.emergency_banner = EmergencyBanner(self)  # proposes 特急 and the line (ui/emergency_banner.py)
+        left.addWidget(self.emergency_banner)
         left.addWidget(self.transfer_box)
         left.addWidget(self.answer_box)
         left.addWidget(self.dispatch_box)
@@ -757,7 +759,7 @@ class IntakeForm(QWidget):
             self.deadline_label.setText(self.tr("Choose the request type to see the deadline."))
             return
         if u == "emergency":
-            self.deadline_label.setText(self.tr("Emergency: transferred, no hotline deadline."))
+            self.deadline_label.setText(self.tr("Emergency: no hotline deadline once the transfer is logged."))
             return
         policy, now = self.services.cases.policy, self.services.cases.clock()
         fmt = lambda dt: to_local(dt).strftime("%m-%d %H:%M") if dt else "-"  # noqa: E731

@@ -31,7 +31,8 @@ def field_message(name: str, error: FieldError) -> str:
     if name == "address":
         return QCoreApplication.translate("IntakeMessages", "Give the place: road, compound or landmark.")
     if name == "transfer_to":
-        return QCoreApplication.translate("IntakeMessages", "An emergency is transferred: choose 110, 119 or 120.")
+        return QCoreApplication.translate("IntakeMessages",
+                                          "An emergency is transferred: choose 110, 119, 120, 122 or a utility's line.")
     if name == "answer":
         return QCoreApplication.translate("IntakeMessages",
                                           "A call is either answered directly or dispatched, not both.")

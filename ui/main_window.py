@@ -8,12 +8,22 @@ import uuid
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.clock import utcnow
 from console.operator_settings import OperatorSettings
 from console.queue_filter import VIEWS, QueueFilter
 
+from . import keyboard
 from .call_bar import CallBar
 from .caller_log import CallerLog
 from .case_detail import CaseDetailPanel
@@ -31,6 +41,7 @@ class MainWindow(QMainWindow):
     call_ended = Signal(str)
     call_ringing = Signal(str)  # a call rings in the call bar while the form holds another
     lock_requested = Signal()  # the lock shortcut (ui/lock.py locks the window)
+    sync_panel_requested = Signal()  # Ctrl+Shift+Y (ui/sync_panel.py's controller opens the panel)
 
     def __init__(self, services, bridge, knowledge_service=None, settings: OperatorSettings | None = None,
                  parent=None):
@@ -64,6 +75,7 @@ class MainWindow(QMainWindow):
             self.workspace.currentChanged.connect(self._on_workspace_current_changed)
         if wide:
             self._wide_pages.add(widget)
+        keyboard.tab_leaves_tables(widget)
         return self.workspace.addTab(widget, title)
 
     def _on_workspace_current_changed(self, index: int) -> None:
@@ -228,11 +240,13 @@ class MainWindow(QMainWindow):
         cl.addWidget(self.call_bar)
         cl.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        keyboard.install(self)
 
         self.form.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.detail.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.form.case_saved.connect(self._on_case_saved)
         self.queue.case_activated.connect(self.open_case)
+        self.form.history_view.activated.connect(self._on_history_activated)
         if self.knowledge_panel is not None:
             self.form.description_changed.connect(self.knowledge_panel.suggest_for)
             self.knowledge_panel.article_chosen.connect(self._on_article_chosen)
@@ -261,6 +275,15 @@ class MainWindow(QMainWindow):
             "open_case": lambda: self.queue.current_case_id() and self.open_case(self.queue.current_case_id()),
             "show_form": lambda: self._in_form(lambda: None),
             "refresh": self.queue.refresh,
+            "emergency": lambda: self._in_form(self.form.emergency_banner.accept),
+            "focus_history": lambda: self._in_form(self._focus_history),
+            "focus_duplicates": lambda: self._in_form(self._focus_duplicates),
+            "sort_queue": self.queue.sort_by_current_column,
+            "next_pane": lambda: self.cycle_pane(1),
+            "previous_pane": lambda: self.cycle_pane(-1),
+            "next_page": lambda: self._step_page(1),
+            "previous_page": lambda: self._step_page(-1),
+            "sync_panel": self.sync_panel_requested.emit,
             "lock": self.lock_requested.emit,
             "cheat_sheet": self.show_cheat_sheet,
             "quit": self.quit,
@@ -277,7 +300,9 @@ class MainWindow(QMainWindow):
             act.setObjectName(f"action_{sc.id}")
             act.setShortcut(QKeySequence(sc.keys))
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            act.triggered.connect(handlers[sc.id])
+            # triggered(bool) would hand `checked` to the handler's first parameter (Ctrl+1..7 once
+            # received False as their view): every handler is called with no argument
+            act.triggered.connect(lambda _checked=False, run=handlers[sc.id]: run())
             self.addAction(act)
             self.actions_by_id[sc.id] = act
         # Enter on the numeric keypad saves-and-dispatches too
@@ -320,6 +345,49 @@ class MainWindow(QMainWindow):
         sheet.show()
         self._cheat_sheet = sheet
         return sheet
+
+    def panes(self) -> list[QWidget]:
+        """The panes F6 cycles through, in screen order (only the visible ones)."""
+        return [p for p in (self.queue, self.workspace, self.knowledge_dock) if p.isVisible()]
+
+    def cycle_pane(self, step: int) -> None:
+        """F6 / Shift+F6: focus the next / previous pane, where its focus last was."""
+        panes = self.panes()
+        if not panes:
+            return
+        here = lambda p: self.workspace.currentWidget() if p is self.workspace else p  # noqa: E731
+        now = keyboard.pane_of(QApplication.focusWidget(), panes)
+        if now >= 0:
+            here(panes[now])._last_focus = QApplication.focusWidget()
+        for k in range(1, len(panes) + 1):
+            pane = panes[(now + step * k) % len(panes)] if now >= 0 else panes[0 if step > 0 else -1]
+            if keyboard.focus_first(here(pane)):
+                return
+
+    def _step_page(self, step: int) -> None:
+        n = self.workspace.count()
+        self.workspace.setCurrentIndex((self.workspace.currentIndex() + step) % n)
+        keyboard.focus_first(self.workspace.currentWidget())
+
+    def _focus_history(self) -> None:
+        view = self.form.history_view
+        if view.model().rowCount() and not view.currentIndex().isValid():
+            view.setCurrentIndex(view.model().index(0, 0))
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_duplicates(self) -> None:
+        view = self.form.duplicates
+        if view.isVisibleTo(self.form) and view.model().rowCount():
+            if not view.currentIndex().isValid():
+                view.selectRow(0)
+            view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.statusBar().showMessage(self.tr("No likely duplicates for this call."), 5000)
+
+    def _on_history_activated(self, index) -> None:
+        case = self.form.history_model.case_at(index.row())
+        if case is not None:
+            self.open_case(case.id)
 
     def _in_form(self, fn) -> None:
         self.workspace.setCurrentWidget(self.form)

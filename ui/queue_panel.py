@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from console.queue_filter import VIEWS, QueueFilter
 
 from .queue_model import CASE_ID_ROLE, COLUMNS, QueueModel, RefNames
 from .terms import term
+from .view_bar import ViewBar
 
 FILTER_STATES = ("received", "dispatched", "accepted", "returned", "extended", "replied", "callback", "reopened",
                  "answered", "closed", "merged")
@@ -136,16 +136,25 @@ class QueuePanel(QWidget):
             if 20 <= int(widths.get(name, 0)) <= 1000:
                 self.table.setColumnWidth(i, int(widths[name]))
 
+    def sort_by_current_column(self) -> None:
+        """F9: sort by the column of the current cell (Left/Right pick it); again reverses the order."""
+        header = self.table.horizontalHeader()
+        idx = self.table.currentIndex()
+        column = idx.column() if idx.isValid() else header.sortIndicatorSection()
+        ascending = Qt.SortOrder.AscendingOrder
+        order = (Qt.SortOrder.DescendingOrder if header.sortIndicatorOrder() == ascending else ascending) \
+            if header.sortIndicatorSection() == column else ascending
+        header.setSortIndicator(column, order)  # sortIndicatorChanged sorts the model
+        self.table.setFocus()
+
     def focus_filter(self) -> None:
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
 
     # -- ui ----------------------------------------------------------------------------
     def _setup_ui(self, categories, districts, departments) -> None:
-        self.tabs = QTabBar(self, objectName="queueTabs", expanding=False, drawBase=False)
+        self.tabs = ViewBar(self, objectName="queueTabs")  # wraps instead of scrolling tabs out of sight
         self.tabs.setAccessibleName(self.tr("Queue views"))
-        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
-        self.tabs.setUsesScrollButtons(True)
         for view in VIEWS:
             i = self.tabs.addTab(term("view", view))
             self.tabs.setTabData(i, view)
@@ -167,6 +176,8 @@ class QueuePanel(QWidget):
             box.currentIndexChanged.connect(self._apply_filter)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(5)
+            # never narrower than its own "Any ..." label (it read "Any distric"); long item texts elide
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance(label) + 36)
             return box
 
         self.state_combo = combo("queueState", self.tr("Any state"), [(s, term("state", s)) for s in FILTER_STATES])
@@ -194,8 +205,8 @@ class QueuePanel(QWidget):
         hh.setSortIndicatorShown(True)
         hh.sortIndicatorChanged.connect(self._on_sort)
         hh.setSectionsClickable(True)
-        for name, width in (("number", 160), ("deadline", 96), ("state", 80), ("type", 60), ("urgency", 56), ("category", 90),
-                            ("district", 70), ("caller", 150), ("department", 120), ("created", 90)):
+        for name, width in (("number", 160), ("deadline", 96), ("state", 80), ("type", 60), ("urgency", 56),
+                            ("category", 90), ("district", 70), ("caller", 150), ("department", 120), ("created", 90)):
             self.table.setColumnWidth(COLUMNS.index(name), width)
         self.table.doubleClicked.connect(self._on_table_activated)
         self.table.activated.connect(self._on_table_activated)
@@ -204,15 +215,16 @@ class QueuePanel(QWidget):
         self.count_label = QLabel(self, objectName="queueCount")
         self.count_label.setAccessibleName(self.tr("Number of cases shown"))
 
+        # the text filter has a row of its own: beside four combo boxes it shrank to "Filter..."
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.filter_edit, 3)
         for box in (self.state_combo, self.category_combo, self.district_combo, self.department_combo):
             filters.addWidget(box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.filter_edit)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)

@@ -53,6 +53,10 @@ class Services:
         """The departments whose responsibilities cover the category (console.refdata)."""
         return refdata.suggest_departments(self._db, category_code, district)
 
+    def operator_names(self) -> dict[str, str]:
+        """login -> name of the profile's operators (for the timeline's sentences)."""
+        return {o.login: o.name for o in refdata.operators(self._db) if o.name}
+
     def local_sync_counts(self) -> tuple[int, int, int]:
         """(pending, rejected, unresolved conflicts) of this profile's sync outbox."""
         from sync.store import LocalSyncStore

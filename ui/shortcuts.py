@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
 
@@ -21,72 +21,58 @@ class Shortcut:
 
 
 SHORTCUTS = [
-    Shortcut("new_call", "Ctrl+N", "New call (from anywhere)"),
-    Shortcut("save", "Ctrl+S", "Save the call"),
-    Shortcut("save_dispatch", "Ctrl+Return", "Save and dispatch to the lead department"),
-    Shortcut("merge", "Ctrl+M", "Merge the call into the selected likely duplicate"),
-    Shortcut("discard", "Ctrl+Shift+Backspace", "Discard the draft"),
-    Shortcut("focus_phone", "Alt+1", "Go to the caller's phone"),
-    Shortcut("focus_description", "Alt+2", "Go to the description"),
-    Shortcut("focus_knowledge", "Ctrl+K", "Search the knowledge base"),
-    Shortcut("insert_article", "F8", "Insert the selected article's answer into the reply"),
-    Shortcut("focus_queue", "Ctrl+F", "Filter the queue"),
-    Shortcut("open_case", "Ctrl+O", "Open the selected case"),
-    Shortcut("show_form", "Ctrl+L", "Back to the call form"),
-    Shortcut("refresh", "F5", "Refresh the queue and counts"),
-    Shortcut("view_1", "Ctrl+1", "Queue: My cases"),
-    Shortcut("view_2", "Ctrl+2", "Queue: Due today"),
-    Shortcut("view_3", "Ctrl+3", "Queue: Overdue"),
-    Shortcut("view_4", "Ctrl+4", "Queue: Urgent"),
-    Shortcut("view_5", "Ctrl+5", "Queue: All open"),
-    Shortcut("view_6", "Ctrl+6", "Queue: Waiting for callback"),
-    Shortcut("view_7", "Ctrl+7", "Queue: All"),
-    Shortcut("next_call", "Alt+PgDown", "Next call in the call bar into the form"),
-    Shortcut("previous_call", "Alt+PgUp", "Previous call in the call bar into the form"),
-    Shortcut("caller_log", "Ctrl+J", "Caller log: incoming, missed and abandoned calls"),
-    Shortcut("call_back", "F9", "Call back the caller chosen in the caller log"),
-    Shortcut("lock", "Ctrl+Shift+L", "Lock the seat"),
-    Shortcut("cheat_sheet", "F1", "This list of shortcuts"),
-    Shortcut("quit", "Ctrl+Q", "Quit"),
+    Shortcut("new_call", "Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "New call (from anywhere)")),
+    Shortcut("save", "Ctrl+S", QT_TRANSLATE_NOOP("Shortcuts", "Save the call")),
+    Shortcut("save_dispatch", "Ctrl+Return",
+             QT_TRANSLATE_NOOP("Shortcuts", "Save and dispatch to the lead department")),
+    Shortcut("merge", "Ctrl+M", QT_TRANSLATE_NOOP("Shortcuts", "Merge the call into the selected likely duplicate")),
+    Shortcut("discard", "Ctrl+Shift+Backspace", QT_TRANSLATE_NOOP("Shortcuts", "Discard the draft")),
+    Shortcut("emergency", "Ctrl+E",
+             QT_TRANSLATE_NOOP("Shortcuts", "Emergency: set it and the proposed line to put the caller through to")),
+    Shortcut("focus_phone", "Alt+1", QT_TRANSLATE_NOOP("Shortcuts", "Go to the caller's phone")),
+    Shortcut("focus_description", "Alt+2", QT_TRANSLATE_NOOP("Shortcuts", "Go to the description")),
+    Shortcut("focus_history", "Alt+3",
+             QT_TRANSLATE_NOOP("Shortcuts", "Go to the caller's earlier cases (Enter opens one)")),
+    Shortcut("focus_duplicates", "Alt+4",
+             QT_TRANSLATE_NOOP("Shortcuts", "Go to the likely duplicates (arrows choose, Ctrl+M merges)")),
+    Shortcut("focus_knowledge", "Ctrl+K", QT_TRANSLATE_NOOP("Shortcuts", "Search the knowledge base")),
+    Shortcut("insert_article", "F8",
+             QT_TRANSLATE_NOOP("Shortcuts", "Insert the selected article's answer into the reply")),
+    Shortcut("focus_queue", "Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Filter the queue")),
+    Shortcut("open_case", "Ctrl+O", QT_TRANSLATE_NOOP("Shortcuts", "Open the selected case")),
+    Shortcut("show_form", "Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "Back to the call form")),
+    Shortcut("refresh", "F5", QT_TRANSLATE_NOOP("Shortcuts", "Refresh the queue and counts")),
+    Shortcut("sort_queue", "F7",
+             QT_TRANSLATE_NOOP("Shortcuts", "Sort the queue by the current column (again: reverse)")),
+    Shortcut("next_pane", "F6", QT_TRANSLATE_NOOP("Shortcuts", "Next pane: queue, workspace, knowledge base")),
+    Shortcut("previous_pane", "Shift+F6", QT_TRANSLATE_NOOP("Shortcuts", "Previous pane")),
+    Shortcut("next_page", "Ctrl+PgDown",
+             QT_TRANSLATE_NOOP("Shortcuts", "Next page of the workspace (call, case, dashboard)")),
+    Shortcut("previous_page", "Ctrl+PgUp", QT_TRANSLATE_NOOP("Shortcuts", "Previous page of the workspace")),
+    Shortcut("sync_panel", "Ctrl+Shift+Y",
+             QT_TRANSLATE_NOOP("Shortcuts", "Sync state: refused operations and conflicts")),
+    Shortcut("view_1", "Ctrl+1", QT_TRANSLATE_NOOP("Shortcuts", "Queue: My cases")),
+    Shortcut("view_2", "Ctrl+2", QT_TRANSLATE_NOOP("Shortcuts", "Queue: Due today")),
+    Shortcut("view_3", "Ctrl+3", QT_TRANSLATE_NOOP("Shortcuts", "Queue: Overdue")),
+    Shortcut("view_4", "Ctrl+4", QT_TRANSLATE_NOOP("Shortcuts", "Queue: Urgent")),
+    Shortcut("view_5", "Ctrl+5", QT_TRANSLATE_NOOP("Shortcuts", "Queue: All open")),
+    Shortcut("view_6", "Ctrl+6", QT_TRANSLATE_NOOP("Shortcuts", "Queue: Waiting for callback")),
+    Shortcut("view_7", "Ctrl+7", QT_TRANSLATE_NOOP("Shortcuts", "Queue: All")),
+    Shortcut("next_call", "Alt+PgDown", QT_TRANSLATE_NOOP("Shortcuts", "Next call in the call bar into the form")),
+    Shortcut("previous_call", "Alt+PgUp",
+             QT_TRANSLATE_NOOP("Shortcuts", "Previous call in the call bar into the form")),
+    Shortcut("caller_log", "Ctrl+J",
+             QT_TRANSLATE_NOOP("Shortcuts", "Caller log: incoming, missed and abandoned calls")),
+    Shortcut("call_back", "F9", QT_TRANSLATE_NOOP("Shortcuts", "Call back the caller chosen in the caller log")),
+    Shortcut("lock", "Ctrl+Shift+L", QT_TRANSLATE_NOOP("Shortcuts", "Lock the seat")),
+    Shortcut("cheat_sheet", "F1", QT_TRANSLATE_NOOP("Shortcuts", "This list of shortcuts")),
+    Shortcut("quit", "Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Quit")),
 ]
 BY_ID = {s.id: s for s in SHORTCUTS}
 
 
 def label(shortcut_id: str) -> str:
     return _t(BY_ID[shortcut_id].label)
-
-
-def _labels_for_lupdate() -> list[str]:
-    # lupdate reads literal translate() calls; these mirror SHORTCUTS one to one
-    return [
-        QCoreApplication.translate("Shortcuts", "New call (from anywhere)"),
-        QCoreApplication.translate("Shortcuts", "Save the call"),
-        QCoreApplication.translate("Shortcuts", "Save and dispatch to the lead department"),
-        QCoreApplication.translate("Shortcuts", "Merge the call into the selected likely duplicate"),
-        QCoreApplication.translate("Shortcuts", "Discard the draft"),
-        QCoreApplication.translate("Shortcuts", "Go to the caller's phone"),
-        QCoreApplication.translate("Shortcuts", "Go to the description"),
-        QCoreApplication.translate("Shortcuts", "Search the knowledge base"),
-        QCoreApplication.translate("Shortcuts", "Insert the selected article's answer into the reply"),
-        QCoreApplication.translate("Shortcuts", "Filter the queue"),
-        QCoreApplication.translate("Shortcuts", "Open the selected case"),
-        QCoreApplication.translate("Shortcuts", "Back to the call form"),
-        QCoreApplication.translate("Shortcuts", "Refresh the queue and counts"),
-        QCoreApplication.translate("Shortcuts", "Queue: My cases"),
-        QCoreApplication.translate("Shortcuts", "Queue: Due today"),
-        QCoreApplication.translate("Shortcuts", "Queue: Overdue"),
-        QCoreApplication.translate("Shortcuts", "Queue: Urgent"),
-        QCoreApplication.translate("Shortcuts", "Queue: All open"),
-        QCoreApplication.translate("Shortcuts", "Queue: Waiting for callback"),
-        QCoreApplication.translate("Shortcuts", "Queue: All"),
-        QCoreApplication.translate("Shortcuts", "Next call in the call bar into the form"),
-        QCoreApplication.translate("Shortcuts", "Previous call in the call bar into the form"),
-        QCoreApplication.translate("Shortcuts", "Caller log: incoming, missed and abandoned calls"),
-        QCoreApplication.translate("Shortcuts", "Call back the caller chosen in the caller log"),
-        QCoreApplication.translate("Shortcuts", "Lock the seat"),
-        QCoreApplication.translate("Shortcuts", "This list of shortcuts"),
-        QCoreApplication.translate("Shortcuts", "Quit"),
-    ]
 
 
 class CheatSheet(QDialog):
@@ -102,6 +88,7 @@ class CheatSheet(QDialog):
         table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # Tab goes on to Close
         for row, s in enumerate(SHORTCUTS):
             keys = QKeySequence(s.keys).toString(QKeySequence.SequenceFormat.NativeText)
             table.setItem(row, 0, QTableWidgetItem(keys))

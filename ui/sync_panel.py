@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -79,6 +80,15 @@ class SyncPanel(QWidget):
         self.conflict_title.setText(self.tr("Conflicts to resolve ({0})").format(len(conflicts)))
         self._update_buttons()
 
+    def first_focus(self) -> QWidget:
+        """Where the keyboard starts in the panel: the first table with rows, else the sync button."""
+        for table in (self.rejected_table, self.conflict_table):
+            if table.rowCount():
+                if not table.currentIndex().isValid():
+                    table.selectRow(0)
+                return table
+        return self.sync_button if self.sync_button.isEnabled() else self.rejected_table
+
     def show_status(self, status: SyncStatus) -> None:
         if not status.configured:
             text = self.tr("No central server configured: this console works on its own.")
@@ -122,6 +132,11 @@ class SyncPanel(QWidget):
         self.conflict_table.setColumnWidth(3, 210)
         self.conflict_table.itemSelectionChanged.connect(self._update_buttons)
         lay.addWidget(self.conflict_table, 1)
+        # the chosen row in full: cells are cut to their column, and a tooltip needs the mouse
+        self.row_text = QPlainTextEdit(self, objectName="syncRowText", readOnly=True, tabChangesFocus=True)
+        self.row_text.setAccessibleName(self.tr("The chosen row in full"))
+        self.row_text.setMaximumHeight(90)
+        lay.addWidget(self.row_text)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.keep_mine = QPushButton(self.tr("Keep mine"), self, objectName="keepMine")
@@ -143,6 +158,8 @@ class SyncPanel(QWidget):
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         t.setWordWrap(False)
+        t.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        t.currentCellChanged.connect(lambda row, _c, _pr, _pc, table=t: self._show_row(table, row))
         t.verticalHeader().setVisible(False)
         header = t.horizontalHeader()
         for col in range(len(headers)):
@@ -151,6 +168,14 @@ class SyncPanel(QWidget):
         t.setColumnWidth(0, 190)
         t.setColumnWidth(1, 110)
         return t
+
+    def _show_row(self, table: QTableWidget, row: int) -> None:
+        cells = []
+        for col in range(table.columnCount()):
+            item, head = table.item(row, col), table.horizontalHeaderItem(col)
+            if item is not None and item.text():
+                cells.append(f"{head.text() if head else ''}: {item.text()}")
+        self.row_text.setPlainText("\n".join(cells))
 
     def _selected_conflict(self):
         rows = self.conflict_table.selectionModel().selectedRows()
@@ -210,6 +235,8 @@ class SyncController(QObject):
                 log.warning("not syncing: %s", exc)
                 self.status = SyncStatus(configured=True, message=str(exc))
         window.bridge.sync_status_changed.connect(self._on_status)
+        if hasattr(window, "sync_panel_requested"):  # Ctrl+Shift+Y, the keyboard's way to the panel
+            window.sync_panel_requested.connect(self.open_panel)
         label = window.findChild(QLabel, "syncStatus")
         if label is not None:
             label.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -251,6 +278,8 @@ class SyncController(QObject):
         self.panel.show_status(self.status)
         self._panel.show()
         self._panel.raise_()
+        self._panel.activateWindow()
+        self.panel.first_focus().setFocus()
 
     def sync_now(self) -> None:
         if self.client is None or (self._manual is not None and not self._manual.done()):

@@ -201,37 +201,37 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="60" />
+        <location filename="../../ui/case_detail.py" line="59" />
         <source>No such case.</source>
         <translation>没有这个工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="87" />
+        <location filename="../../ui/case_detail.py" line="86" />
         <source>Not done: a reason is required for this action.</source>
         <translation>未执行：此操作需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="96" />
+        <location filename="../../ui/case_detail.py" line="95" />
         <source>There is no such case.</source>
         <translation>没有这个工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="97" />
+        <location filename="../../ui/case_detail.py" line="96" />
         <source>Not done: {0}</source>
         <translation>未执行：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="100" />
+        <location filename="../../ui/case_detail.py" line="99" />
         <source>{0}: {1} done.</source>
         <translation>{0}：已{1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="107" />
+        <location filename="../../ui/case_detail.py" line="106" />
         <source>Merge case</source>
         <translation>并单确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="108" />
+        <location filename="../../ui/case_detail.py" line="107" />
         <source>Merge {0} into {1}?
 Reason: {2}
 The caller of {0} will be called back with {1}.</source>
@@ -240,238 +240,232 @@ The caller of {0} will be called back with {1}.</source>
 {0} 的来电人将随 {1} 一并回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="111" />
+        <location filename="../../ui/case_detail.py" line="110" />
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="112" />
+        <location filename="../../ui/case_detail.py" line="111" />
         <source>Do not merge</source>
         <translation>不并单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="124" />
+        <location filename="../../ui/case_detail.py" line="123" />
         <source>Case</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="127" />
+        <location filename="../../ui/case_detail.py" line="126" />
         <source>Leaders' instructions</source>
         <translation>领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="130" />
+        <location filename="../../ui/case_detail.py" line="129" />
         <source>Case facts</source>
         <translation>工单信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="133" />
+        <location filename="../../ui/case_detail.py" line="132" />
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="135" />
+        <location filename="../../ui/case_detail.py" line="134" />
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="141" />
         <source>Timeline</source>
-        <translation>办理过程</translation>
+        <translation type="vanished">办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="142" />
         <source>Time</source>
-        <translation>时间</translation>
+        <translation type="vanished">时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="142" />
-        <location filename="../../ui/case_detail.py" line="150" />
-        <location filename="../../ui/case_detail.py" line="194" />
+        <location filename="../../ui/case_detail.py" line="143" />
+        <location filename="../../ui/case_detail.py" line="187" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="142" />
         <source>By</source>
-        <translation>操作人</translation>
+        <translation type="vanished">操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="142" />
         <source>State</source>
-        <translation>状态</translation>
+        <translation type="vanished">状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="143" />
         <source>Reason / details</source>
-        <translation>原因 / 详情</translation>
+        <translation type="vanished">原因 / 详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="152" />
-        <location filename="../../ui/case_detail.py" line="154" />
-        <location filename="../../ui/case_detail.py" line="301" />
+        <location filename="../../ui/case_detail.py" line="145" />
+        <location filename="../../ui/case_detail.py" line="147" />
+        <location filename="../../ui/case_detail.py" line="285" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="155" />
+        <location filename="../../ui/case_detail.py" line="148" />
         <source>Do it</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="155" />
+        <location filename="../../ui/case_detail.py" line="148" />
         <source>Do the chosen action</source>
         <translation>执行所选操作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="157" />
+        <location filename="../../ui/case_detail.py" line="150" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="164" />
+        <location filename="../../ui/case_detail.py" line="157" />
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="167" />
-        <location filename="../../ui/case_detail.py" line="176" />
+        <location filename="../../ui/case_detail.py" line="160" />
+        <location filename="../../ui/case_detail.py" line="169" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="170" />
-        <location filename="../../ui/case_detail.py" line="178" />
+        <location filename="../../ui/case_detail.py" line="163" />
+        <location filename="../../ui/case_detail.py" line="171" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="171" />
+        <location filename="../../ui/case_detail.py" line="164" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="172" />
+        <location filename="../../ui/case_detail.py" line="165" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="180" />
+        <location filename="../../ui/case_detail.py" line="173" />
         <source>Merge into case number</source>
         <translation>并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="181" />
+        <location filename="../../ui/case_detail.py" line="174" />
         <source>Case number to merge into</source>
         <translation>要并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="182" />
+        <location filename="../../ui/case_detail.py" line="175" />
         <source>Instruction level</source>
         <translation>批示级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="185" />
+        <location filename="../../ui/case_detail.py" line="178" />
         <source>Extension</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="186" />
+        <location filename="../../ui/case_detail.py" line="179" />
         <source>as requested</source>
         <translation>按申请时长</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="187" />
+        <location filename="../../ui/case_detail.py" line="180" />
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="195" />
+        <location filename="../../ui/case_detail.py" line="188" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="215" />
+        <location filename="../../ui/case_detail.py" line="213" />
         <source>No case open: press Enter on a row of the queue.</source>
         <translation>未打开工单：在工单列表中选中一行按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="229" />
+        <location filename="../../ui/case_detail.py" line="227" />
         <source>Leader's pick: handle first</source>
         <translation>领导点球：优先办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="231" />
+        <location filename="../../ui/case_detail.py" line="229" />
         <source>Supervised {0} times</source>
         <translation>已督办 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="235" />
+        <location filename="../../ui/case_detail.py" line="233" />
         <source>Deadline: {0} ({1})</source>
         <translation>时限：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="236" />
+        <location filename="../../ui/case_detail.py" line="234" />
         <source>No deadline running</source>
         <translation>当前无办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="239" />
+        <location filename="../../ui/case_detail.py" line="237" />
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="240" />
+        <location filename="../../ui/case_detail.py" line="238" />
         <source>Caller: {0}</source>
         <translation>来电人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="240" />
+        <location filename="../../ui/case_detail.py" line="238" />
         <source> (repeat caller)</source>
         <translation>（重复来电）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="244" />
+        <location filename="../../ui/case_detail.py" line="242" />
         <source>Received: {0}</source>
         <translation>受理时间：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="247" />
+        <location filename="../../ui/case_detail.py" line="245" />
         <source>Lead: {0}</source>
         <translation>主办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="248" />
+        <location filename="../../ui/case_detail.py" line="246" />
         <source>; assisting: {0}</source>
         <translation>；协办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="250" />
+        <location filename="../../ui/case_detail.py" line="248" />
         <source>Merged into {0}</source>
         <translation>已并入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="253" />
+        <location filename="../../ui/case_detail.py" line="251" />
         <source>Lead unit's 24-hour contact: {0} {1}</source>
         <translation>主办单位24小时联系人：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="256" />
+        <location filename="../../ui/case_detail.py" line="254" />
         <source>Progress contact made {0}</source>
         <translation>已于 {0} 联系市民告知进展</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="257" />
+        <location filename="../../ui/case_detail.py" line="255" />
         <source>Progress contact due {0} (1-hour rule)</source>
         <translation>须于 {0} 前联系市民告知进展（1小时规则）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="260" />
+        <location filename="../../ui/case_detail.py" line="258" />
         <source>Extension requested: {0}</source>
         <translation>已申请延期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="263" />
+        <location filename="../../ui/case_detail.py" line="261" />
         <source>Callback: {0}, resolved {1}</source>
         <translation>回访：{0}，解决 {1}</translation>
     </message>
@@ -480,42 +474,42 @@ The caller of {0} will be called back with {1}.</source>
         <translation type="vanished">回访：满意 {0}，解决 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="264" />
+        <location filename="../../ui/case_detail.py" line="262" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="264" />
+        <location filename="../../ui/case_detail.py" line="262" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="266" />
+        <location filename="../../ui/case_detail.py" line="264" />
         <source>Callback tries without reaching the caller: {0}</source>
         <translation>回访未联系上次数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="268" />
+        <location filename="../../ui/case_detail.py" line="266" />
         <source>Merged into this case: {0}</source>
         <translation>并入本单的工单：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="270" />
+        <location filename="../../ui/case_detail.py" line="268" />
         <source>Call back each caller: {0}</source>
         <translation>需逐一回访：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="301" />
+        <location filename="../../ui/case_detail.py" line="285" />
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="302" />
+        <location filename="../../ui/case_detail.py" line="286" />
         <source>Required for this action</source>
         <translation>此操作必须填写</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="302" />
+        <location filename="../../ui/case_detail.py" line="286" />
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -551,19 +545,19 @@ The caller of {0} will be called back with {1}.</source>
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="98" />
-        <location filename="../../ui/shortcuts.py" line="99" />
-        <location filename="../../ui/shortcuts.py" line="101" />
+        <location filename="../../ui/shortcuts.py" line="84" />
+        <location filename="../../ui/shortcuts.py" line="85" />
+        <location filename="../../ui/shortcuts.py" line="87" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="102" />
+        <location filename="../../ui/shortcuts.py" line="88" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="102" />
+        <location filename="../../ui/shortcuts.py" line="88" />
         <source>Action</source>
         <translation>功能</translation>
     </message>
@@ -594,6 +588,149 @@ The caller of {0} will be called back with {1}.</source>
         <location filename="../../ui/queue_model.py" line="70" />
         <source>{0} left</source>
         <translation>剩 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyBanner</name>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="17" />
+        <source>110 Police</source>
+        <translation>110 公安报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="18" />
+        <source>119 Fire and rescue</source>
+        <translation>119 消防救援</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="19" />
+        <source>120 Ambulance</source>
+        <translation>120 医疗急救</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="20" />
+        <source>122 Traffic accidents</source>
+        <translation>122 交通事故报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="28" />
+        <source>someone may harm themselves</source>
+        <translation>有人可能轻生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="29" />
+        <source>violence</source>
+        <translation>暴力伤害</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="30" />
+        <source>explosion</source>
+        <translation>爆炸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="31" />
+        <source>fire or smoke</source>
+        <translation>火灾或冒烟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="32" />
+        <source>electrocution</source>
+        <translation>触电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="33" />
+        <source>fall from height</source>
+        <translation>高处坠落</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="34" />
+        <source>unconscious or acutely ill</source>
+        <translation>昏迷或急症</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="35" />
+        <source>drowning</source>
+        <translation>溺水</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="36" />
+        <source>trapped in a lift</source>
+        <translation>电梯困人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="37" />
+        <source>collapse</source>
+        <translation>坍塌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="38" />
+        <source>traffic accident</source>
+        <translation>交通事故</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="39" />
+        <source>gas leak</source>
+        <translation>燃气泄漏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="40" />
+        <source>live wire down</source>
+        <translation>电线断落</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="41" />
+        <source>burst water main</source>
+        <translation>供水管爆裂</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="56" />
+        <source>Emergency</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="64" />
+        <source>Set Emergency and the proposed line</source>
+        <translation>设为特急并选定建议的转接线路</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="111" />
+        <source>Logged: {0} was transferred to {1}.</source>
+        <translation>已记录：工单 {0} 已转接 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="115" />
+        <source>Logged: {0} was put through to {1} and dispatched to {2} as urgent.</source>
+        <translation>已记录：工单 {0} 已转接 {1}，并已按紧急件派单给 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="135" />
+        <source>Emergency: put the caller through to {0} now and stay on the line until they answer; Ctrl+S then logs the transfer.</source>
+        <translation>特急：请立即将来电转接 {0}，等对方接听后再挂断；然后按 Ctrl+S 记录转接。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="140" />
+        <source>The case is also dispatched to {0} as urgent.</source>
+        <translation>保存时同时按紧急件派单给 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="143" />
+        <source>Emergency: choose the line to put the caller through to.</source>
+        <translation>特急：请选择转接线路。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="145" />
+        <source>Proposed: {0}.</source>
+        <translation>建议转接：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="148" />
+        <source>Possible emergency: {0} (“{1}”). Put the caller through to {2}.</source>
+        <translation>疑似紧急情况：{0}（“{1}”）。请转接 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="154" />
+        <source>Emergency, transfer to {0} (Ctrl+E)</source>
+        <translation>设为特急，转接 {0}（Ctrl+E）</translation>
     </message>
 </context>
 <context>
@@ -637,173 +774,168 @@ The caller of {0} will be called back with {1}.</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="198" />
+        <location filename="../../ui/intake_form.py" line="199" />
         <source>The draft could not be written; it is kept in the form.</source>
         <translation>草稿写入失败，内容仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="259" />
+        <location filename="../../ui/intake_form.py" line="260" />
         <source>Saved {0}.</source>
         <translation>已保存 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="271" />
+        <location filename="../../ui/intake_form.py" line="272" />
         <source>An emergency is transferred, not dispatched.</source>
         <translation>紧急事件应转接，不派单。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="283" />
+        <location filename="../../ui/intake_form.py" line="284" />
         <source>Choose the lead department.</source>
         <translation>请选择主办单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="290" />
+        <location filename="../../ui/intake_form.py" line="291" />
         <source>Dispatch to {0}</source>
         <translation>派往 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="292" />
+        <location filename="../../ui/intake_form.py" line="293" />
         <source> (assisting: {0})</source>
         <translation>（协办：{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="296" />
+        <location filename="../../ui/intake_form.py" line="297" />
         <source>Sign for by {0}, reply by {1}.</source>
         <translation>签收时限 {0}，办结时限 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="298" />
+        <location filename="../../ui/intake_form.py" line="299" />
         <source>Press Ctrl+Enter again to save and dispatch; any change cancels.</source>
         <translation>再按 Ctrl+Enter 保存并派单；修改任何内容即取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="315" />
+        <location filename="../../ui/intake_form.py" line="316" />
         <source>No likely duplicate to merge into.</source>
         <translation>没有可并入的疑似重复工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="318" />
+        <location filename="../../ui/intake_form.py" line="319" />
         <source>Same matter as {0}</source>
         <translation>与 {0} 为同一事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="337" />
+        <location filename="../../ui/intake_form.py" line="338" />
         <source>Saved {0}; not merged: {1}</source>
         <translation>已保存 {0}；未并入：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="339" />
+        <location filename="../../ui/intake_form.py" line="340" />
         <source>Saved {0} and merged it into {1}.</source>
         <translation>已保存 {0} 并并入 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="353" />
+        <location filename="../../ui/intake_form.py" line="354" />
         <source>Discard the call?</source>
         <translation>放弃此来电？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="354" />
+        <location filename="../../ui/intake_form.py" line="355" />
         <source>What was typed for this call is lost. Discard it?</source>
         <translation>此来电已填写的内容将丢失。确定放弃？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="391" />
+        <location filename="../../ui/intake_form.py" line="392" />
         <source>Caller's phone</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="392" />
+        <location filename="../../ui/intake_form.py" line="393" />
         <source>138 0013 8000 or 028-8600 1234</source>
         <translation>138 0013 8000 或 028-8600 1234</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="393" />
+        <location filename="../../ui/intake_form.py" line="394" />
         <source>Caller's name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="395" />
+        <location filename="../../ui/intake_form.py" line="396" />
         <source>Request type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="396" />
-        <location filename="../../ui/intake_form.py" line="425" />
+        <location filename="../../ui/intake_form.py" line="397" />
+        <location filename="../../ui/intake_form.py" line="426" />
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="399" />
+        <location filename="../../ui/intake_form.py" line="400" />
         <location filename="../../ui/intake_form.py" line="543" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="400" />
+        <location filename="../../ui/intake_form.py" line="401" />
         <source>Type Chinese or pinyin initials, e.g. wy</source>
         <translation>输入中文或拼音首字母，如 wy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="401" />
+        <location filename="../../ui/intake_form.py" line="402" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="409" />
+        <location filename="../../ui/intake_form.py" line="410" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="410" />
+        <location filename="../../ui/intake_form.py" line="411" />
         <source>Road, compound or landmark</source>
         <translation>道路、小区或地标</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="416" />
+        <location filename="../../ui/intake_form.py" line="417" />
         <location filename="../../ui/intake_form.py" line="550" />
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="418" />
+        <location filename="../../ui/intake_form.py" line="419" />
         <source>What happened, where, since when, what the caller asks for</source>
         <translation>发生了什么、在哪里、从何时开始、来电人有何诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="421" />
+        <location filename="../../ui/intake_form.py" line="422" />
         <location filename="../../ui/intake_form.py" line="554" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="424" />
+        <location filename="../../ui/intake_form.py" line="425" />
         <source>Transfer to</source>
         <translation>转接至</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="426" />
         <source>110 Police</source>
-        <translation>110 报警</translation>
+        <translation type="vanished">110 报警</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="426" />
         <source>119 Fire</source>
-        <translation>119 火警</translation>
+        <translation type="vanished">119 火警</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="426" />
         <source>120 Ambulance</source>
-        <translation>120 急救</translation>
+        <translation type="vanished">120 急救</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="426" />
         <source>122 Traffic police</source>
-        <translation>122 交通事故</translation>
+        <translation type="vanished">122 交通事故</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="430" />
         <source>EMERGENCY: a threat to life or public safety is not a hotline case. Transfer the caller now to 110 (police), 119 (fire) or 120 (ambulance), stay on the line until they answer, then save: the transfer is logged.</source>
-        <translation>紧急情况：危及生命或公共安全的事项不属于热线受理范围。请立即将来电转接 110（报警）、119（火警）或 120（急救），等对方接听后再保存：转接会被记录。</translation>
+        <translation type="vanished">紧急情况：危及生命或公共安全的事项不属于热线受理范围。请立即将来电转接 110（报警）、119（火警）或 120（急救），等对方接听后再保存：转接会被记录。</translation>
     </message>
     <message>
         <location filename="../../ui/intake_form.py" line="432" />
@@ -933,9 +1065,14 @@ The caller of {0} will be called back with {1}.</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="177" />
+        <location filename="../../ui/intake_form.py" line="178" />
         <source>Restored: the unsaved call last written at {0}. Check it, then save or discard it.</source>
         <translation>已恢复：{0} 最后保存的未提交来电。请核对后保存或放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="430" />
+        <source>EMERGENCY: a threat to life or public safety is not a hotline case. Put the caller through to 110, 119, 120, 122 or the utility's emergency line, stay on the line until they answer, then save to log the transfer.</source>
+        <translation>特急：危及生命或公共安全的事项不属于热线受理范围。请立即将来电转接 110、119、120、122 或相关企业的抢修热线，等对方接听后再保存，转接即被记录。</translation>
     </message>
     <message>
         <location filename="../../ui/intake_form.py" line="462" />
@@ -1009,72 +1146,76 @@ The caller of {0} will be called back with {1}.</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="722" />
+        <location filename="../../ui/intake_form.py" line="724" />
         <source>Unknown district; pick one from the list.</source>
         <translation>没有这个区县，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="731" />
+        <location filename="../../ui/intake_form.py" line="733" />
         <source>Choose the lead department...</source>
         <translation>请选择主办单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="757" />
+        <location filename="../../ui/intake_form.py" line="759" />
         <source>Choose the request type to see the deadline.</source>
         <translation>选择诉求类型后显示办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="760" />
         <source>Emergency: transferred, no hotline deadline.</source>
-        <translation>紧急情况：已转接，热线不计时限。</translation>
+        <translation type="vanished">紧急情况：已转接，热线不计时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="766" />
+        <location filename="../../ui/intake_form.py" line="768" />
         <source>Answered directly: closed on the call, no deadline.</source>
         <translation>直接答复：通话中办结，无办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="768" />
+        <location filename="../../ui/intake_form.py" line="770" />
         <source>Deadline: sign for by {0}, reply by {1}</source>
         <translation>时限：{0} 前签收，{1} 前答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="772" />
+        <location filename="../../ui/intake_form.py" line="774" />
         <source>Deadline: dispatch by {0}</source>
         <translation>时限：{0} 前派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="798" />
+        <location filename="../../ui/intake_form.py" line="800" />
         <source>Caller history appears when the number is complete.</source>
         <translation>号码输入完整后显示来电历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="802" />
+        <location filename="../../ui/intake_form.py" line="804" />
         <source>{0}: {1} earlier cases</source>
         <translation>{0}：以往工单 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="805" />
+        <location filename="../../ui/intake_form.py" line="807" />
         <source>Repeat caller (30 days)</source>
         <translation>重复来电（30天内）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="806" />
+        <location filename="../../ui/intake_form.py" line="808" />
         <source>Repeat caller: called within the last 30 days</source>
         <translation>重复来电：30 天内来电过</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="830" />
+        <location filename="../../ui/intake_form.py" line="832" />
         <source>Cited article: {0}</source>
         <translation>引用条目：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="829" />
+        <location filename="../../ui/intake_form.py" line="831" />
         <source>No article cited (choose one in the knowledge panel)</source>
         <translation>未引用知识条目（在知识库面板中选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="884" />
+        <location filename="../../ui/intake_form.py" line="762" />
+        <source>Emergency: no hotline deadline once the transfer is logged.</source>
+        <translation>特急：记录转接后，热线不计办理时限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="886" />
         <source>Not saved: correct the marked fields. Nothing was lost.</source>
         <translation>未保存：请修改标出的字段，已填内容不会丢失。</translation>
     </message>
@@ -1133,21 +1274,25 @@ The caller of {0} will be called back with {1}.</source>
     </message>
     <message>
         <location filename="../../ui/intake_messages.py" line="34" />
-        <source>An emergency is transferred: choose 110, 119 or 120.</source>
-        <translation>紧急情况须转接：请选择 110、119 或 120。</translation>
+        <source>An emergency is transferred: choose 110, 119, 120, 122 or a utility's line.</source>
+        <translation>特急须转接：请选择 110、119、120、122 或企业抢修热线。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="36" />
+        <source>An emergency is transferred: choose 110, 119 or 120.</source>
+        <translation type="vanished">紧急情况须转接：请选择 110、119 或 120。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_messages.py" line="37" />
         <source>A call is either answered directly or dispatched, not both.</source>
         <translation>一次来电要么直接答复，要么派单，不能两者都选。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="39" />
+        <location filename="../../ui/intake_messages.py" line="40" />
         <source>Unknown department; pick one from the list.</source>
         <translation>没有这个单位，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="41" />
+        <location filename="../../ui/intake_messages.py" line="42" />
         <source>Choose the urgency.</source>
         <translation>请选择紧急程度。</translation>
     </message>
@@ -1193,144 +1338,149 @@ The caller of {0} will be called back with {1}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Incoming call from {0}</source>
         <translation>来电：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>This call has no number to call back.</source>
         <translation>该来电没有号码，无法回拨。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Local only</source>
         <translation>仅本地</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>{0} unsynced changes</source>
         <translation>{0} 条变更未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>syncing</source>
         <translation>同步中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>{0} need attention</source>
         <translation>{0} 项待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>12345 Hotline Console</source>
         <translation>12345 热线坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>Call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>Case</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>Caller log</source>
         <translation>来电记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>{0} ({1}) · {2}</source>
         <translation>{0}（{1}）· {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>Operator and role</source>
         <translation>坐席与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Call timer</source>
         <translation>通话计时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>Sync state</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>Operator</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>Team lead</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>Department liaison</source>
         <translation>部门联络员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="385" />
+        <source>No likely duplicates for this call.</source>
+        <translation>本次来电没有疑似重复工单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="437" />
         <source>No call</source>
         <translation>无通话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="443" />
         <source>Call {0}</source>
         <translation>通话 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="447" />
         <source>Ended {0}</source>
         <translation>已结束 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="473" />
         <source>Quit?</source>
         <translation>退出？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="474" />
         <source>Calls not saved as cases: {0}. They are kept as drafts and come back at the next sign-in. Quit now?</source>
         <translation>尚有 {0} 通来电未保存为工单，将保留为草稿，下次登录时恢复。现在退出？</translation>
     </message>
@@ -1453,57 +1603,57 @@ Its caller will be called back with {0}.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="146" />
+        <location filename="../../ui/queue_panel.py" line="157" />
         <source>Queue views</source>
         <translation>工单视图</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="155" />
+        <location filename="../../ui/queue_panel.py" line="164" />
         <source>Filter: number, phone or words</source>
         <translation>筛选：编号、电话或关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="156" />
+        <location filename="../../ui/queue_panel.py" line="165" />
         <source>Queue filter</source>
         <translation>工单筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="172" />
+        <location filename="../../ui/queue_panel.py" line="183" />
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="173" />
+        <location filename="../../ui/queue_panel.py" line="184" />
         <source>Any category</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="175" />
+        <location filename="../../ui/queue_panel.py" line="186" />
         <source>Any district</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="176" />
+        <location filename="../../ui/queue_panel.py" line="187" />
         <source>Any department</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="180" />
+        <location filename="../../ui/queue_panel.py" line="191" />
         <source>Case queue</source>
         <translation>工单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="205" />
+        <location filename="../../ui/queue_panel.py" line="216" />
         <source>Number of cases shown</source>
         <translation>显示的工单数</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="256" />
+        <location filename="../../ui/queue_panel.py" line="268" />
         <source>Searching the descriptions...</source>
         <translation>正在检索诉求内容……</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="260" />
+        <location filename="../../ui/queue_panel.py" line="272" />
         <source>{0} cases</source>
         <translation>共 {0} 件</translation>
     </message>
@@ -1684,137 +1834,182 @@ Its caller will be called back with {0}.</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62" />
+        <location filename="../../ui/shortcuts.py" line="24" />
         <source>New call (from anywhere)</source>
         <translation>新来电（任何位置）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63" />
+        <location filename="../../ui/shortcuts.py" line="25" />
         <source>Save the call</source>
         <translation>保存来电</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="64" />
+        <location filename="../../ui/shortcuts.py" line="27" />
         <source>Save and dispatch to the lead department</source>
         <translation>保存并派给主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="65" />
+        <location filename="../../ui/shortcuts.py" line="28" />
         <source>Merge the call into the selected likely duplicate</source>
         <translation>将来电并入所选疑似重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="66" />
+        <location filename="../../ui/shortcuts.py" line="29" />
         <source>Discard the draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="67" />
+        <location filename="../../ui/shortcuts.py" line="31" />
+        <source>Emergency: set it and the proposed line to put the caller through to</source>
+        <translation>特急：设为特急并选定建议的转接线路</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="32" />
         <source>Go to the caller's phone</source>
         <translation>跳到来电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="68" />
+        <location filename="../../ui/shortcuts.py" line="33" />
         <source>Go to the description</source>
         <translation>跳到诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="69" />
+        <location filename="../../ui/shortcuts.py" line="35" />
+        <source>Go to the caller's earlier cases (Enter opens one)</source>
+        <translation>跳到来电人历史工单（Enter 打开）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="37" />
+        <source>Go to the likely duplicates (arrows choose, Ctrl+M merges)</source>
+        <translation>跳到疑似重复工单（方向键选择，Ctrl+M 并单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="38" />
         <source>Search the knowledge base</source>
         <translation>搜索知识库</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="70" />
+        <location filename="../../ui/shortcuts.py" line="40" />
         <source>Insert the selected article's answer into the reply</source>
         <translation>将所选知识条目的答复插入答复栏</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="71" />
+        <location filename="../../ui/shortcuts.py" line="41" />
         <source>Filter the queue</source>
         <translation>筛选工单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="72" />
+        <location filename="../../ui/shortcuts.py" line="42" />
         <source>Open the selected case</source>
         <translation>打开所选工单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="73" />
+        <location filename="../../ui/shortcuts.py" line="43" />
         <source>Back to the call form</source>
         <translation>回到来电表单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="74" />
+        <location filename="../../ui/shortcuts.py" line="44" />
         <source>Refresh the queue and counts</source>
         <translation>刷新工单列表和计数</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="75" />
+        <location filename="../../ui/shortcuts.py" line="46" />
+        <source>Sort the queue by the current column (again: reverse)</source>
+        <translation>按当前列排序工单队列（再按一次倒序）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="47" />
+        <source>Next pane: queue, workspace, knowledge base</source>
+        <translation>下一个区域：工单队列、工作区、知识库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="48" />
+        <source>Previous pane</source>
+        <translation>上一个区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="50" />
+        <source>Next page of the workspace (call, case, dashboard)</source>
+        <translation>工作区下一页（受理、工单、看板）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="51" />
+        <source>Previous page of the workspace</source>
+        <translation>工作区上一页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="53" />
+        <source>Sync state: refused operations and conflicts</source>
+        <translation>同步状态：被退回的操作和冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="54" />
         <source>Queue: My cases</source>
         <translation>视图：我的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="76" />
+        <location filename="../../ui/shortcuts.py" line="55" />
         <source>Queue: Due today</source>
         <translation>视图：今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="77" />
+        <location filename="../../ui/shortcuts.py" line="56" />
         <source>Queue: Overdue</source>
         <translation>视图：已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="78" />
+        <location filename="../../ui/shortcuts.py" line="57" />
         <source>Queue: Urgent</source>
         <translation>视图：紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="79" />
+        <location filename="../../ui/shortcuts.py" line="58" />
         <source>Queue: All open</source>
         <translation>视图：全部在办</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="80" />
+        <location filename="../../ui/shortcuts.py" line="59" />
         <source>Queue: Waiting for callback</source>
         <translation>视图：待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="81" />
+        <location filename="../../ui/shortcuts.py" line="60" />
         <source>Queue: All</source>
         <translation>视图：全部</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="82" />
+        <location filename="../../ui/shortcuts.py" line="61" />
         <source>Next call in the call bar into the form</source>
         <translation>将来电栏中的下一通来电调入受理单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="83" />
+        <location filename="../../ui/shortcuts.py" line="63" />
         <source>Previous call in the call bar into the form</source>
         <translation>将来电栏中的上一通来电调入受理单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="84" />
+        <location filename="../../ui/shortcuts.py" line="65" />
         <source>Caller log: incoming, missed and abandoned calls</source>
         <translation>来电记录：呼入、未接和放弃的来电</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="85" />
+        <location filename="../../ui/shortcuts.py" line="66" />
         <source>Call back the caller chosen in the caller log</source>
         <translation>回拨来电记录中选中的来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="87" />
+        <location filename="../../ui/shortcuts.py" line="68" />
         <source>This list of shortcuts</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="88" />
+        <location filename="../../ui/shortcuts.py" line="69" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="86" />
+        <location filename="../../ui/shortcuts.py" line="67" />
         <source>Lock the seat</source>
         <translation>锁定坐席</translation>
     </message>
@@ -2225,6 +2420,232 @@ Its caller will be called back with {0}.</source>
         <location filename="../../ui/terms.py" line="88" />
         <source>Township</source>
         <translation>街镇级</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../ui/timeline.py" line="30" />
+        <source>1 working day</source>
+        <translation>1 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="31" />
+        <source>{0} working days</source>
+        <translation>{0} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="33" />
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="34" />
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="36" />
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="37" />
+        <source>{0} hours</source>
+        <translation>{0} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="42" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="42" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="54" />
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="69" />
+        <source>Received the call</source>
+        <translation>受理来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="71" />
+        <source>Dispatched to {0}</source>
+        <translation>派单给 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="73" />
+        <source>, assisted by {0}</source>
+        <translation>，协办：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="75" />
+        <source>Signed for the case</source>
+        <translation>签收工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="77" />
+        <source>Returned the case</source>
+        <translation>退回工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="79" />
+        <source>Asked for {0} more</source>
+        <translation>申请延期 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="81" />
+        <source>Approved {0} more</source>
+        <translation>批准延期 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="83" />
+        <source>Refused the extension</source>
+        <translation>不同意延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="85" />
+        <source>Replied with the result: {0}</source>
+        <translation>回复办理结果：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="87" />
+        <source>Queued for a callback</source>
+        <translation>转入待回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="89" />
+        <source>Called the caller back: satisfied {0}, resolved {1}</source>
+        <translation>回访来电人：满意 {0}，解决 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="91" />
+        <source>Called the caller back</source>
+        <translation>回访来电人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="93" />
+        <source>Reopened the case</source>
+        <translation>重办工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="95" />
+        <source>Closed the case</source>
+        <translation>办结归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="97" />
+        <source>Cancelled the case</source>
+        <translation>作废工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="100" />
+        <source>Transferred the caller to {0}</source>
+        <translation>来电转接 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="102" />
+        <source>Merged into {0}</source>
+        <translation>并入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="104" />
+        <source>Urged the department to act</source>
+        <translation>督办承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="106" />
+        <source>Recorded a leader's instruction ({0})</source>
+        <translation>登记领导批示（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="108" />
+        <source>Marked as a leader's pick</source>
+        <translation>列为领导点题件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="110" />
+        <source>Edited: {0}</source>
+        <translation>修改：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="112" />
+        <source>Answered directly: {0}</source>
+        <translation>直接答复：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="115" />
+        <source>Put the caller through to {0}</source>
+        <translation>来电转接 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="117" />
+        <source>Note: {0}</source>
+        <translation>备注：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="122" />
+        <source>. Reason: {0}</source>
+        <translation>。理由：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="127" />
+        <source>description</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="128" />
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="129" />
+        <source>caller's name</source>
+        <translation>来电人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="130" />
+        <source>answer</source>
+        <translation>答复</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../ui/timeline.py" line="140" />
+        <source>Timeline</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="142" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="142" />
+        <source>By</source>
+        <translation>经办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="142" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="142" />
+        <source>What happened</source>
+        <translation>办理情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="150" />
+        <source>The chosen event in full</source>
+        <translation>所选办理记录全文</translation>
     </message>
 </context>
 </TS>

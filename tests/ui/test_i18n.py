@@ -50,3 +50,16 @@ def test_language_choice():
     assert choose_language("zh_CN") == "zh_CN"
     assert choose_language(None) in ("en", "zh_CN")
     assert Path(I18N).is_dir()
+
+
+def test_every_module_that_translates_is_in_a_catalogue():
+    """A widget module with tr() calls left out of every lupdate list would show English in the
+    Chinese window (CONTRIBUTING.md lists which sources feed which catalogue)."""
+    import re
+    root = Path(I18N).parents[1]
+    listed = set()
+    for ts in Path(I18N).glob("*_zh_CN.ts"):
+        listed |= {(Path(I18N) / name).resolve() for name in re.findall(r'filename="([^"]+)"', ts.read_text("utf-8"))}
+    translating = {p.resolve() for p in (root / "ui").rglob("*.py")
+                   if re.search(r"self\.tr\(|\btranslate\(", p.read_text("utf-8"))}
+    assert sorted(str(p.relative_to(root)) for p in translating - listed) == []

@@ -215,7 +215,7 @@ def test_case_detail_shows_citizens_markup_as_plain_text(qtbot, window, filled, 
     assert markup in detail.description.text() and "<i>东大街</i>" in detail.facts.text()
     # a tooltip is always read as rich text when it looks like it: it must render to the typed text
     from PySide6.QtGui import QTextDocument
-    tip = detail.timeline.topLevelItem(detail.timeline.topLevelItemCount() - 1).toolTip(4)
+    tip = detail.timeline.topLevelItem(detail.timeline.topLevelItemCount() - 1).toolTip(3)  # "What happened"
     shown = QTextDocument()
     shown.setHtml(tip)
     assert markup in shown.toPlainText()

@@ -7,6 +7,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from .chart_keys import ChartKeys
+
 ACCENT = QColor("#2f6fb3")
 MUTED = QColor("#b8c4d6")
 
@@ -50,6 +52,7 @@ class HourlyChart:
         self.widget.getAxis("bottom").setTicks([[(h, f"{h}") for h in range(0, 24, 3)]])
         self.widget.setXRange(-0.6, 23.6, padding=0)
         self.widget.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self.keys = ChartKeys(self.widget, lambda: 24, self.on_click, horizontal_bars=False)  # arrows + Enter
 
     def set_data(self, today: list[float], before: list[int]) -> None:
         self.bars.setOpts(height=today)
@@ -84,6 +87,7 @@ class BarChart:
         self.widget.getAxis("left").setWidth(110)
         self.widget.setMinimumHeight(260)
         self.widget.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self.keys = ChartKeys(self.widget, lambda: self.n, self.on_click, horizontal_bars=True, offset=0.12)
 
     def set_data(self, labels: list[str], values: list[float], previous: list[float] | None = None) -> None:
         labels, values = labels[: self.rows], values[: self.rows]

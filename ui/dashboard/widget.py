@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -173,6 +173,7 @@ class DashboardWidget(QWidget):
         self.heat.setAccessibleName(self.tr("District by category heat map, last 7 days"))
         self.heat.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.heat.cellClicked.connect(self._on_heat_clicked)
+        self.heat.cellActivated.connect(self._on_heat_clicked)  # Enter on a cell
         # sized once when the grid is made: ResizeToContents would re-measure every cell on each refresh
         self.heat.horizontalHeader().setDefaultSectionSize(52)
         self.heat.setMinimumHeight(330)
@@ -206,6 +207,7 @@ class DashboardWidget(QWidget):
                                      [self.tr("Operator"), self.tr("Calls logged"), self.tr("Direct answers"),
                                       self.tr("Avg. handling (min)"), self.tr("Callbacks due")])
         self.operators.cellClicked.connect(self._on_operator_clicked)
+        self.operators.cellActivated.connect(self._on_operator_clicked)
         people.addWidget(self._box(self.tr("Operators today"), self.operators, "dashboard_operators_box"))
         self.dept_box = self._box(self.tr("Departments"), self.departments, "dashboard_departments_box")
         people.addWidget(self.dept_box)
@@ -245,6 +247,7 @@ class DashboardWidget(QWidget):
         table_key = key.removeprefix("dashboard_")
         if table_key != "operators":
             t.cellClicked.connect(lambda row, _col, k=table_key: self._open_index(k, row))
+            t.cellActivated.connect(lambda row, _col, k=table_key: self._open_index(k, row))  # Enter
         return t
 
     # -- drawing -------------------------------------------------------------------------
@@ -460,11 +463,12 @@ def _time(stored: datetime | None) -> str:
 
 
 def _duration(minutes: float) -> str:
+    # units in the operator's language ("9.4 天", not "9.4 d")
     if minutes >= 1440:
-        return f"{minutes / 1440:.1f} d"
+        return QCoreApplication.translate("DashboardWidget", "{0} days").format(f"{minutes / 1440:.1f}")
     if minutes >= 60:
-        return f"{minutes / 60:.1f} h"
-    return f"{minutes:.0f} min"
+        return QCoreApplication.translate("DashboardWidget", "{0} hours").format(f"{minutes / 60:.1f}")
+    return QCoreApplication.translate("DashboardWidget", "{0} min").format(f"{minutes:.0f}")
 
 
 def _case_cells(r: monitor.CaseRow, st: dict) -> tuple:
