@@ -19,7 +19,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select, text, update
 from sqlalchemy.engine import make_url
 
 from models.private_files import private_dir, private_sqlite_file
@@ -96,10 +96,9 @@ class CentralDB:
     generation: int = 0  # writes committed by this process (the public read cache's validity)
 
     def __post_init__(self) -> None:
+        self._reader: Engine = self.engine
         if self.is_postgres:
             self._reader = self.engine.execution_options(isolation_level="REPEATABLE READ")
-        else:
-            self._reader = self.engine
         self._writer = self.engine.execution_options(central_writer=True)
 
     @property
@@ -172,7 +171,7 @@ def open_central(url: str) -> CentralDB:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "heads")
             if conn.scalar(select(Meta.value).where(Meta.key == "epoch")) is None:
-                conn.execute(Meta.__table__.insert(), [{"key": "epoch", "value": str(uuid.uuid4())},
+                conn.execute(insert(Meta), [{"key": "epoch", "value": str(uuid.uuid4())},
                                                        {"key": "kb_seq", "value": "0"}])
     except CentralStoreError:
         engine.dispose()
@@ -188,5 +187,5 @@ def new_epoch(db: CentralDB) -> str:
     """Start a new epoch (after restoring a backup): every console then resyncs fully."""
     epoch = str(uuid.uuid4())
     with db.write() as conn:
-        conn.execute(Meta.__table__.update().where(Meta.key == "epoch").values(value=epoch))
+        conn.execute(update(Meta).where(Meta.key == "epoch").values(value=epoch))
     return epoch

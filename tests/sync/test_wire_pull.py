@@ -1,9 +1,6 @@
 """The pull's SQL paths give exactly what the Python paths give.
 
-- Server: on SQLite a snapshot's JSON is written by SQLite's json_object
-  (`casebook._sqlite_wire_texts`); it must be the very text the Python rows path
-  writes, and a stored value outside the form it relies on sends the rows the
-  Python way.
+(The server's serializers are tested in test_snapshots.py.)
 - Console: a pulled page goes through the wire tables (sync/bulk.py, values
   turned into their stored forms by SQL); the rows, versions, counts and
   rollups must be those of the value-by-value Python path
@@ -23,9 +20,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sync import bulk
-from sync.protocol import CASE_FIELDS, EVENT_FIELDS, SnapshotRows, loads, parse_wire_time, row_to_snapshot
+from sync.protocol import SnapshotRows, loads, parse_wire_time
 from sync.rawsql import raw_value
-from sync.server.casebook import Caller, _sqlite_wire_texts
+from sync.server.casebook import Caller
 from sync.store import LocalSyncStore
 from tests.console.test_rollups import db_snapshot as rollups
 
@@ -95,57 +92,6 @@ def _everything(db) -> dict:
             "rollups": rollups(db)}
 
 
-def _sqlite_only(central) -> None:
-    if central.db.is_postgres:
-        pytest.skip("the json_object path is SQLite's; PostgreSQL keeps the rows path")
-
-
-def test_sqlite_writes_the_snapshot_text_python_writes(central, consoles):
-    _sqlite_only(central)
-    maker = consoles("maker", central.url)
-    numbers = _filled(central, maker)
-    _tamper(central, numbers)
-    book = central.app.state.book
-    with central.db.read() as conn:
-        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM cases")]
-        by_sql = _sqlite_wire_texts(conn, ids)
-        by_rows = book._wire_texts_rows(conn, ids)
-        rows_by_sql = _sqlite_wire_texts(conn, ids, "rows")
-        rows_by_python = book._wire_texts_rows(conn, ids, "rows")
-    assert len(by_rows) == len(numbers)
-    assert sorted(by_sql) == sorted(by_rows)  # the same bytes, case by case
-    assert sorted(rows_by_sql) == sorted(rows_by_python)
-    # a row is the snapshot's values in field order, each payload its JSON text
-    by_id = {case_id: loads(text) for case_id, _, text in by_sql}
-    for case_id, _, text in rows_by_sql:
-        assert row_to_snapshot(loads(text), CASE_FIELDS, EVENT_FIELDS) == by_id[case_id]
-    snaps = {s["number"]: s for s in (loads(t) for _, _, t in by_sql)}
-    assert snaps[numbers[0]]["assist_departments"] == ["HRSS", "URBAN"] and snaps[numbers[0]]["confidential"] is True
-    assert snaps[numbers[5]]["satisfied"] is True and snaps[numbers[5]]["resolved"] is False
-    assert snaps[numbers[6]]["events"][0]["payload"] == {}
-    assert snaps[numbers[4]]["deadline"] and any(len(s["deadline"] or "") == 19 for s in snaps.values())
-    assert any(TRICKY[3] in s["description"] for s in snaps.values())
-
-
-def test_a_stored_value_outside_the_form_goes_the_python_way(central, consoles):
-    _sqlite_only(central)
-    maker = consoles("maker", central.url)
-    maker.log("路灯不亮")
-
-    async def push():
-        await maker.client.sync_once()
-        await maker.client.aclose()
-    asyncio.run(push())
-    book = central.app.state.book
-    with central.db.write() as conn:  # a time written without its fraction (an older writer)
-        conn.exec_driver_sql("UPDATE cases SET created_at = substr(created_at, 1, 19)")
-    with central.db.read() as conn:
-        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM cases")]
-        assert _sqlite_wire_texts(conn, ids) is None
-        assert book._wire_texts(conn, ids) == book._wire_texts_rows(conn, ids)
-        assert len(loads(book._wire_texts(conn, ids)[0][2])["created_at"]) == 19
-
-
 @pytest.mark.parametrize("limit,page_format", [(1000, "rows"), (3, "rows"), (1000, "objects"), (3, "objects")])
 def test_the_wire_tables_write_what_the_python_way_writes(central, consoles, limit, page_format):
     maker = consoles("maker", central.url)
@@ -203,7 +149,7 @@ def _both_ways_python(central, consoles, page: dict, cases) -> list[LocalSyncSto
 def test_a_page_outside_the_servers_form_goes_the_python_way(central, consoles):
     maker = consoles("maker", central.url)
     _filled(central, maker)
-    page = central.app.state.book.pull(Caller("op02", "operator"), 0, 1000, None)
+    page = loads(central.app.state.book.pull_text(Caller("op02", "operator"), 0, 1000, None))
     # what datetime.fromisoformat takes but the server never writes: an offset, a short fraction
     page["cases"][0]["created_at"] = page["cases"][0]["created_at"][:19] + "+08:00"
     page["cases"][1]["events"][0]["at"] = page["cases"][1]["events"][0]["at"][:19] + ".5"
@@ -215,7 +161,7 @@ def test_a_page_outside_the_servers_form_goes_the_python_way(central, consoles):
 def test_a_rows_page_outside_the_servers_form_goes_the_python_way(central, consoles):
     maker = consoles("maker", central.url)
     _filled(central, maker)
-    page = central.app.state.book.pull(Caller("op02", "operator"), 0, 1000, None, "rows")
+    page = loads(central.app.state.book.pull_text(Caller("op02", "operator"), 0, 1000, None, "rows"))
     rows = page["cases"]
     rows[0][-1][0][-1] = ' {"spaced": "out"} '  # valid JSON, but not the text the server writes
     rows[1][-1][0][-1] = {"not": "text"}
@@ -300,28 +246,3 @@ def test_a_pull_applies_its_pages_on_one_connection_and_puts_it_back_as_it_was(c
     assert attached and all(attached)
     assert "wire" not in [row[1] for row in connections[0].execute("PRAGMA database_list")]
     assert len(_table(reader.db, "SELECT id FROM cases")) == len(TRICKY)
-
-
-def test_pushed_cases_are_serialized_ahead_of_the_pulls(central, consoles):
-    import time
-    maker = consoles("maker", central.url)
-    numbers = [maker.log(f"路灯不亮{i}") for i in range(3)]
-    maker.act(numbers[0], "dispatch", lead_department="URBAN")
-    maker.client.pull_format = "objects"  # its own pull after the push leaves the rows texts to the warmer
-
-    async def push():
-        await maker.client.sync_once()
-        await maker.client.aclose()
-    asyncio.run(push())
-    book = central.app.state.book
-    for _ in range(200):
-        if not book._warming:
-            break
-        time.sleep(0.05)
-    with central.db.read() as conn:
-        heads = conn.exec_driver_sql("SELECT id, version FROM cases").all()
-    assert len(heads) == 3 and all((case_id, version, "rows") in book._wire_cache for case_id, version in heads)
-    reader = Caller("op02", "operator")
-    warm = book.pull_text(reader, 0, 1000, None, "rows")
-    book._wire_cache.clear()
-    assert book.pull_text(reader, 0, 1000, None, "rows") == warm  # the same page as one made on the spot
