@@ -142,19 +142,25 @@ def texts_by_sqlite(conn: Connection, ids: list[str], fmt: str) -> Texts:
         return []
     marks = ", ".join("?" * len(ids))
     case_sql, event_sql = _JSON_SQL[fmt]
-    events: dict[str, list[str]] = {}
-    for case_id, text, payload, ok in conn.exec_driver_sql(event_sql % marks, tuple(ids)):
-        if not ok:
-            raise StoredFormError(f"an event of case {case_id} holds a time or payload not in SQLAlchemy's form")
-        events.setdefault(case_id, []).append(f'{text[:-1]},"payload":{payload}}}' if fmt == "objects" else text)
-    out = []
-    for case_id, version, text, ok in conn.exec_driver_sql(case_sql % marks, tuple(ids)):
-        if not ok:
-            raise StoredFormError(f"case {case_id} holds a time or department list not in SQLAlchemy's form")
-        tail = f',"events":[{",".join(events.get(case_id, ()))}]}}' if fmt == "objects" else \
-            f',[{",".join(events.get(case_id, ()))}]]'
-        out.append((case_id, version, text[:-1] + tail))
-    return out
+    if not conn.in_transaction():  # begin it (CentralDB's BEGIN): the cursor below reads in it
+        conn.exec_driver_sql("SELECT 1")
+    cursor = conn.connection.cursor()  # the rows as the driver's tuples (no Row per value)
+    try:
+        events: dict[str, list[str]] = {}
+        for case_id, text, payload, ok in cursor.execute(event_sql % marks, ids):
+            if not ok:
+                raise StoredFormError(f"an event of case {case_id} holds a time or payload not in SQLAlchemy's form")
+            events.setdefault(case_id, []).append(f'{text[:-1]},"payload":{payload}}}' if fmt == "objects" else text)
+        out = []
+        for case_id, version, text, ok in cursor.execute(case_sql % marks, ids):
+            if not ok:
+                raise StoredFormError(f"case {case_id} holds a time or department list not in SQLAlchemy's form")
+            tail = f',"events":[{",".join(events.get(case_id, ()))}]}}' if fmt == "objects" else \
+                f',[{",".join(events.get(case_id, ()))}]]'
+            out.append((case_id, version, text[:-1] + tail))
+        return out
+    finally:
+        cursor.close()
 
 
 SERIALIZERS: dict[str, Callable[[Connection, list[str], str], Texts]] = {
