@@ -57,49 +57,44 @@ class Pulls:
             head = conn.scalar(select(func.max(Change.id))) or 0
             if (client_epoch and client_epoch != epoch) or cursor > head:
                 raise EpochChanged(epoch)
-            q = select(Change.id, Change.case_id).where(Change.id > cursor, Change.id <= head)
+            cols = [Change.id, Change.case_id, CentralCase.version]  # each case's version in the same read
+            if caller.role == "liaison":  # what `visible` reads
+                cols += [CentralCase.lead_department, CentralCase.assist_departments]
+            q = select(*cols).join(CentralCase, CentralCase.id == Change.case_id).where(
+                Change.id > cursor, Change.id <= head)
             if caller.role == "liaison":  # cases it leads or assists (`visible` then decides exactly)
                 dept = caller.department or "\x00"
                 quoted = '%"' + dept.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + '"%'
-                q = q.join(CentralCase, CentralCase.id == Change.case_id).where(or_(
+                q = q.where(or_(
                     CentralCase.lead_department == dept,
                     cast(CentralCase.assist_departments, Text).like(quoted, escape="\\")))
             rows = conn.execute(q.order_by(Change.id).limit(limit)).all()
             more = len(rows) == limit
             next_cursor = rows[-1].id if more else head
-            texts = self._texts(conn, list(dict.fromkeys(r.case_id for r in rows)), caller, fmt)
+            texts = self._texts(conn, {r.case_id: r for r in rows}, caller, fmt)
         page: dict = {"epoch": epoch, "cursor": cursor, "next_cursor": next_cursor, "changes": len(rows), "more": more}
         if fmt == "rows":
             page.update(format="rows", case_fields=CASE_FIELDS, event_fields=EVENT_FIELDS)
         head_text = json.dumps(page, separators=(",", ":"))
         return head_text[:-1] + ',"cases":[' + ",".join(texts) + "]}"
 
-    def _texts(self, conn: Connection, ids: list[str], caller: Caller, fmt: str) -> list[str]:
-        """The texts of the cases `ids` this caller may see, kept ones reused, in one read."""
-        cols = [CASES.c.id, CASES.c.version]
-        if caller.role == "liaison":  # what `visible` reads
-            cols += [CASES.c.lead_department, CASES.c.assist_departments]
-        out: list[str] = []
-        for i in range(0, len(ids), 900):
-            chunk = ids[i:i + 900]
-            heads = {r.id: r for r in conn.execute(select(*cols).where(CASES.c.id.in_(chunk)))}
-            get = self._cache.get
+    def _texts(self, conn: Connection, heads: dict, caller: Caller, fmt: str) -> list[str]:
+        """The texts of the cases `heads` (id -> a row with its version, read in this
+        transaction) this caller may see, kept ones reused."""
+        get = self._cache.get
+        with self._cache_lock:
+            texts = {c: get((c, head.version, fmt)) for c, head in heads.items()}
+        missing = [c for c, text in texts.items() if text is None]
+        if missing:
+            made = snapshot_texts(conn, missing, fmt)
             with self._cache_lock:
-                texts = {c: get((c, heads[c].version, fmt)) for c in chunk if c in heads}
-            missing = [c for c, text in texts.items() if text is None]
-            if missing:
-                made = snapshot_texts(conn, missing, fmt)
-                with self._cache_lock:
-                    for case_id, version, text in made:
-                        texts[case_id] = text
-                        self._cache[(case_id, version, fmt)] = text
-                    while len(self._cache) > self.CACHE_SIZE:
-                        self._cache.popitem(last=False)
-            for c in chunk:
-                kept = texts.get(c)
-                if kept and (caller.role != "liaison" or visible(heads[c], caller)):
-                    out.append(kept)
-        return out
+                for case_id, version, text in made:
+                    texts[case_id] = text
+                    self._cache[(case_id, version, fmt)] = text
+                while len(self._cache) > self.CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        return [text for c, text in texts.items()
+                if text and (caller.role != "liaison" or visible(heads[c], caller))]
 
     def prewarm(self, case_ids: list[str]) -> None:
         """Serialize the snapshots of cases just pushed for the pulls to come (every console
@@ -132,6 +127,8 @@ class Pulls:
                     return
             try:
                 with self.db.read() as conn:
-                    self._texts(conn, ids, Caller("prewarm", "operator"), self.PREWARM_FORMAT)
+                    heads = {r.id: r for i in range(0, len(ids), 900) for r in conn.execute(
+                        select(CASES.c.id, CASES.c.version).where(CASES.c.id.in_(ids[i:i + 900])))}
+                    self._texts(conn, heads, Caller("prewarm", "operator"), self.PREWARM_FORMAT)
             except Exception:  # only a cache: the pull makes the texts itself
                 log.exception("could not serialize %d snapshots ahead of the pulls", len(ids))
