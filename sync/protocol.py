@@ -33,7 +33,8 @@ TIME_FIELDS = frozenset({"created_at", "updated_at", "deadline", "sign_deadline"
 CREATION_FIELDS = ("number", "station", "type", "urgency", "channel", "category_code", "district_code", "address",
                    "description", "caller_phone", "caller_name", "confidential", "repeat_caller")
 EVENT_FIELDS = ("id", "seq", "kind", "actor", "actor_role", "at", "from_state", "to_state", "reason", "payload")
-# How a pull page writes its cases: "objects", one JSON object per case (case_to_wire), or
+# How a pull page writes its cases: "objects", one JSON object per case (the CASE_FIELDS, times
+# as wire_time writes them, and "events": a list of objects of the EVENT_FIELDS), or
 # "rows", one array per case (snapshot_to_row), a third of the bytes and no key to read.
 PAGE_FORMATS = ("objects", "rows")
 # An operation's age is measured on the sending machine's own clock (sent_at
@@ -120,41 +121,20 @@ def age_of(event_at: str, sent_at: str) -> timedelta:
     put an event in the future or years back.
     """
     try:
-        sent, at = parse_wire_time(sent_at), parse_wire_time(event_at)
-        if sent is None or at is None:
-            return timedelta(0)
-        age = sent - at
+        sent, happened = parse_wire_time(sent_at), parse_wire_time(event_at)
     except (TypeError, ValueError):
+        return timedelta(0)
+    if sent is None or happened is None:
+        return timedelta(0)
+    try:
+        age = sent - happened
+    except TypeError:  # one with an offset, the other without
         return timedelta(0)
     return max(timedelta(0), min(age, MAX_AGE))
 
 
-def case_to_wire(row, events: list) -> dict:
-    """A case (any object or mapping with the CASE_FIELDS) and its events as JSON."""
-    get = row.get if isinstance(row, dict) else (lambda k: getattr(row, k))
-    out = {}
-    for f in CASE_FIELDS:
-        v = get(f)
-        if f in TIME_FIELDS:
-            v = wire_time(v)
-        elif f in ("id", "merged_into_id") and v is not None:
-            v = str(v)
-        elif f == "assist_departments":
-            v = list(v or [])
-        out[f] = v
-    out["events"] = [event_to_wire(e) for e in events]
-    return out
-
-
-def event_to_wire(e) -> dict:
-    get = e.get if isinstance(e, dict) else (lambda k: getattr(e, k))
-    return {"id": str(get("id")), "seq": get("seq"), "kind": get("kind"), "actor": get("actor"),
-            "actor_role": get("actor_role"), "at": wire_time(get("at")), "from_state": get("from_state"),
-            "to_state": get("to_state"), "reason": get("reason") or "", "payload": dict(get("payload") or {})}
-
-
 def snapshot_to_row(snap: dict) -> list:
-    """A snapshot (case_to_wire's form) as a row of the "rows" page format: the values of
+    """A snapshot (a case as a JSON object, "objects" format) as a row of the "rows" page format: the values of
     CASE_FIELDS in that order, then its events, each the values of EVENT_FIELDS in that
     order with the payload as its JSON text (a str payload is taken as that text)."""
     return [*(snap[f] for f in CASE_FIELDS),
@@ -163,16 +143,16 @@ def snapshot_to_row(snap: dict) -> list:
 
 def row_to_snapshot(row: list, case_fields, event_fields) -> dict:
     """A row of the "rows" page format (fields named by the page) back as a snapshot in
-    case_to_wire's form, event payloads parsed."""
+    "objects" form, event payloads parsed."""
     *values, events = row
     if len(values) != len(case_fields):
         raise ValueError(f"a case row of {len(values)} values for {len(case_fields)} fields")
-    snap = dict(zip(case_fields, values))
+    snap = dict(zip(case_fields, values, strict=True))
     snap["events"] = []
     for values in events:
         if len(values) != len(event_fields):
             raise ValueError(f"an event row of {len(values)} values for {len(event_fields)} fields")
-        e = dict(zip(event_fields, values))
+        e = dict(zip(event_fields, values, strict=True))
         e["payload"] = loads(e["payload"]) if isinstance(e.get("payload"), str) else e.get("payload")
         snap["events"].append(e)
     return snap

@@ -40,7 +40,14 @@ class CentralStoreError(Exception):
     """The central database can't be opened or used (plain message)."""
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
+def _sqlite_connect(dbapi_conn, _record) -> None:
+    """Every setting of a server connection to SQLite, in one place.
+
+    The driver's own transaction handling is turned off (it would begin a transaction
+    only before the first write, leaving each read a snapshot of its own): SQLAlchemy
+    begins every transaction (`_sqlite_begin`), so the statements of one `read()` see
+    one snapshot of the database."""
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     # FULL: an operation the server acknowledged survives a power cut. NORMAL
@@ -55,6 +62,12 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA cache_size=-16384")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """A writer takes SQLite's write lock up front (it waits for busy_timeout, instead of
+    failing when its read snapshot went stale); a reader begins a deferred transaction."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("central_writer") else "BEGIN")
 
 
 def normalize_url(url: str) -> str:
@@ -79,12 +92,23 @@ def alembic_config() -> Config:
 
 @dataclass
 class CentralDB:
-    """The engine and the write serialization of one server process."""
+    """The engine and the write serialization of one server process.
+
+    A `read()` is one consistent snapshot of the database (a case row and its events
+    read in two statements always agree): one SQLite read transaction, or on PostgreSQL
+    a REPEATABLE READ transaction. A `write()` is serialized with every other writer, so
+    what it reads is the latest committed state and stays so until it commits."""
 
     url: str
     engine: Engine
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     generation: int = 0  # writes committed by this process (the public read cache's validity)
+
+    def __post_init__(self) -> None:
+        self._reader: Engine = self.engine
+        if self.is_postgres:
+            self._reader = self.engine.execution_options(isolation_level="REPEATABLE READ")
+        self._writer = self.engine.execution_options(central_writer=True)
 
     @property
     def is_postgres(self) -> bool:
@@ -94,7 +118,7 @@ class CentralDB:
     def write(self) -> Iterator[Connection]:
         """One serialized write transaction (commit on success, rollback on error)."""
         with self.write_lock:
-            with self.engine.begin() as conn:
+            with self._writer.begin() as conn:
                 if self.is_postgres:
                     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK_KEY})
                 yield conn
@@ -102,7 +126,8 @@ class CentralDB:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
+        """A read-only transaction: one consistent snapshot (see the class)."""
+        with self._reader.connect() as conn:
             yield conn
 
     def meta(self, key: str, default: str | None = None) -> str | None:
@@ -144,7 +169,8 @@ def open_central(url: str) -> CentralDB:
         raise CentralStoreError(f"cannot open the central database {parsed.render_as_string(hide_password=True)}: "
                                 f"{exc} (use sqlite:///FILE or postgresql+psycopg://...)") from None
     if parsed.get_backend_name() == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
     try:  # under the schema lock: processes starting together migrate (and make the epoch) once
         with schema_lock(engine), engine.begin() as conn:
             script = ScriptDirectory.from_config(alembic_config())

@@ -85,7 +85,7 @@ class EventPayload(TypedDict, total=False, extra_items=Scalar):  # type: ignore[
     assist_departments: Annotated[list[Ident], Field(max_length=50)]
     extra: Ident32
     satisfied: bool
-    satisfaction: _ident(24)
+    satisfaction: Ident32
     resolved: bool
     into: Ident
     into_id: Ident

@@ -29,7 +29,9 @@ from console.workflow import REQUEST_TYPES
 
 from ..protocol import loads
 from . import auth
-from .casebook import CASES, EVENTS, Caller, Casebook
+from .access import Caller
+from .case_rows import CASES, EVENTS
+from .casebook import Casebook
 
 CLOSED_STATES = frozenset({"closed", "merged", "answered"})
 # never public: confidential cases and whistle-blowing reports (举报), which protect who reported

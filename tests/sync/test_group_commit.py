@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sync.server.casebook import Caller, Casebook, EpochChanged
 from sync.server.db import open_central
 from sync.server.models import AppliedOp, CentralCase, Device
+from sync.server.push import Pushes, apply_push
 
 
 def _receive(seq: int, station: str) -> dict:
@@ -27,7 +28,7 @@ def _receive(seq: int, station: str) -> dict:
                   "payload": {"case": case}}}}
 
 
-def test_grouped_pushes_each_get_their_own_answer(tmp_path, monkeypatch):
+def test_grouped_pushes_each_get_their_own_answer(tmp_path):
     db = open_central(f"sqlite:///{tmp_path / 'central.db'}")
     book = Casebook(db)
     devices = [str(uuid.uuid4()) for _ in range(12)]
@@ -36,16 +37,15 @@ def test_grouped_pushes_each_get_their_own_answer(tmp_path, monkeypatch):
                                                   "station": f"S{i:02d}"} for i, d in enumerate(devices)])
     epoch = db.meta("epoch")
     caller = Caller("op01", "operator")
-    real = book._push_in
     grouped = []
 
-    def slow_push_in(conn, job):
+    def slow_apply(rules, conn, job):
         grouped.append(job.device_id)
         if job.device_id == devices[3]:
             raise RuntimeError("a bug in one push")
         time.sleep(0.02)  # hold the writer so that the others queue up behind it
-        return real(conn, job)
-    monkeypatch.setattr(book, "_push_in", slow_push_in)
+        return apply_push(rules, conn, job)
+    book.pushes = Pushes(book, apply=slow_apply)
 
     answers: dict[int, object] = {}
     ops = {i: [_receive(1, f"S{i:02d}"), _receive(2, f"S{i:02d}")] for i in range(len(devices))}

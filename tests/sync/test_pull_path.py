@@ -19,20 +19,25 @@ from sqlalchemy import select
 from models import Case, CaseEvent, Category, Department, District
 from models.storage_forms import sql_stored_time_from_wire
 from sync import bulk
-from sync.protocol import CASE_FIELDS, TIME_FIELDS, SnapshotRows, parse_wire_time
+from sync.protocol import CASE_FIELDS, TIME_FIELDS, SnapshotRows, loads, parse_wire_time
 from sync.rawsql import raw_value
 from sync.server.casebook import Caller
 from sync.store import LocalSyncStore
-from tests.sync.test_wire_pull import TRICKY, _everything, _filled, _table, _tamper
+from tests.sync.pull_data import TRICKY, _everything, _filled, _table, _tamper
 
 READER = Caller("op02", "operator")
 
+
+
+def _pull(central, caller, cursor, limit, epoch, fmt="objects") -> dict:
+    """A page as the server serves it (its JSON text, read back)."""
+    return loads(central.app.state.book.pull_text(caller, cursor, limit, epoch, fmt))
 
 def _expected(central, db) -> dict:
     """Every case the server has, as this console must hold it: the snapshot's values
     parsed one by one in Python, with the console's rules (codes it lacks taken out, a
     merge into a case it lacks forgotten)."""
-    snaps = central.app.state.book.pull(READER, 0, 1000, None)["cases"]
+    snaps = _pull(central, READER, 0, 1000, None)["cases"]
     with db.session() as s:
         cats, dists = set(s.scalars(select(Category.code))), set(s.scalars(select(District.code)))
         depts = set(s.scalars(select(Department.code)))
@@ -65,7 +70,7 @@ def _forgotten_merges(central, expected: dict, console) -> dict:
     that link (the link must name a case the console has when the page commits)."""
     here, forgotten, cursor = set(), set(), 0
     while True:
-        page = central.app.state.book.pull(READER, cursor, console.client.pull_limit, None)
+        page = _pull(central, READER, cursor, console.client.pull_limit, None)
         ids = {uuid.UUID(snap["id"]) for snap in page["cases"]}
         here |= ids
         for snap in page["cases"]:
@@ -144,7 +149,7 @@ def test_every_format_and_page_size_writes_what_the_server_holds(central, consol
 def test_a_page_outside_the_servers_form_is_read_value_by_value(central, consoles):
     maker = consoles("maker", central.url)
     _filled(central, maker)
-    page = central.app.state.book.pull(READER, 0, 1000, None)
+    page = _pull(central, READER, 0, 1000, None)
     exact = LocalSyncStore(consoles("exact", central.url).db)
     exact.apply_page(copy.deepcopy(page["cases"]), page["next_cursor"], page["epoch"])
     # what datetime.fromisoformat takes but the server never writes: an offset, a short fraction
@@ -166,7 +171,7 @@ def test_a_page_outside_the_servers_form_is_read_value_by_value(central, console
 def test_a_rows_page_outside_the_servers_form_is_read_value_by_value(central, consoles):
     maker = consoles("maker", central.url)
     _filled(central, maker)
-    page = central.app.state.book.pull(READER, 0, 1000, None, "rows")
+    page = _pull(central, READER, 0, 1000, None, "rows")
     rows = page["cases"]
     rows[0][-1][0][-1] = ' {"spaced": "out"} '  # valid JSON, but not the text the server writes
     rows[1][-1][0][-1] = {"not": "text"}

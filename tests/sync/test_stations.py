@@ -14,6 +14,7 @@ from sqlalchemy import insert, select
 from console.clock import CITY_TZ, utcnow
 from console.stations import in_range, is_provisional, station_of
 from models import Case, CaseAlias
+from sync.protocol import loads
 from sync.server import auth
 from sync.server.casebook import Caller
 from sync.server.models import CentralCase, Device
@@ -211,7 +212,7 @@ def _as_the_old_release_left_it(b, central) -> None:
     store.ack([{"op_id": op["op_id"], "case_id": op["payload"]["case_id"], "status": "rejected",
                 "reason": f"case number {op['payload']['case_number']!r} is missing or already taken"}
                for op in pending], [])
-    page = central.app.state.book.pull(Caller("op02", "operator"), 0, 1000, None)
+    page = loads(central.app.state.book.pull_text(Caller("op02", "operator"), 0, 1000, None))
     store.apply_page(page["cases"], page["next_cursor"], page["epoch"])
 
 
