@@ -100,6 +100,7 @@ class CallService:
         self.ring(call_id, phone)
         with self.db.session() as s, s.begin():
             row = self._find(s, call_id)
+            assert row is not None  # ring() above made it when its newCall never came
             if row.answered_at is None and row.ended_at is None:
                 row.answered_at = self.clock()
                 row.outcome = "answered"

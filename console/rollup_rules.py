@@ -40,7 +40,7 @@ from models.rollup import DAILY_METRICS, OPERATOR_METRICS
 
 from .workflow import satisfaction_of
 
-Cond = tuple[str, ...]
+Cond = tuple  # ("op", arg, ...): the forms the module docstring lists
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,7 @@ def _cond_py(cond: Cond, kind: str) -> Callable[[object, datetime, str, dict], b
         return lambda case, at, frm, data: satisfaction_of(data) in levels
     if op == "to_state":
         state = cond[1]
-        return lambda case, at, frm, data: case.state == state  # the case after the action
+        return lambda case, at, frm, data: getattr(case, "state", None) == state  # the case after the action
     if op == "kind":
         return lambda case, at, frm, data: kind == cond[1]
     if op == "any":

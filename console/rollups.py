@@ -399,7 +399,7 @@ def _replay_complex(cursor, policy: SlaPolicy) -> None:
         "e.kind, e.actor, e.at, e.from_state, e.to_state, e.reason, e.payload "
         "FROM temp.rollup_complex x JOIN cases c ON c.id = x.id JOIN case_events e ON e.case_id = c.id "
         "ORDER BY c.id, e.seq").fetchall()
-    current, sim = None, None
+    current, sim = None, SimpleNamespace()  # a new one for each case (below)
     for (cid, ctype, urgency, district, category, repeat, created, kind, actor, at, from_state, to_state,
          reason, payload) in rows:
         if cid != current:

@@ -176,7 +176,8 @@ def check(state: str, action: str, role: str, reason: str = "", payload: dict | 
 
 def check_duration(state: str, action: str, text) -> None:
     """Refuse an extension that is not a working-time duration such as 5wd or 16wh."""
-    if not isinstance(text, str) or not _EXTRA.match(text) or float(_EXTRA.match(text).group(1)) <= 0:
+    matched = _EXTRA.match(text) if isinstance(text, str) else None
+    if matched is None or float(matched.group(1)) <= 0:
         raise WorkflowError(state, action, f"not a duration: {str(text)[:20]!r} (use e.g. 5wd or 16wh)",
                             "bad_duration", value=str(text)[:20])
 

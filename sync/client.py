@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import IO
 
 import httpx
 
@@ -227,7 +228,7 @@ class SyncClient:
             epoch = exc.epoch if isinstance(exc, _EpochChanged) else await asyncio.to_thread(self.store.get, "epoch")
             log.warning("the central server's history changed (restored from a backup?): full resync (%s)",
                         exc if isinstance(exc, HistoryRewound) else f"new epoch {epoch}")
-            await asyncio.to_thread(self.store.start_resync, epoch)
+            await asyncio.to_thread(self.store.start_resync, epoch or "")
             report.resynced = True
             await self._push_all(report)
             await self._pull_all(report)
@@ -248,6 +249,7 @@ class SyncClient:
         device = await asyncio.to_thread(self.store.get, "device_id")
         try:
             while True:
+                assert reading is not None  # the loop asks for the next batch before it comes round
                 last, ops = await reading
                 reading = None
                 if last is None:
@@ -305,7 +307,7 @@ class SyncClient:
         # answer gives its cursor. Pages are still written one at a time and in order,
         # each with its cursor in one transaction.
         epoch = await asyncio.to_thread(self.store.get, "epoch")
-        cursor = int(await asyncio.to_thread(self.store.get, "cursor", "0"))
+        cursor = int(await asyncio.to_thread(self.store.get, "cursor", "0") or 0)
         coming: asyncio.Future | None = asyncio.ensure_future(self._prepared(cursor, epoch))
         writing: asyncio.Future | None = None
         pulled = 0
@@ -321,7 +323,8 @@ class SyncClient:
                             await writing
                         writing = asyncio.ensure_future(self._write_page(data, page, report))
                         pulled += len(data["cases"])
-                    await writing
+                    if writing is not None:
+                        await writing
                 finally:
                     if writing is not None and not writing.done():  # a page being written ends with its cursor
                         with contextlib.suppress(BaseException):
@@ -357,7 +360,7 @@ class SyncClient:
 
     async def _pull_articles(self, report: SyncReport) -> None:
         while True:
-            since = int(await asyncio.to_thread(self.store.get, "kb_cursor", "0"))
+            since = int(await asyncio.to_thread(self.store.get, "kb_cursor", "0") or 0)
             data = self._json(await self._request("GET", "/kb/feed", params={"since": since}))
             if data["articles"] or data["next"] != since:
                 report.articles += await asyncio.to_thread(self.store.apply_articles, data["articles"], data["next"])
@@ -500,7 +503,7 @@ class _ProcessLock:
 
     def __init__(self, path: Path):
         self.path = path
-        self._fh = None
+        self._fh: IO[str] | None = None
 
     def acquire(self) -> bool:
         try:

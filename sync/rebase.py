@@ -32,9 +32,9 @@ import logging
 import uuid
 from collections import Counter
 from types import SimpleNamespace
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from console.clock import utcnow
 from console.deadlines import PolicyError, SlaPolicy
@@ -48,7 +48,7 @@ from .protocol import parse_wire_time
 
 log = logging.getLogger(__name__)
 
-CASES, EVENTS, OUTBOX = (cast(Table, m.__table__) for m in (Case, CaseEvent, Outbox))
+CASES, EVENTS, OUTBOX = (m.__table__ for m in (Case, CaseEvent, Outbox))
 _CASE_COLUMNS = [c.name for c in CASES.columns]
 _LOCAL_ONLY = ("caller_id", "operator_id")  # the server does not know the console's own rows
 
@@ -92,7 +92,7 @@ def write_page(conn: Connection, page: PulledPage, policy: SlaPolicy,
     for state, delta in counts.items():
         if delta and conn.execute(update(StateCount).where(StateCount.state == state)
                                   .values(n=StateCount.n + delta)).rowcount == 0:
-            conn.execute(insert(cast(Table, StateCount.__table__)), [{"state": state, "n": delta}])
+            conn.execute(insert(StateCount.__table__), [{"state": state, "n": delta}])
 
 
 def _refuse_older(conn: Connection, page: PulledPage) -> None:

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import cast
 
 from sqlalchemy import (
     Column,
@@ -57,7 +56,7 @@ CASE_VERSIONS = Table("sync_case_versions", _md, Column("case_id", Uuid, primary
                       Column("server_version", Integer, nullable=False))
 OP_BASE = Table("sync_op_base", _md, Column("seq", Integer, primary_key=True),
                 Column("server_version", Integer, nullable=False))
-CASES, OUTBOX, CONFLICTS = (cast(Table, m.__table__) for m in (Case, Outbox, Conflict))
+CASES, OUTBOX, CONFLICTS = (m.__table__ for m in (Case, Outbox, Conflict))
 
 
 @dataclass(frozen=True)
@@ -356,7 +355,7 @@ def _put(conn: Connection, values: dict) -> None:
         if value is None:
             conn.execute(delete(SyncState).where(SyncState.key == key))
         else:
-            conn.execute(sqlite_insert(cast(Table, SyncState.__table__)).values(key=key, value=str(value))
+            conn.execute(sqlite_insert(SyncState.__table__).values(key=key, value=str(value))
                          .on_conflict_do_update(index_elements=["key"], set_={"value": str(value)}))
 
 

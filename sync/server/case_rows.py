@@ -10,9 +10,8 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 from types import SimpleNamespace
-from typing import cast
 
-from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from console.clock import utcnow
 from console.deadlines import PolicyError, SlaPolicy, load_policy
@@ -27,10 +26,10 @@ from .access import Caller
 from .db import CentralDB
 from .models import AppliedOp, CentralCase, CentralEvent, Change
 
-CASES = cast(Table, CentralCase.__table__)
-EVENTS = cast(Table, CentralEvent.__table__)
-CHANGES = cast(Table, Change.__table__)
-APPLIED = cast(Table, AppliedOp.__table__)
+CASES = CentralCase.__table__
+EVENTS = CentralEvent.__table__
+CHANGES = Change.__table__
+APPLIED = AppliedOp.__table__
 ROW_COLUMNS = [c.name for c in CASES.columns]
 
 

@@ -78,7 +78,7 @@ class _DeadlineProtocol(HttpToolsProtocol):
         if self.flow.read_paused:  # the application has not read what came: not the client's delay
             self._arm(self.body_timeout)
             return
-        client = "%s:%d" % self.client if self.client else "-"
+        client = f"{self.client[0]}:{self.client[1]}" if self.client else "-"
         log.info("closing a slow connection from %s (request not complete in time)", client)
         if self.cycle is None or self.cycle.response_complete or not self.cycle.response_started:
             self.transport.write(_TIMEOUT_408)

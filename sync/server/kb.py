@@ -51,7 +51,8 @@ def parse_jsonl(text: str) -> list[dict]:
         if str(data["id"]).startswith(LEXICON_PREFIX):
             problems.append(f"line {n}: an id starting with {LEXICON_PREFIX!r} is for lexicon entries")
             continue
-        if not data.get("deleted") and not (str(data.get("title") or "").strip() and str(data.get("body") or "").strip()):
+        has_text = str(data.get("title") or "").strip() and str(data.get("body") or "").strip()
+        if not data.get("deleted") and not has_text:
             problems.append(f"line {n}: an article needs a title and a body")
             continue
         out.append(data)
