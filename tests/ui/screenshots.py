@@ -54,7 +54,7 @@ def shoot(lang: str) -> list[Path]:
                 win.form.description.insertPlainText("老人在家摔倒昏迷不醒，家属说叫不醒")
                 _settle(app, 400)
                 out.append(_save(win, f"console_emergency_{lang}.png"))
-                win.form.discard()
+                win.form.discard(ask=False)  # the question would wait for a person
                 win.form.phone.setFocus()
                 _settle(app)
                 out.append(_save(win, f"console_main_{lang}.png"))
