@@ -113,6 +113,8 @@ class Dashboard:
     rising: list[Bar]
     heat: HeatMap | None
     timings: dict[str, float] = field(default_factory=dict)
+    # urgent cases' 1-hour progress contacts: owed now, overdue now, and today's missed (metrics.contact_figures)
+    contacts: metrics.ContactFigures | None = None
 
 
 def _ts(dt: datetime) -> str:
@@ -194,9 +196,10 @@ def snapshot(db: Database, actor: Actor, now: datetime | None = None, names: Nam
         rising = sorted((b for b in cats_week if b.previous is not None and b.value > b.previous),
                         key=lambda b: (b.value - b.previous, b.value), reverse=True)[:8]
         heat = timed("heat", lambda: _heat(q, names, week_scope))
+    contacts = timed("contacts", lambda: metrics.contact_figures(db, now))
     return Dashboard(now, False, hourly, last_week, open_by_state, due_soon, due_rows, overdue, overdue_rows,
                      flagged, operators, departments, cats_today[:10], cats_week[:10], dists_today[:12],
-                     dists_week[:12], rising, heat, timings)
+                     dists_week[:12], rising, heat, timings, contacts)
 
 
 def _hourly(q, t0: datetime, t1: datetime) -> tuple[list[Bar], list[int]]:

@@ -14,7 +14,7 @@ import logging
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import (
@@ -70,6 +70,13 @@ class RejectedOp:
     action: str
     reason: str
     created_at: datetime
+    code: str = ""  # the refusal's stable code (console.workflow.WorkflowError), when the server sent one
+    params: dict = field(default_factory=dict)
+    state: str = ""  # the case's state the refusal speaks of
+
+    @property
+    def why(self) -> str:
+        return self.reason
 
 
 
@@ -190,7 +197,9 @@ class LocalSyncStore:
         return [RejectedOp(r.seq, str(r.op_id), str(r.case_id) if r.case_id else None,
                            str((r.payload or {}).get("case_number") or ""),
                            str(((r.payload or {}).get("event") or {}).get("kind") or r.kind), r.reason or "",
-                           r.created_at) for r in rows]
+                           r.created_at, str((r.result or {}).get("code") or ""),
+                           dict((r.result or {}).get("params") or {}), str((r.result or {}).get("state") or ""))
+                for r in rows]
 
     def conflicts(self) -> list[ConflictView]:
         """Unresolved conflicts, oldest first."""
@@ -317,35 +326,31 @@ class LocalSyncStore:
 
     # -- knowledge feed ---------------------------------------------------------------
     def apply_articles(self, entries: list[dict], next_feed: int) -> int:
-        """Load pulled knowledge articles into the local knowledge base (when this
-        build has one), lexicon entries into its lexicon, and save the feed
-        position. Returns how many articles and entries were loaded."""
+        """Load pulled knowledge articles into the local knowledge base, lexicon entries into
+        its lexicon, and save the feed position. Returns how many articles and entries were loaded."""
+        from console.knowledge import articles as kb_articles
+        from console.knowledge import lexicon as kb_lexicon
+        from console.knowledge import store as kb_store
+
         loaded = 0
-        try:
-            from console.knowledge import articles as kb_articles
-            from console.knowledge import lexicon as kb_lexicon
-            from console.knowledge import store as kb_store
-        except ImportError:  # a build without the knowledge base keeps only the position
-            kb_store = None  # type: ignore[assignment]
-        if kb_store is not None:
-            good, words = [], []
-            for e in entries:
-                data = e.get("article") or {}
-                if data.get("kind") == "lexicon":  # the city's lexicon rides the same feed
-                    words.append({"term": data.get("term"), "targets": data.get("targets"),
-                                  "deleted": bool(e.get("deleted") or data.get("deleted"))})
-                    continue
-                if e.get("deleted"):
-                    continue
-                try:
-                    good.append(kb_articles.from_record(e["article"]))
-                except (ValueError, KeyError, TypeError) as exc:
-                    log.warning("knowledge article %s from the server is unusable: %s", e.get("id"), exc)
-            if good:
-                kb_store.load(self.db, good)
-                loaded = len(good)
-            if words:
-                loaded += kb_lexicon.apply_feed(self.db, words)
+        good, words = [], []
+        for e in entries:
+            data = e.get("article") or {}
+            if data.get("kind") == "lexicon":  # the city's lexicon rides the same feed
+                words.append({"term": data.get("term"), "targets": data.get("targets"),
+                              "deleted": bool(e.get("deleted") or data.get("deleted"))})
+                continue
+            if e.get("deleted"):
+                continue
+            try:
+                good.append(kb_articles.from_record(e["article"]))
+            except (ValueError, KeyError, TypeError) as exc:
+                log.warning("knowledge article %s from the server is unusable: %s", e.get("id"), exc)
+        if good:
+            kb_store.load(self.db, good)
+            loaded = len(good)
+        if words:
+            loaded += kb_lexicon.apply_feed(self.db, words)
         self.put(kb_cursor=str(next_feed))
         return loaded
 

@@ -31,6 +31,7 @@ from console.signals import cases_changed
 from sync.status import SyncStatus, sync_status_changed
 
 from .plain_text import tooltip
+from .refusals import refusal_text
 from .terms import term
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,9 @@ class SyncPanel(QWidget):
         rejected = self.store.rejected()
         self.rejected_table.setRowCount(len(rejected))
         for row, op in enumerate(rejected):
-            for col, text in enumerate((op.case_number, term("action", op.action), _time(op.created_at), op.reason)):
+            # the server's refusal in the operator's language when it came with a code (ui/refusals.py)
+            reason = refusal_text(op) if op.code else op.reason
+            for col, text in enumerate((op.case_number, term("action", op.action), _time(op.created_at), reason)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tooltip(text))
                 self.rejected_table.setItem(row, col, item)

@@ -85,7 +85,7 @@ class Batch:
             result = self._apply(op_id, kind, payload, op.get("server_base"), sent_at)
         except WorkflowError as exc:
             # the reason can quote the op's data; the code and its parameters say it in any language
-            result = {"status": "rejected", "reason": scrub(str(exc)), "code": exc.code,
+            result = {"status": "rejected", "reason": scrub(str(exc)), "code": exc.code, "state": exc.state,
                       "params": {k: scrub(v) for k, v in exc.params.items()}}
         result = {"op_id": op_id, "case_id": case_id, **result}
         self.applied.append({"device_id": self.device_id, "op_id": op_id, "seq": int(op.get("seq") or 0),

@@ -42,7 +42,9 @@ def test_panel_shows_refusals_and_resolves_a_conflict(central, consoles, qtbot, 
     panel.show()
     assert panel.rejected_table.rowCount() == 1
     assert panel.rejected_table.item(0, 0).text() == refused
-    assert "cannot dispatch a case that is closed" in panel.rejected_table.item(0, 3).text()
+    # the server's refusal in the window's words with its code (ui/refusals.py), not the server's English
+    said = panel.rejected_table.item(0, 3).text()
+    assert said.endswith("[wrong_state]") and "Closed" in said and "cannot dispatch" not in said
     assert panel.conflict_table.rowCount() == 1
     assert panel.conflict_table.item(0, 2).text() == "楼上漏水，已经一周"
     assert panel.conflict_table.item(0, 3).text() == "楼上卫生间漏水"

@@ -213,3 +213,18 @@ def test_refreshing_for_a_long_time_does_not_exhaust_none(qtbot, profile, clock,
     finally:
         w.stop()
     assert w.data is not None and not w.runner.busy()
+
+
+def test_overdue_one_hour_contacts_show_and_open_the_urgent_queue(qtbot, profile, clock, busy):
+    op = profile.actor("op01")
+    clock.now = local("2026-11-24T13:00:00")
+    call(profile, op, "13600000077", "JJ", "0204", urgency="urgent", lead_department="URBAN")
+    clock.now = local("2026-11-24T14:30:00")  # the hour is past and nobody has told the caller how it goes
+    opened = []
+    w = make(qtbot, profile, clock, profile.actor("lead01"), opened)
+    d = wait_data(qtbot, w)
+    assert d.contacts is not None and d.contacts.overdue == 1 and d.contacts.missed == 1
+    assert w.contact_button.text().split("\n")[1].startswith("1 ")
+    w.contact_button.click()
+    assert opened[-1].view == "urgent" and opened[-1].due_before == d.now
+    assert QueueService(profile.db, clock=clock).count(opened[-1]).n >= 1

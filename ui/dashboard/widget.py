@@ -151,8 +151,13 @@ class DashboardWidget(QWidget):
         self.due_button.clicked.connect(lambda: self._open(self.data.due_soon.filter if self.data else None))
         self.overdue_button = self._button("dashboard_overdue", self.tr("Overdue"))
         self.overdue_button.clicked.connect(lambda: self._open(self.data.overdue.filter if self.data else None))
+        # urgent cases whose 1-hour progress contact is overdue: the urgent queue, worst first
+        self.contact_button = self._button("dashboard_contacts", self.tr("1-hour contacts overdue"))
+        self.contact_button.clicked.connect(
+            lambda: self._open(QueueFilter(view="urgent", due_before=self.data.now) if self.data else None))
         strip.addWidget(self.due_button)
         strip.addWidget(self.overdue_button)
+        strip.addWidget(self.contact_button)
         lead.addLayout(strip)
 
         charts = QGridLayout()
@@ -285,6 +290,10 @@ class DashboardWidget(QWidget):
             _set_text(self.state_buttons[bar.key], f"{st.get(bar.key, bar.key)}\n{int(bar.value):,}")
         _set_text(self.due_button, self.tr("Due in 2 hours") + f"\n{int(d.due_soon.value):,}")
         _set_text(self.overdue_button, self.tr("Overdue") + f"\n{int(d.overdue.value):,}")
+        c = d.contacts
+        if c is not None:
+            _set_text(self.contact_button, self.tr("1-hour contacts overdue") + f"\n{c.overdue:,} · "
+                      + self.tr("missed today: {0}").format(c.missed))
 
     def _draw_hourly(self, d: monitor.Dashboard) -> None:
         self._filters["hourly"] = [b.filter for b in d.hourly_today]
