@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-SIGNALS_FILE = RESOURCES / "emergency_signals.toml"
-LINES_FILE = RESOURCES / "seed" / "emergency_lines.json"
+from resources import resource_path
+
+SIGNALS_FILE = resource_path("emergency_signals.toml")
+LINES_FILE = resource_path("seed", "emergency_lines.json")
 PUBLIC_LINES = ("110", "119", "120", "122")
 
 
