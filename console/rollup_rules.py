@@ -8,7 +8,7 @@ what it adds (1, or a span of time). From this one table come
 - the Python the bulk loads evaluate per event in memory (`compile_py`),
 
 so the two can't disagree. The triggers' text is frozen in the migration that
-creates it (models/migrations/versions/0010_rollup_rules.py); a test checks the
+creates it (today models/migrations/versions/0013_callbacks.py); a test checks the
 frozen text against `console.rollups.trigger_ddl()`, so a change of rule here
 without a migration fails the suite.
 

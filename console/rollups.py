@@ -82,7 +82,7 @@ def trigger_ddl() -> list[str]:
     """CREATE TRIGGER statements keeping the rollups current, generated from the rule table.
 
     The migration that creates the triggers holds a frozen copy of this text
-    (0010_rollup_rules); tests/console/test_rollups.py checks the two are equal."""
+    (the latest that makes them, 0013_callbacks); tests/console/test_rollups.py checks the two are equal."""
     daily = ", ".join(_daily_exprs("NEW", "c"))
     ops = ", ".join(_operator_exprs("NEW", "c"))
     dims = {"district": "coalesce(c.district_code, '')", "category": "coalesce(c.category_code, '')",
