@@ -9,6 +9,7 @@ counts on `cases.deadline`, never from scanning the table.
 """
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Callable
@@ -198,6 +199,10 @@ class QueueService:
             conds.append("repeat_caller = 1")
         if f.unsatisfied_only:
             conds.append("satisfied = 0")
+        if f.numbers:
+            # one parameter however many: a unit's month can be thousands of cases
+            conds.append("number IN (SELECT value FROM json_each(:numbers))")
+            p["numbers"] = json.dumps(list(f.numbers))
         words = f.text.strip()
         if words:
             kind = text_kind(words)

@@ -25,6 +25,9 @@ class QueueFilter:
     flagged: str | None = None  # "instruction", "pick", "supervised"
     repeat_only: bool = False
     unsatisfied_only: bool = False
+    # exactly these cases (a figure whose cases no column selects: an efficiency indicator's events,
+    # a leader's instructions of a month, a hotspot's calls); empty: no such restriction
+    numbers: tuple[str, ...] = ()
 
     def with_(self, **changes) -> QueueFilter:
         return replace(self, **changes)

@@ -158,6 +158,14 @@ class DashboardWidget(QWidget):
         strip.addWidget(self.due_button)
         strip.addWidget(self.overdue_button)
         strip.addWidget(self.contact_button)
+        # what waits for a team lead's decision: returns under review, responsibility disputes
+        self.decision_labels = {"return_review": self.tr("Returns to review"), "dispute": self.tr("Disputes")}
+        self.decision_buttons: dict[str, QPushButton] = {}
+        for st in monitor.DECISION_STATES:
+            b = self._button(f"dashboard_decision_{st}", self.decision_labels[st])
+            b.clicked.connect(lambda _=False, key=st: self._open_decision(key))
+            self.decision_buttons[st] = b
+            strip.addWidget(b)
         lead.addLayout(strip)
 
         charts = QGridLayout()
@@ -290,6 +298,8 @@ class DashboardWidget(QWidget):
             _set_text(self.state_buttons[bar.key], f"{st.get(bar.key, bar.key)}\n{int(bar.value):,}")
         _set_text(self.due_button, self.tr("Due in 2 hours") + f"\n{int(d.due_soon.value):,}")
         _set_text(self.overdue_button, self.tr("Overdue") + f"\n{int(d.overdue.value):,}")
+        for bar in d.decisions:
+            _set_text(self.decision_buttons[bar.key], f"{self.decision_labels[bar.key]}\n{int(bar.value):,}")
         c = d.contacts
         if c is not None:
             _set_text(self.contact_button, self.tr("1-hour contacts overdue") + f"\n{c.overdue:,} · "
@@ -410,6 +420,12 @@ class DashboardWidget(QWidget):
     def _open_state(self, state: str) -> None:
         if self.data:
             for bar in self.data.open_by_state:
+                if bar.key == state:
+                    self.open_queue(bar.filter)
+
+    def _open_decision(self, state: str) -> None:
+        if self.data:
+            for bar in self.data.decisions:
                 if bar.key == state:
                     self.open_queue(bar.filter)
 
