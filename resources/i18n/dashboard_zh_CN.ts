@@ -22,7 +22,7 @@
     </message>
     <message>
         <location filename="../../ui/dashboard/widget.py" line="135" />
-        <location filename="../../ui/dashboard/widget.py" line="198" />
+        <location filename="../../ui/dashboard/widget.py" line="206" />
         <source>Case</source>
         <translation>工单</translation>
     </message>
@@ -33,259 +33,269 @@
     </message>
     <message>
         <location filename="../../ui/dashboard/widget.py" line="135" />
-        <location filename="../../ui/dashboard/widget.py" line="198" />
+        <location filename="../../ui/dashboard/widget.py" line="206" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/widget.py" line="135" />
-        <location filename="../../ui/dashboard/widget.py" line="187" />
-        <location filename="../../ui/dashboard/widget.py" line="189" />
-        <location filename="../../ui/dashboard/widget.py" line="198" />
+        <location filename="../../ui/dashboard/widget.py" line="195" />
+        <location filename="../../ui/dashboard/widget.py" line="197" />
+        <location filename="../../ui/dashboard/widget.py" line="206" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/widget.py" line="136" />
-        <location filename="../../ui/dashboard/widget.py" line="198" />
         <location filename="../../ui/dashboard/widget.py" line="206" />
+        <location filename="../../ui/dashboard/widget.py" line="214" />
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/widget.py" line="136" />
-        <location filename="../../ui/dashboard/widget.py" line="199" />
+        <location filename="../../ui/dashboard/widget.py" line="207" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/widget.py" line="150" />
-        <location filename="../../ui/dashboard/widget.py" line="291" />
+        <location filename="../../ui/dashboard/widget.py" line="299" />
         <source>Due in 2 hours</source>
         <translation>2小时内到期</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/widget.py" line="152" />
-        <location filename="../../ui/dashboard/widget.py" line="292" />
+        <location filename="../../ui/dashboard/widget.py" line="300" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/widget.py" line="155" />
-        <location filename="../../ui/dashboard/widget.py" line="295" />
+        <location filename="../../ui/dashboard/widget.py" line="305" />
         <source>1-hour contacts overdue</source>
         <translation>1小时联系已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="164" />
+        <location filename="../../ui/dashboard/widget.py" line="162" />
+        <source>Returns to review</source>
+        <translation>退单待审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="162" />
+        <source>Disputes</source>
+        <translation>职责争议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="172" />
         <source>Intake per hour: today and the same day last week</source>
         <translation>每小时受理量：今天与上周同日</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="164" />
+        <location filename="../../ui/dashboard/widget.py" line="172" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="165" />
+        <location filename="../../ui/dashboard/widget.py" line="173" />
         <source>Last week</source>
         <translation>上周同日</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="166" />
+        <location filename="../../ui/dashboard/widget.py" line="174" />
         <source>Hot categories, last 7 days (grey: the 7 days before)</source>
         <translation>近7天热点类别（灰色：前7天）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="168" />
+        <location filename="../../ui/dashboard/widget.py" line="176" />
         <source>Districts, last 7 days (grey: the 7 days before)</source>
         <translation>近7天各区县受理量（灰色：前7天）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="178" />
+        <location filename="../../ui/dashboard/widget.py" line="186" />
         <source>District by category heat map, last 7 days</source>
         <translation>近7天区县×类别热力图</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="185" />
+        <location filename="../../ui/dashboard/widget.py" line="193" />
         <source>District by category, last 7 days</source>
         <translation>近7天区县×类别分布</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="186" />
-        <location filename="../../ui/dashboard/widget.py" line="192" />
+        <location filename="../../ui/dashboard/widget.py" line="194" />
+        <location filename="../../ui/dashboard/widget.py" line="200" />
         <source>Top categories today</source>
         <translation>今日热点类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="187" />
-        <location filename="../../ui/dashboard/widget.py" line="191" />
+        <location filename="../../ui/dashboard/widget.py" line="195" />
+        <location filename="../../ui/dashboard/widget.py" line="199" />
         <source>Cases</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="188" />
-        <location filename="../../ui/dashboard/widget.py" line="194" />
+        <location filename="../../ui/dashboard/widget.py" line="196" />
+        <location filename="../../ui/dashboard/widget.py" line="202" />
         <source>Rising fastest</source>
         <translation>上升最快</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="189" />
+        <location filename="../../ui/dashboard/widget.py" line="197" />
         <source>7 days</source>
         <translation>近7天</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="189" />
+        <location filename="../../ui/dashboard/widget.py" line="197" />
         <source>7 days before</source>
         <translation>前7天</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="190" />
-        <location filename="../../ui/dashboard/widget.py" line="193" />
+        <location filename="../../ui/dashboard/widget.py" line="198" />
+        <location filename="../../ui/dashboard/widget.py" line="201" />
         <source>Top districts today</source>
         <translation>今日热点区县</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="191" />
+        <location filename="../../ui/dashboard/widget.py" line="199" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="200" />
-        <location filename="../../ui/dashboard/widget.py" line="202" />
+        <location filename="../../ui/dashboard/widget.py" line="208" />
+        <location filename="../../ui/dashboard/widget.py" line="210" />
         <source>Overdue, worst first</source>
         <translation>超期工单（最严重在前）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="200" />
+        <location filename="../../ui/dashboard/widget.py" line="208" />
         <source>Late</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="201" />
-        <location filename="../../ui/dashboard/widget.py" line="203" />
+        <location filename="../../ui/dashboard/widget.py" line="209" />
+        <location filename="../../ui/dashboard/widget.py" line="211" />
         <source>Due in the next 2 hours</source>
         <translation>未来2小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="201" />
+        <location filename="../../ui/dashboard/widget.py" line="209" />
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="205" />
-        <location filename="../../ui/dashboard/widget.py" line="217" />
+        <location filename="../../ui/dashboard/widget.py" line="213" />
+        <location filename="../../ui/dashboard/widget.py" line="225" />
         <source>Departments</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="206" />
+        <location filename="../../ui/dashboard/widget.py" line="214" />
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="206" />
+        <location filename="../../ui/dashboard/widget.py" line="214" />
         <source>On-time replies (month)</source>
         <translation>按时办结率（本月）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="207" />
+        <location filename="../../ui/dashboard/widget.py" line="215" />
         <source>Returns (month)</source>
         <translation>退单（本月）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="211" />
-        <location filename="../../ui/dashboard/widget.py" line="216" />
+        <location filename="../../ui/dashboard/widget.py" line="219" />
+        <location filename="../../ui/dashboard/widget.py" line="224" />
         <source>Operators today</source>
         <translation>今日坐席</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="212" />
+        <location filename="../../ui/dashboard/widget.py" line="220" />
         <source>Operator</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="212" />
+        <location filename="../../ui/dashboard/widget.py" line="220" />
         <source>Calls logged</source>
         <translation>受理量</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="212" />
+        <location filename="../../ui/dashboard/widget.py" line="220" />
         <source>Direct answers</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="213" />
+        <location filename="../../ui/dashboard/widget.py" line="221" />
         <source>Avg. handling (min)</source>
         <translation>平均处理时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="213" />
+        <location filename="../../ui/dashboard/widget.py" line="221" />
         <source>Callbacks due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="278" />
+        <location filename="../../ui/dashboard/widget.py" line="286" />
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="296" />
+        <location filename="../../ui/dashboard/widget.py" line="306" />
         <source>missed today: {0}</source>
         <translation>今日未按时联系：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="324" />
+        <location filename="../../ui/dashboard/widget.py" line="334" />
         <source>City instruction</source>
         <translation>市级批示</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="324" />
+        <location filename="../../ui/dashboard/widget.py" line="334" />
         <source>District instruction</source>
         <translation>区级批示</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="325" />
+        <location filename="../../ui/dashboard/widget.py" line="335" />
         <source>Township instruction</source>
         <translation>街道级批示</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="325" />
+        <location filename="../../ui/dashboard/widget.py" line="335" />
         <source>Leader's pick</source>
         <translation>领导点球</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="438" />
+        <location filename="../../ui/dashboard/widget.py" line="454" />
         <source>Report written: %1</source>
         <translation>报告已生成：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="440" />
+        <location filename="../../ui/dashboard/widget.py" line="456" />
         <source>Report failed: %1</source>
         <translation>报告生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="441" />
+        <location filename="../../ui/dashboard/widget.py" line="457" />
         <source>Writing the %1 report…</source>
         <translation>正在生成 %1 报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="458" />
+        <location filename="../../ui/dashboard/widget.py" line="474" />
         <source>Could not refresh: %1</source>
         <translation>刷新失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="477" />
+        <location filename="../../ui/dashboard/widget.py" line="493" />
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="479" />
+        <location filename="../../ui/dashboard/widget.py" line="495" />
         <source>{0} hours</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="480" />
+        <location filename="../../ui/dashboard/widget.py" line="496" />
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
@@ -298,6 +308,317 @@
         <location filename="../../ui/dashboard/page.py" line="25" />
         <source>My figures</source>
         <translation>我的数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="41" />
+        <source>Efficiency</source>
+        <translation>办理效能</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="42" />
+        <source>Instructions</source>
+        <translation>领导批示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="43" />
+        <source>Early warning</source>
+        <translation>风险预警</translation>
+    </message>
+</context>
+<context>
+    <name>EfficiencyPage</name>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="43" />
+        <source>Assess</source>
+        <translation>考核对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="44" />
+        <source>Units</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="45" />
+        <source>Districts</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="47" />
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="49" />
+        <source>&amp;Assess</source>
+        <translation>考核对象(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="54" />
+        <source>On-time
+sign-for</source>
+        <translation>按时
+签收率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="54" />
+        <source>On-time
+reply</source>
+        <translation>按时
+办结率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="55" />
+        <source>Resolution</source>
+        <translation>解决率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="55" />
+        <source>Satisfaction</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="56" />
+        <source>Returns</source>
+        <translation>退单率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="56" />
+        <source>Extensions</source>
+        <translation>延期率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="57" />
+        <source>Repeat
+requests</source>
+        <translation>重复
+诉求率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="57" />
+        <source>Instructions
+on time</source>
+        <translation>批示件
+按时办结率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="58" />
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="59" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="59" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="73" />
+        <source>Unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="59" />
+        <source>Score</source>
+        <translation>综合得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="59" />
+        <source>Change</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="59" />
+        <source>Dispatched</source>
+        <translation>派单数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="61" />
+        <source>Efficiency ranking</source>
+        <translation>办理效能排名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="73" />
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="87" />
+        <source>Last month: score %1, rank %2</source>
+        <translation>上月：得分 %1，排名 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="98" />
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="99" />
+        <source>Opens the cases counted</source>
+        <translation>点击查看计入的工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="100" />
+        <source>Opens the cases that missed it</source>
+        <translation>点击查看未达标的工单</translation>
+    </message>
+</context>
+<context>
+    <name>FigurePage</name>
+    <message>
+        <location filename="../../ui/dashboard/figure_page.py" line="165" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/figure_page.py" line="172" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/figure_page.py" line="191" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/figure_page.py" line="196" />
+        <source>Finding the cases…</source>
+        <translation>正在查找工单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/figure_page.py" line="217" />
+        <source>Activate a figure in blue (click or Enter) to open its cases in the queue.</source>
+        <translation>点击蓝色数字（或按回车）即在工单列表中打开其对应的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/figure_page.py" line="223" />
+        <source>No cases behind this figure.</source>
+        <translation>该数字没有对应的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/figure_page.py" line="225" />
+        <source>{0} case(s) opened in the queue.</source>
+        <translation>已在工单列表中打开 {0} 件工单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/figure_page.py" line="230" />
+        <source>Could not read the figures: %1</source>
+        <translation>无法读取数据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionsPage</name>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="25" />
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="29" />
+        <source>City leaders</source>
+        <translation>市级领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="29" />
+        <source>District leaders</source>
+        <translation>区级领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="30" />
+        <source>Township (street) leaders</source>
+        <translation>街道（乡镇）领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="31" />
+        <source>Received</source>
+        <translation>批示件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="31" />
+        <source>On time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="31" />
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="31" />
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="32" />
+        <source>Instructions per level</source>
+        <translation>各级领导批示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="33" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="37" />
+        <source>Level</source>
+        <translation>批示层级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="34" />
+        <source>Instructions per unit</source>
+        <translation>各承办单位批示件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="35" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="38" />
+        <source>Unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="36" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="45" />
+        <source>Overdue instructions</source>
+        <translation>超期批示件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="37" />
+        <source>Case</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="37" />
+        <source>Leader</source>
+        <translation>批示领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="37" />
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="38" />
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="38" />
+        <source>Replied</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="41" />
+        <source>Per level</source>
+        <translation>按层级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="42" />
+        <source>Per unit</source>
+        <translation>按承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="52" />
+        <source>(not dispatched yet)</source>
+        <translation>（尚未派单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="59" />
+        <source>not yet</source>
+        <translation>未办结</translation>
     </message>
 </context>
 <context>
@@ -323,6 +644,105 @@
         <location filename="../../ui/report/export.py" line="103" />
         <source>Save the report</source>
         <translation>保存报告</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPage</name>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="47" />
+        <source>&amp;Up to</source>
+        <translation>截至(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="49" />
+        <source>&amp;Days</source>
+        <translation>天数(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="55" />
+        <source>Clusters</source>
+        <translation>聚集预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="56" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="56" />
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="56" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="59" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="56" />
+        <source>Calls</source>
+        <translation>来电数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="57" />
+        <source>Usually</source>
+        <translation>常态值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="57" />
+        <source>Limit</source>
+        <translation>预警线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="58" />
+        <source>Hotspots</source>
+        <translation>热点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="59" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="59" />
+        <source>Place or company</source>
+        <translation>地点或企业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="60" />
+        <source>Callers</source>
+        <translation>来电人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="60" />
+        <source>Cases</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="62" />
+        <source>Clusters: one category in one district, one day</source>
+        <translation>聚集预警：同一区县同一类别单日来电激增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="64" />
+        <source>Hotspots: one place or company, several callers in 7 days</source>
+        <translation>热点：同一地点或企业 7 日内多人反映</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="81" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="81" />
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/warnings_page.py" line="90" />
+        <source>P(at least this many | usual) = %1</source>
+        <translation>常态下出现不少于此数的概率 = %1</translation>
     </message>
 </context>
 </TS>
