@@ -328,136 +328,136 @@
 <context>
     <name>EfficiencyPage</name>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="43" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="44" />
         <source>Assess</source>
         <translation>考核对象</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="44" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="45" />
         <source>Units</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="45" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="46" />
         <source>Districts</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="47" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="48" />
         <source>&amp;Month</source>
         <translation>月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="49" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="50" />
         <source>&amp;Assess</source>
         <translation>考核对象(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="54" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="55" />
         <source>On-time
 sign-for</source>
         <translation>按时
 签收率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="54" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="55" />
         <source>On-time
 reply</source>
         <translation>按时
 办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="55" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="56" />
         <source>Resolution</source>
         <translation>解决率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="55" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="56" />
         <source>Satisfaction</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="56" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="57" />
         <source>Returns</source>
         <translation>退单率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="56" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="57" />
         <source>Extensions</source>
         <translation>延期率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="57" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="58" />
         <source>Repeat
 requests</source>
         <translation>重复
 诉求率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="57" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="58" />
         <source>Instructions
 on time</source>
         <translation>批示件
 按时办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="58" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="59" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="59" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="60" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="59" />
-        <location filename="../../ui/dashboard/efficiency_page.py" line="73" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="60" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="74" />
         <source>Unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="59" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="60" />
         <source>Score</source>
         <translation>综合得分</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="59" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="60" />
         <source>Change</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="59" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="60" />
         <source>Dispatched</source>
         <translation>派单数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="61" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="62" />
         <source>Efficiency ranking</source>
         <translation>办理效能排名</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="73" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="74" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="87" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="88" />
         <source>Last month: score %1, rank %2</source>
         <translation>上月：得分 %1，排名 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="98" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="99" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="99" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="100" />
         <source>Opens the cases counted</source>
         <translation>点击查看计入的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="100" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="101" />
         <source>Opens the cases that missed it</source>
         <translation>点击查看未达标的工单</translation>
     </message>
@@ -465,42 +465,42 @@ on time</source>
 <context>
     <name>FigurePage</name>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="165" />
+        <location filename="../../ui/dashboard/figure_page.py" line="168" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="172" />
+        <location filename="../../ui/dashboard/figure_page.py" line="175" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="191" />
+        <location filename="../../ui/dashboard/figure_page.py" line="194" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="196" />
+        <location filename="../../ui/dashboard/figure_page.py" line="199" />
         <source>Finding the cases…</source>
         <translation>正在查找工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="217" />
+        <location filename="../../ui/dashboard/figure_page.py" line="220" />
         <source>Activate a figure in blue (click or Enter) to open its cases in the queue.</source>
         <translation>点击蓝色数字（或按回车）即在工单列表中打开其对应的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="223" />
+        <location filename="../../ui/dashboard/figure_page.py" line="226" />
         <source>No cases behind this figure.</source>
         <translation>该数字没有对应的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="225" />
+        <location filename="../../ui/dashboard/figure_page.py" line="228" />
         <source>{0} case(s) opened in the queue.</source>
         <translation>已在工单列表中打开 {0} 件工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="230" />
+        <location filename="../../ui/dashboard/figure_page.py" line="233" />
         <source>Could not read the figures: %1</source>
         <translation>无法读取数据：%1</translation>
     </message>
@@ -529,94 +529,109 @@ on time</source>
     </message>
     <message>
         <location filename="../../ui/dashboard/instructions_page.py" line="31" />
+        <source>City</source>
+        <translation>市级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="31" />
+        <source>District</source>
+        <translation>区级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="31" />
+        <source>Township</source>
+        <translation>街道级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/instructions_page.py" line="32" />
         <source>Received</source>
         <translation>批示件数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="31" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="32" />
         <source>On time</source>
         <translation>按时办结</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="31" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="32" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="31" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="32" />
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="32" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="33" />
         <source>Instructions per level</source>
         <translation>各级领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="33" />
-        <location filename="../../ui/dashboard/instructions_page.py" line="37" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="34" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="38" />
         <source>Level</source>
         <translation>批示层级</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="34" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="35" />
         <source>Instructions per unit</source>
         <translation>各承办单位批示件</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="35" />
-        <location filename="../../ui/dashboard/instructions_page.py" line="38" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="36" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="39" />
         <source>Unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="36" />
-        <location filename="../../ui/dashboard/instructions_page.py" line="45" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="37" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="46" />
         <source>Overdue instructions</source>
         <translation>超期批示件</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="37" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="38" />
         <source>Case</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="37" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="38" />
         <source>Leader</source>
         <translation>批示领导</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="37" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="38" />
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="38" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="39" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="38" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="39" />
         <source>Replied</source>
         <translation>办结时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="41" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="42" />
         <source>Per level</source>
         <translation>按层级</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="42" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="43" />
         <source>Per unit</source>
         <translation>按承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="52" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="53" />
         <source>(not dispatched yet)</source>
         <translation>（尚未派单）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/instructions_page.py" line="59" />
+        <location filename="../../ui/dashboard/instructions_page.py" line="60" />
         <source>not yet</source>
         <translation>未办结</translation>
     </message>

@@ -140,7 +140,7 @@ def test_instructions_page_per_level_per_unit_and_the_overdue_list(qtbot, profil
             for i, c in enumerate(rows):
                 assert _texts(table, i)[1:] == [str(c.received), str(c.on_time), str(c.overdue), str(c.open)]
         assert [_texts(page.overdue, i)[:3] for i in range(page.overdue.rowCount())] == [
-            [n["Q"], "District leaders", "张某某"], [n["K"], "Township (street) leaders", "陈某某"]]
+            [n["Q"], "District", "张某某"], [n["K"], "Township", "陈某某"]]
         # every count opens exactly its cases
         for kind, table, rows in (("level", page.levels, expected.by_level), ("unit", page.units, expected.by_unit)):
             for i, c in enumerate(rows):

@@ -21,6 +21,7 @@ from .figure_page import Cell, FigurePage, percent
 # the indicators in the order of docs/metrics.md; the overdue rate has its own column
 RATE_COLUMNS = ("sign_on_time", "reply_on_time", "resolution", "satisfaction", "return_rate", "extension_rate",
                 "repeat_rate", "instructions_on_time")
+UP, DOWN = "#1e7b34", "#b3261e"  # a better score than last month, a worse one
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ class EfficiencyPage(FigurePage):
                Cell("—" if a.score is None else f"{a.score:.1f}", number=True),
                Cell("—" if change is None else f"{'▲' if change > 0 else '▼' if change < 0 else ''}{abs(change):.1f}",
                     number=True, tip=self.tr("Last month: score %1, rank %2").replace("%1", last[0])
-                    .replace("%2", last[1])),
+                    .replace("%2", last[1]), color=UP if (change or 0) > 0 else DOWN if (change or 0) < 0 else ""),
                Cell(f"{a.dispatched:,}", self.cases_of(d, a.key, "return_rate", "denominator") if a.dispatched
                     else None, number=True)]
         for name in (*RATE_COLUMNS, "overdue_rate"):

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,7 @@ class Cell:
     opens: Callable[[], list[str]] | None = None  # runs on the worker thread
     tip: str = ""
     number: bool = False  # right-aligned
+    color: str = ""  # a text colour other than the usual
 
 
 class FigureTable(QTableWidget):
@@ -69,7 +70,9 @@ class FigureTable(QTableWidget):
                     item.setToolTip(cell.tip)
                 if cell.number:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if cell.opens is not None:  # a figure that opens its cases looks like a link
+                if cell.color:
+                    item.setForeground(QColor(cell.color))
+                elif cell.opens is not None:  # a figure that opens its cases looks like a link
                     item.setForeground(Qt.GlobalColor.darkBlue)
                 self.setItem(i, j, item)
         self.resizeColumnsToContents()

@@ -28,6 +28,7 @@ class InstructionsPage(FigurePage):
         self.controls.addWidget(self.refresh_button())
         self.level_names = {"city": self.tr("City leaders"), "district": self.tr("District leaders"),
                             "township": self.tr("Township (street) leaders")}
+        self.level_short = {"city": self.tr("City"), "district": self.tr("District"), "township": self.tr("Township")}
         counts = [self.tr("Received"), self.tr("On time"), self.tr("Overdue"), self.tr("Open")]
         self.levels = self.table("instructions_levels", self.tr("Instructions per level"),
                                  [self.tr("Level")] + counts, stretch=0)
@@ -41,8 +42,8 @@ class InstructionsPage(FigurePage):
         left.addWidget(box(self.tr("Per level"), self.levels, "instructions_levels_box"))
         left.addWidget(box(self.tr("Per unit"), self.units, "instructions_units_box"), 1)
         row = QHBoxLayout()
-        row.addLayout(left, 2)
-        row.addWidget(box(self.tr("Overdue instructions"), self.overdue, "instructions_overdue_box"), 3)
+        row.addLayout(left, 5)
+        row.addWidget(box(self.tr("Overdue instructions"), self.overdue, "instructions_overdue_box"), 8)
         self.body.addLayout(row)
 
     def build(self) -> InstructionsReport:
@@ -55,7 +56,7 @@ class InstructionsPage(FigurePage):
         # any cell of an overdue row opens its case
         self.overdue.set_rows([
             [Cell(text, partial(list, (o.number,))) for text in (
-                o.number, self.level_names.get(o.level, o.level), o.leader, o.title, o.unit or not_dispatched,
+                o.number, self.level_short.get(o.level, o.level), o.leader, o.title, o.unit or not_dispatched,
                 o.deadline, o.replied or self.tr("not yet"))] for o in r.overdue])
 
     def cases_of(self, r: InstructionsReport, kind: str, key: str, column: str):

@@ -146,7 +146,10 @@ class DashboardWidget(QWidget):
             b.clicked.connect(lambda _=False, key=st: self._open_state(key))
             self.state_buttons[st] = b
             strip.addWidget(b)
-        strip.addSpacing(16)
+        lead.addLayout(strip)
+        # the deadlines at risk and what waits for a team lead: a row of their own (one row of
+        # thirteen would not fit a 1366-pixel window in English)
+        strip = QHBoxLayout()
         self.due_button = self._button("dashboard_due_soon", self.tr("Due in 2 hours"))
         self.due_button.clicked.connect(lambda: self._open(self.data.due_soon.filter if self.data else None))
         self.overdue_button = self._button("dashboard_overdue", self.tr("Overdue"))
@@ -166,6 +169,7 @@ class DashboardWidget(QWidget):
             b.clicked.connect(lambda _=False, key=st: self._open_decision(key))
             self.decision_buttons[st] = b
             strip.addWidget(b)
+        strip.insertSpacing(3, 16)
         lead.addLayout(strip)
 
         charts = QGridLayout()
