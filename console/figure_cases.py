@@ -42,8 +42,10 @@ def _metrics_of(indicator: str) -> tuple[str, tuple[str, ...]]:
     return RATIOS[indicator]
 
 
-def _events(db: Database, month: str, by: str, metrics: tuple[str, ...], policy: SlaPolicy) -> list[_Counted]:
-    """Every event of the month that one of `metrics` counts, with its unit (or district) and values."""
+def _events(db: Database, month: str, by: str, key: str, metrics: tuple[str, ...],
+            policy: SlaPolicy) -> list[_Counted]:
+    """The events of the month of the kinds `metrics` count, with their values, of the unit (or
+    district) `key`: all of them for the cases replayed (their unit is known after the replay)."""
     scope = month_scope(month)
     a, b = (scope.created_from.isoformat(" ", "microseconds"), scope.created_to.isoformat(" ", "microseconds"))
     kinds = sorted({k for m in metrics for k in _RULES[m].kinds})
@@ -55,11 +57,11 @@ def _events(db: Database, month: str, by: str, metrics: tuple[str, ...], policy:
         conn.exec_driver_sql("DROP TABLE IF EXISTS temp.figure_complex")
         conn.exec_driver_sql(f"CREATE TEMP TABLE figure_complex AS {_complex_cases_sql()}")
         try:
-            for number, key, *values in conn.exec_driver_sql(
+            for number, unit, *values in conn.exec_driver_sql(
                     f"SELECT c.number, {key_sql}, {exprs} FROM case_events e JOIN cases c ON c.id = e.case_id "
-                    f"WHERE e.at >= ? AND e.at < ? AND e.kind IN ({kinds_sql}) "
-                    "AND e.case_id NOT IN (SELECT id FROM temp.figure_complex)", (a, b)):
-                out.append(_Counted(number, key, dict(zip(metrics, values, strict=True))))
+                    f"WHERE e.at >= ? AND e.at < ? AND e.kind IN ({kinds_sql}) AND {key_sql} = ? "
+                    "AND e.case_id NOT IN (SELECT id FROM temp.figure_complex)", (a, b, key)):
+                out.append(_Counted(number, unit, dict(zip(metrics, values, strict=True))))
             # returned or reopened cases: their deadlines and unit changed between events, so replay them
             complex_ids = ("SELECT DISTINCT e.case_id FROM case_events e WHERE e.at >= ? AND e.at < ? "
                            f"AND e.kind IN ({kinds_sql}) AND e.case_id IN (SELECT id FROM temp.figure_complex)")
@@ -78,8 +80,8 @@ def _events(db: Database, month: str, by: str, metrics: tuple[str, ...], policy:
         one = Accumulator(policy)  # the counts of this one event, as the trigger made them
         one.event(sim, kind, actor, at, from_state, reason, data)
         for (_day, district, _category, department), counts in one.daily.items():
-            key = department if by == "department" else district
-            out.append(_Counted(numbers[cid], key, {m: counts[i] for m, i in index.items()}))
+            unit = department if by == "department" else district
+            out.append(_Counted(numbers[cid], unit, {m: counts[i] for m, i in index.items()}))
     return out
 
 
@@ -111,7 +113,7 @@ def efficiency_cases(db: Database, month: str, by: str, key: str, indicator: str
     if indicator == "overdue_rate":
         return _overdue_cases(db, month, by, key, part, now)
     num, dens = _metrics_of(indicator)
-    events = _events(db, month, by, (num, *dens), policy or load_policy())
+    events = _events(db, month, by, key, (num, *dens), policy or load_policy())
     found = set()
     for e in events:
         if e.key != key:

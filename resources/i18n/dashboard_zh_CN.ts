@@ -22,7 +22,7 @@
     </message>
     <message>
         <location filename="../../ui/dashboard/widget.py" line="135" />
-        <location filename="../../ui/dashboard/widget.py" line="206" />
+        <location filename="../../ui/dashboard/widget.py" line="210" />
         <source>Case</source>
         <translation>工单</translation>
     </message>
@@ -33,269 +33,269 @@
     </message>
     <message>
         <location filename="../../ui/dashboard/widget.py" line="135" />
-        <location filename="../../ui/dashboard/widget.py" line="206" />
+        <location filename="../../ui/dashboard/widget.py" line="210" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/widget.py" line="135" />
-        <location filename="../../ui/dashboard/widget.py" line="195" />
-        <location filename="../../ui/dashboard/widget.py" line="197" />
-        <location filename="../../ui/dashboard/widget.py" line="206" />
+        <location filename="../../ui/dashboard/widget.py" line="199" />
+        <location filename="../../ui/dashboard/widget.py" line="201" />
+        <location filename="../../ui/dashboard/widget.py" line="210" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/widget.py" line="136" />
-        <location filename="../../ui/dashboard/widget.py" line="206" />
-        <location filename="../../ui/dashboard/widget.py" line="214" />
+        <location filename="../../ui/dashboard/widget.py" line="210" />
+        <location filename="../../ui/dashboard/widget.py" line="218" />
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/widget.py" line="136" />
-        <location filename="../../ui/dashboard/widget.py" line="207" />
+        <location filename="../../ui/dashboard/widget.py" line="211" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="150" />
-        <location filename="../../ui/dashboard/widget.py" line="299" />
+        <location filename="../../ui/dashboard/widget.py" line="153" />
+        <location filename="../../ui/dashboard/widget.py" line="303" />
         <source>Due in 2 hours</source>
         <translation>2小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="152" />
-        <location filename="../../ui/dashboard/widget.py" line="300" />
+        <location filename="../../ui/dashboard/widget.py" line="155" />
+        <location filename="../../ui/dashboard/widget.py" line="304" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="155" />
-        <location filename="../../ui/dashboard/widget.py" line="305" />
+        <location filename="../../ui/dashboard/widget.py" line="158" />
+        <location filename="../../ui/dashboard/widget.py" line="309" />
         <source>1-hour contacts overdue</source>
         <translation>1小时联系已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="162" />
+        <location filename="../../ui/dashboard/widget.py" line="165" />
         <source>Returns to review</source>
         <translation>退单待审核</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="162" />
+        <location filename="../../ui/dashboard/widget.py" line="165" />
         <source>Disputes</source>
         <translation>职责争议</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="172" />
+        <location filename="../../ui/dashboard/widget.py" line="176" />
         <source>Intake per hour: today and the same day last week</source>
         <translation>每小时受理量：今天与上周同日</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="172" />
+        <location filename="../../ui/dashboard/widget.py" line="176" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="173" />
+        <location filename="../../ui/dashboard/widget.py" line="177" />
         <source>Last week</source>
         <translation>上周同日</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="174" />
+        <location filename="../../ui/dashboard/widget.py" line="178" />
         <source>Hot categories, last 7 days (grey: the 7 days before)</source>
         <translation>近7天热点类别（灰色：前7天）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="176" />
+        <location filename="../../ui/dashboard/widget.py" line="180" />
         <source>Districts, last 7 days (grey: the 7 days before)</source>
         <translation>近7天各区县受理量（灰色：前7天）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="186" />
+        <location filename="../../ui/dashboard/widget.py" line="190" />
         <source>District by category heat map, last 7 days</source>
         <translation>近7天区县×类别热力图</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="193" />
+        <location filename="../../ui/dashboard/widget.py" line="197" />
         <source>District by category, last 7 days</source>
         <translation>近7天区县×类别分布</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="194" />
-        <location filename="../../ui/dashboard/widget.py" line="200" />
+        <location filename="../../ui/dashboard/widget.py" line="198" />
+        <location filename="../../ui/dashboard/widget.py" line="204" />
         <source>Top categories today</source>
         <translation>今日热点类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="195" />
         <location filename="../../ui/dashboard/widget.py" line="199" />
+        <location filename="../../ui/dashboard/widget.py" line="203" />
         <source>Cases</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="196" />
-        <location filename="../../ui/dashboard/widget.py" line="202" />
+        <location filename="../../ui/dashboard/widget.py" line="200" />
+        <location filename="../../ui/dashboard/widget.py" line="206" />
         <source>Rising fastest</source>
         <translation>上升最快</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="197" />
+        <location filename="../../ui/dashboard/widget.py" line="201" />
         <source>7 days</source>
         <translation>近7天</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="197" />
+        <location filename="../../ui/dashboard/widget.py" line="201" />
         <source>7 days before</source>
         <translation>前7天</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="198" />
-        <location filename="../../ui/dashboard/widget.py" line="201" />
+        <location filename="../../ui/dashboard/widget.py" line="202" />
+        <location filename="../../ui/dashboard/widget.py" line="205" />
         <source>Top districts today</source>
         <translation>今日热点区县</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="199" />
+        <location filename="../../ui/dashboard/widget.py" line="203" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="208" />
-        <location filename="../../ui/dashboard/widget.py" line="210" />
+        <location filename="../../ui/dashboard/widget.py" line="212" />
+        <location filename="../../ui/dashboard/widget.py" line="214" />
         <source>Overdue, worst first</source>
         <translation>超期工单（最严重在前）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="208" />
+        <location filename="../../ui/dashboard/widget.py" line="212" />
         <source>Late</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="209" />
-        <location filename="../../ui/dashboard/widget.py" line="211" />
+        <location filename="../../ui/dashboard/widget.py" line="213" />
+        <location filename="../../ui/dashboard/widget.py" line="215" />
         <source>Due in the next 2 hours</source>
         <translation>未来2小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="209" />
+        <location filename="../../ui/dashboard/widget.py" line="213" />
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="213" />
-        <location filename="../../ui/dashboard/widget.py" line="225" />
+        <location filename="../../ui/dashboard/widget.py" line="217" />
+        <location filename="../../ui/dashboard/widget.py" line="229" />
         <source>Departments</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="214" />
+        <location filename="../../ui/dashboard/widget.py" line="218" />
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="214" />
+        <location filename="../../ui/dashboard/widget.py" line="218" />
         <source>On-time replies (month)</source>
         <translation>按时办结率（本月）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="215" />
+        <location filename="../../ui/dashboard/widget.py" line="219" />
         <source>Returns (month)</source>
         <translation>退单（本月）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="219" />
-        <location filename="../../ui/dashboard/widget.py" line="224" />
+        <location filename="../../ui/dashboard/widget.py" line="223" />
+        <location filename="../../ui/dashboard/widget.py" line="228" />
         <source>Operators today</source>
         <translation>今日坐席</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="220" />
+        <location filename="../../ui/dashboard/widget.py" line="224" />
         <source>Operator</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="220" />
+        <location filename="../../ui/dashboard/widget.py" line="224" />
         <source>Calls logged</source>
         <translation>受理量</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="220" />
+        <location filename="../../ui/dashboard/widget.py" line="224" />
         <source>Direct answers</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="221" />
+        <location filename="../../ui/dashboard/widget.py" line="225" />
         <source>Avg. handling (min)</source>
         <translation>平均处理时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="221" />
+        <location filename="../../ui/dashboard/widget.py" line="225" />
         <source>Callbacks due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="286" />
+        <location filename="../../ui/dashboard/widget.py" line="290" />
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="306" />
+        <location filename="../../ui/dashboard/widget.py" line="310" />
         <source>missed today: {0}</source>
         <translation>今日未按时联系：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="334" />
+        <location filename="../../ui/dashboard/widget.py" line="338" />
         <source>City instruction</source>
         <translation>市级批示</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="334" />
+        <location filename="../../ui/dashboard/widget.py" line="338" />
         <source>District instruction</source>
         <translation>区级批示</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="335" />
+        <location filename="../../ui/dashboard/widget.py" line="339" />
         <source>Township instruction</source>
         <translation>街道级批示</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="335" />
+        <location filename="../../ui/dashboard/widget.py" line="339" />
         <source>Leader's pick</source>
         <translation>领导点球</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="454" />
+        <location filename="../../ui/dashboard/widget.py" line="458" />
         <source>Report written: %1</source>
         <translation>报告已生成：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="456" />
+        <location filename="../../ui/dashboard/widget.py" line="460" />
         <source>Report failed: %1</source>
         <translation>报告生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="457" />
+        <location filename="../../ui/dashboard/widget.py" line="461" />
         <source>Writing the %1 report…</source>
         <translation>正在生成 %1 报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="474" />
+        <location filename="../../ui/dashboard/widget.py" line="478" />
         <source>Could not refresh: %1</source>
         <translation>刷新失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="493" />
+        <location filename="../../ui/dashboard/widget.py" line="497" />
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="495" />
+        <location filename="../../ui/dashboard/widget.py" line="499" />
         <source>{0} hours</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="496" />
+        <location filename="../../ui/dashboard/widget.py" line="500" />
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
@@ -465,42 +465,42 @@ on time</source>
 <context>
     <name>FigurePage</name>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="168" />
+        <location filename="../../ui/dashboard/figure_page.py" line="170" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="175" />
+        <location filename="../../ui/dashboard/figure_page.py" line="177" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="194" />
+        <location filename="../../ui/dashboard/figure_page.py" line="196" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="199" />
+        <location filename="../../ui/dashboard/figure_page.py" line="201" />
         <source>Finding the cases…</source>
         <translation>正在查找工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="220" />
+        <location filename="../../ui/dashboard/figure_page.py" line="222" />
         <source>Activate a figure in blue (click or Enter) to open its cases in the queue.</source>
         <translation>点击蓝色数字（或按回车）即在工单列表中打开其对应的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="226" />
+        <location filename="../../ui/dashboard/figure_page.py" line="228" />
         <source>No cases behind this figure.</source>
         <translation>该数字没有对应的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="228" />
+        <location filename="../../ui/dashboard/figure_page.py" line="230" />
         <source>{0} case(s) opened in the queue.</source>
         <translation>已在工单列表中打开 {0} 件工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/figure_page.py" line="233" />
+        <location filename="../../ui/dashboard/figure_page.py" line="235" />
         <source>Could not read the figures: %1</source>
         <translation>无法读取数据：%1</translation>
     </message>

@@ -3,6 +3,7 @@ a real profile with hand-made cases: each figure is the console function's, and 
 exactly the cases behind it in the queue."""
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -118,7 +119,9 @@ def test_efficiency_page_shows_the_assessment_and_opens_the_cases_of_each_figure
         assert _numbers_opened(profile, clock, f) == sorted(n[k] for k in "CDEPQK")
         f = _open(qtbot, page, page.ranking, row["ECO"], col["resolution"], opened)
         assert _numbers_opened(profile, clock, f) == [n["E"]]
-        assert page.opener.last_thread is not None
+        # figures and cases were read off the GUI thread
+        assert page.loader.last_thread not in (None, threading.get_ident())
+        assert page.opener.last_thread not in (None, threading.get_ident())
         # by district
         d = _load(qtbot, page, lambda: page.by.setCurrentIndex(page.by.findData("district")))
         assert d.rows == efficiency.assess(profile.db, "2026-11", by="district", now=NOW)

@@ -3,6 +3,7 @@ table whose cells open the cases behind them, and a page that reads its figures 
 cases off the GUI thread (ui/tasks.py LatestTask) through ui/services.py Services."""
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -28,6 +29,7 @@ from console.metrics import local_today
 from console.queue_filter import QueueFilter
 from ui.tasks import LatestTask
 
+STALE_S = 60  # shown again after this long, a page reads its figures again
 OPENS = Qt.ItemDataRole.UserRole + 1  # a cell's click-through: a function returning case numbers
 
 
@@ -124,10 +126,10 @@ def percent(value: float | None) -> str:
 
 
 class FigurePage(QWidget):
-    # (its strings are under its own context, "FigurePage": self.tr would look them up under the subclass)
-    """A page that loads its figures on a worker thread when first shown (and on `load()`), and
-    opens the cases behind a figure in the queue (`open_queue(QueueFilter)`), reading them on
-    the worker thread too."""
+    """A page that loads its figures on a worker thread when shown (first, and again once they are
+    a minute old) and on `load()`, and opens the cases behind a figure in the queue
+    (`open_queue(QueueFilter)`), reading them on the worker thread too. Its own strings are under
+    the context "FigurePage" (self.tr would look them up under the subclass's name)."""
 
     loaded = Signal(object)  # the data just drawn
     task_name = "figures"
@@ -137,7 +139,7 @@ class FigurePage(QWidget):
         super().__init__(parent)
         self.services, self.open_queue, self.clock = services, open_queue, clock
         self.data: Any = None
-        self._asked = False
+        self._asked_at: float | None = None
         self.loader = LatestTask(self.task_name, self)
         self.loader.finished.connect(self._on_loader_finished)
         self.loader.failed.connect(self._on_task_failed)
@@ -190,7 +192,7 @@ class FigurePage(QWidget):
     # -- public ------------------------------------------------------------------------------
     def load(self) -> None:
         """Read the figures again (off the GUI thread); `loaded` says when they are drawn."""
-        self._asked = True
+        self._asked_at = time.monotonic()
         self.status.setText(QCoreApplication.translate("FigurePage", "Loading…"))
         self.loader.run(self.build)
 
@@ -206,7 +208,7 @@ class FigurePage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._asked:
+        if self._asked_at is None or time.monotonic() - self._asked_at > STALE_S:
             self.load()
 
     def closeEvent(self, event) -> None:
