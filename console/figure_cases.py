@@ -23,7 +23,7 @@ from .efficiency import RATIOS
 from .metrics import month_scope
 from .rollup_rules import DAILY_RULES
 from .rollup_rules import sql as rule_sql
-from .rollups import REPLAY_COLUMNS, Accumulator, _complex_cases_sql, _dept_expr, position_sql, replayed
+from .rollups import REPLAY_COLUMNS, Accumulator, _dept_expr, position_sql, replayed
 
 PARTS = ("numerator", "denominator", "missed")
 _RULES = {r.metric: r for r in DAILY_RULES}
@@ -42,36 +42,55 @@ def _metrics_of(indicator: str) -> tuple[str, tuple[str, ...]]:
     return RATIOS[indicator]
 
 
+# the cases whose events may count under a unit: those it leads now, and those whose unit changed
+# (returned and re-dispatched elsewhere: replayed below); a case's district never changes
+_CANDIDATES = {
+    "department": "SELECT id FROM cases WHERE lead_department = ? UNION SELECT id FROM cases WHERE return_count > 0",
+    "district": "SELECT id FROM cases WHERE district_code = ?",
+}
+# of those, the cases whose deadlines or unit changed between events: returned or reopened, the
+# rule of rollups._complex_cases_sql applied to each candidate (through the case's own events)
+_COMPLEX = ("SELECT x.id FROM temp.figure_cand x JOIN cases c ON c.id = x.id WHERE c.return_count > 0 "
+            "OR EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = x.id AND r.kind IN ('reopen', 'review_reopen'))")
+
+
 def _events(db: Database, month: str, by: str, key: str, metrics: tuple[str, ...],
             policy: SlaPolicy) -> list[_Counted]:
     """The events of the month of the kinds `metrics` count, with their values, of the unit (or
-    district) `key`: all of them for the cases replayed (their unit is known after the replay)."""
+    district) `key`; for the cases replayed, the events of every unit (known after the replay).
+    Only the candidate cases' events are read, through the index on each case's events."""
     scope = month_scope(month)
     a, b = (scope.created_from.isoformat(" ", "microseconds"), scope.created_to.isoformat(" ", "microseconds"))
     kinds = sorted({k for m in metrics for k in _RULES[m].kinds})
     kinds_sql = ", ".join(f"'{k}'" for k in kinds)
     key_sql = _dept_expr("e", "c") if by == "department" else "coalesce(c.district_code, '')"
     exprs = ", ".join(rule_sql(_RULES[m], "e", "c", position_sql) for m in metrics)
+    in_month = f"e.at >= ? AND e.at < ? AND e.kind IN ({kinds_sql})"
     out: list[_Counted] = []
     with db.engine.connect() as conn:
-        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.figure_complex")
-        conn.exec_driver_sql(f"CREATE TEMP TABLE figure_complex AS {_complex_cases_sql()}")
+        for table in ("figure_cand", "figure_complex"):
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table}")
         try:
+            conn.exec_driver_sql(f"CREATE TEMP TABLE figure_cand AS {_CANDIDATES[by]}", (key,))
+            conn.exec_driver_sql(f"CREATE TEMP TABLE figure_complex AS {_COMPLEX}")
+            conn.exec_driver_sql("CREATE UNIQUE INDEX temp.ix_figure_complex ON figure_complex (id)")
             for number, unit, *values in conn.exec_driver_sql(
-                    f"SELECT c.number, {key_sql}, {exprs} FROM case_events e JOIN cases c ON c.id = e.case_id "
-                    f"WHERE e.at >= ? AND e.at < ? AND e.kind IN ({kinds_sql}) AND {key_sql} = ? "
-                    "AND e.case_id NOT IN (SELECT id FROM temp.figure_complex)", (a, b, key)):
+                    f"SELECT c.number, {key_sql}, {exprs} FROM temp.figure_cand x "
+                    f"JOIN case_events e ON e.case_id = x.id JOIN cases c ON c.id = x.id "
+                    f"WHERE x.id NOT IN (SELECT id FROM temp.figure_complex) AND {in_month} AND {key_sql} = ?",
+                    (a, b, key)):
                 out.append(_Counted(number, unit, dict(zip(metrics, values, strict=True))))
             # returned or reopened cases: their deadlines and unit changed between events, so replay them
-            complex_ids = ("SELECT DISTINCT e.case_id FROM case_events e WHERE e.at >= ? AND e.at < ? "
-                           f"AND e.kind IN ({kinds_sql}) AND e.case_id IN (SELECT id FROM temp.figure_complex)")
+            complex_ids = (f"SELECT DISTINCT e.case_id FROM temp.figure_complex k JOIN case_events e "
+                           f"ON e.case_id = k.id WHERE {in_month}")
             numbers = dict(conn.exec_driver_sql(
                 f"SELECT id, number FROM cases WHERE id IN ({complex_ids})", (a, b)).all())
             rows = conn.exec_driver_sql(
                 f"SELECT {REPLAY_COLUMNS} FROM cases c JOIN case_events e ON e.case_id = c.id "
                 f"WHERE c.id IN ({complex_ids}) ORDER BY c.id, e.seq", (a, b)).all()
         finally:
-            conn.exec_driver_sql("DROP TABLE IF EXISTS temp.figure_complex")
+            for table in ("figure_cand", "figure_complex"):
+                conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table}")
     start, end = scope.created_from, scope.created_to
     index = {m: DAILY_METRICS.index(m) for m in metrics}
     for cid, sim, kind, actor, at, from_state, reason, data in replayed(rows, policy):

@@ -81,3 +81,14 @@ def test_the_cases_behind_each_instruction_cell(profile, month):  # noqa: F811 (
     assert instructions.cases(profile.db, "2026-11", "level", "city", "on_time", NOW) == [n["P"]]
     assert instructions.cases(profile.db, "2026-11", "unit", "URBAN", "overdue", NOW) == sorted([n["Q"], n["K"]])
     assert instructions.cases(profile.db, "2026-11", "unit", "", "open", NOW) == sorted([n["G"], n["H"]])
+
+
+def test_the_cases_replayed_are_the_ones_the_rebuild_replays(profile, built):
+    # figure_cases applies rollups' rule for "returned or reopened" per candidate case: the two agree
+    from console import rollups
+    with profile.db.engine.connect() as conn:
+        conn.exec_driver_sql("CREATE TEMP TABLE figure_cand AS SELECT id FROM cases")
+        mine = set(conn.exec_driver_sql(figure_cases._COMPLEX).scalars())
+        theirs = set(conn.exec_driver_sql(rollups._complex_cases_sql()).scalars())
+        number = dict(conn.exec_driver_sql("SELECT id, number FROM cases").all())
+    assert mine == theirs and {number[i] for i in mine} == {built.numbers["E"]}

@@ -50,6 +50,7 @@ class WarningsPage(FigurePage):
         self.controls.addWidget(self.days)
         self.controls.addStretch(1)
         self.controls.addWidget(self.refresh_button())
+        self.shown_alerts: list[Alert] = []  # in the table's order
         names = services.names
         self.district_name, self.category_name = names.districts, names.categories
         self.alerts = self.table("warnings_alerts", self.tr("Clusters"),
