@@ -92,3 +92,29 @@ def test_the_cases_replayed_are_the_ones_the_rebuild_replays(profile, built):
         theirs = set(conn.exec_driver_sql(rollups._complex_cases_sql()).scalars())
         number = dict(conn.exec_driver_sql("SELECT id, number FROM cases").all())
     assert mine == theirs and {number[i] for i in mine} == {built.numbers["E"]}
+
+
+def test_on_a_demo_month_the_events_found_are_the_events_counted(profile):
+    """On generated cases (returns, reopens, extensions, callbacks of every kind), for the busiest
+    units and districts: the events figure_cases finds for each indicator add up to the figure."""
+    from console.deadlines import load_policy
+    from console.demo import fill
+    fill(profile.db, 3000, seed=21, workers=0, now=local("2026-11-24T15:30:00"))
+    now = to_stored(local("2026-11-24T15:30:00"))
+    with profile.db.engine.connect() as conn:  # some of the month's cases were returned or reopened: replayed
+        assert conn.exec_driver_sql(
+            "SELECT count(DISTINCT c.id) FROM cases c JOIN case_events e ON e.case_id = c.id WHERE e.at >= ? "
+            "AND e.at < ? AND (c.return_count > 0 OR e.kind = 'reopen')",
+            (local("2026-10-01T00:00:00").isoformat(" "), local("2026-11-01T00:00:00").isoformat(" "))).scalar() > 5
+    checked = 0
+    for by in ("department", "district"):
+        rows = sorted(efficiency.assess(profile.db, "2026-10", by=by, now=now), key=lambda a: -a.dispatched)[:3]
+        for a in rows:
+            for name, (num, dens) in efficiency.RATIOS.items():
+                events = figure_cases._events(profile.db, "2026-10", by, a.key, (num, *dens), load_policy())
+                mine = [e for e in events if e.key == a.key]
+                rate = a.indicators[name]
+                assert sum(e.values[num] for e in mine) == rate.numerator, (by, a.key, name)
+                assert sum(e.values[d] for e in mine for d in dens) == rate.denominator, (by, a.key, name)
+                checked += rate.denominator > 0
+    assert checked >= 30
