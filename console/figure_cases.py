@@ -42,11 +42,14 @@ def _metrics_of(indicator: str) -> tuple[str, tuple[str, ...]]:
     return RATIOS[indicator]
 
 
-# the cases whose events may count under a unit: those it leads now, and those whose unit changed
-# (returned and re-dispatched elsewhere: replayed below); a case's district never changes
+# the cases whose events may count under a unit: those it leads now, and the returned ones once
+# dispatched to it (their unit changed: replayed below; found through ix_cases_returned); a case's
+# district never changes
 _CANDIDATES = {
-    "department": "SELECT id FROM cases WHERE lead_department = ? UNION SELECT id FROM cases WHERE return_count > 0",
-    "district": "SELECT id FROM cases WHERE district_code = ?",
+    "department": "SELECT id FROM cases WHERE lead_department = :key UNION SELECT c.id FROM cases c "
+                  "WHERE c.return_count > 0 AND EXISTS (SELECT 1 FROM case_events d WHERE d.case_id = c.id "
+                  "AND d.kind = 'dispatch' AND json_extract(d.payload, '$.lead_department') = :key)",
+    "district": "SELECT id FROM cases WHERE district_code = :key",
 }
 # of those, the cases whose deadlines or unit changed between events: returned or reopened, the
 # rule of rollups._complex_cases_sql applied to each candidate (through the case's own events)
@@ -68,10 +71,10 @@ def _events(db: Database, month: str, by: str, key: str, metrics: tuple[str, ...
     in_month = f"e.at >= ? AND e.at < ? AND e.kind IN ({kinds_sql})"
     out: list[_Counted] = []
     with db.engine.connect() as conn:
-        for table in ("figure_cand", "figure_complex"):
+        for table in ("figure_cand", "figure_complex", "figure_replay"):
             conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table}")
         try:
-            conn.exec_driver_sql(f"CREATE TEMP TABLE figure_cand AS {_CANDIDATES[by]}", (key,))
+            conn.exec_driver_sql(f"CREATE TEMP TABLE figure_cand AS {_CANDIDATES[by]}", {"key": key})
             conn.exec_driver_sql(f"CREATE TEMP TABLE figure_complex AS {_COMPLEX}")
             conn.exec_driver_sql("CREATE UNIQUE INDEX temp.ix_figure_complex ON figure_complex (id)")
             for number, unit, *values in conn.exec_driver_sql(
@@ -81,15 +84,16 @@ def _events(db: Database, month: str, by: str, key: str, metrics: tuple[str, ...
                     (a, b, key)):
                 out.append(_Counted(number, unit, dict(zip(metrics, values, strict=True))))
             # returned or reopened cases: their deadlines and unit changed between events, so replay them
-            complex_ids = (f"SELECT DISTINCT e.case_id FROM temp.figure_complex k JOIN case_events e "
-                           f"ON e.case_id = k.id WHERE {in_month}")
+            conn.exec_driver_sql(f"CREATE TEMP TABLE figure_replay AS SELECT DISTINCT e.case_id AS id "
+                                 f"FROM temp.figure_complex k JOIN case_events e ON e.case_id = k.id WHERE {in_month}",
+                                 (a, b))
             numbers = dict(conn.exec_driver_sql(
-                f"SELECT id, number FROM cases WHERE id IN ({complex_ids})", (a, b)).all())
+                "SELECT c.id, c.number FROM temp.figure_replay r JOIN cases c ON c.id = r.id").all())
             rows = conn.exec_driver_sql(
-                f"SELECT {REPLAY_COLUMNS} FROM cases c JOIN case_events e ON e.case_id = c.id "
-                f"WHERE c.id IN ({complex_ids}) ORDER BY c.id, e.seq", (a, b)).all()
+                f"SELECT {REPLAY_COLUMNS} FROM temp.figure_replay r JOIN cases c ON c.id = r.id "
+                "JOIN case_events e ON e.case_id = c.id ORDER BY c.id, e.seq").all()
         finally:
-            for table in ("figure_cand", "figure_complex"):
+            for table in ("figure_cand", "figure_complex", "figure_replay"):
                 conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table}")
     start, end = scope.created_from, scope.created_to
     index = {m: DAILY_METRICS.index(m) for m in metrics}

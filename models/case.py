@@ -64,6 +64,8 @@ class Case(CaseStateColumns, Base):
         Index("ix_cases_merged_into", "merged_into_id", sqlite_where=text("merged_into_id IS NOT NULL")),
         # urgent cases owing the 1-hour progress contact (the dashboard's count of misses)
         Index("ix_cases_contact_due", "contact_deadline", sqlite_where=text("contact_deadline IS NOT NULL")),
+        # the returned cases (the efficiency page's click-through replays them: console/figure_cases.py)
+        Index("ix_cases_returned", "return_count", sqlite_where=text("return_count > 0")),
     )
 
 

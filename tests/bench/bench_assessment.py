@@ -5,8 +5,13 @@ console/report/instructions.py), beside what the page itself costs to load.
 Baselines, measured in the same run on the same file: for a click, reading the month's events
 of the kinds the figure counts with their cases (the bare read the judging adds to); for a page,
 the month's per-department rollup breakdown. The unit clicked is the month's busiest.
+
+`python -m tests.bench.bench_assessment DATA_DIR` measures an existing profile.
 """
 from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 from .harness import Context, Figure, timed
 
@@ -20,15 +25,20 @@ def _last_full_month(db) -> str:
 
 
 def run(ctx: Context) -> list[Figure]:
+    return measure(ctx.demo_profile(ctx.size(1_000_000, minimum=20_000)))
+
+
+def measure(folder: Path) -> list[Figure]:
+    """The figures on the profile in `folder` (opened, not changed)."""
     from console import efficiency, figure_cases, metrics
     from console.clock import utcnow
     from console.profile import open_profile
     from console.report import instructions
 
-    cases = ctx.size(1_000_000, minimum=20_000)
-    prof = open_profile(ctx.demo_profile(cases))
+    prof = open_profile(folder)
     try:
         db = prof.db
+        cases = db.engine.connect().exec_driver_sql("SELECT count(*) FROM cases").scalar()
         month = _last_full_month(db)
         scope = metrics.month_scope(month)
         a, b = scope.created_from.isoformat(" ", "microseconds"), scope.created_to.isoformat(" ", "microseconds")
@@ -78,3 +88,9 @@ def run(ctx: Context) -> list[Figure]:
         Figure("instructions click-through (busiest unit, received)", instr_click, "s", base_instr,
                "reading the month's instruct events", "", note),
     ]
+
+
+if __name__ == "__main__":
+    for fig in measure(Path(sys.argv[1])):
+        print(f"{fig.name}: {fig.value:.4g} {fig.unit}, baseline {fig.baseline:.4g} ({fig.baseline_name}), "
+              f"ratio {fig.ratio:.2f}; {fig.notes}")
