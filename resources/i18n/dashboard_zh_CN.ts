@@ -4,298 +4,298 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="121" />
+        <location filename="../../ui/dashboard/widget.py" line="122" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="124" />
-        <location filename="../../ui/dashboard/widget.py" line="126" />
+        <location filename="../../ui/dashboard/widget.py" line="125" />
+        <location filename="../../ui/dashboard/widget.py" line="127" />
         <source>Monthly report…</source>
         <translation>月度报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="134" />
-        <location filename="../../ui/dashboard/widget.py" line="139" />
+        <location filename="../../ui/dashboard/widget.py" line="135" />
+        <location filename="../../ui/dashboard/widget.py" line="140" />
         <source>Leaders' instructions and picks, still open</source>
         <translation>未办结的领导批示和点球件</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="135" />
-        <location filename="../../ui/dashboard/widget.py" line="210" />
+        <location filename="../../ui/dashboard/widget.py" line="136" />
+        <location filename="../../ui/dashboard/widget.py" line="211" />
         <source>Case</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="135" />
+        <location filename="../../ui/dashboard/widget.py" line="136" />
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="135" />
-        <location filename="../../ui/dashboard/widget.py" line="210" />
+        <location filename="../../ui/dashboard/widget.py" line="136" />
+        <location filename="../../ui/dashboard/widget.py" line="211" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="135" />
-        <location filename="../../ui/dashboard/widget.py" line="199" />
-        <location filename="../../ui/dashboard/widget.py" line="201" />
-        <location filename="../../ui/dashboard/widget.py" line="210" />
+        <location filename="../../ui/dashboard/widget.py" line="136" />
+        <location filename="../../ui/dashboard/widget.py" line="200" />
+        <location filename="../../ui/dashboard/widget.py" line="202" />
+        <location filename="../../ui/dashboard/widget.py" line="211" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="136" />
-        <location filename="../../ui/dashboard/widget.py" line="210" />
-        <location filename="../../ui/dashboard/widget.py" line="218" />
+        <location filename="../../ui/dashboard/widget.py" line="137" />
+        <location filename="../../ui/dashboard/widget.py" line="211" />
+        <location filename="../../ui/dashboard/widget.py" line="219" />
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="136" />
-        <location filename="../../ui/dashboard/widget.py" line="211" />
+        <location filename="../../ui/dashboard/widget.py" line="137" />
+        <location filename="../../ui/dashboard/widget.py" line="212" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="153" />
-        <location filename="../../ui/dashboard/widget.py" line="303" />
+        <location filename="../../ui/dashboard/widget.py" line="154" />
+        <location filename="../../ui/dashboard/widget.py" line="299" />
         <source>Due in 2 hours</source>
         <translation>2小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="155" />
-        <location filename="../../ui/dashboard/widget.py" line="304" />
+        <location filename="../../ui/dashboard/widget.py" line="156" />
+        <location filename="../../ui/dashboard/widget.py" line="300" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="158" />
-        <location filename="../../ui/dashboard/widget.py" line="309" />
+        <location filename="../../ui/dashboard/widget.py" line="159" />
+        <location filename="../../ui/dashboard/widget.py" line="305" />
         <source>1-hour contacts overdue</source>
         <translation>1小时联系已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="165" />
+        <location filename="../../ui/dashboard/widget.py" line="166" />
         <source>Returns to review</source>
         <translation>退单待审核</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="165" />
+        <location filename="../../ui/dashboard/widget.py" line="166" />
         <source>Disputes</source>
         <translation>职责争议</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="176" />
+        <location filename="../../ui/dashboard/widget.py" line="177" />
         <source>Intake per hour: today and the same day last week</source>
         <translation>每小时受理量：今天与上周同日</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="176" />
+        <location filename="../../ui/dashboard/widget.py" line="177" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="177" />
+        <location filename="../../ui/dashboard/widget.py" line="178" />
         <source>Last week</source>
         <translation>上周同日</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="178" />
+        <location filename="../../ui/dashboard/widget.py" line="179" />
         <source>Hot categories, last 7 days (grey: the 7 days before)</source>
         <translation>近7天热点类别（灰色：前7天）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="180" />
+        <location filename="../../ui/dashboard/widget.py" line="181" />
         <source>Districts, last 7 days (grey: the 7 days before)</source>
         <translation>近7天各区县受理量（灰色：前7天）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="190" />
+        <location filename="../../ui/dashboard/widget.py" line="191" />
         <source>District by category heat map, last 7 days</source>
         <translation>近7天区县×类别热力图</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="197" />
+        <location filename="../../ui/dashboard/widget.py" line="198" />
         <source>District by category, last 7 days</source>
         <translation>近7天区县×类别分布</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="198" />
-        <location filename="../../ui/dashboard/widget.py" line="204" />
+        <location filename="../../ui/dashboard/widget.py" line="199" />
+        <location filename="../../ui/dashboard/widget.py" line="205" />
         <source>Top categories today</source>
         <translation>今日热点类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="199" />
-        <location filename="../../ui/dashboard/widget.py" line="203" />
+        <location filename="../../ui/dashboard/widget.py" line="200" />
+        <location filename="../../ui/dashboard/widget.py" line="204" />
         <source>Cases</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="200" />
-        <location filename="../../ui/dashboard/widget.py" line="206" />
+        <location filename="../../ui/dashboard/widget.py" line="201" />
+        <location filename="../../ui/dashboard/widget.py" line="207" />
         <source>Rising fastest</source>
         <translation>上升最快</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="201" />
+        <location filename="../../ui/dashboard/widget.py" line="202" />
         <source>7 days</source>
         <translation>近7天</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="201" />
+        <location filename="../../ui/dashboard/widget.py" line="202" />
         <source>7 days before</source>
         <translation>前7天</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="202" />
-        <location filename="../../ui/dashboard/widget.py" line="205" />
+        <location filename="../../ui/dashboard/widget.py" line="203" />
+        <location filename="../../ui/dashboard/widget.py" line="206" />
         <source>Top districts today</source>
         <translation>今日热点区县</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="203" />
+        <location filename="../../ui/dashboard/widget.py" line="204" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="212" />
-        <location filename="../../ui/dashboard/widget.py" line="214" />
+        <location filename="../../ui/dashboard/widget.py" line="213" />
+        <location filename="../../ui/dashboard/widget.py" line="215" />
         <source>Overdue, worst first</source>
         <translation>超期工单（最严重在前）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="212" />
+        <location filename="../../ui/dashboard/widget.py" line="213" />
         <source>Late</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="213" />
-        <location filename="../../ui/dashboard/widget.py" line="215" />
+        <location filename="../../ui/dashboard/widget.py" line="214" />
+        <location filename="../../ui/dashboard/widget.py" line="216" />
         <source>Due in the next 2 hours</source>
         <translation>未来2小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="213" />
+        <location filename="../../ui/dashboard/widget.py" line="214" />
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="217" />
-        <location filename="../../ui/dashboard/widget.py" line="229" />
+        <location filename="../../ui/dashboard/widget.py" line="218" />
+        <location filename="../../ui/dashboard/widget.py" line="230" />
         <source>Departments</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="218" />
+        <location filename="../../ui/dashboard/widget.py" line="219" />
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="218" />
+        <location filename="../../ui/dashboard/widget.py" line="219" />
         <source>On-time replies (month)</source>
         <translation>按时办结率（本月）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="219" />
+        <location filename="../../ui/dashboard/widget.py" line="220" />
         <source>Returns (month)</source>
         <translation>退单（本月）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="223" />
-        <location filename="../../ui/dashboard/widget.py" line="228" />
+        <location filename="../../ui/dashboard/widget.py" line="224" />
+        <location filename="../../ui/dashboard/widget.py" line="229" />
         <source>Operators today</source>
         <translation>今日坐席</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="224" />
+        <location filename="../../ui/dashboard/widget.py" line="225" />
         <source>Operator</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="224" />
+        <location filename="../../ui/dashboard/widget.py" line="225" />
         <source>Calls logged</source>
         <translation>受理量</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="224" />
+        <location filename="../../ui/dashboard/widget.py" line="225" />
         <source>Direct answers</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="225" />
+        <location filename="../../ui/dashboard/widget.py" line="226" />
         <source>Avg. handling (min)</source>
         <translation>平均处理时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="225" />
+        <location filename="../../ui/dashboard/widget.py" line="226" />
         <source>Callbacks due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="290" />
+        <location filename="../../ui/dashboard/widget.py" line="286" />
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="310" />
+        <location filename="../../ui/dashboard/widget.py" line="306" />
         <source>missed today: {0}</source>
         <translation>今日未按时联系：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="338" />
+        <location filename="../../ui/dashboard/widget.py" line="334" />
         <source>City instruction</source>
         <translation>市级批示</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="338" />
+        <location filename="../../ui/dashboard/widget.py" line="334" />
         <source>District instruction</source>
         <translation>区级批示</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="339" />
+        <location filename="../../ui/dashboard/widget.py" line="335" />
         <source>Township instruction</source>
         <translation>街道级批示</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="339" />
+        <location filename="../../ui/dashboard/widget.py" line="335" />
         <source>Leader's pick</source>
         <translation>领导点球</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="458" />
+        <location filename="../../ui/dashboard/widget.py" line="454" />
         <source>Report written: %1</source>
         <translation>报告已生成：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="460" />
+        <location filename="../../ui/dashboard/widget.py" line="456" />
         <source>Report failed: %1</source>
         <translation>报告生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="461" />
+        <location filename="../../ui/dashboard/widget.py" line="457" />
         <source>Writing the %1 report…</source>
         <translation>正在生成 %1 报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="478" />
+        <location filename="../../ui/dashboard/widget.py" line="474" />
         <source>Could not refresh: %1</source>
         <translation>刷新失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="497" />
+        <location filename="../../ui/dashboard/widget.py" line="493" />
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="499" />
+        <location filename="../../ui/dashboard/widget.py" line="495" />
         <source>{0} hours</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="500" />
+        <location filename="../../ui/dashboard/widget.py" line="496" />
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
@@ -674,88 +674,88 @@ on time</source>
         <translation>天数(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="55" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="56" />
         <source>Clusters</source>
         <translation>聚集预警</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="56" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="57" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="56" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="57" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="56" />
-        <location filename="../../ui/dashboard/warnings_page.py" line="59" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="57" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="60" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="56" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="57" />
         <source>Calls</source>
         <translation>来电数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="57" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="58" />
         <source>Usually</source>
         <translation>常态值</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="57" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="58" />
         <source>Limit</source>
         <translation>预警线</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="58" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="59" />
         <source>Hotspots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="59" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="60" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="59" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="60" />
         <source>Place or company</source>
         <translation>地点或企业</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="60" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="61" />
         <source>Callers</source>
         <translation>来电人数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="60" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="61" />
         <source>Cases</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="62" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="63" />
         <source>Clusters: one category in one district, one day</source>
         <translation>聚集预警：同一区县同一类别单日来电激增</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="64" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="65" />
         <source>Hotspots: one place or company, several callers in 7 days</source>
         <translation>热点：同一地点或企业 7 日内多人反映</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="81" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="82" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="81" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="82" />
         <source>Company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/warnings_page.py" line="90" />
+        <location filename="../../ui/dashboard/warnings_page.py" line="91" />
         <source>P(at least this many | usual) = %1</source>
         <translation>常态下出现不少于此数的概率 = %1</translation>
     </message>

@@ -37,6 +37,7 @@ from ui.tasks import LatestTask
 from ui.terms import terms
 
 from .charts import BarChart, HourlyChart, heat_color
+from .figure_page import box
 
 REFRESH_MS = 5000
 CHANGE_DEBOUNCE_MS = 300
@@ -231,12 +232,7 @@ class DashboardWidget(QWidget):
         grid.addLayout(people)
 
     def _box(self, title: str, inner: QWidget, name: str) -> QGroupBox:
-        box = QGroupBox(title)
-        box.setObjectName(name)
-        lay = QVBoxLayout(box)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(inner)
-        return box
+        return box(title, inner, name)
 
     def _button(self, name: str, label: str) -> QPushButton:
         b = QPushButton(label)
