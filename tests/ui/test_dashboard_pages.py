@@ -235,3 +235,34 @@ def test_a_team_lead_gets_the_three_pages_an_operator_does_not(qtbot, profile, c
                 page.stop()
     assert {"efficiencyPage", "instructionsPage", "warningsPage"} <= names["lead01"]
     assert not {"efficiencyPage", "instructionsPage", "warningsPage"} & names["op01"]
+
+
+def test_in_the_window_a_figure_opens_its_cases_in_the_queue_by_keyboard(qtbot, profile, clock, cases):
+    from PySide6.QtCore import QModelIndex
+
+    from ui.app import build_main_window
+    window = build_main_window(profile, profile.actor("lead01"), knowledge=False)
+    qtbot.addWidget(window)
+    page = window.findChild(InstructionsPage, "instructionsPage")
+    dash = window.findChild(DashboardWidget, "dashboardPage")
+    try:
+        page.clock = clock
+        _load(qtbot, page, lambda: page.month.setCurrentIndex(page.month.findData("2026-11")))
+        urban = [c.key for c in page.data.by_unit].index("URBAN")
+        page.units.setFocus()
+        page.units.setCurrentCell(urban, 3)  # URBAN's overdue instructions: Q and K
+        with qtbot.waitSignal(window.queue.filter_changed, timeout=20_000) as blocker:
+            qtbot.keyClick(page.units, Qt.Key.Key_Return)
+        n = cases.numbers
+        assert blocker.args[0] == QueueFilter(view="all", numbers=tuple(sorted([n["Q"], n["K"]])))
+        model = window.queue.model
+        qtbot.waitUntil(lambda: model.rowCount(QModelIndex()) == 2, timeout=10_000)
+        shown = {model.data(model.index(i, 0)).split()[0] for i in range(2)}  # the number column (and a flag)
+        assert shown == {n["Q"], n["K"]}
+    finally:
+        page.stop()
+        if dash is not None:
+            dash.stop()
+        for cls in (EfficiencyPage, WarningsPage):
+            for other in window.findChildren(cls):
+                other.stop()
