@@ -412,7 +412,7 @@ on time</source>
     </message>
     <message>
         <location filename="../../ui/dashboard/efficiency_page.py" line="60" />
-        <location filename="../../ui/dashboard/efficiency_page.py" line="74" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="91" />
         <source>Unit</source>
         <translation>承办单位</translation>
     </message>
@@ -437,27 +437,77 @@ on time</source>
         <translation>办理效能排名</translation>
     </message>
     <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="65" />
+        <source>Sign-fors within the sign-for deadline / sign-fors</source>
+        <translation>按时限签收的件次 / 签收件次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="66" />
+        <source>Replies within the reply deadline / replies</source>
+        <translation>按时限办结的件次 / 办结件次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="67" />
+        <source>Callbacks saying resolved / replied cases that ended (called back, unreachable, closed without a callback)</source>
+        <translation>回访表示已解决的件次 / 办结后结束的工单（已回访、联系不上、未回访归档）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="69" />
+        <source>Callbacks saying satisfied or basically satisfied / the same</source>
+        <translation>回访满意和基本满意的件次 / 同上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="70" />
+        <source>Returns / dispatches</source>
+        <translation>退单件次 / 派单件次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="71" />
+        <source>Extensions approved / dispatches</source>
+        <translation>批准延期件次 / 派单件次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="72" />
+        <source>Dispatches of a repeated request / dispatches</source>
+        <translation>重复诉求的派单件次 / 派单件次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="73" />
+        <source>Replies on time to cases with a leader's instruction / such replies</source>
+        <translation>领导批示件按时办结件次 / 批示件办结件次</translation>
+    </message>
+    <message>
         <location filename="../../ui/dashboard/efficiency_page.py" line="74" />
+        <source>Cases not replied by a reply deadline in the month · those cases</source>
+        <translation>当月到期未按时办结的工单数 · 占当月到期工单的比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="75" />
+        <source>Weighted mean of the indicators (resources/efficiency.toml), 0-100</source>
+        <translation>各项指标的加权平均（resources/efficiency.toml），0–100 分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="91" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="88" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="105" />
         <source>Last month: score %1, rank %2</source>
         <translation>上月：得分 %1，排名 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="99" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="116" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="100" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="117" />
         <source>Opens the cases counted</source>
         <translation>点击查看计入的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="101" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="118" />
         <source>Opens the cases that missed it</source>
         <translation>点击查看未达标的工单</translation>
     </message>

@@ -60,6 +60,23 @@ class EfficiencyPage(FigurePage):
         headers = [self.tr("Rank"), self.tr("Unit"), self.tr("Score"), self.tr("Change"), self.tr("Dispatched")]
         headers += [self.names[k] for k in RATE_COLUMNS] + [self.names["overdue_rate"]]
         self.ranking = self.table("efficiency_table", self.tr("Efficiency ranking"), headers, stretch=1)
+        # what each indicator counts (docs/metrics.md), on its header
+        formulas = {
+            "sign_on_time": self.tr("Sign-fors within the sign-for deadline / sign-fors"),
+            "reply_on_time": self.tr("Replies within the reply deadline / replies"),
+            "resolution": self.tr("Callbacks saying resolved / replied cases that ended (called back, unreachable, "
+                                  "closed without a callback)"),
+            "satisfaction": self.tr("Callbacks saying satisfied or basically satisfied / the same"),
+            "return_rate": self.tr("Returns / dispatches"),
+            "extension_rate": self.tr("Extensions approved / dispatches"),
+            "repeat_rate": self.tr("Dispatches of a repeated request / dispatches"),
+            "instructions_on_time": self.tr("Replies on time to cases with a leader's instruction / such replies"),
+            "overdue_rate": self.tr("Cases not replied by a reply deadline in the month · those cases"),
+            "score": self.tr("Weighted mean of the indicators (resources/efficiency.toml), 0-100"),
+        }
+        for j, name in enumerate(("score", "", "", *RATE_COLUMNS, "overdue_rate"), start=2):
+            if name:
+                self.ranking.horizontalHeaderItem(j).setToolTip(formulas[name])
         self.body.addWidget(self.ranking)
 
     def chosen(self) -> tuple[str, str]:
