@@ -21,7 +21,7 @@ from . import metrics, refdata
 from .clock import utcnow
 from .dto import Actor
 from .metrics import Rate, Scope, day_start, local_today
-from .queue_filter import QueueFilter
+from .queue_filter import VIEWS, QueueFilter
 from .workflow import OPEN_STATES
 
 OPEN = tuple(sorted(s.value for s in OPEN_STATES))
@@ -227,7 +227,9 @@ def _hourly(q, t0: datetime, t1: datetime) -> tuple[list[Bar], list[int]]:
 
 def _decisions(q) -> list[Bar]:
     counts = dict(q("SELECT state, n FROM state_counts"))
-    return [Bar(st, st, counts.get(st, 0), QueueFilter(view="all", states=(st,))) for st in DECISION_STATES]
+    # the queue's own tab for the state where there is one (h/flow's team-lead views), else all cases
+    return [Bar(st, st, counts.get(st, 0), QueueFilter(view=st if st in VIEWS else "all", states=(st,)))
+            for st in DECISION_STATES]
 
 
 def _open_by_state(q) -> list[Bar]:

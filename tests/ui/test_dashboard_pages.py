@@ -213,7 +213,7 @@ def test_returns_under_review_and_disputes_are_tiles_that_open_their_cases(qtbot
         assert w.decision_buttons["return_review"].text().endswith("\n2")
         assert w.decision_buttons["dispute"].text().endswith("\n1")
         w.decision_buttons["return_review"].click()
-        assert opened[-1] == QueueFilter(view="all", states=("return_review",))
+        assert opened[-1].states == ("return_review",)
         assert _numbers_opened(profile, clock, opened[-1]) == sorted([n["C"], n["D"]])
         w.decision_buttons["dispute"].click()
         assert _numbers_opened(profile, clock, opened[-1]) == [n["E"]]
