@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from models.case import REROUTED
 from models.db import Database
 from models.rollup import DAILY_METRICS
 
@@ -42,18 +43,19 @@ def _metrics_of(indicator: str) -> tuple[str, tuple[str, ...]]:
     return RATIOS[indicator]
 
 
-# the cases whose events may count under a unit: those it leads now, and the returned ones once
-# dispatched to it (their unit changed: replayed below; found through ix_cases_returned); a case's
-# district never changes
+# the cases whose events may count under a unit: those it leads now, and those it led before their
+# unit changed (returned and re-dispatched, or passed down: replayed below; found through
+# ix_cases_rerouted); a case's district never changes
 _CANDIDATES = {
     "department": "SELECT id FROM cases WHERE lead_department = :key UNION SELECT c.id FROM cases c "
-                  "WHERE c.return_count > 0 AND EXISTS (SELECT 1 FROM case_events d WHERE d.case_id = c.id "
-                  "AND d.kind = 'dispatch' AND json_extract(d.payload, '$.lead_department') = :key)",
+                  f"WHERE ({REROUTED}) AND EXISTS (SELECT 1 FROM case_events d WHERE d.case_id = c.id "
+                  "AND d.kind IN ('dispatch', 'decide_dispute', 'sub_dispatch') AND "
+                  "coalesce(json_extract(d.payload, '$.lead_department'), json_extract(d.payload, '$.unit')) = :key)",
     "district": "SELECT id FROM cases WHERE district_code = :key",
 }
-# of those, the cases whose deadlines or unit changed between events: returned or reopened, the
+# of those, the cases whose deadlines or unit changed between events: rerouted or reopened, the
 # rule of rollups._complex_cases_sql applied to each candidate (through the case's own events)
-_COMPLEX = ("SELECT x.id FROM temp.figure_cand x JOIN cases c ON c.id = x.id WHERE c.return_count > 0 "
+_COMPLEX = (f"SELECT x.id FROM temp.figure_cand x JOIN cases c ON c.id = x.id WHERE ({REROUTED}) "
             "OR EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = x.id AND r.kind IN ('reopen', 'review_reopen'))")
 
 

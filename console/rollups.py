@@ -24,6 +24,7 @@ from datetime import datetime
 from types import SimpleNamespace
 from typing import overload
 
+from models.case import REROUTED
 from models.rollup import DAILY_METRICS, GRAINS, OPERATOR_METRICS
 
 from .clock import CITY_TZ
@@ -163,8 +164,9 @@ def ensure_current(cursor, policy: SlaPolicy | None = None) -> list[str]:
 
 
 def _complex_cases_sql() -> str:
-    # cases whose deadlines or department changed between events: returned (re-dispatched) or reopened
-    return ("SELECT id FROM cases WHERE return_count > 0 "
+    # cases whose deadlines or department changed between events: returned (re-dispatched), passed
+    # down to a unit below (sub_dispatch), or reopened
+    return (f"SELECT id FROM cases WHERE {REROUTED} "
             "UNION SELECT case_id FROM case_events WHERE kind IN ('reopen', 'review_reopen')")
 
 

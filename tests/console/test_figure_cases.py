@@ -118,3 +118,41 @@ def test_on_a_demo_month_the_events_found_are_the_events_counted(profile):
                 assert sum(e.values[d] for e in mine for d in dens) == rate.denominator, (by, a.key, name)
                 checked += rate.denominator > 0
     assert checked >= 30
+
+
+def test_a_case_passed_down_counts_under_each_unit_for_its_own_steps(profile, clock):
+    """HRSS signs for a case and passes it down to its office HRSS-JIANCHA, which signs and replies:
+    the triggers count the first sign-for under HRSS and the rest under the office; the rebuild and
+    the click-throughs agree with them."""
+    from console.dto import Actor
+    from tests.console.test_rollups import run_rebuild, snapshot
+    from tests.console.test_returns import HRSS, _dispatched
+    jiancha = Actor("jiancha", "liaison", "监察联络员", department="HRSS-JIANCHA")
+    clock.now = local("2026-11-24T10:00:00")
+    number = _dispatched(profile, profile.actor("op01"), lead="HRSS")
+    profile.cases.act(number, "accept", HRSS)
+    clock.now = local("2026-11-24T14:00:00")
+    profile.cases.act(number, "sub_dispatch", HRSS, payload={"unit": "HRSS-JIANCHA"})
+    profile.cases.act(number, "accept", jiancha)
+    clock.now = local("2026-11-25T10:00:00")
+    profile.cases.act(number, "reply", jiancha, payload={"result": "已处理"})
+    now = to_stored(local("2026-12-03T12:00:00"))
+    rows = {a.key: a for a in efficiency.assess(profile.db, "2026-11", now=now)}
+    assert _value_of(rows["HRSS"], "sign_on_time") == (1, 1) and rows["HRSS"].dispatched == 1
+    assert _value_of(rows["HRSS-JIANCHA"], "sign_on_time") == (1, 1)
+    assert _value_of(rows["HRSS-JIANCHA"], "reply_on_time") == (1, 1)
+    assert _value_of(rows["HRSS"], "reply_on_time") == (0, 0)
+    for key, indicator, part in (("HRSS", "sign_on_time", "numerator"), ("HRSS", "return_rate", "denominator"),
+                                 ("HRSS-JIANCHA", "sign_on_time", "numerator"),
+                                 ("HRSS-JIANCHA", "reply_on_time", "numerator")):
+        assert figure_cases.efficiency_cases(profile.db, "2026-11", "department", key, indicator, part, now) \
+            == [number], (key, indicator)
+    assert figure_cases.efficiency_cases(profile.db, "2026-11", "department", "HRSS", "reply_on_time",
+                                         "denominator", now) == []
+    live = snapshot(profile)
+    run_rebuild(profile)
+    assert snapshot(profile) == live
+
+
+def _value_of(a, name):
+    return a.indicators[name].numerator, a.indicators[name].denominator
