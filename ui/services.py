@@ -61,9 +61,10 @@ class Services:
 
     # -- the team lead's assessment pages (ui/dashboard/*_page.py); each read opens its own session,
     # so these run on a worker thread
-    def efficiency(self, month: str, by: str, now: datetime) -> list[efficiency.Assessment]:
-        """Every unit's (by="department") or district's month, ranked (console.efficiency.assess)."""
-        return efficiency.assess(self._db, month, by, now=now)
+    def efficiency(self, month: str, by: str, now: datetime, level: str | None = None) -> list[efficiency.Assessment]:
+        """Every unit's (by="department"; of one level if given) or district's month, ranked
+        (console.efficiency.assess)."""
+        return efficiency.assess(self._db, month, by, now=now, level=level)
 
     def efficiency_weights(self) -> dict[str, efficiency.Weight]:
         return efficiency.load_weights()

@@ -333,181 +333,201 @@
         <translation>考核对象</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="45" />
-        <source>Units</source>
-        <translation>承办单位</translation>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="47" />
+        <source>City departments</source>
+        <translation>市级部门</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="46" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="48" />
+        <source>District units</source>
+        <translation>区级单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="49" />
+        <source>Street offices and townships</source>
+        <translation>街道（乡镇）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="50" />
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="51" />
+        <source>All units</source>
+        <translation>全部承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/efficiency_page.py" line="52" />
         <source>Districts</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="48" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="55" />
         <source>&amp;Month</source>
         <translation>月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="50" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="57" />
         <source>&amp;Assess</source>
         <translation>考核对象(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="55" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="62" />
         <source>On-time
 sign-for</source>
         <translation>按时
 签收率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="55" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="62" />
         <source>On-time
 reply</source>
         <translation>按时
 办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="56" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="63" />
         <source>Resolution</source>
         <translation>解决率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="56" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="63" />
         <source>Satisfaction</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="57" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="64" />
         <source>Returns</source>
         <translation>退单率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="57" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="64" />
         <source>Extensions</source>
         <translation>延期率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="58" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="65" />
         <source>Repeat
 requests</source>
         <translation>重复
 诉求率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="58" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="65" />
         <source>Instructions
 on time</source>
         <translation>批示件
 按时办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="59" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="66" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="60" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="67" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="60" />
-        <location filename="../../ui/dashboard/efficiency_page.py" line="91" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="67" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="100" />
         <source>Unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="60" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="67" />
         <source>Score</source>
         <translation>综合得分</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="60" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="67" />
         <source>Change</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="60" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="67" />
         <source>Dispatched</source>
         <translation>派单数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="62" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="69" />
         <source>Efficiency ranking</source>
         <translation>办理效能排名</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="65" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="72" />
         <source>Sign-fors within the sign-for deadline / sign-fors</source>
         <translation>按时限签收的件次 / 签收件次</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="66" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="73" />
         <source>Replies within the reply deadline / replies</source>
         <translation>按时限办结的件次 / 办结件次</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="67" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="74" />
         <source>Callbacks saying resolved / replied cases that ended (called back, unreachable, closed without a callback)</source>
         <translation>回访表示已解决的件次 / 办结后结束的工单（已回访、联系不上、未回访归档）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="69" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="76" />
         <source>Callbacks saying satisfied or basically satisfied / the same</source>
         <translation>回访满意和基本满意的件次 / 同上</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="70" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="77" />
         <source>Returns / dispatches</source>
         <translation>退单件次 / 派单件次</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="71" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="78" />
         <source>Extensions approved / dispatches</source>
         <translation>批准延期件次 / 派单件次</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="72" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="79" />
         <source>Dispatches of a repeated request / dispatches</source>
         <translation>重复诉求的派单件次 / 派单件次</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="73" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="80" />
         <source>Replies on time to cases with a leader's instruction / such replies</source>
         <translation>领导批示件按时办结件次 / 批示件办结件次</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="74" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="81" />
         <source>Cases not replied by a reply deadline in the month · those cases</source>
         <translation>当月到期未按时办结的工单数 · 占当月到期工单的比例</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="75" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="82" />
         <source>Weighted mean of the indicators (resources/efficiency.toml), 0-100</source>
         <translation>各项指标的加权平均（resources/efficiency.toml），0–100 分</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="91" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="100" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="105" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="114" />
         <source>Last month: score %1, rank %2</source>
         <translation>上月：得分 %1，排名 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="116" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="125" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="117" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="126" />
         <source>Opens the cases counted</source>
         <translation>点击查看计入的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/efficiency_page.py" line="118" />
+        <location filename="../../ui/dashboard/efficiency_page.py" line="127" />
         <source>Opens the cases that missed it</source>
         <translation>点击查看未达标的工单</translation>
     </message>

@@ -87,7 +87,8 @@ def test_efficiency_page_shows_the_assessment_and_opens_the_cases_of_each_figure
     page = _page(qtbot, profile, clock, EfficiencyPage, opened)
     try:
         d = _load(qtbot, page, lambda: page.month.setCurrentIndex(page.month.findData("2026-11")))
-        expected = efficiency.assess(profile.db, "2026-11", now=NOW)
+        assert page.chosen() == ("2026-11", "department", "city")  # units ranked within their level
+        expected = efficiency.assess(profile.db, "2026-11", now=NOW, level="city")
         assert d.rows == expected and page.ranking.rowCount() == len(expected)
         for i, a in enumerate(expected):
             texts = _texts(page.ranking, i)
@@ -123,7 +124,8 @@ def test_efficiency_page_shows_the_assessment_and_opens_the_cases_of_each_figure
         assert page.loader.last_thread not in (None, threading.get_ident())
         assert page.opener.last_thread not in (None, threading.get_ident())
         # by district
-        d = _load(qtbot, page, lambda: page.by.setCurrentIndex(page.by.findData("district")))
+        by_district = [i for i in range(page.by.count()) if page.by.itemData(i) == ("district", None)]
+        d = _load(qtbot, page, lambda: page.by.setCurrentIndex(by_district[0]))
         assert d.rows == efficiency.assess(profile.db, "2026-11", by="district", now=NOW)
         assert page.ranking.horizontalHeaderItem(1).text() == "District"
     finally:

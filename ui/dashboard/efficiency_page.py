@@ -42,8 +42,15 @@ class EfficiencyPage(FigurePage):
         self.by = QComboBox()
         self.by.setObjectName("efficiency_by")
         self.by.setAccessibleName(self.tr("Assess"))
-        self.by.addItem(self.tr("Units"), "department")
-        self.by.addItem(self.tr("Districts"), "district")
+        # units are ranked against units of their own level: a community with three cases is not
+        # compared with a city bureau
+        for label, value in ((self.tr("City departments"), ("department", "city")),
+                             (self.tr("District units"), ("department", "district")),
+                             (self.tr("Street offices and townships"), ("department", "street")),
+                             (self.tr("Communities"), ("department", "community")),
+                             (self.tr("All units"), ("department", None)),
+                             (self.tr("Districts"), ("district", None))):
+            self.by.addItem(label, value)
         self.by.currentIndexChanged.connect(lambda _i: self.load())
         self.controls.addWidget(self.label(self.tr("&Month"), self.month))
         self.controls.addWidget(self.month)
@@ -79,12 +86,14 @@ class EfficiencyPage(FigurePage):
                 self.ranking.horizontalHeaderItem(j).setToolTip(formulas[name])
         self.body.addWidget(self.ranking)
 
-    def chosen(self) -> tuple[str, str]:
-        return self.month.currentData(), self.by.currentData()
+    def chosen(self) -> tuple[str, str, str | None]:
+        """(month, "department" or "district", the units' level or None)."""
+        by, level = self.by.currentData()
+        return self.month.currentData(), by, level
 
     def build(self) -> EfficiencyData:
-        month, by = self.chosen()
-        return EfficiencyData(month, by, self.services.efficiency(month, by, self.clock()),
+        month, by, level = self.chosen()
+        return EfficiencyData(month, by, self.services.efficiency(month, by, self.clock(), level),
                               self.services.efficiency_weights())
 
     def draw(self, d: EfficiencyData) -> None:
