@@ -125,8 +125,8 @@ def test_a_case_passed_down_counts_under_each_unit_for_its_own_steps(profile, cl
     the triggers count the first sign-for under HRSS and the rest under the office; the rebuild and
     the click-throughs agree with them."""
     from console.dto import Actor
-    from tests.console.test_rollups import run_rebuild, snapshot
     from tests.console.test_returns import HRSS, _dispatched
+    from tests.console.test_rollups import run_rebuild, snapshot
     jiancha = Actor("jiancha", "liaison", "监察联络员", department="HRSS-JIANCHA")
     clock.now = local("2026-11-24T10:00:00")
     number = _dispatched(profile, profile.actor("op01"), lead="HRSS")
