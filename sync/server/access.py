@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Text, cast, literal, or_
+from sqlalchemy import ColumnElement, Select, Text, cast, literal, or_, select, text, union
 
 
 @dataclass
@@ -50,3 +50,18 @@ def department_cases(table, department: str | None) -> ColumnElement[bool]:
     return or_(c.lead_department == dept,
                cast(c.assist_departments, Text).like('%"' + escaped + '"%', escape="\\"),
                (literal(",") + c.upper_units + literal(",")).like("%," + escaped + ",%", escape="\\"))
+
+
+def unit_list(table, dialect: str, department: str | None, state: str | None, limit: int, offset: int) -> Select:
+    """The ids of a liaison's list, newest first: the cases its unit leads (through the
+    (lead_department, created_at) index) merged with those it assists or passed down (through
+    the partial index over the cases that have such units: models.INVOLVED_SQL)."""
+    from .models import INVOLVED_SQL
+    c, dept, n = table.c, department or "\x00", limit + offset
+    led = select(c.id, c.created_at).where(c.lead_department == dept)
+    others = select(c.id, c.created_at).where(text(INVOLVED_SQL[dialect]), department_cases(table, dept))
+    if state:
+        led, others = led.where(c.state == state), others.where(c.state == state)
+    parts = [q.order_by(c.created_at.desc()).limit(n).subquery() for q in (led, others)]
+    both = union(*(select(p.c.id, p.c.created_at) for p in parts)).subquery()
+    return select(both.c.id).order_by(both.c.created_at.desc(), both.c.id).limit(limit).offset(offset)
