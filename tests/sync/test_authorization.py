@@ -22,17 +22,19 @@ from sync.server.casebook import Caller
 from sync.server.models import CentralCase, CentralEvent, Device
 from tests.console.test_permissions import MAY, WRITES_THROUGH
 
+from .attachment_files import photo
 from .helpers import PASSWORD, reopen_client
 
 API = "/api/v1"
+PHOTO = photo("现场.png")  # the bytes every attach below names (put in the server's store by _case_for)
 # login -> (role, relation to every case below: dispatched to URBAN, HRSS assisting)
 ACCOUNTS = {"op01": ("operator", "any"), "lead01": ("team_lead", "any"), "admin": ("admin", "any"),
             "urban": ("liaison", "lead"), "hrss": ("liaison", "assisting"), "housing": ("liaison", "none")}
 # the steps (as admin) that bring a new case to a state each action may start from,
 # through a dispatch wherever the action allows, so that the relation is real
 SETUP = {**dict.fromkeys(["answer", "dispatch", "cancel", "merge"], ["dispatch", "return"]),
-         **dict.fromkeys(["accept", "return", "supervise", "instruct", "pick", "edit", "note", "progress_contact"],
-                         ["dispatch"]),
+         **dict.fromkeys(["accept", "return", "supervise", "instruct", "pick", "edit", "note", "progress_contact",
+                          "attach"], ["dispatch"]),
          **dict.fromkeys(["request_extension", "reply"], ["dispatch", "accept"]),
          **dict.fromkeys(["approve_extension", "reject_extension"], ["dispatch", "accept", "request_extension"]),
          **dict.fromkeys(["queue_callback", "callback", "reopen", "callback_unreached", "close_without_callback"],
@@ -47,7 +49,7 @@ PAYLOAD = {"answer": {"answer": "已告知办理流程"},
            "request_extension": {"extra": "5wd"}, "approve_extension": {"extra": "5wd"},
            "reply": {"result": "已处理"}, "callback": {"satisfied": True, "resolved": True},
            "transfer": {"to": "110"}, "instruct": {"level": "city"},
-           "edit": {"fields": {"description": "新的描述"}}, "note": {"text": "备注"}}
+           "edit": {"fields": {"description": "新的描述"}}, "note": {"text": "备注"}, "attach": PHOTO.meta()}
 REASON = "原因说明"
 ADMIN = Caller("admin", "admin")
 FIELDS = {"type": "help", "urgency": "normal", "channel": "web", "category_code": "0203", "district_code": "JJ",
@@ -72,6 +74,7 @@ def _token(url: str, login: str) -> dict:
 
 
 def _case_for(book, action: str, target: str) -> dict:
+    book.blobs.put(PHOTO.data)
     snap = book.create(dict(FIELDS), Caller("open311:setup", "open311"))
     for step in SETUP[action]:
         step, payload = SETUP_STEPS.get(step, (step, PAYLOAD.get(step, {})))
