@@ -17,8 +17,8 @@ from console.case_attachments import AttachmentService
 from sync.attachment_transfer import TransferError, download
 from sync.client import Offline
 from sync.server import auth
+from tests.attachment_files import jpeg_with_location, photo, truncated_jpeg, wav, zip_named_png
 
-from .attachment_files import jpeg_with_location, photo, truncated_jpeg, wav, zip_named_png
 from .helpers import PASSWORD
 
 API = "/api/v1"

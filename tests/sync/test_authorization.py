@@ -20,9 +20,9 @@ from models import Operator
 from sync.server import auth
 from sync.server.casebook import Caller
 from sync.server.models import CentralCase, CentralEvent, Device
+from tests.attachment_files import photo
 from tests.console.test_permissions import MAY, WRITES_THROUGH
 
-from .attachment_files import photo
 from .helpers import PASSWORD, reopen_client
 
 API = "/api/v1"
