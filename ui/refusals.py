@@ -45,6 +45,17 @@ def refusal_texts() -> dict[str, str]:
         "path_forbidden": translate("Refusals", "Your account may not make this change this way."),
         "lead_department_only": translate("Refusals", "Only the lead department may do this."),
         "department_not_involved": translate("Refusals", "Your department is not handling this case."),
+        "attachment_not_uploaded": translate(
+            "Refusals", "The attachment's file has not reached the central server; it is sent again at the next sync."),
+        "attachment_size": translate("Refusals", "The attachment's size differs from its file."),
+        "attachment_bad_digest": translate("Refusals", "The attachment is not named by a valid checksum."),
+        "attachment_empty": translate("Refusals", "The attachment is empty."),
+        "attachment_too_large": translate("Refusals", "The attachment is larger than {limit_mb} MB."),
+        "attachment_type_not_allowed": translate(
+            "Refusals", "Only photos, PDF documents and voice recordings can be attached."),
+        "attachment_bad_name": translate(
+            "Refusals", "The attachment's file name has path separators or control characters."),
+        "attachment_bad_public": translate("Refusals", "Whether the attachment may be published is yes or no."),
     }
 
 
