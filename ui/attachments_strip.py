@@ -38,6 +38,7 @@ from .refusals import refusal_text
 
 log = logging.getLogger(__name__)
 THUMB = 72
+CELL = QSize(THUMB + 72, THUMB + 46)  # a thumbnail and two lines under it: the name and the size
 EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/gif": "gif",
               "application/pdf": "pdf", "audio/mpeg": "mp3", "audio/mp4": "m4a", "audio/aac": "aac",
               "audio/amr": "amr", "audio/x-wav": "wav", "audio/ogg": "ogg"}
@@ -91,6 +92,8 @@ class AttachmentStrip(QWidget):
             item = QListWidgetItem(self._icon(view), f"{_short(view.name)}\n{file_size(view.size)}")
             item.setData(SHA_ROLE, view.sha256)
             item.setToolTip(self._tooltip(view))
+            item.setSizeHint(CELL)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.list.addItem(item)
         self.title.setText(self.tr("Attachments ({0})").format(len(views)) if views else
                            self.tr("Attachments: none yet"))
@@ -229,9 +232,10 @@ class AttachmentStrip(QWidget):
         self.list.setWrapping(False)
         self.list.setMovement(QListView.Movement.Static)
         self.list.setIconSize(QSize(THUMB, THUMB))
-        self.list.setGridSize(QSize(THUMB + 64, THUMB + 40))
-        self.list.setWordWrap(True)
-        self.list.setFixedHeight(THUMB + 60)
+        self.list.setGridSize(CELL)
+        self.list.setWordWrap(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setFixedHeight(CELL.height() + 12)
         self.list.itemActivated.connect(lambda _item: self.open_selected())
         self.add_button = QPushButton(self.tr("Add attachment…"), self, objectName="caseAddAttachment")
         self.add_button.setAccessibleName(self.tr("Add attachment"))
