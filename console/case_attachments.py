@@ -80,6 +80,16 @@ class AttachmentService:
                     self.store.path(checked.sha256).unlink()
             raise
 
+    def mark_public(self, ref: str | uuid.UUID, sha256: str, actor: Actor) -> CaseSummary:
+        """Mark one of the case's attachments publishable: another `attach` event for the same
+        bytes with `public` true (the latest one decides). LookupError when the case has no such one."""
+        case = self.cases.get(ref).case
+        view = next((v for v in self.list(case.id) if v.sha256 == sha256), None)
+        if view is None:
+            raise LookupError(f"case {case.number} has no attachment {sha256[:12]}")
+        return self.cases.act(case.id, "attach", actor, "", {"sha256": view.sha256, "size": view.size,
+                                                             "mime": view.mime, "name": view.name, "public": True})
+
     def list(self, case_id: uuid.UUID) -> list[AttachmentView]:
         """The case's attachments in the order they were added (one per file: the same bytes
         attached twice are listed once, with the first name)."""

@@ -101,8 +101,9 @@ ACTIONS: dict[str, Action] = {a.name: a for a in [
     _a("pick", OPEN_STATES, None, LEADS | {R.SYSTEM}),
     _a("edit", OPEN_STATES | {S.ANSWERED}, None, HOTLINE, needs=("fields",)),
     _a("note", OPEN_STATES | {S.ANSWERED, S.CLOSED}, None, HOTLINE | DEPARTMENT, needs=("text",)),
-    # a photo, PDF or voice note: its metadata (console.attachment_rules); the bytes travel apart
-    _a("attach", OPEN_STATES | {S.ANSWERED}, None, HOTLINE | DEPARTMENT | {R.OPEN311},
+    # a photo, PDF or voice note: its metadata (console.attachment_rules); the bytes travel apart.
+    # A closed case too: a photo is marked publishable when the case is published, after it closed
+    _a("attach", OPEN_STATES | {S.ANSWERED, S.CLOSED}, None, HOTLINE | DEPARTMENT | {R.OPEN311},
        needs=("sha256", "size", "mime", "name")),
 ]}
 

@@ -85,6 +85,7 @@ class AttachmentStrip(QWidget):
             self.title.setText(self.tr("Attachments"))
             self.add_button.setEnabled(False)
             self.open_button.setEnabled(False)
+            self.publish_button.setEnabled(False)
             return
         views = self.service.list(case.id)
         for view in views:
@@ -100,9 +101,11 @@ class AttachmentStrip(QWidget):
         self.list.setVisible(bool(views))
         self.add_button.setEnabled(may_attach)
         self.public.setEnabled(may_attach)
+        self._may_attach = may_attach
         self.open_button.setEnabled(bool(views))
         if views:
             self.list.setCurrentRow(0)
+        self._on_current_changed()
 
     def add_file(self, path: str | None = None) -> bool:
         """Attach the file at `path` (asked for when None); a refusal is shown in plain words."""
@@ -124,6 +127,25 @@ class AttachmentStrip(QWidget):
         self.status_message.emit(self.tr("{0}: attachment added.").format(summary.number))
         self.added.emit(summary)
         return True
+
+    def publish_selected(self) -> bool:
+        """Mark the selected attachment publishable (it may then appear on the public site and in Open311)."""
+        item = self.list.currentItem()
+        if item is None or self.case is None or self.service is None:
+            return False
+        try:
+            summary = self.service.mark_public(self.case.id, item.data(SHA_ROLE), self.actor)
+        except WorkflowError as exc:
+            self.error.setText(self.tr("Not marked: {0}").format(refusal_text(exc)))
+            return False
+        self.status_message.emit(self.tr("{0}: attachment marked publishable.").format(summary.number))
+        self.added.emit(summary)
+        return True
+
+    def _on_current_changed(self, *_args) -> None:
+        item = self.list.currentItem()
+        view = self._views.get(item.data(SHA_ROLE)) if item is not None else None
+        self.publish_button.setEnabled(bool(view is not None and not view.public and self._may_attach))
 
     def open_selected(self) -> bool:
         """Open the selected attachment with the system's viewer (downloading it first when needed)."""
@@ -247,6 +269,11 @@ class AttachmentStrip(QWidget):
         self.open_button = QPushButton(self.tr("Open"), self, objectName="caseOpenAttachment")
         self.open_button.setAccessibleName(self.tr("Open attachment"))
         self.open_button.clicked.connect(self.open_selected)
+        self.publish_button = QPushButton(self.tr("Mark publishable"), self, objectName="casePublishAttachment")
+        self.publish_button.setAccessibleName(self.tr("Mark the attachment publishable"))
+        self.publish_button.clicked.connect(self.publish_selected)
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        self._may_attach = False
         self.error = QLabel(self, objectName="caseAttachmentError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color:#b02a37;")
@@ -255,6 +282,7 @@ class AttachmentStrip(QWidget):
         row.addWidget(self.title, 1)
         row.addWidget(self.public)
         row.addWidget(self.add_button)
+        row.addWidget(self.publish_button)
         row.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -265,7 +293,7 @@ class AttachmentStrip(QWidget):
 
     def focus_order(self) -> list[QWidget]:
         """The strip's widgets in Tab order."""
-        return [self.list, self.public, self.add_button, self.open_button]
+        return [self.list, self.public, self.add_button, self.publish_button, self.open_button]
 
 
 def _short(name: str, limit: int = 18) -> str:

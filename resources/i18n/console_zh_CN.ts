@@ -22,163 +22,183 @@
 <context>
     <name>AttachmentStrip</name>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="84"/>
-        <location filename="../../ui/attachments_strip.py" line="223"/>
-        <location filename="../../ui/attachments_strip.py" line="226"/>
+        <location filename="../../ui/attachments_strip.py" line="85"/>
+        <location filename="../../ui/attachments_strip.py" line="248"/>
+        <location filename="../../ui/attachments_strip.py" line="251"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="95"/>
+        <location filename="../../ui/attachments_strip.py" line="99"/>
         <source>Attachments ({0})</source>
         <translation>附件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="96"/>
+        <location filename="../../ui/attachments_strip.py" line="100"/>
         <source>Attachments: none yet</source>
         <translation>附件：暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="115"/>
-        <location filename="../../ui/attachments_strip.py" line="118"/>
+        <location filename="../../ui/attachments_strip.py" line="121"/>
+        <location filename="../../ui/attachments_strip.py" line="124"/>
         <source>Not attached: {0}</source>
         <translation>未添加附件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="121"/>
+        <location filename="../../ui/attachments_strip.py" line="127"/>
         <source>{0}: attachment added.</source>
         <translation>{0}：已添加附件。</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="135"/>
+        <location filename="../../ui/attachments_strip.py" line="139"/>
+        <source>Not marked: {0}</source>
+        <translation>未能标为可公开：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachments_strip.py" line="141"/>
+        <source>{0}: attachment marked publishable.</source>
+        <translation>{0}：附件已标为可公开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachments_strip.py" line="160"/>
         <source>This attachment is not on this computer, and no central server is set up to download it from.</source>
         <translation>此附件不在本机，且未配置中心服务器，无法下载。</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="140"/>
+        <location filename="../../ui/attachments_strip.py" line="165"/>
         <source>Downloading {0}…</source>
         <translation>正在下载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="152"/>
+        <location filename="../../ui/attachments_strip.py" line="177"/>
         <source>Could not download the attachment: {0}</source>
         <translation>附件下载失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="170"/>
+        <location filename="../../ui/attachments_strip.py" line="195"/>
         <source>Could not open the attachment: {0}</source>
         <translation>无法打开附件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="173"/>
+        <location filename="../../ui/attachments_strip.py" line="198"/>
         <source>No program on this computer opens this kind of file.</source>
         <translation>本机没有能打开此类文件的程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="179"/>
+        <location filename="../../ui/attachments_strip.py" line="204"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="180"/>
+        <location filename="../../ui/attachments_strip.py" line="205"/>
         <source>the file is larger than {0} MB</source>
         <translation>文件超过 {0} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="181"/>
+        <location filename="../../ui/attachments_strip.py" line="206"/>
         <source>only photos (JPEG, PNG, WebP, GIF), PDF documents and voice recordings (MP3, M4A, AAC, AMR, WAV, OGG) can be attached; this file&apos;s content is {0}</source>
         <translation>只能添加照片（JPEG、PNG、WebP、GIF）、PDF 文档和录音（MP3、M4A、AAC、AMR、WAV、OGG）；此文件的实际内容是 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="184"/>
+        <location filename="../../ui/attachments_strip.py" line="209"/>
         <source>the file is damaged or incomplete</source>
         <translation>文件已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="185"/>
+        <location filename="../../ui/attachments_strip.py" line="210"/>
         <source>the file name has characters that cannot be kept (path separators or control characters); rename the file</source>
         <translation>文件名含有不能保留的字符（路径分隔符或控制字符），请先重命名文件</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="187"/>
+        <location filename="../../ui/attachments_strip.py" line="212"/>
         <source>the file cannot be read</source>
         <translation>无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="209"/>
+        <location filename="../../ui/attachments_strip.py" line="234"/>
         <source>photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="209"/>
+        <location filename="../../ui/attachments_strip.py" line="234"/>
         <source>PDF document</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="209"/>
+        <location filename="../../ui/attachments_strip.py" line="234"/>
         <source>voice recording</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="211"/>
+        <location filename="../../ui/attachments_strip.py" line="236"/>
         <source>may be published</source>
         <translation>可公开</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="211"/>
+        <location filename="../../ui/attachments_strip.py" line="236"/>
         <source>not public</source>
         <translation>不公开</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="212"/>
+        <location filename="../../ui/attachments_strip.py" line="237"/>
         <source>on this computer</source>
         <translation>已在本机</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="212"/>
+        <location filename="../../ui/attachments_strip.py" line="237"/>
         <source>downloaded when opened</source>
         <translation>打开时下载</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="217"/>
-        <location filename="../../ui/attachments_strip.py" line="237"/>
+        <location filename="../../ui/attachments_strip.py" line="242"/>
+        <location filename="../../ui/attachments_strip.py" line="263"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="218"/>
+        <location filename="../../ui/attachments_strip.py" line="243"/>
         <source>Photos, PDF, voice recordings (*.jpg *.jpeg *.png *.webp *.gif *.pdf *.mp3 *.m4a *.aac *.amr *.wav *.ogg);;All files (*)</source>
         <translation>照片、PDF、录音 (*.jpg *.jpeg *.png *.webp *.gif *.pdf *.mp3 *.m4a *.aac *.amr *.wav *.ogg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="236"/>
+        <location filename="../../ui/attachments_strip.py" line="262"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="239"/>
+        <location filename="../../ui/attachments_strip.py" line="265"/>
         <source>May be published</source>
         <translation>可公开</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="240"/>
+        <location filename="../../ui/attachments_strip.py" line="266"/>
         <source>Attachment may be published</source>
         <translation>附件可公开</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="241"/>
+        <location filename="../../ui/attachments_strip.py" line="267"/>
         <source>Only attachments marked so are ever shown on the public site or through Open311; location data is removed from every photo.</source>
         <translation>只有勾选“可公开”的附件才会出现在公开网站和 Open311 上；所有照片的位置信息均已去除。</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="243"/>
+        <location filename="../../ui/attachments_strip.py" line="269"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_strip.py" line="244"/>
+        <location filename="../../ui/attachments_strip.py" line="270"/>
         <source>Open attachment</source>
         <translation>打开附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachments_strip.py" line="272"/>
+        <source>Mark publishable</source>
+        <translation>标为可公开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachments_strip.py" line="273"/>
+        <source>Mark the attachment publishable</source>
+        <translation>将附件标为可公开</translation>
     </message>
 </context>
 <context>

@@ -109,7 +109,9 @@ def test_a_50_mb_file_is_refused_without_being_read_whole(profile, operator, cas
 
 
 def test_a_refused_action_keeps_no_bytes(profile, operator, case, service, tmp_path):
-    profile.cases.act(case.number, "transfer", operator, "", {"to": "110"})  # closed: nothing more is attached
+    other = profile.intake.log_call(CallRecord(caller_phone="13800138000", type="help", category_code="0203",
+                                               district="JJ", description="同一个路灯"), operator)
+    profile.cases.act(case.number, "merge", operator, "重复来电", {"into": other.number})  # merged: no attachments
     with pytest.raises(WorkflowError) as refused:
         service.add_file(case.number, _file(tmp_path, png()), operator)
     assert refused.value.code == "wrong_state"

@@ -120,7 +120,20 @@ def test_a_file_not_here_is_downloaded_then_opened(panel, tmp_path, qtbot):
     assert "on this computer" in strip.list.item(0).toolTip()
 
 
-def test_a_closed_case_offers_no_add(panel, profile):
-    profile.cases.act(panel.detail.case.number, "transfer", profile.actor("op01"), "", {"to": "110"})
+def test_mark_publishable(panel, tmp_path):
+    strip = panel.attachments
+    strip.add_file(_write(tmp_path, "井盖.jpg", jpeg_with_location()))
+    publish = panel.findChild(QPushButton, "casePublishAttachment")
+    assert publish.isEnabled() and "not public" in strip.list.item(0).toolTip()
+    publish.click()
+    assert "may be published" in strip.list.item(0).toolTip() and not publish.isEnabled()
+    assert [e.payload["public"] for e in panel.detail.events if e.kind == "attach"] == [False, True]
+
+
+def test_a_merged_case_offers_no_add(panel, profile):
+    op = profile.actor("op01")
+    other = profile.intake.log_call(CallRecord(caller_phone="13800138000", type="complaint", category_code="0203",
+                                               district="JJ", address="春熙路1号", description="同一个井盖"), op)
+    profile.cases.act(panel.detail.case.number, "merge", op, "重复来电", {"into": other.number})
     panel.reload()
     assert not panel.findChild(QPushButton, "caseAddAttachment").isEnabled()
