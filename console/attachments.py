@@ -142,7 +142,7 @@ def _save(img: Image.Image, fmt: str) -> bytes:
 
 def _gif_frames(img: Image.Image) -> bytes:
     frames = []
-    for i in range(img.n_frames):
+    for i in range(getattr(img, "n_frames", 1)):
         img.seek(i)
         frames.append(img.copy())
     out = io.BytesIO()

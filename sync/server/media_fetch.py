@@ -88,7 +88,7 @@ class MediaFetch:
         except (OSError, UnicodeError):
             raise MediaError("the media's host name does not resolve") from None
         for info in infos:
-            address = ipaddress.ip_address(info[4][0].split("%")[0])
+            address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
             if not address.is_global or address.is_multicast:
                 raise MediaError("media_url points to a private or local address")
 
