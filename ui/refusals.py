@@ -47,7 +47,7 @@ def refusal_texts() -> dict[str, str]:
         "department_not_involved": translate("Refusals", "Your department is not handling this case."),
         "attachment_not_uploaded": translate(
             "Refusals", "The attachment's file has not reached the central server; it is sent again at the next sync."),
-        "attachment_size": translate("Refusals", "The attachment's size differs from its file."),
+        "attachment_mismatch": translate("Refusals", "The attachment's size or type differs from its file."),
         "attachment_bad_digest": translate("Refusals", "The attachment is not named by a valid checksum."),
         "attachment_empty": translate("Refusals", "The attachment is empty."),
         "attachment_too_large": translate("Refusals", "The attachment is larger than {limit_mb} MB."),

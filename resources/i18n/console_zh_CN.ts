@@ -1969,8 +1969,8 @@ Its caller will be called back with {0}.</source>
     </message>
     <message>
         <location filename="../../ui/refusals.py" line="50"/>
-        <source>The attachment&apos;s size differs from its file.</source>
-        <translation>附件大小与文件不符。</translation>
+        <source>The attachment&apos;s size or type differs from its file.</source>
+        <translation>附件的大小或类型与文件不符。</translation>
     </message>
     <message>
         <location filename="../../ui/refusals.py" line="51"/>

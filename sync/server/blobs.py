@@ -43,17 +43,21 @@ def default_blob_dir(db_url: str) -> Path:
 def receive(store: BlobStore, sha256: str, data: bytes, limit: int = MAX_BYTES) -> dict:
     """Keep uploaded bytes named `sha256` after checking them; their metadata.
     Raises AttachmentError (nothing stored)."""
-    if store.has(sha256):
-        path = store.path(sha256)
-        return {"sha256": sha256, "size": path.stat().st_size, "mime": sniff(path.read_bytes()[:8192]),
+    if store.has(sha256):  # checked when it was stored; the digest names these very bytes
+        return {"sha256": sha256, "size": store.path(sha256).stat().st_size, "mime": _head_type(store, sha256),
                 "stored": False}
     mime = check_stored(data, limit)
     store.put(data, sha256)  # digest_mismatch when the bytes are not what the path names
     return {"sha256": sha256, "size": len(data), "mime": mime, "stored": True}
 
 
+def _head_type(store: BlobStore, sha256: str) -> str:
+    with open(store.path(sha256), "rb") as fh:
+        return sniff(fh.read(8192))
+
+
 def require(store: BlobStore, state: str, payload: dict) -> None:
-    """An `attach` event's bytes must be here, of the size it states (else WorkflowError)."""
+    """An `attach` event's bytes must be here, of the size and type it states (else WorkflowError)."""
     sha = str(payload.get("sha256") or "")
     try:
         path = store.path(sha)
@@ -62,8 +66,9 @@ def require(store: BlobStore, state: str, payload: dict) -> None:
     if not path.is_file():
         raise WorkflowError(state, "attach", "the attachment's bytes have not been uploaded",
                             "attachment_not_uploaded")
-    if path.stat().st_size != payload.get("size"):
-        raise WorkflowError(state, "attach", "the attachment's size differs from its bytes", "attachment_size")
+    if path.stat().st_size != payload.get("size") or _head_type(store, sha) != payload.get("mime"):
+        raise WorkflowError(state, "attach", "the attachment's size or type differs from its bytes",
+                            "attachment_mismatch")
 
 
 def attachment_of(conn: Connection, caller: Caller, ref: str, sha256: str) -> dict:

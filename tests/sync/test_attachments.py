@@ -224,6 +224,10 @@ def test_hostile_uploads_are_refused_and_nothing_is_kept(central):
         r = http.post(f"{API}/cases/{number}/actions/attach", headers=headers, json={"payload": checked.meta()})
         assert r.status_code == 409 and r.json()["refusal"] == "attachment_not_uploaded"
         book.blobs.put(checked.data)
+        for wrong in ({"size": checked.size + 1}, {"mime": "audio/mpeg"}):  # not what the bytes are
+            r = http.post(f"{API}/cases/{number}/actions/attach", headers=headers,
+                          json={"payload": {**checked.meta(), **wrong}})
+            assert r.status_code == 409 and r.json()["refusal"] == "attachment_mismatch", r.text
         for name in ("../../etc/passwd", "a\\b.png", "bad\x07name.png"):
             r = http.post(f"{API}/cases/{number}/actions/attach", headers=headers,
                           json={"payload": {**checked.meta(), "name": name}})
