@@ -46,7 +46,7 @@ def refusal_texts() -> dict[str, str]:
         "lead_department_only": translate("Refusals", "Only the lead department may do this."),
         "department_not_involved": translate("Refusals", "Your department is not handling this case."),
         "attachment_not_uploaded": translate(
-            "Refusals", "The attachment's file has not reached the central server; it is sent again at the next sync."),
+            "Refusals", "The central server lacks the attachment's file (refused, or never sent): add it again."),
         "attachment_mismatch": translate("Refusals", "The attachment's size or type differs from its file."),
         "attachment_bad_digest": translate("Refusals", "The attachment is not named by a valid checksum."),
         "attachment_empty": translate("Refusals", "The attachment is empty."),

@@ -1964,8 +1964,8 @@ Its caller will be called back with {0}.</source>
     </message>
     <message>
         <location filename="../../ui/refusals.py" line="48"/>
-        <source>The attachment&apos;s file has not reached the central server; it is sent again at the next sync.</source>
-        <translation>附件文件尚未上传到中心服务器，下次同步时会重新发送。</translation>
+        <source>The central server lacks the attachment&apos;s file (refused, or never sent): add it again.</source>
+        <translation>中心服务器没有该附件的文件（被拒收或未发送）：请重新添加。</translation>
     </message>
     <message>
         <location filename="../../ui/refusals.py" line="50"/>
