@@ -34,6 +34,7 @@ from .case_rows import CASES, EVENTS
 from .casebook import Casebook
 from .media_fetch import MediaError
 from .stations import WEB_STATION
+from .units import unit_names
 
 CLOSED_STATES = frozenset({"closed", "merged", "answered"})
 # never public: confidential cases and whistle-blowing reports (举报), which protect who reported
@@ -108,7 +109,7 @@ def _districts() -> dict[str, str]:
 
 
 def _departments() -> dict[str, str]:
-    return {d["code"]: d["name"] for d in seed("departments")}
+    return unit_names()
 
 
 class _Error(Exception):
