@@ -116,6 +116,7 @@ def test_a_file_not_here_is_downloaded_then_opened(panel, tmp_path, qtbot):
         loop.run_until_complete(asyncio.sleep(0.01))  # the done callback
     finally:
         asyncio.set_event_loop(None)
+        loop.close()
     assert asked == [(panel.detail.case.number, view.sha256)] and opened[0].endswith(".wav")
     assert "on this computer" in strip.list.item(0).toolTip()
 
