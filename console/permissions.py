@@ -77,6 +77,7 @@ TABLE: dict[str, tuple[frozenset[Relation], ...]] = {
     "pick":                   (NEVER,   ANY,      NEVER,              ANY,  NEVER),
     "edit":                   (ANY,     ANY,      NEVER,              ANY,  NEVER),
     "note":                   (ANY,     ANY,      LEAD_OR_ASSISTING,  ANY,  NEVER),
+    "attach":                 (ANY,     ANY,      LEAD_OR_ASSISTING,  ANY,  ANY),
 }
 
 # The roles whose credential may write through each path. `system` is in none:

@@ -95,6 +95,8 @@ def _start_sync(window, profile, actor):
     from .sync_panel import SyncController, central_url_for
     url = central_url_for(profile)
     controller = SyncController(window, profile, actor, url)
+    if controller.client is not None and hasattr(window, "detail"):  # Open downloads what is not here yet
+        window.detail.attachments.downloader = controller.download_attachment
     if url:
         window.set_sync_configured(True)
     controller.start()

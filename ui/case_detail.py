@@ -32,6 +32,7 @@ from console.queue_filter import QueueFilter
 from console.returns import returns_of
 from console.workflow import ACTIONS, INSTRUCTION_LEVELS, SATISFACTION_LEVELS, WorkflowError
 
+from .attachments_strip import AttachmentStrip
 from .queue_model import countdown
 from .refusals import refusal_text
 from .terms import term
@@ -160,6 +161,9 @@ class CaseDetailPanel(QWidget):
         for label in (self.title, self.instructions, self.facts, self.description):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.timeline_view = TimelineView(self.services.names.departments, _operator_names(self.services), self)
+        self.attachments = AttachmentStrip(getattr(self.services, "attachments", None), self.services.actor, self)
+        self.attachments.added.connect(self._on_attachments_added)
+        self.attachments.status_message.connect(self.status_message)
         self.timeline = self.timeline_view.tree
 
         self.action_combo = named(QComboBox(self), "caseAction", self.tr("Action"))
@@ -236,13 +240,15 @@ class CaseDetailPanel(QWidget):
         layout.addWidget(self.deadline)
         layout.addWidget(self.facts)
         layout.addWidget(self.description)
+        layout.addWidget(self.attachments)
         layout.addWidget(self.timeline_view, 1)
         layout.addLayout(actions)
         layout.addLayout(buttons)
-        # Tab follows the screen: timeline, its full text, the action, its details, reason, the button
-        order = [self.timeline, self.timeline_view.full, self.action_combo, self.lead, self.assist, self.satisfied,
-                 self.resolved,
-                 self.into, self.level, self.extension, self.answer, self.reason, self.apply_button]
+        # Tab follows the screen: the attachments, the timeline, its full text, the action, its details,
+        # reason, the button
+        order = [*self.attachments.focus_order(), self.timeline, self.timeline_view.full, self.action_combo,
+                 self.lead, self.assist, self.satisfied, self.resolved, self.into, self.level, self.extension,
+                 self.answer, self.reason, self.apply_button]
         for a, b in pairwise(order):
             QWidget.setTabOrder(a, b)
         self._show()
@@ -255,6 +261,7 @@ class CaseDetailPanel(QWidget):
                 w.clear()
             self.instructions.hide()
             self.timeline_view.show_events([])
+            self.attachments.show_case(None, False)
             self.action_combo.clear()
             self.apply_button.setEnabled(False)
             return
@@ -311,6 +318,7 @@ class CaseDetailPanel(QWidget):
         self.description.setText(c.description + (f"\n\n{self.tr('Answer')}: {c.answer}" if c.answer else ""))
         self.timeline_view.show_events(d.events)
         self._preselect_units(d)
+        self.attachments.show_case(c, "attach" in actions_for(self.services.actor, c))
         self.action_combo.blockSignals(True)
         self.action_combo.clear()
         for a in self.allowed():
@@ -358,6 +366,9 @@ class CaseDetailPanel(QWidget):
         return [code for row in range(self.assist.count())
                 if (item := self.assist.item(row)).checkState() == Qt.CheckState.Checked
                 and (code := item.data(Qt.ItemDataRole.UserRole)) != lead]
+    def _on_attachments_added(self, summary) -> None:
+        self.load(summary.id, opened=False)
+        self.acted.emit(summary)
 
     def _on_action_changed(self, *_args) -> None:
         action = self.action_combo.currentData()

@@ -54,6 +54,17 @@ def refusal_texts() -> dict[str, str]:
         "unknown_unit": translate("Refusals", "There is no unit {unit}."),
         "bad_unit": translate("Refusals", "{field} must name a unit from the list."),
         "lead_also_assists": translate("Refusals", "The responsible unit cannot also be one of its assisting units."),
+        "attachment_not_uploaded": translate(
+            "Refusals", "The central server lacks the attachment's file (refused, or never sent): add it again."),
+        "attachment_mismatch": translate("Refusals", "The attachment's size or type differs from its file."),
+        "attachment_bad_digest": translate("Refusals", "The attachment is not named by a valid checksum."),
+        "attachment_empty": translate("Refusals", "The attachment is empty."),
+        "attachment_too_large": translate("Refusals", "The attachment is larger than {limit_mb} MB."),
+        "attachment_type_not_allowed": translate(
+            "Refusals", "Only photos, PDF documents and voice recordings can be attached."),
+        "attachment_bad_name": translate(
+            "Refusals", "The attachment's file name has path separators or control characters."),
+        "attachment_bad_public": translate("Refusals", "Whether the attachment may be published is yes or no."),
     }
 
 

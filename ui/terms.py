@@ -75,6 +75,7 @@ def terms() -> dict[str, dict[str, str]]:
             "pick": QCoreApplication.translate("Terms", "Leader's pick"),
             "edit": QCoreApplication.translate("Terms", "Edit"),
             "note": QCoreApplication.translate("Terms", "Note"),
+            "attach": QCoreApplication.translate("Terms", "Attachment"),
             "progress_contact": QCoreApplication.translate("Terms", "Progress contacted"),
             "callback_unreached": QCoreApplication.translate("Terms", "Callback: not reached"),
             "review_reopen": QCoreApplication.translate("Terms", "Review: reopen to the department"),

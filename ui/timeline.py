@@ -132,11 +132,18 @@ def sentence(event, names: Namer) -> str:
         text = translate("Timeline", "Put the caller through to {0}").format(line_name(str(p["transferred_to"])))
     elif k == "note":
         text = translate("Timeline", "Note: {0}").format(p.get("text", ""))
+    elif k == "attach":
+        from .attachments_strip import file_size
+        size = file_size(int(p.get("size") or 0))
+        text = (translate("Timeline", "Attached {0} ({1}), may be published") if p.get("public") else
+                translate("Timeline", "Attached {0} ({1})")).format(p.get("name", ""), size)
     else:  # an action this console does not know yet: its name and details, never dropped
         extra = {key: v for key, v in p.items() if key not in _SHOWN_KEYS}
         text = term("action", k) + (": " + "; ".join(f"{key}: {v}" for key, v in extra.items()) if extra else "")
     if r and k != "note":
         text += translate("Timeline", ". Reason: {0}").format(r)
+    if p.get("media_error"):  # an Open311 request whose media_url could not be attached
+        text += translate("Timeline", ". The photo it linked was not attached: {0}").format(p["media_error"])
     return text
 
 

@@ -14,6 +14,7 @@ from types import SimpleNamespace
 
 from sqlalchemy import Connection, insert, select, update
 
+from console.attachments import BlobStore
 from console.clock import utcnow
 from console.deadlines import PolicyError, SlaPolicy, load_policy
 from console.intake import ReferenceCodes
@@ -69,6 +70,8 @@ def unit_refusal(case, action: str, payload: dict) -> None:
 class Rules:
     """What every write of the server goes by: the database, the SLA policy, the clock
     and the reference codes."""
+
+    blobs: BlobStore  # attachment bytes (set by the Casebook: sync/server/blobs.py)
 
     def __init__(self, db: CentralDB, policy: SlaPolicy | None = None, clock: Callable[[], datetime] = utcnow):
         self.db = db
