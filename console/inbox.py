@@ -12,6 +12,7 @@ Tabs (what the liaison must do next):
     returned     returned by the unit: under the hotline's review, in dispute, or back with it
     assisting    open cases the unit assists (its opinion is asked, the lead replies)
     overdue      the unit leads it and the step in progress is past its deadline
+    passed_down  open cases the unit passed to a unit below it (sub-dispatch): it keeps watching them
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from datetime import datetime
 
 from models.storage_forms import stored_time
 
-TABS = ("to_sign", "in_progress", "extension", "returned", "assisting", "overdue")
+TABS = ("to_sign", "in_progress", "extension", "returned", "assisting", "overdue", "passed_down")
 HANDLING = ("accepted", "extended", "reopened")  # signed for: the reply countdown runs
 # a return waits for a team lead (return_review), a dispute for a decision, `returned` for re-dispatch
 RETURNED = ("returned", "return_review", "dispute")
@@ -33,7 +34,9 @@ def condition(tab: str, unit: str | None, now: datetime, p: dict) -> str:
     no inbox (never everything)."""
     if tab not in TABS:
         raise ValueError(f"unknown inbox tab {tab!r}; one of {', '.join(TABS)}")
-    p["unit"] = unit or "\x00"
+    if not unit:
+        return "0"
+    p["unit"] = unit
     lead = "lead_department = :unit"
     if tab == "to_sign":
         return f"{lead} AND state = 'dispatched'"
@@ -45,9 +48,14 @@ def condition(tab: str, unit: str | None, now: datetime, p: dict) -> str:
         return f"{lead} AND {_states(RETURNED)}"
     if tab == "assisting":
         # the LIKE narrows on the JSON text, json_each decides exactly (a code inside another code)
-        p["unit_like"] = '%"' + (unit or "\x00").replace("%", "").replace("_", "\\_") + '"%'
+        p["unit_like"] = '%"' + _like(unit) + '"%'
         return (f"{_states(ACTIVE)} AND assist_departments LIKE :unit_like ESCAPE '\\' "
                 "AND EXISTS (SELECT 1 FROM json_each(cases.assist_departments) WHERE json_each.value = :unit)")
+    if tab == "passed_down":
+        # upper_units: the codes of the units above the lead, comma-separated (console.lifecycle)
+        p["unit_list"] = "%," + _like(unit) + ",%"
+        return (f"{_states(ACTIVE)} AND upper_units IS NOT NULL "
+                "AND (',' || upper_units || ',') LIKE :unit_list ESCAPE '\\'")
     p["inbox_now"] = stored_time(now)
     return f"{lead} AND {_states(ACTIVE)} AND deadline < :inbox_now"
 
@@ -56,6 +64,11 @@ def counts(queue, unit: str | None) -> dict[str, int]:
     """The live count of every tab of `unit`'s inbox (`queue`: a console.queue.QueueService)."""
     from .queue_filter import QueueFilter
     return {tab: queue.count(QueueFilter(view="all", inbox=tab, unit=unit)).n for tab in TABS}
+
+
+def _like(unit: str) -> str:
+    """A unit code as LIKE text: its wildcards taken literally (escape character a backslash)."""
+    return unit.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _states(states: tuple[str, ...]) -> str:

@@ -89,6 +89,7 @@ DEPARTMENT_SHORTCUTS = [
     Shortcut("tab_4", "Ctrl+4", QT_TRANSLATE_NOOP("Shortcuts", "Inbox: Returned / under review")),
     Shortcut("tab_5", "Ctrl+5", QT_TRANSLATE_NOOP("Shortcuts", "Inbox: Assisting")),
     Shortcut("tab_6", "Ctrl+6", QT_TRANSLATE_NOOP("Shortcuts", "Inbox: Overdue")),
+    Shortcut("tab_7", "Ctrl+7", QT_TRANSLATE_NOOP("Shortcuts", "Inbox: Passed down to a unit below")),
 ] + [BY_ID[i] for i in ("focus_queue", "open_case", "refresh", "sort_queue", "next_pane", "previous_pane",
                         "sync_panel", "lock", "cheat_sheet", "quit")]
 

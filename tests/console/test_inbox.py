@@ -32,7 +32,8 @@ def walk_one_of_each(prof, lead: str = "URBAN", assist: str = "HRSS") -> dict[st
     made = {}
     for tab, steps in (("to_sign", []), ("in_progress", [("accept", "", {})]),
                        ("extension", [("accept", "", {}), ("request_extension", "需协调施工单位", {"extra": "3wd"})]),
-                       ("returned", [("return", "不属于本单位职责", {})])):
+                       ("returned", [("return", "不属于本单位职责", {})]),
+                       ("passed_down", [("sub_dispatch", "", {"unit": "URBAN-ZHIFA"})])):
         case = prof.intake.log_call(CallRecord(caller_phone="13800138000", type="complaint", category_code="0203",
                                                district="JJ", address="东大街100号",
                                                description=f"路灯不亮（{tab}）"), op)
@@ -58,6 +59,8 @@ def _expected(rows, tab: str, unit: str, now) -> set[str]:
             ok = lead and r.state in ("returned", "return_review", "dispute")
         elif tab == "assisting":
             ok = unit in r.assist and r.state in ("dispatched", "accepted", "extended", "reopened")
+        elif tab == "passed_down":
+            ok = unit in r.upper and r.state in ("dispatched", "accepted", "extended", "reopened")
         else:
             ok = lead and r.state in ("dispatched", "accepted", "extended", "reopened") and r.deadline is not None \
                 and r.deadline < now
@@ -73,9 +76,10 @@ def _rows(db):
     from models.storage_forms import stored_time
     with db.session() as s:
         raw = s.execute(text("SELECT number, state, lead_department, assist_departments, extension_requested, "
-                             "deadline FROM cases")).all()
+                             "deadline, upper_units FROM cases")).all()
     return [SimpleNamespace(number=n, state=st, lead_department=lead, assist=json.loads(a or "[]"),
-                            extension_requested=ext, deadline=dl) for n, st, lead, a, ext, dl in raw], stored_time
+                            extension_requested=ext, deadline=dl, upper=(up or "").split(","))
+            for n, st, lead, a, ext, dl, up in raw], stored_time
 
 
 def test_every_tab_of_every_unit_matches_the_cases_read_one_by_one(demo):

@@ -24,6 +24,7 @@ def tab_label(tab: str) -> str:
         "returned": QCoreApplication.translate("DepartmentInbox", "Returned / under review"),
         "assisting": QCoreApplication.translate("DepartmentInbox", "Assisting"),
         "overdue": QCoreApplication.translate("DepartmentInbox", "Overdue"),
+        "passed_down": QCoreApplication.translate("DepartmentInbox", "Passed down"),
     }.get(tab, tab)
 
 
