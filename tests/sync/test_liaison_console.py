@@ -59,7 +59,7 @@ def _tabs_on_server(central, caller: Caller) -> dict[str, list[str]]:
     now = utcnow()
     plain = [SimpleNamespace(number=r.number, state=r.state, lead_department=r.lead_department,
                              assist=list(r.assist_departments or []), extension_requested=r.extension_requested,
-                             deadline=r.deadline) for r in rows]
+                             deadline=r.deadline, upper=(r.upper_units or "").split(",")) for r in rows]
     return {tab: sorted(_expected(plain, tab, caller.department, now)) for tab in inbox.TABS}
 
 
