@@ -4,17 +4,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="173" />
+        <location filename="../../ui/app.py" line="178"/>
         <source>Caller-ID listener on port {0}</source>
         <translation>来电号码接口已在端口 {0} 监听</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="177" />
+        <location filename="../../ui/app.py" line="182"/>
         <source>Caller-ID listener not started: {0}</source>
         <translation>来电号码接口未启动：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="152" />
+        <location filename="../../ui/app.py" line="156"/>
         <source>Signed in offline: the password was checked on this computer.</source>
         <translation>已离线登录：密码在本机核验。</translation>
     </message>
@@ -22,59 +22,59 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../ui/call_bar.py" line="46" />
-        <location filename="../../ui/call_bar.py" line="145" />
+        <location filename="../../ui/call_bar.py" line="46"/>
+        <location filename="../../ui/call_bar.py" line="145"/>
         <source>Calls</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="117" />
-        <location filename="../../ui/call_bar.py" line="125" />
+        <location filename="../../ui/call_bar.py" line="117"/>
+        <location filename="../../ui/call_bar.py" line="125"/>
         <source>No other call.</source>
         <translation>没有其他来电。</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="129" />
+        <location filename="../../ui/call_bar.py" line="129"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="129" />
+        <location filename="../../ui/call_bar.py" line="129"/>
         <source>Ringing</source>
         <translation>振铃</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="129" />
+        <location filename="../../ui/call_bar.py" line="129"/>
         <source>Held</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="130" />
+        <location filename="../../ui/call_bar.py" line="130"/>
         <source>Unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="131" />
+        <location filename="../../ui/call_bar.py" line="131"/>
         <source>no number</source>
         <translation>无号码</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="132" />
+        <location filename="../../ui/call_bar.py" line="132"/>
         <source>earlier cases: {0}</source>
         <translation>历史工单 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="148" />
+        <location filename="../../ui/call_bar.py" line="148"/>
         <source>Calls: Enter brings the chosen call into the form</source>
         <translation>来电栏：按 Enter 将选中的来电调入受理单</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="157" />
+        <location filename="../../ui/call_bar.py" line="157"/>
         <source>No call. Incoming calls ring here.</source>
         <translation>暂无来电。新来电在此振铃。</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="215" />
+        <location filename="../../ui/call_bar.py" line="215"/>
         <source>A call from {0} is ringing in the call bar: Alt+PageDown takes it, the form keeps this call.</source>
         <translation>{0} 的来电在来电栏振铃：按 Alt+PageDown 接入，当前受理单保留。</translation>
     </message>
@@ -82,52 +82,52 @@
 <context>
     <name>CallLogModel</name>
     <message>
-        <location filename="../../ui/caller_log.py" line="32" />
+        <location filename="../../ui/caller_log.py" line="32"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="32" />
+        <location filename="../../ui/caller_log.py" line="32"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="32" />
+        <location filename="../../ui/caller_log.py" line="32"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="32" />
+        <location filename="../../ui/caller_log.py" line="32"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="33" />
+        <location filename="../../ui/caller_log.py" line="33"/>
         <source>Earlier cases</source>
         <translation>历史工单</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="33" />
+        <location filename="../../ui/caller_log.py" line="33"/>
         <source>Case</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="33" />
+        <location filename="../../ui/caller_log.py" line="33"/>
         <source>Called back</source>
         <translation>已回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="69" />
+        <location filename="../../ui/caller_log.py" line="69"/>
         <source>Callback</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="69" />
+        <location filename="../../ui/caller_log.py" line="69"/>
         <source>Incoming</source>
         <translation>呼入</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="71" />
+        <location filename="../../ui/caller_log.py" line="71"/>
         <source>no number</source>
         <translation>无号码</translation>
     </message>
@@ -135,65 +135,65 @@
 <context>
     <name>CallerLog</name>
     <message>
-        <location filename="../../ui/caller_log.py" line="96" />
+        <location filename="../../ui/caller_log.py" line="96"/>
         <source>Caller log</source>
         <translation>来电记录</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="114" />
+        <location filename="../../ui/caller_log.py" line="114"/>
         <source>Choose a call with a number to call back.</source>
         <translation>请选择一条有号码的来电再回拨。</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="121" />
+        <location filename="../../ui/caller_log.py" line="121"/>
         <source>Show calls</source>
         <translation>显示来电</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="122" />
+        <location filename="../../ui/caller_log.py" line="122"/>
         <source>All calls</source>
         <translation>全部来电</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="85" />
-        <location filename="../../ui/caller_log.py" line="122" />
+        <location filename="../../ui/caller_log.py" line="85"/>
+        <location filename="../../ui/caller_log.py" line="122"/>
         <source>Missed</source>
         <translation>未接</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="86" />
-        <location filename="../../ui/caller_log.py" line="123" />
+        <location filename="../../ui/caller_log.py" line="86"/>
+        <location filename="../../ui/caller_log.py" line="123"/>
         <source>Abandoned</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="84" />
-        <location filename="../../ui/caller_log.py" line="123" />
+        <location filename="../../ui/caller_log.py" line="84"/>
+        <location filename="../../ui/caller_log.py" line="123"/>
         <source>Answered</source>
         <translation>已接听</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="83" />
+        <location filename="../../ui/caller_log.py" line="83"/>
         <source>Ringing</source>
         <translation>振铃</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="127" />
+        <location filename="../../ui/caller_log.py" line="127"/>
         <source>Calls, newest first: F9 or Enter calls back</source>
         <translation>来电记录（最新在前）：按 F9 或 Enter 回拨</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="137" />
+        <location filename="../../ui/caller_log.py" line="137"/>
         <source>Call back (F9)</source>
         <translation>回拨 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="138" />
+        <location filename="../../ui/caller_log.py" line="138"/>
         <source>Call back the chosen caller</source>
         <translation>回拨选中的来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_log.py" line="141" />
+        <location filename="../../ui/caller_log.py" line="141"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -201,37 +201,37 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="59" />
+        <location filename="../../ui/case_detail.py" line="60"/>
         <source>No such case.</source>
         <translation>没有这个工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="86" />
+        <location filename="../../ui/case_detail.py" line="87"/>
         <source>Not done: a reason is required for this action.</source>
         <translation>未执行：此操作需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="95" />
+        <location filename="../../ui/case_detail.py" line="96"/>
         <source>There is no such case.</source>
         <translation>没有这个工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="96" />
+        <location filename="../../ui/case_detail.py" line="97"/>
         <source>Not done: {0}</source>
         <translation>未执行：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="99" />
+        <location filename="../../ui/case_detail.py" line="100"/>
         <source>{0}: {1} done.</source>
         <translation>{0}：已{1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="106" />
+        <location filename="../../ui/case_detail.py" line="107"/>
         <source>Merge case</source>
         <translation>并单确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="107" />
+        <location filename="../../ui/case_detail.py" line="108"/>
         <source>Merge {0} into {1}?
 Reason: {2}
 The caller of {0} will be called back with {1}.</source>
@@ -240,37 +240,37 @@ The caller of {0} will be called back with {1}.</source>
 {0} 的来电人将随 {1} 一并回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="110" />
+        <location filename="../../ui/case_detail.py" line="111"/>
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="111" />
+        <location filename="../../ui/case_detail.py" line="112"/>
         <source>Do not merge</source>
         <translation>不并单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="123" />
+        <location filename="../../ui/case_detail.py" line="124"/>
         <source>Case</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="126" />
-        <source>Leaders' instructions</source>
+        <location filename="../../ui/case_detail.py" line="127"/>
+        <source>Leaders&apos; instructions</source>
         <translation>领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="129" />
+        <location filename="../../ui/case_detail.py" line="130"/>
         <source>Case facts</source>
         <translation>工单信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="132" />
+        <location filename="../../ui/case_detail.py" line="133"/>
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="134" />
+        <location filename="../../ui/case_detail.py" line="135"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
@@ -283,8 +283,8 @@ The caller of {0} will be called back with {1}.</source>
         <translation type="vanished">时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="143" />
-        <location filename="../../ui/case_detail.py" line="187" />
+        <location filename="../../ui/case_detail.py" line="144"/>
+        <location filename="../../ui/case_detail.py" line="188"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -301,171 +301,171 @@ The caller of {0} will be called back with {1}.</source>
         <translation type="vanished">原因 / 详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="145" />
-        <location filename="../../ui/case_detail.py" line="147" />
-        <location filename="../../ui/case_detail.py" line="285" />
+        <location filename="../../ui/case_detail.py" line="146"/>
+        <location filename="../../ui/case_detail.py" line="148"/>
+        <location filename="../../ui/case_detail.py" line="286"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="148" />
+        <location filename="../../ui/case_detail.py" line="149"/>
         <source>Do it</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="148" />
+        <location filename="../../ui/case_detail.py" line="149"/>
         <source>Do the chosen action</source>
         <translation>执行所选操作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="150" />
+        <location filename="../../ui/case_detail.py" line="151"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="157" />
+        <location filename="../../ui/case_detail.py" line="158"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="160" />
-        <location filename="../../ui/case_detail.py" line="169" />
+        <location filename="../../ui/case_detail.py" line="161"/>
+        <location filename="../../ui/case_detail.py" line="170"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="163" />
-        <location filename="../../ui/case_detail.py" line="171" />
+        <location filename="../../ui/case_detail.py" line="164"/>
+        <location filename="../../ui/case_detail.py" line="172"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="164" />
+        <location filename="../../ui/case_detail.py" line="165"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="165" />
+        <location filename="../../ui/case_detail.py" line="166"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="173" />
+        <location filename="../../ui/case_detail.py" line="174"/>
         <source>Merge into case number</source>
         <translation>并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="174" />
+        <location filename="../../ui/case_detail.py" line="175"/>
         <source>Case number to merge into</source>
         <translation>要并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="175" />
+        <location filename="../../ui/case_detail.py" line="176"/>
         <source>Instruction level</source>
         <translation>批示级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="178" />
+        <location filename="../../ui/case_detail.py" line="179"/>
         <source>Extension</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="179" />
+        <location filename="../../ui/case_detail.py" line="180"/>
         <source>as requested</source>
         <translation>按申请时长</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="180" />
+        <location filename="../../ui/case_detail.py" line="181"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="188" />
+        <location filename="../../ui/case_detail.py" line="189"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="213" />
+        <location filename="../../ui/case_detail.py" line="214"/>
         <source>No case open: press Enter on a row of the queue.</source>
         <translation>未打开工单：在工单列表中选中一行按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="227" />
-        <source>Leader's pick: handle first</source>
+        <location filename="../../ui/case_detail.py" line="228"/>
+        <source>Leader&apos;s pick: handle first</source>
         <translation>领导点球：优先办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="229" />
+        <location filename="../../ui/case_detail.py" line="230"/>
         <source>Supervised {0} times</source>
         <translation>已督办 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="233" />
+        <location filename="../../ui/case_detail.py" line="234"/>
         <source>Deadline: {0} ({1})</source>
         <translation>时限：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="234" />
+        <location filename="../../ui/case_detail.py" line="235"/>
         <source>No deadline running</source>
         <translation>当前无办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="237" />
+        <location filename="../../ui/case_detail.py" line="238"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="238" />
+        <location filename="../../ui/case_detail.py" line="239"/>
         <source>Caller: {0}</source>
         <translation>来电人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="238" />
+        <location filename="../../ui/case_detail.py" line="239"/>
         <source> (repeat caller)</source>
         <translation>（重复来电）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="242" />
+        <location filename="../../ui/case_detail.py" line="243"/>
         <source>Received: {0}</source>
         <translation>受理时间：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="245" />
+        <location filename="../../ui/case_detail.py" line="246"/>
         <source>Lead: {0}</source>
         <translation>主办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="246" />
+        <location filename="../../ui/case_detail.py" line="247"/>
         <source>; assisting: {0}</source>
         <translation>；协办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="248" />
+        <location filename="../../ui/case_detail.py" line="249"/>
         <source>Merged into {0}</source>
         <translation>已并入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="251" />
-        <source>Lead unit's 24-hour contact: {0} {1}</source>
+        <location filename="../../ui/case_detail.py" line="252"/>
+        <source>Lead unit&apos;s 24-hour contact: {0} {1}</source>
         <translation>主办单位24小时联系人：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="254" />
+        <location filename="../../ui/case_detail.py" line="255"/>
         <source>Progress contact made {0}</source>
         <translation>已于 {0} 联系市民告知进展</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="255" />
+        <location filename="../../ui/case_detail.py" line="256"/>
         <source>Progress contact due {0} (1-hour rule)</source>
         <translation>须于 {0} 前联系市民告知进展（1小时规则）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="258" />
+        <location filename="../../ui/case_detail.py" line="259"/>
         <source>Extension requested: {0}</source>
         <translation>已申请延期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="261" />
+        <location filename="../../ui/case_detail.py" line="262"/>
         <source>Callback: {0}, resolved {1}</source>
         <translation>回访：{0}，解决 {1}</translation>
     </message>
@@ -474,42 +474,42 @@ The caller of {0} will be called back with {1}.</source>
         <translation type="vanished">回访：满意 {0}，解决 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="262" />
+        <location filename="../../ui/case_detail.py" line="263"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="262" />
+        <location filename="../../ui/case_detail.py" line="263"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="264" />
+        <location filename="../../ui/case_detail.py" line="265"/>
         <source>Callback tries without reaching the caller: {0}</source>
         <translation>回访未联系上次数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="266" />
+        <location filename="../../ui/case_detail.py" line="267"/>
         <source>Merged into this case: {0}</source>
         <translation>并入本单的工单：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="268" />
+        <location filename="../../ui/case_detail.py" line="269"/>
         <source>Call back each caller: {0}</source>
         <translation>需逐一回访：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="285" />
+        <location filename="../../ui/case_detail.py" line="286"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="286" />
+        <location filename="../../ui/case_detail.py" line="287"/>
         <source>Required for this action</source>
         <translation>此操作必须填写</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="286" />
+        <location filename="../../ui/case_detail.py" line="287"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -517,27 +517,27 @@ The caller of {0} will be called back with {1}.</source>
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="299" />
+        <location filename="../../ui/queue_model.py" line="299"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="299" />
+        <location filename="../../ui/queue_model.py" line="299"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="299" />
+        <location filename="../../ui/queue_model.py" line="299"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="299" />
+        <location filename="../../ui/queue_model.py" line="299"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="300" />
+        <location filename="../../ui/queue_model.py" line="300"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
@@ -545,19 +545,19 @@ The caller of {0} will be called back with {1}.</source>
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="84" />
-        <location filename="../../ui/shortcuts.py" line="85" />
-        <location filename="../../ui/shortcuts.py" line="87" />
+        <location filename="../../ui/shortcuts.py" line="108"/>
+        <location filename="../../ui/shortcuts.py" line="109"/>
+        <location filename="../../ui/shortcuts.py" line="111"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="88" />
+        <location filename="../../ui/shortcuts.py" line="112"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="88" />
+        <location filename="../../ui/shortcuts.py" line="112"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
@@ -565,27 +565,27 @@ The caller of {0} will be called back with {1}.</source>
 <context>
     <name>Countdown</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="62" />
+        <location filename="../../ui/queue_model.py" line="62"/>
         <source>{0}d {1}h</source>
         <translation>{0}天{1}小时</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="64" />
+        <location filename="../../ui/queue_model.py" line="64"/>
         <source>{0}h {1}m</source>
         <translation>{0}小时{1}分</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="66" />
+        <location filename="../../ui/queue_model.py" line="66"/>
         <source>{0}m</source>
         <translation>{0}分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="68" />
+        <location filename="../../ui/queue_model.py" line="68"/>
         <source>overdue {0}</source>
         <translation>超期 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="70" />
+        <location filename="../../ui/queue_model.py" line="70"/>
         <source>{0} left</source>
         <translation>剩 {0}</translation>
     </message>
@@ -593,142 +593,142 @@ The caller of {0} will be called back with {1}.</source>
 <context>
     <name>EmergencyBanner</name>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="17" />
+        <location filename="../../ui/emergency_banner.py" line="17"/>
         <source>110 Police</source>
         <translation>110 公安报警</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="18" />
+        <location filename="../../ui/emergency_banner.py" line="18"/>
         <source>119 Fire and rescue</source>
         <translation>119 消防救援</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="19" />
+        <location filename="../../ui/emergency_banner.py" line="19"/>
         <source>120 Ambulance</source>
         <translation>120 医疗急救</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="20" />
+        <location filename="../../ui/emergency_banner.py" line="20"/>
         <source>122 Traffic accidents</source>
         <translation>122 交通事故报警</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="28" />
+        <location filename="../../ui/emergency_banner.py" line="28"/>
         <source>someone may harm themselves</source>
         <translation>有人可能轻生</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="29" />
+        <location filename="../../ui/emergency_banner.py" line="29"/>
         <source>violence</source>
         <translation>暴力伤害</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="30" />
+        <location filename="../../ui/emergency_banner.py" line="30"/>
         <source>explosion</source>
         <translation>爆炸</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="31" />
+        <location filename="../../ui/emergency_banner.py" line="31"/>
         <source>fire or smoke</source>
         <translation>火灾或冒烟</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="32" />
+        <location filename="../../ui/emergency_banner.py" line="32"/>
         <source>electrocution</source>
         <translation>触电</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="33" />
+        <location filename="../../ui/emergency_banner.py" line="33"/>
         <source>fall from height</source>
         <translation>高处坠落</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="34" />
+        <location filename="../../ui/emergency_banner.py" line="34"/>
         <source>unconscious or acutely ill</source>
         <translation>昏迷或急症</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="35" />
+        <location filename="../../ui/emergency_banner.py" line="35"/>
         <source>drowning</source>
         <translation>溺水</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="36" />
+        <location filename="../../ui/emergency_banner.py" line="36"/>
         <source>trapped in a lift</source>
         <translation>电梯困人</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="37" />
+        <location filename="../../ui/emergency_banner.py" line="37"/>
         <source>collapse</source>
         <translation>坍塌</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="38" />
+        <location filename="../../ui/emergency_banner.py" line="38"/>
         <source>traffic accident</source>
         <translation>交通事故</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="39" />
+        <location filename="../../ui/emergency_banner.py" line="39"/>
         <source>gas leak</source>
         <translation>燃气泄漏</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="40" />
+        <location filename="../../ui/emergency_banner.py" line="40"/>
         <source>live wire down</source>
         <translation>电线断落</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="41" />
+        <location filename="../../ui/emergency_banner.py" line="41"/>
         <source>burst water main</source>
         <translation>供水管爆裂</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="56" />
+        <location filename="../../ui/emergency_banner.py" line="56"/>
         <source>Emergency</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="64" />
+        <location filename="../../ui/emergency_banner.py" line="64"/>
         <source>Set Emergency and the proposed line</source>
         <translation>设为特急并选定建议的转接线路</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="111" />
+        <location filename="../../ui/emergency_banner.py" line="111"/>
         <source>Logged: {0} was transferred to {1}.</source>
         <translation>已记录：工单 {0} 已转接 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="115" />
+        <location filename="../../ui/emergency_banner.py" line="115"/>
         <source>Logged: {0} was put through to {1} and dispatched to {2} as urgent.</source>
         <translation>已记录：工单 {0} 已转接 {1}，并已按紧急件派单给 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="135" />
+        <location filename="../../ui/emergency_banner.py" line="135"/>
         <source>Emergency: put the caller through to {0} now and stay on the line until they answer; Ctrl+S then logs the transfer.</source>
         <translation>特急：请立即将来电转接 {0}，等对方接听后再挂断；然后按 Ctrl+S 记录转接。</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="140" />
+        <location filename="../../ui/emergency_banner.py" line="140"/>
         <source>The case is also dispatched to {0} as urgent.</source>
         <translation>保存时同时按紧急件派单给 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="143" />
+        <location filename="../../ui/emergency_banner.py" line="143"/>
         <source>Emergency: choose the line to put the caller through to.</source>
         <translation>特急：请选择转接线路。</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="145" />
+        <location filename="../../ui/emergency_banner.py" line="145"/>
         <source>Proposed: {0}.</source>
         <translation>建议转接：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="148" />
+        <location filename="../../ui/emergency_banner.py" line="148"/>
         <source>Possible emergency: {0} (“{1}”). Put the caller through to {2}.</source>
         <translation>疑似紧急情况：{0}（“{1}”）。请转接 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="154" />
+        <location filename="../../ui/emergency_banner.py" line="154"/>
         <source>Emergency, transfer to {0} (Ctrl+E)</source>
         <translation>设为特急，转接 {0}（Ctrl+E）</translation>
     </message>
@@ -736,37 +736,37 @@ The caller of {0} will be called back with {1}.</source>
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../ui/error_banner.py" line="53" />
+        <location filename="../../ui/error_banner.py" line="53"/>
         <source>Dismiss</source>
         <translation>关闭提示</translation>
     </message>
     <message>
-        <location filename="../../ui/error_banner.py" line="54" />
+        <location filename="../../ui/error_banner.py" line="54"/>
         <source>Dismiss the error notice</source>
         <translation>关闭错误提示</translation>
     </message>
     <message>
-        <location filename="../../ui/error_banner.py" line="55" />
+        <location filename="../../ui/error_banner.py" line="55"/>
         <source>Error notice</source>
         <translation>错误提示</translation>
     </message>
     <message>
-        <location filename="../../ui/error_banner.py" line="64" />
+        <location filename="../../ui/error_banner.py" line="64"/>
         <source>The details are in the log file {0}.</source>
         <translation>详细信息已记入日志文件 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/error_banner.py" line="65" />
+        <location filename="../../ui/error_banner.py" line="65"/>
         <source>The details were written to the log.</source>
         <translation>详细信息已记入日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/error_banner.py" line="66" />
+        <location filename="../../ui/error_banner.py" line="66"/>
         <source>An unexpected error happened ({0}). The console goes on; what you saved is kept.</source>
         <translation>发生意外错误（{0}）。坐席系统继续运行，已保存的内容不受影响。</translation>
     </message>
     <message>
-        <location filename="../../ui/error_banner.py" line="68" />
+        <location filename="../../ui/error_banner.py" line="68"/>
         <source>{0} unexpected errors happened (the last: {1}). The console goes on; what you saved is kept.</source>
         <translation>已发生 {0} 次意外错误（最近一次：{1}）。坐席系统继续运行，已保存的内容不受影响。</translation>
     </message>
@@ -774,146 +774,146 @@ The caller of {0} will be called back with {1}.</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="199" />
+        <location filename="../../ui/intake_form.py" line="199"/>
         <source>The draft could not be written; it is kept in the form.</source>
         <translation>草稿写入失败，内容仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="260" />
+        <location filename="../../ui/intake_form.py" line="260"/>
         <source>Saved {0}.</source>
         <translation>已保存 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="272" />
+        <location filename="../../ui/intake_form.py" line="272"/>
         <source>An emergency is transferred, not dispatched.</source>
         <translation>紧急事件应转接，不派单。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="284" />
+        <location filename="../../ui/intake_form.py" line="284"/>
         <source>Choose the lead department.</source>
         <translation>请选择主办单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="291" />
+        <location filename="../../ui/intake_form.py" line="291"/>
         <source>Dispatch to {0}</source>
         <translation>派往 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="293" />
+        <location filename="../../ui/intake_form.py" line="293"/>
         <source> (assisting: {0})</source>
         <translation>（协办：{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="297" />
+        <location filename="../../ui/intake_form.py" line="297"/>
         <source>Sign for by {0}, reply by {1}.</source>
         <translation>签收时限 {0}，办结时限 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="299" />
+        <location filename="../../ui/intake_form.py" line="299"/>
         <source>Press Ctrl+Enter again to save and dispatch; any change cancels.</source>
         <translation>再按 Ctrl+Enter 保存并派单；修改任何内容即取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="316" />
+        <location filename="../../ui/intake_form.py" line="316"/>
         <source>No likely duplicate to merge into.</source>
         <translation>没有可并入的疑似重复工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="319" />
+        <location filename="../../ui/intake_form.py" line="319"/>
         <source>Same matter as {0}</source>
         <translation>与 {0} 为同一事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="338" />
+        <location filename="../../ui/intake_form.py" line="338"/>
         <source>Saved {0}; not merged: {1}</source>
         <translation>已保存 {0}；未并入：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="340" />
+        <location filename="../../ui/intake_form.py" line="340"/>
         <source>Saved {0} and merged it into {1}.</source>
         <translation>已保存 {0} 并并入 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="354" />
+        <location filename="../../ui/intake_form.py" line="354"/>
         <source>Discard the call?</source>
         <translation>放弃此来电？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="355" />
+        <location filename="../../ui/intake_form.py" line="355"/>
         <source>What was typed for this call is lost. Discard it?</source>
         <translation>此来电已填写的内容将丢失。确定放弃？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="392" />
-        <source>Caller's phone</source>
+        <location filename="../../ui/intake_form.py" line="392"/>
+        <source>Caller&apos;s phone</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="393" />
+        <location filename="../../ui/intake_form.py" line="393"/>
         <source>138 0013 8000 or 028-8600 1234</source>
         <translation>138 0013 8000 或 028-8600 1234</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="394" />
-        <source>Caller's name</source>
+        <location filename="../../ui/intake_form.py" line="394"/>
+        <source>Caller&apos;s name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="396" />
+        <location filename="../../ui/intake_form.py" line="396"/>
         <source>Request type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="397" />
-        <location filename="../../ui/intake_form.py" line="426" />
+        <location filename="../../ui/intake_form.py" line="397"/>
+        <location filename="../../ui/intake_form.py" line="426"/>
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="400" />
-        <location filename="../../ui/intake_form.py" line="543" />
+        <location filename="../../ui/intake_form.py" line="400"/>
+        <location filename="../../ui/intake_form.py" line="543"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="401" />
+        <location filename="../../ui/intake_form.py" line="401"/>
         <source>Type Chinese or pinyin initials, e.g. wy</source>
         <translation>输入中文或拼音首字母，如 wy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="402" />
+        <location filename="../../ui/intake_form.py" line="402"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="410" />
+        <location filename="../../ui/intake_form.py" line="410"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="411" />
+        <location filename="../../ui/intake_form.py" line="411"/>
         <source>Road, compound or landmark</source>
         <translation>道路、小区或地标</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="417" />
-        <location filename="../../ui/intake_form.py" line="550" />
+        <location filename="../../ui/intake_form.py" line="417"/>
+        <location filename="../../ui/intake_form.py" line="550"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="419" />
+        <location filename="../../ui/intake_form.py" line="419"/>
         <source>What happened, where, since when, what the caller asks for</source>
         <translation>发生了什么、在哪里、从何时开始、来电人有何诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="422" />
-        <location filename="../../ui/intake_form.py" line="554" />
+        <location filename="../../ui/intake_form.py" line="422"/>
+        <location filename="../../ui/intake_form.py" line="554"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="425" />
+        <location filename="../../ui/intake_form.py" line="425"/>
         <source>Transfer to</source>
         <translation>转接至</translation>
     </message>
@@ -938,225 +938,225 @@ The caller of {0} will be called back with {1}.</source>
         <translation type="vanished">紧急情况：危及生命或公共安全的事项不属于热线受理范围。请立即将来电转接 110（报警）、119（火警）或 120（急救），等对方接听后再保存：转接会被记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="432" />
+        <location filename="../../ui/intake_form.py" line="432"/>
         <source>Emergency transfer instruction</source>
         <translation>紧急转接提示</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="435" />
+        <location filename="../../ui/intake_form.py" line="435"/>
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="436" />
+        <location filename="../../ui/intake_form.py" line="436"/>
         <source>Save as received (decide later)</source>
         <translation>仅受理（稍后处置）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="436" />
+        <location filename="../../ui/intake_form.py" line="436"/>
         <source>Answer directly</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="437" />
+        <location filename="../../ui/intake_form.py" line="437"/>
         <source>Dispatch to a department</source>
         <translation>派单至部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="440" />
+        <location filename="../../ui/intake_form.py" line="440"/>
         <source>Answer given to the caller</source>
         <translation>答复来电人的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="443" />
+        <location filename="../../ui/intake_form.py" line="443"/>
         <source>Cited knowledge article</source>
         <translation>引用的知识库条目</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="445" />
+        <location filename="../../ui/intake_form.py" line="445"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="446" />
+        <location filename="../../ui/intake_form.py" line="446"/>
         <source>Assisting departments</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="454" />
+        <location filename="../../ui/intake_form.py" line="454"/>
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="457" />
+        <location filename="../../ui/intake_form.py" line="457"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="457" />
+        <location filename="../../ui/intake_form.py" line="457"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="458" />
+        <location filename="../../ui/intake_form.py" line="458"/>
         <source>Save and dispatch (Ctrl+Enter)</source>
         <translation>保存并派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="459" />
+        <location filename="../../ui/intake_form.py" line="459"/>
         <source>Save and dispatch</source>
         <translation>保存并派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="461" />
+        <location filename="../../ui/intake_form.py" line="461"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="461" />
+        <location filename="../../ui/intake_form.py" line="461"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="479" />
+        <location filename="../../ui/intake_form.py" line="479"/>
         <source>Repeat caller</source>
         <translation>重复来电</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="482" />
+        <location filename="../../ui/intake_form.py" line="482"/>
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="484" />
-        <source>Caller's earlier cases</source>
+        <location filename="../../ui/intake_form.py" line="484"/>
+        <source>Caller&apos;s earlier cases</source>
         <translation>来电人以往工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="486" />
-        <location filename="../../ui/intake_form.py" line="505" />
+        <location filename="../../ui/intake_form.py" line="486"/>
+        <location filename="../../ui/intake_form.py" line="505"/>
         <source>Likely duplicates</source>
         <translation>疑似重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="508" />
+        <location filename="../../ui/intake_form.py" line="508"/>
         <source>Merge (Ctrl+M)</source>
         <translation>并单 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="509" />
+        <location filename="../../ui/intake_form.py" line="509"/>
         <source>Merge into the selected duplicate</source>
         <translation>并入所选重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="517" />
+        <location filename="../../ui/intake_form.py" line="517"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="538" />
+        <location filename="../../ui/intake_form.py" line="538"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="463" />
-        <location filename="../../ui/intake_form.py" line="540" />
+        <location filename="../../ui/intake_form.py" line="463"/>
+        <location filename="../../ui/intake_form.py" line="540"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="178" />
+        <location filename="../../ui/intake_form.py" line="178"/>
         <source>Restored: the unsaved call last written at {0}. Check it, then save or discard it.</source>
         <translation>已恢复：{0} 最后保存的未提交来电。请核对后保存或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="430" />
-        <source>EMERGENCY: a threat to life or public safety is not a hotline case. Put the caller through to 110, 119, 120, 122 or the utility's emergency line, stay on the line until they answer, then save to log the transfer.</source>
+        <location filename="../../ui/intake_form.py" line="430"/>
+        <source>EMERGENCY: a threat to life or public safety is not a hotline case. Put the caller through to 110, 119, 120, 122 or the utility&apos;s emergency line, stay on the line until they answer, then save to log the transfer.</source>
         <translation>特急：危及生命或公共安全的事项不属于热线受理范围。请立即将来电转接 110、119、120、122 或相关企业的抢修热线，等对方接听后再保存，转接即被记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="462" />
-        <location filename="../../ui/intake_form.py" line="558" />
+        <location filename="../../ui/intake_form.py" line="462"/>
+        <location filename="../../ui/intake_form.py" line="558"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="463" />
+        <location filename="../../ui/intake_form.py" line="463"/>
         <source>Mailbox</source>
         <translation>信箱</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="463" />
+        <location filename="../../ui/intake_form.py" line="463"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="463" />
+        <location filename="../../ui/intake_form.py" line="463"/>
         <source>App</source>
         <translation>移动应用</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="463" />
+        <location filename="../../ui/intake_form.py" line="463"/>
         <source>Walk-in</source>
         <translation>来访</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="467" />
-        <source>Confidential (caller's identity withheld)</source>
+        <location filename="../../ui/intake_form.py" line="467"/>
+        <source>Confidential (caller&apos;s identity withheld)</source>
         <translation>保密（不公开来电人身份）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="468" />
+        <location filename="../../ui/intake_form.py" line="468"/>
         <source>Confidential</source>
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="469" />
+        <location filename="../../ui/intake_form.py" line="469"/>
         <source>Dispatch preview</source>
         <translation>派单预览</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="473" />
+        <location filename="../../ui/intake_form.py" line="473"/>
         <source>Restored draft</source>
         <translation>已恢复的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="504" />
+        <location filename="../../ui/intake_form.py" line="504"/>
         <source>Likely duplicates (Ctrl+M merges into the chosen one)</source>
         <translation>疑似重复工单（Ctrl+M 并入选中的一件）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="545" />
+        <location filename="../../ui/intake_form.py" line="545"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="549" />
+        <location filename="../../ui/intake_form.py" line="549"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="573" />
+        <location filename="../../ui/intake_form.py" line="573"/>
         <source>Lead</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="574" />
+        <location filename="../../ui/intake_form.py" line="574"/>
         <source>Assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="724" />
+        <location filename="../../ui/intake_form.py" line="724"/>
         <source>Unknown district; pick one from the list.</source>
         <translation>没有这个区县，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="733" />
+        <location filename="../../ui/intake_form.py" line="733"/>
         <source>Choose the lead department...</source>
         <translation>请选择主办单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="759" />
+        <location filename="../../ui/intake_form.py" line="759"/>
         <source>Choose the request type to see the deadline.</source>
         <translation>选择诉求类型后显示办理时限。</translation>
     </message>
@@ -1165,57 +1165,57 @@ The caller of {0} will be called back with {1}.</source>
         <translation type="vanished">紧急情况：已转接，热线不计时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="768" />
+        <location filename="../../ui/intake_form.py" line="768"/>
         <source>Answered directly: closed on the call, no deadline.</source>
         <translation>直接答复：通话中办结，无办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="770" />
+        <location filename="../../ui/intake_form.py" line="770"/>
         <source>Deadline: sign for by {0}, reply by {1}</source>
         <translation>时限：{0} 前签收，{1} 前答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="774" />
+        <location filename="../../ui/intake_form.py" line="774"/>
         <source>Deadline: dispatch by {0}</source>
         <translation>时限：{0} 前派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="800" />
+        <location filename="../../ui/intake_form.py" line="800"/>
         <source>Caller history appears when the number is complete.</source>
         <translation>号码输入完整后显示来电历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="804" />
+        <location filename="../../ui/intake_form.py" line="804"/>
         <source>{0}: {1} earlier cases</source>
         <translation>{0}：以往工单 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="807" />
+        <location filename="../../ui/intake_form.py" line="807"/>
         <source>Repeat caller (30 days)</source>
         <translation>重复来电（30天内）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="808" />
+        <location filename="../../ui/intake_form.py" line="808"/>
         <source>Repeat caller: called within the last 30 days</source>
         <translation>重复来电：30 天内来电过</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="832" />
+        <location filename="../../ui/intake_form.py" line="832"/>
         <source>Cited article: {0}</source>
         <translation>引用条目：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="831" />
+        <location filename="../../ui/intake_form.py" line="831"/>
         <source>No article cited (choose one in the knowledge panel)</source>
         <translation>未引用知识条目（在知识库面板中选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="762" />
+        <location filename="../../ui/intake_form.py" line="762"/>
         <source>Emergency: no hotline deadline once the transfer is logged.</source>
         <translation>特急：记录转接后，热线不计办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="886" />
+        <location filename="../../ui/intake_form.py" line="886"/>
         <source>Not saved: correct the marked fields. Nothing was lost.</source>
         <translation>未保存：请修改标出的字段，已填内容不会丢失。</translation>
     </message>
@@ -1223,58 +1223,58 @@ The caller of {0} will be called back with {1}.</source>
 <context>
     <name>IntakeMessages</name>
     <message>
-        <location filename="../../ui/intake_messages.py" line="13" />
+        <location filename="../../ui/intake_messages.py" line="13"/>
         <source>Too long: at most {0} characters.</source>
         <translation>太长：最多 {0} 个字。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="15" />
+        <location filename="../../ui/intake_messages.py" line="15"/>
         <source>Not a valid mainland mobile or landline number (e.g. 138 0013 8000 or 028-8600 1234).</source>
         <translation>不是有效的大陆手机或固话号码（如 138 0013 8000 或 028-8600 1234）。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="19" />
+        <location filename="../../ui/intake_messages.py" line="19"/>
         <source>Write at least {0} characters.</source>
         <translation>至少写 {0} 个字。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="20" />
+        <location filename="../../ui/intake_messages.py" line="20"/>
         <source>Describe the request.</source>
         <translation>请填写诉求内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="22" />
+        <location filename="../../ui/intake_messages.py" line="22"/>
         <source>Choose the request type.</source>
         <translation>请选择诉求类型。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="25" />
+        <location filename="../../ui/intake_messages.py" line="25"/>
         <source>Choose a category.</source>
         <translation>请选择分类。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="26" />
+        <location filename="../../ui/intake_messages.py" line="26"/>
         <source>Unknown category; pick one from the list.</source>
         <translation>没有这个分类，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="29" />
+        <location filename="../../ui/intake_messages.py" line="29"/>
         <source>Choose the district where it happens.</source>
         <translation>请选择事发区县。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="30" />
+        <location filename="../../ui/intake_messages.py" line="30"/>
         <source>Unknown district; pick one from the list.</source>
         <translation>没有这个区县，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="32" />
+        <location filename="../../ui/intake_messages.py" line="32"/>
         <source>Give the place: road, compound or landmark.</source>
         <translation>请填写地点：道路、小区或地标。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="34" />
-        <source>An emergency is transferred: choose 110, 119, 120, 122 or a utility's line.</source>
+        <location filename="../../ui/intake_messages.py" line="34"/>
+        <source>An emergency is transferred: choose 110, 119, 120, 122 or a utility&apos;s line.</source>
         <translation>特急须转接：请选择 110、119、120、122 或企业抢修热线。</translation>
     </message>
     <message>
@@ -1282,17 +1282,17 @@ The caller of {0} will be called back with {1}.</source>
         <translation type="vanished">紧急情况须转接：请选择 110、119 或 120。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="37" />
+        <location filename="../../ui/intake_messages.py" line="37"/>
         <source>A call is either answered directly or dispatched, not both.</source>
         <translation>一次来电要么直接答复，要么派单，不能两者都选。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="40" />
+        <location filename="../../ui/intake_messages.py" line="40"/>
         <source>Unknown department; pick one from the list.</source>
         <translation>没有这个单位，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_messages.py" line="42" />
+        <location filename="../../ui/intake_messages.py" line="42"/>
         <source>Choose the urgency.</source>
         <translation>请选择紧急程度。</translation>
     </message>
@@ -1300,37 +1300,37 @@ The caller of {0} will be called back with {1}.</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/lock.py" line="45" />
+        <location filename="../../ui/lock.py" line="45"/>
         <source>This seat is locked</source>
         <translation>本坐席已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="49" />
+        <location filename="../../ui/lock.py" line="49"/>
         <source>A call is waiting: unlock to take it.</source>
         <translation>有来电等待：解锁后接听。</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="53" />
-        <location filename="../../ui/lock.py" line="54" />
-        <location filename="../../ui/lock.py" line="92" />
-        <location filename="../../ui/lock.py" line="93" />
+        <location filename="../../ui/lock.py" line="53"/>
+        <location filename="../../ui/lock.py" line="54"/>
+        <location filename="../../ui/lock.py" line="92"/>
+        <location filename="../../ui/lock.py" line="93"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="56" />
-        <location filename="../../ui/lock.py" line="58" />
+        <location filename="../../ui/lock.py" line="56"/>
+        <location filename="../../ui/lock.py" line="58"/>
         <source>Sign in as another operator</source>
         <translation>换其他坐席登录</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="86" />
-        <source>{0} ({1}) is signed in. Type the password to unlock. Another operator may sign in instead: {0}'s unsaved call then stays saved as a draft.</source>
+        <location filename="../../ui/lock.py" line="86"/>
+        <source>{0} ({1}) is signed in. Type the password to unlock. Another operator may sign in instead: {0}&apos;s unsaved call then stays saved as a draft.</source>
         <translation>{0}（{1}）已登录。输入密码即可解锁。也可换其他坐席登录：{0}未保存的来电将保留为其草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="101" />
-        <location filename="../../ui/lock.py" line="102" />
+        <location filename="../../ui/lock.py" line="101"/>
+        <location filename="../../ui/lock.py" line="102"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -1338,149 +1338,149 @@ The caller of {0} will be called back with {1}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Incoming call from {0}</source>
         <translation>来电：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>This call has no number to call back.</source>
         <translation>该来电没有号码，无法回拨。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Local only</source>
         <translation>仅本地</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>{0} unsynced changes</source>
         <translation>{0} 条变更未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>syncing</source>
         <translation>同步中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>{0} need attention</source>
         <translation>{0} 项待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>12345 Hotline Console</source>
         <translation>12345 热线坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Case</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Caller log</source>
         <translation>来电记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>{0} ({1}) · {2}</source>
         <translation>{0}（{1}）· {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Operator and role</source>
         <translation>坐席与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Call timer</source>
         <translation>通话计时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Sync state</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Operator</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Team lead</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Department liaison</source>
         <translation>部门联络员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>No likely duplicates for this call.</source>
         <translation>本次来电没有疑似重复工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437" />
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>No call</source>
         <translation>无通话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443" />
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Call {0}</source>
         <translation>通话 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447" />
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Ended {0}</source>
         <translation>已结束 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473" />
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>Quit?</source>
         <translation>退出？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474" />
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>Calls not saved as cases: {0}. They are kept as drafts and come back at the next sign-in. Quit now?</source>
         <translation>尚有 {0} 通来电未保存为工单，将保留为草稿，下次登录时恢复。现在退出？</translation>
     </message>
@@ -1488,12 +1488,12 @@ The caller of {0} will be called back with {1}.</source>
 <context>
     <name>MergeConfirmDialog</name>
     <message>
-        <location filename="../../ui/merge_confirm.py" line="19" />
+        <location filename="../../ui/merge_confirm.py" line="19"/>
         <source>Merge the call</source>
         <translation>并入工单</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_confirm.py" line="20" />
+        <location filename="../../ui/merge_confirm.py" line="20"/>
         <source>Merge this call into {0}?
 {1}
 Its caller will be called back with {0}.</source>
@@ -1502,27 +1502,27 @@ Its caller will be called back with {0}.</source>
 回访 {0} 时将一并回访此来电人。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_confirm.py" line="25" />
+        <location filename="../../ui/merge_confirm.py" line="25"/>
         <source>Reason for the merge</source>
         <translation>并入原因</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_confirm.py" line="29" />
+        <location filename="../../ui/merge_confirm.py" line="29"/>
         <source>Merge</source>
         <translation>并入</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_confirm.py" line="30" />
+        <location filename="../../ui/merge_confirm.py" line="30"/>
         <source>Keep the call</source>
         <translation>保留来电</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_confirm.py" line="36" />
+        <location filename="../../ui/merge_confirm.py" line="36"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_confirm.py" line="51" />
+        <location filename="../../ui/merge_confirm.py" line="51"/>
         <source>A reason is required for a merge.</source>
         <translation>并入须填写原因。</translation>
     </message>
@@ -1530,72 +1530,72 @@ Its caller will be called back with {0}.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="90" />
+        <location filename="../../ui/queue_model.py" line="90"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="90" />
+        <location filename="../../ui/queue_model.py" line="90"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="90" />
+        <location filename="../../ui/queue_model.py" line="90"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="91" />
+        <location filename="../../ui/queue_model.py" line="91"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="91" />
+        <location filename="../../ui/queue_model.py" line="91"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="92" />
+        <location filename="../../ui/queue_model.py" line="92"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="92" />
+        <location filename="../../ui/queue_model.py" line="92"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93" />
+        <location filename="../../ui/queue_model.py" line="93"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93" />
+        <location filename="../../ui/queue_model.py" line="93"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94" />
+        <location filename="../../ui/queue_model.py" line="94"/>
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="225" />
-        <source>Leader's instruction</source>
+        <location filename="../../ui/queue_model.py" line="225"/>
+        <source>Leader&apos;s instruction</source>
         <translation>领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="227" />
-        <source>Leader's pick</source>
+        <location filename="../../ui/queue_model.py" line="227"/>
+        <source>Leader&apos;s pick</source>
         <translation>领导点球</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="229" />
+        <location filename="../../ui/queue_model.py" line="229"/>
         <source>Supervised</source>
         <translation>已督办</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="231" />
+        <location filename="../../ui/queue_model.py" line="231"/>
         <source>Repeat caller</source>
         <translation>重复来电</translation>
     </message>
@@ -1603,57 +1603,57 @@ Its caller will be called back with {0}.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="157" />
+        <location filename="../../ui/queue_panel.py" line="171"/>
         <source>Queue views</source>
         <translation>工单视图</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="164" />
+        <location filename="../../ui/queue_panel.py" line="178"/>
         <source>Filter: number, phone or words</source>
         <translation>筛选：编号、电话或关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="165" />
+        <location filename="../../ui/queue_panel.py" line="179"/>
         <source>Queue filter</source>
         <translation>工单筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="183" />
+        <location filename="../../ui/queue_panel.py" line="197"/>
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="184" />
+        <location filename="../../ui/queue_panel.py" line="198"/>
         <source>Any category</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="186" />
+        <location filename="../../ui/queue_panel.py" line="200"/>
         <source>Any district</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="187" />
+        <location filename="../../ui/queue_panel.py" line="201"/>
         <source>Any department</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="191" />
+        <location filename="../../ui/queue_panel.py" line="205"/>
         <source>Case queue</source>
         <translation>工单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="216" />
+        <location filename="../../ui/queue_panel.py" line="230"/>
         <source>Number of cases shown</source>
         <translation>显示的工单数</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="268" />
+        <location filename="../../ui/queue_panel.py" line="282"/>
         <source>Searching the descriptions...</source>
         <translation>正在检索诉求内容……</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="272" />
+        <location filename="../../ui/queue_panel.py" line="286"/>
         <source>{0} cases</source>
         <translation>共 {0} 件</translation>
     </message>
@@ -1661,172 +1661,172 @@ Its caller will be called back with {0}.</source>
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../ui/refusals.py" line="20" />
+        <location filename="../../ui/refusals.py" line="20"/>
         <source>The action was refused.</source>
         <translation>操作被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="21" />
+        <location filename="../../ui/refusals.py" line="21"/>
         <source>There is no such action.</source>
         <translation>没有这个操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="22" />
+        <location filename="../../ui/refusals.py" line="22"/>
         <source>Unknown role {role}.</source>
         <translation>未知角色 {role}。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="23" />
+        <location filename="../../ui/refusals.py" line="23"/>
         <source>This action is not possible while the case is {state}.</source>
         <translation>工单处于“{state}”状态，不能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="24" />
+        <location filename="../../ui/refusals.py" line="24"/>
         <source>Your role may not do this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="25" />
+        <location filename="../../ui/refusals.py" line="25"/>
         <source>A reason is required for this action.</source>
         <translation>此操作需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="26" />
+        <location filename="../../ui/refusals.py" line="26"/>
         <source>Please fill in: {field}.</source>
         <translation>请填写：{field}。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="27" />
+        <location filename="../../ui/refusals.py" line="27"/>
         <source>These fields cannot be edited: {fields}.</source>
         <translation>以下字段不能修改：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="28" />
+        <location filename="../../ui/refusals.py" line="28"/>
         <source>A transfer goes to one of {targets}.</source>
         <translation>只能转接到 {targets}。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="29" />
+        <location filename="../../ui/refusals.py" line="29"/>
         <source>Choose the level of the instruction: city, district or township.</source>
         <translation>请选择批示级别：市级、区级或街道级。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="30" />
+        <location filename="../../ui/refusals.py" line="30"/>
         <source>{field} must be a text of at most {limit} characters.</source>
         <translation>{field} 须为不超过 {limit} 个字的文字。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="31" />
-        <source>"{value}" is not a duration: write working days or hours, e.g. 5wd or 16wh.</source>
+        <location filename="../../ui/refusals.py" line="31"/>
+        <source>&quot;{value}&quot; is not a duration: write working days or hours, e.g. 5wd or 16wh.</source>
         <translation>“{value}”不是有效时长：请填写工作日或工作小时，例如 5wd 或 16wh。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="33" />
+        <location filename="../../ui/refusals.py" line="33"/>
         <source>Choose satisfied, basically satisfied or dissatisfied.</source>
         <translation>请选择满意、基本满意或不满意。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="34" />
+        <location filename="../../ui/refusals.py" line="34"/>
         <source>Say whether the problem was resolved.</source>
         <translation>请选择问题是否解决。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="35" />
+        <location filename="../../ui/refusals.py" line="35"/>
         <source>The details of this action are not valid.</source>
         <translation>此操作的详情填写有误。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="36" />
+        <location filename="../../ui/refusals.py" line="36"/>
         <source>The case changed meanwhile; it has been reloaded, please try again.</source>
         <translation>工单已被他人更新，请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="38" />
-        <source>No extension was requested: only a department's request can be approved or rejected.</source>
+        <location filename="../../ui/refusals.py" line="38"/>
+        <source>No extension was requested: only a department&apos;s request can be approved or rejected.</source>
         <translation>没有延期申请：只能审批承办部门提出的延期申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="40" />
+        <location filename="../../ui/refusals.py" line="40"/>
         <source>A case cannot be merged into itself.</source>
         <translation>工单不能并入自身。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="41" />
+        <location filename="../../ui/refusals.py" line="41"/>
         <source>Case {number} is itself merged into another case.</source>
         <translation>工单 {number} 已并入其他工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="42" />
+        <location filename="../../ui/refusals.py" line="42"/>
         <source>Case {number} is closed: its callers would never be called back. Choose an open case.</source>
         <translation>工单 {number} 已归档，并入后来电人将无法回访，请选择在办工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="44" />
+        <location filename="../../ui/refusals.py" line="44"/>
         <source>There is no case {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="45" />
+        <location filename="../../ui/refusals.py" line="45"/>
         <source>Your account may not make this change this way.</source>
         <translation>您的账号不能通过此途径执行该操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="46" />
+        <location filename="../../ui/refusals.py" line="46"/>
         <source>Only the lead department may do this.</source>
         <translation>只有主办单位可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="47" />
+        <location filename="../../ui/refusals.py" line="47"/>
         <source>Your department is not handling this case.</source>
         <translation>您的部门未参与办理此工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="52" />
+        <location filename="../../ui/refusals.py" line="52"/>
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="53" />
+        <location filename="../../ui/refusals.py" line="53"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="54" />
+        <location filename="../../ui/refusals.py" line="54"/>
         <source>Extension</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="55" />
+        <location filename="../../ui/refusals.py" line="55"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="56" />
+        <location filename="../../ui/refusals.py" line="56"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="57" />
+        <location filename="../../ui/refusals.py" line="57"/>
         <source>Merge into case number</source>
         <translation>并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="58" />
+        <location filename="../../ui/refusals.py" line="58"/>
         <source>Transfer target</source>
         <translation>转接对象</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="59" />
+        <location filename="../../ui/refusals.py" line="59"/>
         <source>Instruction level</source>
         <translation>批示级别</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="60" />
+        <location filename="../../ui/refusals.py" line="60"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="61" />
+        <location filename="../../ui/refusals.py" line="61"/>
         <source>Result</source>
         <translation>办理结果</translation>
     </message>
@@ -1834,182 +1834,252 @@ Its caller will be called back with {0}.</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="24" />
+        <location filename="../../ui/shortcuts.py" line="26"/>
         <source>New call (from anywhere)</source>
         <translation>新来电（任何位置）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="25" />
+        <location filename="../../ui/shortcuts.py" line="27"/>
         <source>Save the call</source>
         <translation>保存来电</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="27" />
+        <location filename="../../ui/shortcuts.py" line="29"/>
         <source>Save and dispatch to the lead department</source>
         <translation>保存并派给主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="28" />
+        <location filename="../../ui/shortcuts.py" line="30"/>
         <source>Merge the call into the selected likely duplicate</source>
         <translation>将来电并入所选疑似重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="29" />
+        <location filename="../../ui/shortcuts.py" line="31"/>
         <source>Discard the draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="31" />
+        <location filename="../../ui/shortcuts.py" line="33"/>
         <source>Emergency: set it and the proposed line to put the caller through to</source>
         <translation>特急：设为特急并选定建议的转接线路</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="32" />
-        <source>Go to the caller's phone</source>
+        <location filename="../../ui/shortcuts.py" line="34"/>
+        <source>Go to the caller&apos;s phone</source>
         <translation>跳到来电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="33" />
+        <location filename="../../ui/shortcuts.py" line="35"/>
         <source>Go to the description</source>
         <translation>跳到诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="35" />
-        <source>Go to the caller's earlier cases (Enter opens one)</source>
+        <location filename="../../ui/shortcuts.py" line="37"/>
+        <source>Go to the caller&apos;s earlier cases (Enter opens one)</source>
         <translation>跳到来电人历史工单（Enter 打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="37" />
+        <location filename="../../ui/shortcuts.py" line="39"/>
         <source>Go to the likely duplicates (arrows choose, Ctrl+M merges)</source>
         <translation>跳到疑似重复工单（方向键选择，Ctrl+M 并单）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="38" />
+        <location filename="../../ui/shortcuts.py" line="40"/>
         <source>Search the knowledge base</source>
         <translation>搜索知识库</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="40" />
-        <source>Insert the selected article's answer into the reply</source>
+        <location filename="../../ui/shortcuts.py" line="42"/>
+        <source>Insert the selected article&apos;s answer into the reply</source>
         <translation>将所选知识条目的答复插入答复栏</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="41" />
+        <location filename="../../ui/shortcuts.py" line="43"/>
         <source>Filter the queue</source>
         <translation>筛选工单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="42" />
+        <location filename="../../ui/shortcuts.py" line="44"/>
         <source>Open the selected case</source>
         <translation>打开所选工单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="43" />
+        <location filename="../../ui/shortcuts.py" line="45"/>
         <source>Back to the call form</source>
         <translation>回到来电表单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="44" />
+        <location filename="../../ui/shortcuts.py" line="46"/>
         <source>Refresh the queue and counts</source>
         <translation>刷新工单列表和计数</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="46" />
+        <location filename="../../ui/shortcuts.py" line="48"/>
         <source>Sort the queue by the current column (again: reverse)</source>
         <translation>按当前列排序工单队列（再按一次倒序）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="47" />
+        <location filename="../../ui/shortcuts.py" line="49"/>
         <source>Next pane: queue, workspace, knowledge base</source>
         <translation>下一个区域：工单队列、工作区、知识库</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="48" />
+        <location filename="../../ui/shortcuts.py" line="50"/>
         <source>Previous pane</source>
         <translation>上一个区域</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="50" />
+        <location filename="../../ui/shortcuts.py" line="52"/>
         <source>Next page of the workspace (call, case, dashboard)</source>
         <translation>工作区下一页（受理、工单、看板）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="51" />
+        <location filename="../../ui/shortcuts.py" line="53"/>
         <source>Previous page of the workspace</source>
         <translation>工作区上一页</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="53" />
+        <location filename="../../ui/shortcuts.py" line="55"/>
         <source>Sync state: refused operations and conflicts</source>
         <translation>同步状态：被退回的操作和冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="54" />
+        <location filename="../../ui/shortcuts.py" line="56"/>
         <source>Queue: My cases</source>
         <translation>视图：我的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="55" />
+        <location filename="../../ui/shortcuts.py" line="57"/>
         <source>Queue: Due today</source>
         <translation>视图：今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56" />
+        <location filename="../../ui/shortcuts.py" line="58"/>
         <source>Queue: Overdue</source>
         <translation>视图：已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="57" />
+        <location filename="../../ui/shortcuts.py" line="59"/>
         <source>Queue: Urgent</source>
         <translation>视图：紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="58" />
+        <location filename="../../ui/shortcuts.py" line="60"/>
         <source>Queue: All open</source>
         <translation>视图：全部在办</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="59" />
+        <location filename="../../ui/shortcuts.py" line="61"/>
         <source>Queue: Waiting for callback</source>
         <translation>视图：待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="60" />
+        <location filename="../../ui/shortcuts.py" line="62"/>
         <source>Queue: All</source>
         <translation>视图：全部</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61" />
+        <location filename="../../ui/shortcuts.py" line="63"/>
         <source>Next call in the call bar into the form</source>
         <translation>将来电栏中的下一通来电调入受理单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63" />
+        <location filename="../../ui/shortcuts.py" line="65"/>
         <source>Previous call in the call bar into the form</source>
         <translation>将来电栏中的上一通来电调入受理单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="65" />
+        <location filename="../../ui/shortcuts.py" line="67"/>
         <source>Caller log: incoming, missed and abandoned calls</source>
         <translation>来电记录：呼入、未接和放弃的来电</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="66" />
+        <location filename="../../ui/shortcuts.py" line="68"/>
         <source>Call back the caller chosen in the caller log</source>
         <translation>回拨来电记录中选中的来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="68" />
+        <location filename="../../ui/shortcuts.py" line="70"/>
         <source>This list of shortcuts</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="69" />
+        <location filename="../../ui/shortcuts.py" line="71"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="67" />
+        <location filename="../../ui/shortcuts.py" line="77"/>
+        <source>Sign for the selected case</source>
+        <translation>签收选中的工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="78"/>
+        <source>Reply: the result, resolved or not</source>
+        <translation>办结答复：办理结果、是否解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="80"/>
+        <source>Request an extension: more working days and the reason</source>
+        <translation>申请延期：延期工作日数和理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="82"/>
+        <source>Return the case: the reason, and the unit believed responsible</source>
+        <translation>退单：退单理由和建议承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="83"/>
+        <source>Pass the case to a unit below</source>
+        <translation>下派给下级单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="84"/>
+        <source>Give the assisting unit&apos;s opinion</source>
+        <translation>填写协办意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="85"/>
+        <source>Do the chosen action</source>
+        <translation>执行所选操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="86"/>
+        <source>Inbox: To sign for</source>
+        <translation>待办：待签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="87"/>
+        <source>Inbox: In progress</source>
+        <translation>待办：办理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="88"/>
+        <source>Inbox: Extension requests</source>
+        <translation>待办：延期申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="89"/>
+        <source>Inbox: Returned / under review</source>
+        <translation>待办：退单/审核中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="90"/>
+        <source>Inbox: Assisting</source>
+        <translation>待办：协办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="91"/>
+        <source>Inbox: Overdue</source>
+        <translation>待办：已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="92"/>
+        <source>Inbox: Passed down to a unit below</source>
+        <translation>待办：已下派下级单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="69"/>
         <source>Lock the seat</source>
         <translation>锁定坐席</translation>
     </message>
@@ -2017,28 +2087,28 @@ Its caller will be called back with {0}.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="166" />
+        <location filename="../../ui/sign_in.py" line="166"/>
         <source>Sign in - 12345 Hotline Console</source>
         <translation>登录 - 12345 热线坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="168" />
+        <location filename="../../ui/sign_in.py" line="168"/>
         <source>12345 Hotline Console</source>
         <translation>12345 热线坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="170" />
+        <location filename="../../ui/sign_in.py" line="170"/>
         <source>Sign in with your own login name and password.</source>
         <translation>请用您本人的登录名和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="178" />
+        <location filename="../../ui/sign_in.py" line="178"/>
         <source>Demo profile: every demo operator (op01 to op05, lead01, admin) has the password {0}. A real profile never has it.</source>
         <translation>演示档案：所有演示账号（op01 至 op05、lead01、admin）的密码都是 {0}。正式档案没有这个密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="181" />
-        <location filename="../../ui/sign_in.py" line="182" />
+        <location filename="../../ui/sign_in.py" line="181"/>
+        <location filename="../../ui/sign_in.py" line="182"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -2046,73 +2116,73 @@ Its caller will be called back with {0}.</source>
 <context>
     <name>SignInForm</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="60" />
+        <location filename="../../ui/sign_in.py" line="60"/>
         <source>Checking the password…</source>
         <translation>正在核验密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="66" />
+        <location filename="../../ui/sign_in.py" line="66"/>
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="69" />
+        <location filename="../../ui/sign_in.py" line="69"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="74" />
+        <location filename="../../ui/sign_in.py" line="74"/>
         <source>Sign-in message</source>
         <translation>登录提示</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="76" />
-        <location filename="../../ui/sign_in.py" line="77" />
+        <location filename="../../ui/sign_in.py" line="76"/>
+        <location filename="../../ui/sign_in.py" line="77"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="85" />
+        <location filename="../../ui/sign_in.py" line="85"/>
         <source>&amp;Login name</source>
         <translation>登录名(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="86" />
+        <location filename="../../ui/sign_in.py" line="86"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="138" />
+        <location filename="../../ui/sign_in.py" line="138"/>
         <source>You can try again now.</source>
         <translation>现在可以再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="146" />
+        <location filename="../../ui/sign_in.py" line="146"/>
         <source>Type your login name and password.</source>
         <translation>请输入登录名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="148" />
+        <location filename="../../ui/sign_in.py" line="148"/>
         <source>Wrong login name or password.</source>
         <translation>登录名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="150" />
+        <location filename="../../ui/sign_in.py" line="150"/>
         <source>The central server cannot be reached, and this operator has never signed in on this computer while it could. Sign in once while the central server is reachable.</source>
         <translation>无法连接中心服务器，而该坐席从未在连得上中心服务器时在本机登录过。请在能连接中心服务器时先登录一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="153" />
+        <location filename="../../ui/sign_in.py" line="153"/>
         <source>Too many wrong passwords. Try again in {0} s.</source>
         <translation>密码错误次数过多，请 {0} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="156" />
+        <location filename="../../ui/sign_in.py" line="156"/>
         <source>The sign-in was refused: {0}</source>
         <translation>登录被拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="157" />
+        <location filename="../../ui/sign_in.py" line="157"/>
         <source>The sign-in failed ({0}). Try again, or ask the administrator.</source>
         <translation>登录失败（{0}）。请重试，或联系管理员。</translation>
     </message>
@@ -2120,304 +2190,304 @@ Its caller will be called back with {0}.</source>
 <context>
     <name>Terms</name>
     <message>
-        <location filename="../../ui/terms.py" line="15" />
+        <location filename="../../ui/terms.py" line="15"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="16" />
+        <location filename="../../ui/terms.py" line="16"/>
         <source>Received</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="17" />
+        <location filename="../../ui/terms.py" line="17"/>
         <source>Answered directly</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="18" />
+        <location filename="../../ui/terms.py" line="18"/>
         <source>Dispatched</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="19" />
+        <location filename="../../ui/terms.py" line="19"/>
         <source>Signed for</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="20" />
+        <location filename="../../ui/terms.py" line="20"/>
         <source>Returned</source>
         <translation>已退单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="21" />
+        <location filename="../../ui/terms.py" line="21"/>
         <source>Extended</source>
         <translation>延期中</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="22" />
+        <location filename="../../ui/terms.py" line="22"/>
         <source>Replied</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="23" />
-        <location filename="../../ui/terms.py" line="49" />
+        <location filename="../../ui/terms.py" line="23"/>
+        <location filename="../../ui/terms.py" line="49"/>
         <source>Waiting for callback</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="24" />
+        <location filename="../../ui/terms.py" line="24"/>
         <source>Under review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="25" />
+        <location filename="../../ui/terms.py" line="25"/>
         <source>Reopened</source>
         <translation>重办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="26" />
+        <location filename="../../ui/terms.py" line="26"/>
         <source>Closed</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="27" />
+        <location filename="../../ui/terms.py" line="27"/>
         <source>Merged</source>
         <translation>已并单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="30" />
+        <location filename="../../ui/terms.py" line="30"/>
         <source>Consultation</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="31" />
+        <location filename="../../ui/terms.py" line="31"/>
         <source>Help</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="32" />
+        <location filename="../../ui/terms.py" line="32"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="33" />
+        <location filename="../../ui/terms.py" line="33"/>
         <source>Report</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="34" />
+        <location filename="../../ui/terms.py" line="34"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="35" />
+        <location filename="../../ui/terms.py" line="35"/>
         <source>Praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="36" />
+        <location filename="../../ui/terms.py" line="36"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="39" />
+        <location filename="../../ui/terms.py" line="39"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="40" />
-        <location filename="../../ui/terms.py" line="47" />
+        <location filename="../../ui/terms.py" line="40"/>
+        <location filename="../../ui/terms.py" line="47"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="41" />
+        <location filename="../../ui/terms.py" line="41"/>
         <source>Emergency</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="44" />
+        <location filename="../../ui/terms.py" line="44"/>
         <source>My cases</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="45" />
+        <location filename="../../ui/terms.py" line="45"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="46" />
+        <location filename="../../ui/terms.py" line="46"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="48" />
+        <location filename="../../ui/terms.py" line="48"/>
         <source>All open</source>
         <translation>全部在办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="50" />
+        <location filename="../../ui/terms.py" line="50"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="53" />
+        <location filename="../../ui/terms.py" line="53"/>
         <source>Receive</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="54" />
+        <location filename="../../ui/terms.py" line="54"/>
         <source>Answer directly</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="55" />
+        <location filename="../../ui/terms.py" line="55"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="56" />
+        <location filename="../../ui/terms.py" line="56"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="57" />
+        <location filename="../../ui/terms.py" line="57"/>
         <source>Return</source>
         <translation>退单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="58" />
+        <location filename="../../ui/terms.py" line="58"/>
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="59" />
+        <location filename="../../ui/terms.py" line="59"/>
         <source>Approve extension</source>
         <translation>批准延期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="60" />
+        <location filename="../../ui/terms.py" line="60"/>
         <source>Reject extension</source>
         <translation>驳回延期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="61" />
+        <location filename="../../ui/terms.py" line="61"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="62" />
+        <location filename="../../ui/terms.py" line="62"/>
         <source>Queue for callback</source>
         <translation>转待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="63" />
+        <location filename="../../ui/terms.py" line="63"/>
         <source>Callback</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="64" />
+        <location filename="../../ui/terms.py" line="64"/>
         <source>Reopen</source>
         <translation>重办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="65" />
+        <location filename="../../ui/terms.py" line="65"/>
         <source>Close</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="66" />
+        <location filename="../../ui/terms.py" line="66"/>
         <source>Cancel case</source>
         <translation>撤销工单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="67" />
+        <location filename="../../ui/terms.py" line="67"/>
         <source>Transfer</source>
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="68" />
+        <location filename="../../ui/terms.py" line="68"/>
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="69" />
+        <location filename="../../ui/terms.py" line="69"/>
         <source>Supervise</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="70" />
-        <source>Leader's instruction</source>
+        <location filename="../../ui/terms.py" line="70"/>
+        <source>Leader&apos;s instruction</source>
         <translation>领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="71" />
-        <source>Leader's pick</source>
+        <location filename="../../ui/terms.py" line="71"/>
+        <source>Leader&apos;s pick</source>
         <translation>领导点球</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="72" />
+        <location filename="../../ui/terms.py" line="72"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="73" />
+        <location filename="../../ui/terms.py" line="73"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="74" />
+        <location filename="../../ui/terms.py" line="74"/>
         <source>Progress contacted</source>
         <translation>已联系告知进展</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="75" />
+        <location filename="../../ui/terms.py" line="75"/>
         <source>Callback: not reached</source>
         <translation>回访未联系上</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="76" />
+        <location filename="../../ui/terms.py" line="76"/>
         <source>Review: reopen to the department</source>
         <translation>审核：退回部门重办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="77" />
+        <location filename="../../ui/terms.py" line="77"/>
         <source>Review: close with a reason</source>
         <translation>审核：说明理由后办结</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="78" />
+        <location filename="../../ui/terms.py" line="78"/>
         <source>Close without callback</source>
         <translation>不回访办结</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="81" />
+        <location filename="../../ui/terms.py" line="81"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="82" />
+        <location filename="../../ui/terms.py" line="82"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="83" />
+        <location filename="../../ui/terms.py" line="83"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="86" />
+        <location filename="../../ui/terms.py" line="86"/>
         <source>City</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="87" />
+        <location filename="../../ui/terms.py" line="87"/>
         <source>District</source>
         <translation>区级</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="88" />
+        <location filename="../../ui/terms.py" line="88"/>
         <source>Township</source>
         <translation>街镇级</translation>
     </message>
@@ -2425,192 +2495,192 @@ Its caller will be called back with {0}.</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/timeline.py" line="30" />
+        <location filename="../../ui/timeline.py" line="30"/>
         <source>1 working day</source>
         <translation>1 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="31" />
+        <location filename="../../ui/timeline.py" line="31"/>
         <source>{0} working days</source>
         <translation>{0} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="33" />
+        <location filename="../../ui/timeline.py" line="33"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="34" />
+        <location filename="../../ui/timeline.py" line="34"/>
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="36" />
+        <location filename="../../ui/timeline.py" line="36"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="37" />
+        <location filename="../../ui/timeline.py" line="37"/>
         <source>{0} hours</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="42" />
+        <location filename="../../ui/timeline.py" line="42"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="42" />
+        <location filename="../../ui/timeline.py" line="42"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="54" />
+        <location filename="../../ui/timeline.py" line="54"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="69" />
+        <location filename="../../ui/timeline.py" line="69"/>
         <source>Received the call</source>
         <translation>受理来电</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="71" />
+        <location filename="../../ui/timeline.py" line="71"/>
         <source>Dispatched to {0}</source>
         <translation>派单给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="73" />
+        <location filename="../../ui/timeline.py" line="73"/>
         <source>, assisted by {0}</source>
         <translation>，协办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="75" />
+        <location filename="../../ui/timeline.py" line="75"/>
         <source>Signed for the case</source>
         <translation>签收工单</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="77" />
+        <location filename="../../ui/timeline.py" line="77"/>
         <source>Returned the case</source>
         <translation>退回工单</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="79" />
+        <location filename="../../ui/timeline.py" line="79"/>
         <source>Asked for {0} more</source>
         <translation>申请延期 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="81" />
+        <location filename="../../ui/timeline.py" line="81"/>
         <source>Approved {0} more</source>
         <translation>批准延期 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="83" />
+        <location filename="../../ui/timeline.py" line="83"/>
         <source>Refused the extension</source>
         <translation>不同意延期</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="85" />
+        <location filename="../../ui/timeline.py" line="85"/>
         <source>Replied with the result: {0}</source>
         <translation>回复办理结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="87" />
+        <location filename="../../ui/timeline.py" line="87"/>
         <source>Queued for a callback</source>
         <translation>转入待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="89" />
+        <location filename="../../ui/timeline.py" line="89"/>
         <source>Called the caller back: satisfied {0}, resolved {1}</source>
         <translation>回访来电人：满意 {0}，解决 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="91" />
+        <location filename="../../ui/timeline.py" line="91"/>
         <source>Called the caller back</source>
         <translation>回访来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="93" />
+        <location filename="../../ui/timeline.py" line="93"/>
         <source>Reopened the case</source>
         <translation>重办工单</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="95" />
+        <location filename="../../ui/timeline.py" line="95"/>
         <source>Closed the case</source>
         <translation>办结归档</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="97" />
+        <location filename="../../ui/timeline.py" line="97"/>
         <source>Cancelled the case</source>
         <translation>作废工单</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="100" />
+        <location filename="../../ui/timeline.py" line="100"/>
         <source>Transferred the caller to {0}</source>
         <translation>来电转接 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="102" />
+        <location filename="../../ui/timeline.py" line="102"/>
         <source>Merged into {0}</source>
         <translation>并入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="104" />
+        <location filename="../../ui/timeline.py" line="104"/>
         <source>Urged the department to act</source>
         <translation>督办承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="106" />
-        <source>Recorded a leader's instruction ({0})</source>
+        <location filename="../../ui/timeline.py" line="106"/>
+        <source>Recorded a leader&apos;s instruction ({0})</source>
         <translation>登记领导批示（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="108" />
-        <source>Marked as a leader's pick</source>
+        <location filename="../../ui/timeline.py" line="108"/>
+        <source>Marked as a leader&apos;s pick</source>
         <translation>列为领导点题件</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="110" />
+        <location filename="../../ui/timeline.py" line="110"/>
         <source>Edited: {0}</source>
         <translation>修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="112" />
+        <location filename="../../ui/timeline.py" line="112"/>
         <source>Answered directly: {0}</source>
         <translation>直接答复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="115" />
+        <location filename="../../ui/timeline.py" line="115"/>
         <source>Put the caller through to {0}</source>
         <translation>来电转接 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="117" />
+        <location filename="../../ui/timeline.py" line="117"/>
         <source>Note: {0}</source>
         <translation>备注：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="122" />
+        <location filename="../../ui/timeline.py" line="122"/>
         <source>. Reason: {0}</source>
         <translation>。理由：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="127" />
+        <location filename="../../ui/timeline.py" line="127"/>
         <source>description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="128" />
+        <location filename="../../ui/timeline.py" line="128"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="129" />
-        <source>caller's name</source>
+        <location filename="../../ui/timeline.py" line="129"/>
+        <source>caller&apos;s name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="130" />
+        <location filename="../../ui/timeline.py" line="130"/>
         <source>answer</source>
         <translation>答复</translation>
     </message>
@@ -2618,32 +2688,32 @@ Its caller will be called back with {0}.</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline.py" line="140" />
+        <location filename="../../ui/timeline.py" line="140"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="142" />
+        <location filename="../../ui/timeline.py" line="142"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="142" />
+        <location filename="../../ui/timeline.py" line="142"/>
         <source>By</source>
         <translation>经办</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="142" />
+        <location filename="../../ui/timeline.py" line="142"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="142" />
+        <location filename="../../ui/timeline.py" line="142"/>
         <source>What happened</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="150" />
+        <location filename="../../ui/timeline.py" line="150"/>
         <source>The chosen event in full</source>
         <translation>所选办理记录全文</translation>
     </message>
