@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import text
+
 from models.storage_forms import stored_time
 
 TABS = ("to_sign", "in_progress", "extension", "returned", "assisting", "overdue", "passed_down")
@@ -61,9 +63,18 @@ def condition(tab: str, unit: str | None, now: datetime, p: dict) -> str:
 
 
 def counts(queue, unit: str | None) -> dict[str, int]:
-    """The live count of every tab of `unit`'s inbox (`queue`: a console.queue.QueueService)."""
-    from .queue_filter import QueueFilter
-    return {tab: queue.count(QueueFilter(view="all", inbox=tab, unit=unit)).n for tab in TABS}
+    """The live count of every tab of `unit`'s inbox (`queue`: a console.queue.QueueService), in
+    one pass over the unit's open cases: each tab's count is its own `condition`, summed."""
+    if not unit:
+        return dict.fromkeys(TABS, 0)
+    p: dict = {}
+    sums = ", ".join(f"sum(CASE WHEN {condition(tab, unit, queue.clock(), p)} THEN 1 ELSE 0 END)" for tab in TABS)
+    # every tab's condition implies one of these states and one of these links to the unit
+    where = (f"{_states(ACTIVE + RETURNED)} AND (lead_department = :unit OR assist_departments LIKE :unit_like "
+             "ESCAPE '\\' OR (',' || upper_units || ',') LIKE :unit_list ESCAPE '\\')")
+    with queue.db.session() as s:
+        row = s.execute(text(f"SELECT {sums} FROM cases WHERE {where}"), p).one()
+    return {tab: int(n or 0) for tab, n in zip(TABS, row, strict=True)}
 
 
 def _like(unit: str) -> str:
