@@ -9,25 +9,12 @@ the saved views' counts).
 """
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 
+from tests.bench.bench_queue import _median
 from tests.bench.harness import Figure
 
 UNIT = "GOV-JN"
-REPEAT = 5
-
-
-def _median(fn, setup=None) -> float:
-    times = []
-    for _ in range(REPEAT):
-        if setup is not None:
-            setup()
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def _profile(ctx):
