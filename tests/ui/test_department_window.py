@@ -177,3 +177,40 @@ def test_ctrl_digits_show_each_tab_and_f1_lists_the_departments_keys(qtbot, unit
     shown = [table.item(r, 1).text() for r in range(table.rowCount())]
     assert "Sign for the selected case" in shown and "Reply: the result, resolved or not" in shown
     assert not any("call" in s.lower() for s in shown)
+
+
+def test_pass_a_case_down_to_a_unit_below(qtbot, unit_profile):
+    """Ctrl+Shift+D lists the units directly below (console.refdata.children once the reference
+    data has levels; here the units are given with their parents) and passes the case down: it
+    leaves To sign for and stays in view under Passed down."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from ui.bridge import core_signals_bridge
+    from ui.department.actions import units_below
+    from ui.services import build_services
+    services = build_services(unit_profile, URBAN)
+    below = {"URBAN-ZHIFA": "URBAN", "PSB-HUJI": "PSB"}
+    units = [SimpleNamespace(**{**vars(d), "parent_code": below.get(d.code)}) for d in services.departments]
+    services = replace(services, departments=units)
+    assert [u.code for u in units_below(services, "URBAN")] == ["URBAN-ZHIFA"]
+    win = DepartmentWindow(services, core_signals_bridge())
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    win.start()
+    number = unit_profile.made["to_sign"]
+    _select(win, number)
+    press(win, "sub_dispatch")
+    assert QApplication.focusWidget() is win.detail.below
+    assert [win.detail.below.itemData(i) for i in range(win.detail.below.count())] == ["URBAN-ZHIFA"]
+    press(win, "do_action")
+    case = unit_profile.cases.get(number).case
+    assert (case.state, case.lead_department) == ("dispatched", "URBAN-ZHIFA")
+    win.inbox.show_tab("passed_down")
+    assert number in [win.inbox.model.row_at(r).number for r in range(win.inbox.model.rowCount())]
+    win.inbox.show_tab("to_sign")
+    assert number not in [win.inbox.model.row_at(r).number for r in range(win.inbox.model.rowCount())]
