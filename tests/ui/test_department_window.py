@@ -214,3 +214,13 @@ def test_pass_a_case_down_to_a_unit_below(qtbot, unit_profile):
     assert number in [win.inbox.model.row_at(r).number for r in range(win.inbox.model.rowCount())]
     win.inbox.show_tab("to_sign")
     assert number not in [win.inbox.model.row_at(r).number for r in range(win.inbox.model.rowCount())]
+
+
+def test_the_lock_hides_the_units_cases(qtbot, unit_profile):
+    win = _window(qtbot, unit_profile, URBAN)
+    press(win, "lock")
+    assert win.lock_control.is_locked()
+    assert not win.centralWidget().isVisible() and not win.statusBar().isVisible()
+    assert all(not a.isEnabled() for a in win.actions_by_id.values())
+    win.lock_control.unlock()
+    assert win.inbox.isVisible()
