@@ -1,6 +1,6 @@
 """returns and disputes: review of a department's return, disputes, sub-dispatch
 
-Revision ID: 0014_returns_and_disputes
+Revision ID: 0015_returns_and_disputes
 Revises: 0013_callbacks
 
 - cases.returned_from: the state a return waiting for review (return_review) came from;
@@ -14,8 +14,8 @@ Revises: 0013_callbacks
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014_returns_and_disputes"
-down_revision = "0013_callbacks"
+revision = "0015_returns_and_disputes"
+down_revision = "0014_units_at_every_level"
 branch_labels = None
 depends_on = None
 
@@ -40,4 +40,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    raise RuntimeError("0014_returns_and_disputes can't be undone: the open states it indexes stay")
+    raise RuntimeError("0015_returns_and_disputes can't be undone: the open states it indexes stay")
