@@ -19,8 +19,8 @@ FILE_NAME = "demo-central.db"
 DEMO_MARK = "demo_accounts"
 DEFAULT_PORT = 8800
 # (login, role, unit, name): the seat's people, then liaisons of a district government, a city
-# bureau, a street office below the district and a city department. A unit the reference data
-# does not have is left out (the street offices come with the units at every level).
+# bureau, a street office below the district and a city department. A unit the server's
+# reference data does not have (a city's own unit file) is left out.
 ACCOUNTS = (
     ("op01", "operator", None, "演示坐席一"),
     ("op02", "operator", None, "演示坐席二"),

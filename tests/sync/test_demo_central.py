@@ -20,11 +20,12 @@ def test_the_demo_command_makes_the_accounts_and_says_how_to_start_the_server(tm
     assert code == 0
     assert (folder / FILE_NAME).exists()
     assert f"python main.py central serve --db sqlite:///{(folder / FILE_NAME).resolve()} --port 8800" in out
-    assert "jn (GOV-JN)" in out and "housing (HOUSING)" in out and DEMO_PASSWORD in out
+    assert "jn (GOV-JN)" in out and "housing (HOUSING)" in out and "jn-s01 (JN-S01)" in out and DEMO_PASSWORD in out
     srv = ServerThread(f"sqlite:///{folder / FILE_NAME}").start()
     try:
         for login, role, dept in (("op01", "operator", None), ("lead01", "team_lead", None),
-                                  ("jn", "liaison", "GOV-JN"), ("housing", "liaison", "HOUSING")):
+                                  ("jn", "liaison", "GOV-JN"), ("housing", "liaison", "HOUSING"),
+                                  ("jn-s01", "liaison", "JN-S01")):
             r = httpx.post(f"{srv.url}/api/v1/login", json={"login": login, "password": DEMO_PASSWORD})
             assert r.status_code == 200, login
             assert (r.json()["account"]["role"], r.json()["account"]["department"]) == (role, dept)
