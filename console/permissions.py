@@ -83,7 +83,9 @@ TABLE: dict[str, tuple[frozenset[Relation], ...]] = {
 # The roles whose credential may write through each path. `system` is in none:
 # no credential carries it.
 PATHS: dict[Path, frozenset[Role]] = {
-    Path.PUSH: frozenset({Role.OPERATOR, Role.TEAM_LEAD, Role.ADMIN}),
+    # a liaison's console queues its department's actions offline like a seat's; the table above
+    # decides per case from the credential's department whether each may be applied
+    Path.PUSH: frozenset({Role.OPERATOR, Role.TEAM_LEAD, Role.LIAISON, Role.ADMIN}),
     Path.API: frozenset({Role.OPERATOR, Role.TEAM_LEAD, Role.LIAISON, Role.ADMIN}),
     Path.OPEN311: frozenset({Role.OPEN311}),
 }

@@ -21,6 +21,7 @@ from sqlalchemy import text
 from models.db import Database
 from models.storage_forms import stored_time, stored_uuid
 
+from . import inbox
 from .clock import CITY_TZ, utcnow
 from .queue_filter import VIEWS, QueueFilter
 from .workflow import OPEN_STATES
@@ -161,6 +162,8 @@ class QueueService:
             conds.append(_in("state", CALLBACK_STATES, p, "cb"))
         elif f.view in STATE_VIEWS:
             conds.append(_in("state", STATE_VIEWS[f.view], p, "sv"))
+        if f.inbox:
+            conds.append(inbox.condition(f.inbox, f.unit, now, p))
         if f.states:
             conds.append(_in("state", tuple(f.states), p, "st"))
         if f.category_code:

@@ -26,6 +26,8 @@ class QueueFilter:
     flagged: str | None = None  # "instruction", "pick", "supervised"
     repeat_only: bool = False
     unsatisfied_only: bool = False
+    inbox: str | None = None  # a tab of a department's inbox (console.inbox.TABS) ...
+    unit: str | None = None  # ... of this unit (the signed-in liaison's department)
 
     def with_(self, **changes) -> QueueFilter:
         return replace(self, **changes)

@@ -25,8 +25,8 @@ MAY = {("operator", "any"): HOTLINE, ("team_lead", "any"): HOTLINE | LEADS,
        ("liaison", "assisting"): {"note", "assist_opinion", "attach"},
        ("liaison", "none"): set(),
        ("open311", "any"): {"receive", "attach"}}
-WRITES_THROUGH = {"push": {"operator", "team_lead", "admin"}, "api": {"operator", "team_lead", "liaison", "admin"},
-                  "open311": {"open311"}}
+WRITES_THROUGH = {"push": {"operator", "team_lead", "liaison", "admin"},
+                  "api": {"operator", "team_lead", "liaison", "admin"}, "open311": {"open311"}}
 
 
 def test_the_permission_table_is_the_one_written_out_here():
@@ -76,7 +76,9 @@ def test_what_a_window_offers_follows_the_table():
      "not a department of this case; only the lead or an assisting"),
     (_who("op01", "operator"), "api", "supervise",
      "the account op01 (operator) may not do this (allowed: team_lead, admin)"),
-    (_who("urban", "liaison", "URBAN"), "push", "accept", "the role liaison may not write through console sync"),
+    (_who("housing", "liaison", "HOUSING"), "push", "accept",
+     "HOUSING is not a department of this case; only the lead department"),
+    (_who("urban", "liaison", "URBAN"), "open311", "accept", "the role liaison may not write through Open311"),
     (_who("open311:app", "open311"), "open311", "note",
      "may not do this (allowed: operator, team_lead, liaison, admin)"),
     (_who("admin", "admin"), "open311", "receive", "the role admin may not write through Open311"),
