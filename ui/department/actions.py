@@ -72,7 +72,8 @@ class DepartmentCaseDetail(CaseDetailPanel):
         super()._setup_ui()
         unit = self.services.actor.department
         self.apply_button.setToolTip(self.tr("Ctrl+Enter"))
-        # reply (办结): the result for the citizen, resolved or not, and the attachments' place
+        # reply (办结): the result for the citizen, resolved or not; its photos and documents go in through
+        # the attachment strip above (each an `attach` event of its own)
         reply = QWidget(self)
         rl = QVBoxLayout(reply)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -88,12 +89,8 @@ class DepartmentCaseDetail(CaseDetailPanel):
         self.reply_resolved.addItem(self.tr("Not resolved (explained to the citizen)"), False)
         row.addWidget(QLabel(self.tr("Outcome"), self))
         row.addWidget(self.reply_resolved, 1)
-        # h/attach puts the reply's photos and documents here (attachments are `attach` events of their own)
-        self.attachments_area = QWidget(self, objectName="replyAttachments")
-        QVBoxLayout(self.attachments_area).setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.result)
         rl.addLayout(row)
-        rl.addWidget(self.attachments_area)
         # return (退单): optionally the unit the department believes responsible
         self.suggested = QComboBox(self, objectName="returnSuggestedUnit")
         self.suggested.setAccessibleName(self.tr("Unit believed responsible"))
