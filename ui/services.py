@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from console import early_warning, efficiency, figure_cases, refdata
 from console.calls import CallService
+from console.case_attachments import AttachmentService
 from console.cases import CaseService
 from console.drafts import DraftService
 from console.dto import Actor
@@ -43,6 +44,7 @@ class Services:
     calls: CallService
     default_channel: str  # the channel a new call starts with at this PC (console/station_kind.py)
     _db: Database = field(repr=False)
+    attachments: AttachmentService | None = None  # a case's files (console/case_attachments.py)
 
     def load_settings(self) -> OperatorSettings:
         """The signed-in operator's window settings."""
@@ -100,4 +102,4 @@ def build_services(profile: Profile, actor: Actor) -> Services:
     return Services(actor, QueueService(db, actor.operator_id, clock=lambda: profile.cases.clock()),
                     DraftService(db), profile.cases, profile.intake, KnowledgeService(db), MonitorService(db, actor),
                     MonthlyReports(db, actor.login), names, cats, dists, depts, CallService(db, actor.login),
-                    default_channel(db), db)
+                    default_channel(db), db, attachments=AttachmentService(db, profile.cases))
