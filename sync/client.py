@@ -225,21 +225,23 @@ class SyncClient:
         await self._adopt_station(report)
         report.uploaded = await upload_pending(self)  # an attach event's bytes go before the event
         try:
-            await self._push_all(report)
-            await self._pull_all(report)
+            await self.push_all(report)
+            await self.pull_all(report)
         except (_EpochChanged, HistoryRewound) as exc:
             epoch = exc.epoch if isinstance(exc, _EpochChanged) else await asyncio.to_thread(self.store.get, "epoch")
             log.warning("the central server's history changed (restored from a backup?): full resync (%s)",
                         exc if isinstance(exc, HistoryRewound) else f"new epoch {epoch}")
             await asyncio.to_thread(self.store.start_resync, epoch or "")
             report.resynced = True
-            await self._push_all(report)
-            await self._pull_all(report)
+            await self.push_all(report)
+            await self.pull_all(report)
         await self._pull_articles(report)
         await asyncio.to_thread(self.store.put, last_success=wire_time(utcnow()))
         return report
 
-    async def _push_all(self, report: SyncReport) -> None:
+    async def push_all(self, report: SyncReport) -> None:
+        """Push the whole outbox (the first half of a sync; sync_once runs it). Needs a
+        session and a station (`register`); not to be run beside a sync of the same client."""
         # Pipelined: batch k+1 is read from the outbox while batch k is on its way and
         # the local acknowledgement of batch k (a write in a worker thread) runs while
         # batch k+1 is sent. Order holds: k+1 is sent only after the server answered k.
@@ -302,7 +304,9 @@ class SyncClient:
             report.rejected += status in ("rejected", "refused")
             report.conflicts += len(res.get("conflicts") or [])
 
-    async def _pull_all(self, report: SyncReport) -> None:
+    async def pull_all(self, report: SyncReport) -> None:
+        """Pull every page after this console's cursor (the second half of a sync; sync_once
+        runs it). Needs a session (`register`); not to be run beside a sync of the same client."""
         # Pipelined in three stages: while page k is written (a worker thread, where
         # SQLite runs without the GIL), page k+1 is prepared in another
         # (LocalSyncStore.prepare_page: its wire tables built and checked in a database

@@ -156,6 +156,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         # (and on the one writer), holding their transactions and connections longer
         anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
         yield
+        await anyio.to_thread.run_sync(book.close)
 
     app = FastAPI(title="12345 hotline central server", version=str(PROTOCOL_VERSION), description=description,
                   lifespan=lifespan)

@@ -49,6 +49,10 @@ class Casebook(Rules):
         """The JSON text of a pull page (pull.Pulls.page)."""
         return self.pulls.page(caller, cursor, limit, client_epoch, fmt)
 
+    def close(self, timeout: float | None = 30.0) -> None:
+        """The server stops: its work in threads of its own is finished (pull.Pulls.close)."""
+        self.pulls.close(timeout)
+
     def get(self, caller: Caller, ref: str) -> dict:
         return reads.get_case(self.db, caller, ref)
 

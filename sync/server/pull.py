@@ -45,6 +45,7 @@ class Pulls:
         self._warm_lock = threading.Lock()
         self._to_warm: dict[str, None] = {}
         self._warmer: threading.Thread | None = None
+        self._closed = False
 
     def page(self, caller: Caller, cursor: int, limit: int, client_epoch: str | None, fmt: str = "objects") -> str:
         """The JSON text of the page after `cursor`; its next cursor even when it is empty.
@@ -98,15 +99,20 @@ class Pulls:
         if not case_ids:
             return
         with self._warm_lock:
+            if self._closed:
+                return
             self._to_warm.update(dict.fromkeys(case_ids))
             if self._warmer is not None:
                 return
             self._warmer = threading.Thread(target=self._warm, name="pull-prewarm", daemon=True)
             self._warmer.start()
 
-    def warmed(self, timeout: float | None = None) -> bool:
-        """Wait until the snapshots asked for by `prewarm` so far are serialized."""
+    def close(self, timeout: float | None = None) -> bool:
+        """Stop warming: the snapshots asked for so far are serialized, later `prewarm` calls
+        are ignored (pages are still served). The server calls it as it stops, before its
+        database is closed under the warmer. False when the warmer outlived `timeout`."""
         with self._warm_lock:
+            self._closed = True
             warmer = self._warmer
         if warmer is not None:
             warmer.join(timeout)

@@ -104,6 +104,7 @@ class ServerThread:
     def stop(self) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=20)
+        self.app.state.book.close()
         if self.app.state.request_log:
             self.app.state.request_log.close()
         self.db.close()

@@ -13,8 +13,6 @@ its events always agree: version N comes with events 1..N.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import orjson
 from sqlalchemy import Connection, Text, select, type_coerce
 
@@ -162,6 +160,3 @@ def texts_by_sqlite(conn: Connection, ids: list[str], fmt: str) -> Texts:
     finally:
         cursor.close()
 
-
-SERIALIZERS: dict[str, Callable[[Connection, list[str], str], Texts]] = {
-    "sqlite": texts_by_sqlite, "postgresql": texts_by_python}

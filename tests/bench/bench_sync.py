@@ -117,7 +117,7 @@ def _push(prof, url: str):
         await client.register()  # its station, and the cases moved into it (not timed)
         rep = SyncReport()
         t = time.perf_counter()
-        await client._push_all(rep)
+        await client.push_all(rep)
         elapsed = time.perf_counter() - t
         await client.aclose()
         return rep, elapsed
@@ -138,12 +138,12 @@ def _pull(folder: Path, url: str):
 
     async def go():
         client = SyncClient(prof.db, url, login=LOGIN, password=PASSWORD, pull_limit=2000)
-        await client._ensure_session()
+        await client.register()  # a device and its session (not timed)
         rep = SyncReport()
         watcher = threading.Thread(target=sample, daemon=True)
         t = time.perf_counter()
         watcher.start()
-        await client._pull_all(rep)
+        await client.pull_all(rep)
         elapsed = time.perf_counter() - t
         done.set()
         watcher.join()

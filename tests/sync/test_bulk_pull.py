@@ -6,8 +6,8 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from sqlalchemy import event
 
-from sync import bulk
 from sync.server.casebook import Caller
 from tests.console.test_rollups import db_snapshot as rollups  # every rollup table, non-zero rows
 
@@ -18,6 +18,27 @@ def triggers(db) -> set:
         return {r[0] for r in raw.cursor().execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     finally:
         raw.close()
+
+
+def retext_a_trigger(db) -> None:
+    """Write trg_rollup_open_ins again with one more space: it counts the same, but its text is
+    no longer the one console.rollups writes, so a pull leaves the triggers to count."""
+    raw = db.engine.raw_connection()
+    try:
+        sql = raw.cursor().execute("SELECT sql FROM sqlite_master WHERE name = 'trg_rollup_open_ins'").fetchone()[0]
+        raw.cursor().execute("DROP TRIGGER trg_rollup_open_ins")
+        raw.cursor().execute(sql.replace("VALUES (coalesce(NEW.lead_department, ''), NEW.state, 1)",
+                                         "VALUES (coalesce(NEW.lead_department, ''), NEW.state, 1) "))
+        raw.commit()
+    finally:
+        raw.close()
+
+
+def statements(db) -> list[str]:
+    """The SQL statements run on `db` from now on."""
+    seen: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda conn, cursor, sql, *rest: seen.append(sql))
+    return seen
 
 
 async def _fill(central, maker) -> None:
@@ -75,29 +96,26 @@ async def _fill(central, maker) -> None:
 
 
 @pytest.mark.parametrize("limit", [1000, 7])
-def test_a_bulk_pull_counts_the_rollups_the_triggers_would(central, consoles, monkeypatch, limit):
+def test_a_bulk_pull_counts_the_rollups_the_triggers_would(central, consoles, limit):
     maker = consoles("maker", central.url)
-
-    taken = []
-    real = bulk._set_triggers_aside
-
-    def spy(conn):
-        taken.append(real(conn))
-        return taken[-1]
-    monkeypatch.setattr(bulk, "_set_triggers_aside", spy)
     fast = consoles("fast", central.url, login="op02", pull_limit=limit)
     slow = consoles("slow", central.url, login="op02", pull_limit=limit)
+    retext_a_trigger(slow.db)  # every row counted by the triggers
+    on_fast, on_slow = statements(fast.db), statements(slow.db)
 
     async def scenario():
         await _fill(central, maker)
         await fast.client.sync_once()
-        monkeypatch.setattr(bulk, "_set_triggers_aside", lambda conn: [])
-        await slow.client.sync_once()  # every row counted by the triggers
+        await slow.client.sync_once()
         for c in (fast, slow, maker):
             await c.client.aclose()
     asyncio.run(scenario())
-    assert taken and all(taken)  # the triggers were set aside for every page
+    new_rows = [q for q in on_fast if q.startswith("INSERT INTO main.cases ")]
+    set_aside = [q for q in on_fast if q == "DROP TRIGGER trg_rollup_event"]
+    assert new_rows and len(set_aside) == len(new_rows)  # the triggers were set aside for every page
     assert triggers(fast.db) >= {"trg_rollup_event", "trg_rollup_open_ins", "trg_rollup_open_upd"}  # and put back
+    assert any(q.startswith("INSERT INTO main.cases ") for q in on_slow)
+    assert not any(q.startswith("DROP TRIGGER") for q in on_slow)
 
     counted = rollups(fast.db)
     assert counted["rollup_daily"] and counted["rollup_reasons"] and counted["rollup_open"]
@@ -109,15 +127,7 @@ def test_triggers_that_differ_from_the_code_are_left_to_count(central, consoles)
     maker = consoles("maker", central.url)
     maker.log("路灯不亮一件")
     other = consoles("other", central.url, login="op02")
-    raw = other.db.engine.raw_connection()
-    try:
-        sql = raw.cursor().execute("SELECT sql FROM sqlite_master WHERE name = 'trg_rollup_open_ins'").fetchone()[0]
-        raw.cursor().execute("DROP TRIGGER trg_rollup_open_ins")
-        raw.cursor().execute(sql.replace("VALUES (coalesce(NEW.lead_department, ''), NEW.state, 1)",
-                                         "VALUES (coalesce(NEW.lead_department, ''), NEW.state, 1) "))
-        raw.commit()
-    finally:
-        raw.close()
+    retext_a_trigger(other.db)
 
     async def scenario():
         await maker.client.sync_once()

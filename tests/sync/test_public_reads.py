@@ -76,7 +76,13 @@ def test_reads_are_cached_until_a_write(central):
         central.app.state.public_read_policy.burst = 1000
         for code in ("0201", "0202", "0203", "0204", "0205"):
             assert http.get(f"{BASE}/requests.json", params={"service_code": code}).status_code == 200
-        assert len(reads._cache) == 3
+        rendered = reads.rendered
+        for code in ("0205", "0204", "0203"):  # the last three kept
+            assert http.get(f"{BASE}/requests.json", params={"service_code": code}).status_code == 200
+        assert reads.rendered == rendered
+        for code in ("0202", "0201"):  # the two before them dropped: made again
+            assert http.get(f"{BASE}/requests.json", params={"service_code": code}).status_code == 200
+        assert reads.rendered == rendered + 2
 
 
 def test_concurrent_anonymous_reads_render_a_bounded_number_at_once(central):

@@ -8,13 +8,14 @@ from __future__ import annotations
 import asyncio
 import copy
 import sqlite3
+import threading
 import uuid
 from datetime import datetime
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from models import Case, CaseEvent, Category, Department, District
 from models.storage_forms import sql_stored_time_from_wire
@@ -238,11 +239,22 @@ def test_a_pull_applies_its_pages_on_one_connection_and_puts_it_back_as_it_was(c
     store = reader.client.store
     used, attached = [], []
     real = store.apply_page
+    applying = threading.local()  # the connection a page's transaction began on, in the thread applying it
+
+    def began(conn):
+        if getattr(applying, "page", False):
+            applying.raw = conn.connection.dbapi_connection
+    event.listen(reader.db.engine, "begin", began)
 
     def spy(*a):
-        raw = store._pull_conn.connection.dbapi_connection
+        applying.page, applying.raw = True, None
+        try:
+            out = real(*a)
+        finally:
+            applying.page = False
+        raw = applying.raw
+        assert raw is not None
         used.append(raw)
-        out = real(*a)
         used.append(raw.execute("PRAGMA synchronous").fetchone()[0])  # FULL again after each page
         attached.append("wire" in [row[1] for row in raw.execute("PRAGMA database_list")])
         return out
@@ -254,7 +266,7 @@ def test_a_pull_applies_its_pages_on_one_connection_and_puts_it_back_as_it_was(c
     asyncio.run(go())
     connections, levels = used[0::2], used[1::2]
     assert len(connections) > 2 and all(c is connections[0] for c in connections)
-    assert set(levels) == {2} and store._pull_conn is None
+    assert set(levels) == {2} and reader.db.engine.pool.checkedout() == 0
     # the pages went through their wire tables, let go of before the connection went back to the pool
     assert attached and all(attached)
     assert "wire" not in [row[1] for row in connections[0].execute("PRAGMA database_list")]
