@@ -19,6 +19,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import random
 import sqlite3
 import time
 from collections import defaultdict, deque
@@ -31,19 +32,18 @@ from sqlalchemy import select
 
 from models import Case, Operator
 from models.db import Database, set_bulk_load_pragmas
-from models.storage_forms import stored_time, stored_uuid
+from models.storage_forms import stored_uuid
 
 from . import bulkload, gcpause, refdata, rollups
 from .clock import CITY_TZ, utcnow
 from .deadlines import SlaPolicy
+from .demo_callers import CallerPlan
+from .demo_text import Material
 from .demo_walk import _EPOCH, CASE_COLUMNS, EVENT_COLUMNS, Walker, _Draw, urandom
 from .stations import current_station
 
 _OFFSET = CITY_TZ.utcoffset(None)
 HOUR_WEIGHTS = [1, 1, 0.5, 0.5, 0.5, 1, 2, 4, 8, 12, 13, 12, 8, 8, 11, 12, 11, 10, 7, 6, 5, 4, 3, 2]
-MOBILE_PREFIXES = ["130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155",
-                   "156", "157", "158", "159", "166", "173", "176", "177", "180", "181", "182", "183", "185",
-                   "186", "187", "188", "189", "191", "198", "199"]
 
 
 @dataclass
@@ -52,32 +52,6 @@ class Progress:
 
     report: Callable[[int, int], None] = lambda done, total: None
     cancelled: Callable[[], bool] = lambda: False
-
-
-
-def _ts(dt: datetime | None) -> str | None:
-    return None if dt is None else stored_time(dt)
-
-
-class _PhonePool:
-    """`k` distinct made-up numbers, 85 % mobiles and 15 % Chengdu landlines, the i-th made when
-    it is drawn (a load of 1,000,000 cases would otherwise build and sort 750,000 first).
-    Distinct: i -> (i * A + c) mod 10**d is one-to-one below 10**d for A prime to 10."""
-
-    def __init__(self, k: int):
-        if k > 10**7:
-            raise ValueError("at most 10,000,000 numbers")
-        self.k = k
-
-    def __len__(self) -> int:
-        return self.k
-
-    def __getitem__(self, i: int) -> str:
-        if not 0 <= i < self.k:
-            raise IndexError(i)
-        if i % 20 < 3:
-            return f"028{'68'[i & 1]}{(i * 7_654_321 + 1_234_567) % 10**7:07d}"
-        return MOBILE_PREFIXES[i % len(MOBILE_PREFIXES)] + f"{(i * 48_271_207 + 1) % 10**8:08d}"
 
 
 
@@ -215,8 +189,9 @@ class DemoGenerator:
     def _plan(self, n: int, chunk: int, day_counter: dict[str, int], known: dict[str, tuple[str, str]],
               callers: dict[str, list]):
         """Yield (index, planned cases) chunk by chunk, in creation order: what needs the global
-        order (creation times, case numbers, callers, repeat flags). `known` maps the callers on
-        file to (id, name); `callers` collects the caller rows of the load, with their case counts.
+        order (creation times, case numbers, callers and their matters, repeat flags). `known`
+        maps the callers on file to (id, name); `callers` collects the caller rows of the load,
+        with their case counts (console.demo_callers).
 
         Times are plain epoch seconds here (cheap to sort and to send to a worker).
         """
@@ -233,40 +208,22 @@ class DemoGenerator:
         # a time later today than now moves to the same hour of an earlier day: squeezing them into
         # the last hour would draw a spike no hotline has
         created = sorted(t if t < now else t - 86400 * rng.randint(1, self.days) for t in created)
-        pool = _PhonePool(max(n * 3 // 4, 10))
-        frequent = _PhonePool(max(len(pool) // 100, 1))  # the first 1 % of the pool call often
-        surnames, given = texts["surnames"], ["先生", "女士"] * 20 + texts["given_names"]
-        last_by_phone: dict[str, float] = {}
+        given = ["先生", "女士"] * 20 + texts["given_names"]
+        plan_callers = CallerPlan(n, rng, Material(random.Random(self.seed)), (texts["surnames"], given), known,
+                                  callers, urandom)
         day_names: dict[int, str] = {}
-        choice = rng.choice
-        month = 30 * 86400
         prefix = f"{self.prefix}-{self.station}-"
         for index, lo in enumerate(range(0, n, chunk)):
             plan = []
             for t in created[lo:lo + chunk]:
-                r = rand()
-                phone = None if r < 0.04 else choice(frequent) if r < 0.2 else choice(pool)
-                repeat = False
-                name = ""
-                caller_id = None
-                if phone:
-                    prev = last_by_phone.get(phone)
-                    repeat = prev is not None and t - prev < month
-                    last_by_phone[phone] = t
-                    entry = known.get(phone)
-                    if entry is None:
-                        entry = known[phone] = (urandom(16).hex(), choice(surnames) + choice(given))
-                    row = callers.get(phone)
-                    if row is None:
-                        row = callers[phone] = [entry[0], phone, entry[1], _ts(_EPOCH + timedelta(seconds=t)), 0]
-                    row[4] += 1
-                    caller_id, name = entry
+                phone, name, repeat, caller_id, matter, follow = plan_callers.next(t)
                 d = int((t + offset) // 86400)
                 day = day_names.get(d)
                 if day is None:
                     day = day_names[d] = (_EPOCH + timedelta(days=d)).strftime("%Y%m%d")
                 day_counter[day] += 1
-                plan.append((t, f"{prefix}{day}-{day_counter[day]:04d}", phone, name, repeat, caller_id))
+                plan.append((t, f"{prefix}{day}-{day_counter[day]:04d}", phone, name, repeat, caller_id, matter,
+                             follow))
             yield index, plan
 
     @staticmethod

@@ -22,13 +22,26 @@ from models.storage_forms import stored_time
 from . import gcpause, rollups
 from .clock import CITY_TZ
 from .deadlines import SlaPolicy, load_policy
-from .demo_text import Material
+from .demo_text import TYPES, Material
 from .lifecycle import apply_action
-from .workflow import check
+from .workflow import CHANNELS, INSTRUCTION_LEVELS, check
 
 _OFFSET = CITY_TZ.utcoffset(None)
 _EPOCH = datetime(1970, 1, 1)
-TYPE_WEIGHTS = {"consultation": 38, "help": 15, "complaint": 25, "report": 8, "suggestion": 6, "praise": 3, "other": 5}
+
+# how the demo city behaves; docs/demo-data.md gives each figure and why
+_CHANNELS = list(CHANNELS)  # phone most, then the mailboxes, the web form, the app, the service hall
+_CHANNEL_CUM = list(itertools.accumulate([70, 11, 9, 7, 3]))
+ANSWER_RATE = {"consultation": 0.7, "help": 0.3, "other": 0.2}  # answered on the line when an article fits
+MERGE_FOLLOW_UP = 0.3  # a call about a matter already on file is merged into it
+INSTRUCTED = 0.0084  # cases with a leader's instruction, by level:
+_LEVEL_CUM = list(itertools.accumulate([6, 80, 14]))  # city, district, township (INSTRUCTION_LEVELS)
+ASSIST_SHARE = 0.12  # dispatches with an assisting unit, when the routing suggests one
+OUT_OF_HOURS = 0.06  # department steps done outside working hours (urgent cases aside)
+UNREACHED = 0.05  # callbacks that miss the citizen at the first try
+SATISFIED = 0.882  # at the first callback
+RESOLVED_IF_SATISFIED, RESOLVED_IF_NOT = 0.925, 0.45
+_LEADER_SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "胡", "郭", "何"]
 
 CASE_COLUMNS = ["id", "number", "station", "state", "type", "urgency", "channel", "category_code", "district_code",
                 "address", "description", "answer", "caller_id", "caller_phone", "caller_name", "lead_department",
@@ -70,10 +83,6 @@ class SimCase:
 
 
 _CASE_ROW = operator.attrgetter(*CASE_COLUMNS)
-_TYPES = list(TYPE_WEIGHTS)
-_TYPE_CUM = list(itertools.accumulate(TYPE_WEIGHTS.values()))
-_CHANNELS = ["phone", "mailbox", "web", "app", "walk_in"]
-_CHANNEL_CUM = list(itertools.accumulate([80, 6, 6, 6, 2]))
 urandom = os.urandom
 
 
@@ -83,22 +92,14 @@ def _dumps_items(items: tuple) -> str:
 
 
 def dumps(payload: dict) -> str:
-    """The stored JSON of an event payload (the in-memory `into_id` left out), cached: demo payloads repeat."""
+    """The stored JSON of an event payload (the in-memory `into_id` left out), cached: demo payloads repeat
+    (and hold tuples for lists, to be hashable)."""
     if not payload:
         return "{}"
     if "into_id" in payload:
         return _dumps_items(tuple((k, v) for k, v in payload.items() if k != "into_id"))
     return _dumps_items(tuple(payload.items()))
 
-
-
-
-# who gives the demo's instructions: titles of each level, fictional names
-_LEADERS = {
-    "city": [{"leader": "王某某", "title": "市长"}, {"leader": "李某某", "title": "副市长"}],
-    "district": [{"leader": "张某某", "title": "区长"}, {"leader": "刘某某", "title": "副区长"}],
-    "township": [{"leader": "陈某某", "title": "街道办事处主任"}, {"leader": "杨某某", "title": "镇长"}],
-}
 
 
 
@@ -130,6 +131,8 @@ class Walker:
         self.policy = policy or load_policy()
         self.m = Material(random.Random(seed))
         self._checks: dict = {}
+        self._routes: dict = {}
+        self._working_days = {d.toordinal() for d in self.policy.calendar.working_days}
         self.acc = rollups.Accumulator(self.policy)
 
     def rows(self, index: int, part: list) -> tuple[list, list]:
@@ -140,8 +143,9 @@ class Walker:
         # the walk makes no reference cycles, but a chunk's hundred thousand rows would make the
         # cycle collector run over and over through everything alive (about 12 % of the walk)
         with gcpause.paused():
-            for t, number, phone, name, repeat, caller_id in part:
-                case = self._walk(_EPOCH + timedelta(seconds=t), number, phone, name, repeat, ev_rows)
+            for t, number, phone, name, repeat, caller_id, matter, follow in part:
+                case = self._walk(_EPOCH + timedelta(seconds=t), number, phone, name, repeat, matter, follow,
+                                  ev_rows)
                 case.caller_id = caller_id
                 self.acc.case(case)
                 case_rows.append(self._case_row(case))
@@ -160,31 +164,23 @@ class Walker:
         return found
 
     # -- one case ------------------------------------------------------------------
-    def _walk(self, at: datetime, number: str, phone: str | None, name: str, repeat: bool, events: list):
+    def _walk(self, at: datetime, number: str, phone: str | None, name: str, repeat: bool, matter: tuple,
+              follow: bool, events: list):
         rng, m, pol = self.rng, self.m, self.policy
-        pick = rng.weighted
-        cat = pick(m.categories, m.cat_cum)
-        dist = pick(m.districts, m.dist_cum)
-        rtype = pick(_TYPES, _TYPE_CUM)
+        cat_i, dist_i, type_i, place = matter
+        cat, dist, rtype = m.categories[cat_i], m.districts[dist_i], TYPES[type_i]
         u = rng.random()
         urgency = "emergency" if u < 0.003 else "urgent" if u < 0.05 else "normal"
         op_id, op_login = rng.choice(self.ops)
-        road = rng.choice(dist["roads"])
-        place = {"road": road, "community": rng.choice(dist["communities"]), "street": rng.choice(dist["streets"])}
-        desc = rng.choice(m.descriptions[cat])
-        try:
-            desc = desc.format(**place)
-        except (KeyError, IndexError, ValueError):
-            pass
-        address = (f"{road}{rng.randint(1, 399)}号" if rng.random() < 0.6
-                   else f"{place['community']}{rng.randint(1, 30)}栋")
+        where, address = m.place(dist, place)
         # time-ordered ids (like UUIDv7: milliseconds first) keep the primary-key
         # B-trees appending at the end instead of splitting pages all over the file
         case_id = f"{int((at - _EPOCH).total_seconds() * 1000):012x}" + urandom(10).hex()
         c = SimCase()
         c.id, c.number, c.station, c.state, c.type, c.urgency = case_id, number, self.station, "draft", rtype, urgency
-        c.channel = pick(_CHANNELS, _CHANNEL_CUM)
-        c.category_code, c.district_code, c.address, c.description = cat, dist["code"], address, desc
+        c.channel = rng.weighted(_CHANNELS, _CHANNEL_CUM)
+        c.category_code, c.district_code, c.address = cat, dist["code"], address
+        c.description = m.description(cat, rtype, where, place, rng)
         c.caller_phone, c.caller_name, c.operator_id = phone or "", name, op_id
         c.created_at = c.updated_at = at
         c.repeat_caller, c.confidential = repeat, rng.random() < 0.02
@@ -198,12 +194,12 @@ class Walker:
                 return False
             payload = payload or {}
             before = c.state
-            after, after_value = self._check(before, action, role, reason, payload)
+            after, _ = self._check(before, action, role, reason, payload)
             apply_action(c, action, after, payload, when, pol)
             count(c, action, actor, when, before, reason, payload)
             text = texts[when] = when.isoformat(" ", "microseconds")
             events.append((case_id[:-4] + f"{c.version:04x}", case_id, c.version, action, actor, role,
-                           text, before, after_value, reason, dumps(payload)))
+                           text, before, c.state, reason, dumps(payload)))  # the last unreached try closes
             return True
 
         rand = rng.random
@@ -213,52 +209,78 @@ class Walker:
 
         step("receive", at, op_login, "operator")
         t = at
-        r = rng.random()
+        instructed = rand() < INSTRUCTED  # a leader's instruction: always on a dispatched case
+        answer_rate = ANSWER_RATE.get(rtype, 0.0)
         if urgency == "emergency":
             step("transfer", later(t, 0.01, 0.05), op_login, "operator",
                  payload={"to": rng.choice(["110", "119", "120"])})
-        elif r < 0.02:
+        elif follow and not instructed and rand() < MERGE_FOLLOW_UP:
             step("merge", later(t, 0.05, 3), op_login, "operator", "同一事项重复来电",
                  {"into": "earlier", "into_id": None})
-        elif r < 0.32 and rtype in ("consultation", "help", "other", "praise", "suggestion"):
+        elif answer_rate and not instructed and rand() < answer_rate and \
+                (found := m.article(cat, (at + _OFFSET).date(), rng)) is not None:
             t = later(t, 0.02, 0.3)
-            if step("answer", t, op_login, "operator", payload={"answer": rng.choice(m.texts["answers"]),
-                                                                "article_id": f"KB-{rng.randint(1, 78):04d}"}):
-                if rng.random() < 0.8:
+            if step("answer", t, op_login, "operator", payload={"answer": found[1], "article_id": found[0]}):
+                if rand() < 0.8:
                     step("close", later(t, 0.01, 0.2), op_login, "operator")
         else:
-            self._dispatched(c, step, later, op_login, t)
+            self._dispatched(c, step, later, op_login, t, instructed, where)
         return c
 
-    def _dispatched(self, c, step, later, op_login, t) -> None:
+    def _office(self, c, t: datetime) -> datetime:
+        """When a department does a step planned for `t`: in its working hours (the SLA policy's
+        calendar), moved to the next working period when `t` falls outside one, bar urgent cases
+        (worked on the clock) and a few steps done out of hours."""
+        if c.urgency != "normal":
+            return t
+        local = t + _OFFSET
+        cal = self.policy.calendar
+        if local.toordinal() in self._working_days:
+            minute = local.hour * 60 + local.minute
+            for start, end in cal.periods:
+                if start <= minute < end:
+                    return t
+        rand = self.rng.random
+        if rand() < OUT_OF_HOURS:
+            return t
+        # a few minutes to two hours into the next working period
+        return cal.at_position(cal.position(local) + 1 + 120 * rand()) - _OFFSET
+
+    def _dispatched(self, c, step, later, op_login, t, instructed: bool, where: dict) -> None:
         rng, m = self.rng, self.m
-        handlers = m.handlers.get(c.category_code) or m.all_depts
-        dept = rng.choice(handlers)
+        rand = rng.random
+        office = self._office
+        lead, assist = self._route(c.category_code, c.district_code)
+        dept = rng.choice(lead)
         # most calls are dispatched within the hour; a few wait for a lead to check the department
-        t = later(t, 0.05, 1.5) if rng.random() > 0.03 else later(t, 2, 30)
-        if not step("dispatch", t, op_login, "operator", payload={"lead_department": dept}):
+        t = later(t, 0.05, 1.5) if rand() > 0.03 else later(t, 2, 30)
+        if not step("dispatch", t, op_login, "operator", payload=self._dispatch_payload(dept, assist)):
             return
+        if instructed:
+            t = later(t, 0.5, 8)
+            level = rng.weighted(INSTRUCTION_LEVELS, _LEVEL_CUM)
+            text = rng.choice(m.texts["instructions"]).format(unit=m.dept_names.get(dept, "承办单位"))
+            if not step("instruct", t, "lead01", "team_lead", text, {"level": level, **self._leader(level, c, where)}):
+                return
         if c.contact_deadline is not None:  # the 1-hour rule: most urgent callers hear back within the hour
-            step("progress_contact", later(t, 0.05, 0.9 if rng.random() < 0.9 else 3), dept, "liaison")
-        if rng.random() < 0.08:  # returned, then re-dispatched elsewhere
-            t = later(t, 1, 20)
+            step("progress_contact", later(t, 0.05, 0.9 if rand() < 0.9 else 3), dept, "liaison")
+        if rand() < 0.08:  # returned, then re-dispatched elsewhere
+            t = office(c, later(t, 1, 20))
             if not step("return", t, dept, "liaison", rng.choice(m.texts["return_reasons"])):
                 return
-            dept = rng.choice(m.all_depts if len(handlers) < 2 else handlers)
-            t = later(t, 0.5, 6) if rng.random() < 0.7 else later(t, 6, 96)  # some wait days for a new department
-            if not step("dispatch", t, op_login, "operator", payload={"lead_department": dept}):
+            others = [d for d in lead if d != dept] or lead
+            dept = rng.choice(others)
+            t = later(t, 0.5, 6) if rand() < 0.7 else later(t, 6, 96)  # some wait days for a new department
+            if not step("dispatch", t, op_login, "operator", payload=self._dispatch_payload(dept, assist)):
                 return
-        t = later(t, 0.3, 30 if rng.random() < 0.9 else 60)
+        t = office(c, later(t, 0.3, 30 if rand() < 0.9 else 60))
         if not step("accept", t, dept, "liaison"):
             return
-        if rng.random() < 0.004:
-            level = rng.choice(["city", "district", "district", "township"])
-            step("instruct", later(t, 1, 48), "lead01", "team_lead", rng.choice(m.texts["instructions"]),
-                 {"level": level, **_LEADERS[level][rng.randrange(len(_LEADERS[level]))]})
-        if rng.random() < 0.003:
-            step("pick", later(t, 1, 48), "lead01", "team_lead")
-        if rng.random() < 0.05:
-            t = later(t, 24, 96)
+        if rand() < 0.003:
+            t = later(t, 1, 48)
+            step("pick", t, "lead01", "team_lead")
+        if rand() < 0.05:
+            t = office(c, later(t, 24, 96))
             reason = rng.choice(m.texts["extension_reasons"])
             if not step("request_extension", t, dept, "liaison", reason, {"extra": "5wd"}):
                 return
@@ -266,38 +288,73 @@ class Walker:
             if not step("approve_extension", t, "lead01", "team_lead", payload={"extra": "5wd"}):
                 return
         typical = 40 if c.type in ("consultation", "help") else 150
-        t = later(t, 2, typical * rng.choice([1, 1, 1, 1.5, 3]))
-        if c.deadline and t > c.deadline and rng.random() < 0.5 and self.now > c.deadline + timedelta(hours=24):
+        t = office(c, later(t, 2, typical * rng.choice([1, 1, 1, 1.5, 3])))
+        if c.deadline and t > c.deadline and rand() < 0.5 and self.now > c.deadline + timedelta(hours=24):
             step("supervise", c.deadline + timedelta(hours=rng.uniform(1, 24)), "lead01", "team_lead",
                  "超期未办结，请加快办理")
-        top = c.category_code[:2]
-        result = rng.choice(m.texts["reply_texts"].get(top) or m.texts["answers"])
-        if not step("reply", t, dept, "liaison", payload={"result": result}):
+        if not step("reply", t, dept, "liaison", payload={"result": m.reply(c.category_code, c.type, rng)}):
             return
+        self._called_back(c, step, later, op_login, t, dept)
+
+    def _called_back(self, c, step, later, op_login, t, dept) -> None:
+        rng, m = self.rng, self.m
+        rand = rng.random
         # a reply waits for the hotline to review it; one that comes in the evening waits overnight
-        t = later(t, 0.1, 4) if rng.random() < 0.8 else later(t, 4, 24)
+        t = later(t, 0.1, 4) if rand() < 0.8 else later(t, 4, 24)
         if not step("queue_callback", t, "system", "system"):
             return
         t = later(t, 2, 60)
-        satisfied = rng.random() < 0.9
-        resolved = rng.random() < (0.93 if satisfied else 0.45)
-        if not satisfied and rng.random() < 0.35:
+        if rand() < UNREACHED:  # not reached at the first try; the policy's last try closes it
+            for _ in range(self.policy.callback_attempts):
+                if not step("callback_unreached", t, op_login, "operator") or c.state == "closed":
+                    return
+                t = later(t, 3, 30)
+                if rand() < 0.5:
+                    break
+        satisfied = rand() < SATISFIED
+        resolved = rand() < (RESOLVED_IF_SATISFIED if satisfied else RESOLVED_IF_NOT)
+        if not satisfied and rand() < 0.35:
             if not step("reopen", t, op_login, "operator", rng.choice(m.texts["reopen_reasons"])):
                 return
-            t = later(t, 24, 120)
-            if not step("reply", t, dept, "liaison", payload={"result": rng.choice(m.texts["answers"])}):
+            t = self._office(c, later(t, 24, 120))
+            if not step("reply", t, dept, "liaison", payload={"result": m.reply(c.category_code, c.type, rng)}):
                 return
             t = later(t, 0.1, 4)
             if not step("queue_callback", t, "system", "system"):
                 return
             t = later(t, 2, 48)
-            satisfied, resolved = rng.random() < 0.7, rng.random() < 0.75
-        level = "dissatisfied" if not satisfied else "basically_satisfied" if rng.random() < 0.15 else "satisfied"
+            satisfied, resolved = rand() < 0.7, rand() < 0.75
+        level = "dissatisfied" if not satisfied else "basically_satisfied" if rand() < 0.15 else "satisfied"
         reason = "" if satisfied else rng.choice(m.texts["dissatisfaction_reasons"])
         if not step("callback", t, op_login, "operator", reason, {"satisfaction": level, "resolved": resolved}):
             return
         if not satisfied:  # a dissatisfied citizen's case goes to a team lead, who closes it with a reason here
             step("review_close", later(t, 1, 24), "lead01", "team_lead", "已向市民解释政策，诉求超出办理范围")
+
+    def _route(self, category: str, district: str) -> tuple[list[str], list[str]]:
+        """The units to lead a case of `category` in `district` and those to assist, cached."""
+        key = (category, district)
+        found = self._routes.get(key)
+        if found is None:
+            found = self._routes[key] = route_units(self.m, category, district)
+        return found
+
+    def _dispatch_payload(self, dept: str, assist: list[str]) -> dict:
+        helpers = [d for d in assist if d != dept]
+        if helpers and self.rng.random() < ASSIST_SHARE:
+            return {"lead_department": dept, "assist_departments": (self.rng.choice(helpers),)}
+        return {"lead_department": dept}
+
+    def _leader(self, level: str, c, where: dict) -> dict:
+        """Who gave an instruction: a fictional name and a title of the level (the district's or
+        the street's own leader for those levels)."""
+        rng = self.rng
+        name = rng.choice(_LEADER_SURNAMES) + "某某"
+        if level == "city":
+            return {"leader": name, "title": rng.choice(["市长", "副市长", "市政府秘书长"])}
+        if level == "district":
+            return {"leader": name, "title": self.m.district_names[c.district_code] + rng.choice(["区长", "副区长"])}
+        return {"leader": name, "title": where["street"] + rng.choice(["党工委书记", "办事处主任"])}
 
     @staticmethod
     def _case_row(c: SimCase) -> tuple:
@@ -309,3 +366,11 @@ class Walker:
                 row[i] = texts.get(v) or stored_time(v)
         row[_ASSIST] = "[]" if not row[_ASSIST] else json.dumps(row[_ASSIST], ensure_ascii=False)
         return tuple(row)
+
+
+def route_units(m: Material, category: str, district: str) -> tuple[list[str], list[str]]:
+    """(units that may lead, units that may assist) on a case of `category` in `district`: the
+    units whose responsibility list covers the category, a district's only in its own district."""
+    found = [d for d in m.handlers.get(category, ()) if m.dept_districts.get(d) in (None, district)]
+    return found or [f"GOV-{district}"], found
+
