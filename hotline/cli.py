@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "console.cli.demo",
     "ui.report.cli",
     "console.cli.kb",
+    "console.cli.refdata",
     "console.cli.audit",
     "console.cli.profile",
     "console.cli.warnings",

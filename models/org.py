@@ -42,10 +42,15 @@ class Department(Base):
     name: Mapped[str] = mapped_column(String(128))
     parent_code: Mapped[str | None] = mapped_column(ForeignKey("departments.code"))
     kind: Mapped[str] = mapped_column(String(16), default="city")
+    # city | district | street | community; district_code: whose cases it handles (NULL: the whole city)
+    level: Mapped[str] = mapped_column(String(16), default="city", server_default="city")
+    district_code: Mapped[str | None] = mapped_column(String(16), index=True)
     contact_phone: Mapped[str] = mapped_column(String(32), default="")
     contact_person: Mapped[str] = mapped_column(String(64), default="")
     responsibilities: Mapped[list[str]] = mapped_column(JSON, default=list)
     category_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # the responsibility list: [category_code, "lead" | "assist", line] rows (console/routing.py)
+    duties: Mapped[list[list[str]]] = mapped_column(JSON, default=list, server_default="[]")
 
     parent: Mapped[Department | None] = relationship(remote_side=[code])
 

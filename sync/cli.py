@@ -58,6 +58,7 @@ def register(sub) -> None:
     serve.add_argument("--public-rate", type=float, default=2.0,
                        help="anonymous Open311 reads a second per client address, sustained")
     serve.add_argument("--public-burst", type=int, default=20, help="... and at once")
+    _add_units(serve)
     serve.set_defaults(handler=cmd_serve)
 
     user = with_db(csub.add_parser("add-user", help="add an account (or reset its password and role)"))
@@ -66,6 +67,7 @@ def register(sub) -> None:
     user.add_argument("--department", default=None, help="department code, required for a liaison (e.g. URBAN)")
     user.add_argument("--name", default="")
     user.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    _add_units(user)
     user.set_defaults(handler=cmd_add_user)
 
     users = with_db(csub.add_parser("list-users", help="the accounts (login, role, department, active)"))
@@ -132,6 +134,31 @@ def _open(args):
 SERVER_MODULES = {"fastapi", "starlette", "pydantic", "pydantic_core", "uvicorn"}
 
 
+def _add_units(p) -> None:
+    p.add_argument("--units", default=None, metavar="FILE",
+                   help="the city's handling units (CSV or JSON, docs/reference-data.md) instead of the shipped "
+                        "sample; default: the file named by CENTRAL_UNITS_FILE")
+
+
+def _use_units(args) -> None:
+    """Read the units file now: a bad one is reported before anything starts."""
+    from console.unit_file import UnitFileError
+    from sync.server import units
+    path = args.units or os.environ.get(units.UNITS_ENV) or None
+    if path and not os.path.isfile(path):
+        raise CliError(f"no such file: {path}")
+    units.use_file(path)
+    try:
+        found = units.units()
+    except UnitFileError as exc:
+        for problem in exc.problems:
+            print(f"units: {problem}", file=sys.stderr)
+        raise CliError(f"the units file {path} has {len(exc.problems)} problem(s); the server did not start") \
+            from None
+    if path:
+        print(f"units: {len(found)} from {path}", file=sys.stderr)
+
+
 def cmd_serve(args) -> int:
     from datetime import timedelta
     try:
@@ -153,6 +180,7 @@ def cmd_serve(args) -> int:
         transport.uvicorn_options()
     except ValueError as exc:
         raise CliError(str(exc)) from None
+    _use_units(args)
     login = LoginPolicy(lockout_after=max(1, args.login_lockout_after),
                         lockout=timedelta(minutes=args.login_lockout_minutes))
     public = PublicReadPolicy(rate=max(0.01, args.public_rate), burst=max(1, args.public_burst))
@@ -212,6 +240,7 @@ def _central(args, work):
 
 def cmd_add_user(args) -> int:
     from sync.server import auth
+    _use_units(args)
     _central(args, lambda db: auth.create_account(
         db, args.login, _password(args.password_stdin, f"password for {args.login}: "), args.role,
         args.department, args.name))

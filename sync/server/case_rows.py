@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 from types import SimpleNamespace
 
 from sqlalchemy import Connection, insert, select, update
@@ -25,6 +26,7 @@ from models.base import new_id
 from .access import Caller
 from .db import CentralDB
 from .models import AppliedOp, CentralCase, CentralEvent, Change
+from .units import unit_codes
 
 CASES = CentralCase.__table__
 EVENTS = CentralEvent.__table__
@@ -33,14 +35,15 @@ APPLIED = AppliedOp.__table__
 ROW_COLUMNS = [c.name for c in CASES.columns]
 
 
+@lru_cache(maxsize=1)
 def reference_codes() -> ReferenceCodes:
-    """The shipped reference codes (the same seed files the consoles install)."""
+    """The reference codes: the seed files the consoles install, the units of a city's
+    own file when the server was given one (sync/server/units.py)."""
     cats = set()
     for top in seed("categories"):
         cats.add(top["code"])
         cats.update(c["code"] for c in top.get("children", []))
-    return ReferenceCodes(frozenset(cats), frozenset(d["code"] for d in seed("districts")),
-                          frozenset(d["code"] for d in seed("departments")))
+    return ReferenceCodes(frozenset(cats), frozenset(d["code"] for d in seed("districts")), unit_codes())
 
 
 class Rules:

@@ -32,6 +32,7 @@ from . import auth
 from .access import Caller
 from .case_rows import CASES, EVENTS
 from .casebook import Casebook
+from .units import unit_names
 
 CLOSED_STATES = frozenset({"closed", "merged", "answered"})
 # never public: confidential cases and whistle-blowing reports (举报), which protect who reported
@@ -106,7 +107,7 @@ def _districts() -> dict[str, str]:
 
 
 def _departments() -> dict[str, str]:
-    return {d["code"]: d["name"] for d in seed("departments")}
+    return unit_names()
 
 
 class _Error(Exception):
