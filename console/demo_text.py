@@ -21,6 +21,7 @@ from datetime import date
 from . import refdata
 from .knowledge import shipped_files
 from .knowledge.articles import answer_text, from_record
+from .routing import place_stem
 
 TYPES = ["consultation", "help", "complaint", "report", "suggestion", "praise", "other"]
 # A case's type is drawn from the types its category's texts are written for, with these
@@ -55,18 +56,12 @@ class Material:
             self.type_choices.append((kinds, list(itertools.accumulate(TYPE_WEIGHTS[TYPES[k]] for k in kinds))))
         self.frames = texts["type_frames"]
         self.replies = texts["reply_templates"]
-        depts = refdata.seed("departments")
-        handlers = defaultdict(list)
-        for d in depts:
-            for code in d.get("category_codes", []):
-                handlers[code].append(d["code"])
-        self.handlers = handlers
-        self.all_depts = [d["code"] for d in depts]
-        self.dept_names = {d["code"]: d["name"] for d in depts}
-        # the district whose jurisdiction a unit covers (None: the whole city)
-        self.dept_districts = {d["code"]: d.get("district_code") or (d["code"].removeprefix("GOV-")
-                                                                      if d.get("kind") == "district" else None)
-                               for d in depts}
+        self.units = refdata.seed_units()
+        self.dept_names = {u.code: u.name for u in self.units}
+        self._streets = _community_streets(self.units, self.districts)
+        # the units that may serve a district's cases: the city's and its own (routing's first cut)
+        self.district_units = {d["code"]: [u for u in self.units if u.level == "city" or u.district_code == d["code"]]
+                               for d in self.districts}
         self.articles = _articles_by_category()
 
     # -- what a case is about ----------------------------------------------------------
@@ -79,13 +74,15 @@ class Material:
         return cat, dist, kind, int(rand() * 2**40)
 
     def place(self, district: dict, place: int) -> tuple[dict, str]:
-        """The named places of a matter and its address, the same for every call about it."""
+        """The named places of a matter and its address, the same for every call about it: a
+        house number on a road, or a building of a residential compound with its street office
+        (the street whose community covers the compound, where the units name one)."""
         road = _nth(district["roads"], place)
-        where = {"road": road, "community": _nth(district["communities"], place // 7),
-                 "street": _nth(district["streets"], place // 49)}
+        community = _nth(district["communities"], place // 7)
+        street = self._streets.get((district["code"], community)) or _nth(district["streets"], place // 49)
         number = place // 343
-        address = f"{road}{number % 399 + 1}号" if number % 5 < 3 else f"{where['community']}{number % 30 + 1}栋"
-        return where, address
+        address = f"{road}{number % 399 + 1}号" if number % 2 else f"{street}{community}{number % 30 + 1}栋"
+        return {"road": road, "community": community, "street": street}, address
 
     def description(self, category: str, rtype: str, where: dict, place: int, rng) -> str:
         """The citizen's words: the category's text of this type at the place, in the type's frame.
@@ -115,6 +112,21 @@ class Material:
 
 def _nth(seq: list, i: int):
     return seq[i % len(seq)]
+
+
+def _community_streets(units, districts: list[dict]) -> dict[tuple[str, str], str]:
+    """(district, residential compound) -> its street, where a community unit's name is in
+    the compound's (抚琴小区 lies in 西安路街道's 抚琴社区)."""
+    names = {u.code: u.name for u in units}
+    found = {}
+    for d in districts:
+        for compound in d["communities"]:
+            for u in units:
+                if u.level == "community" and u.district_code == d["code"] and u.parent_code in names \
+                        and place_stem(u.name.split("街道")[-1]) in compound:
+                    found[(d["code"], compound)] = names[u.parent_code].removesuffix("办事处")
+                    break
+    return found
 
 
 def _articles_by_category() -> dict[str, list[tuple[date, date, str, str]]]:

@@ -24,6 +24,7 @@ from .clock import CITY_TZ
 from .deadlines import SlaPolicy, load_policy
 from .demo_text import TYPES, Material
 from .lifecycle import apply_action
+from .routing import route
 from .workflow import CHANNELS, INSTRUCTION_LEVELS, check
 
 _OFFSET = CITY_TZ.utcoffset(None)
@@ -36,7 +37,7 @@ ANSWER_RATE = {"consultation": 0.7, "help": 0.3, "other": 0.2}  # answered on th
 MERGE_FOLLOW_UP = 0.3  # a call about a matter already on file is merged into it
 INSTRUCTED = 0.0084  # cases with a leader's instruction, by level:
 _LEVEL_CUM = list(itertools.accumulate([6, 80, 14]))  # city, district, township (INSTRUCTION_LEVELS)
-ASSIST_SHARE = 0.12  # dispatches with an assisting unit, when the routing suggests one
+ASSIST_SHARE = 0.25  # dispatches with an assisting unit, when the routing suggests one
 OUT_OF_HOURS = 0.06  # department steps done outside working hours (urgent cases aside)
 UNREACHED = 0.05  # callbacks that miss the citizen at the first try
 SATISFIED = 0.882  # at the first callback
@@ -250,8 +251,9 @@ class Walker:
         rng, m = self.rng, self.m
         rand = rng.random
         office = self._office
-        lead, assist = self._route(c.category_code, c.district_code)
-        dept = rng.choice(lead)
+        lead, assist = self._route(c.category_code, c.district_code, c.address)
+        # the first suggestion most of the time, the next one when the operator knows better
+        dept = lead[1] if len(lead) > 1 and rand() < 0.15 else lead[0]
         # most calls are dispatched within the hour; a few wait for a lead to check the department
         t = later(t, 0.05, 1.5) if rand() > 0.03 else later(t, 2, 30)
         if not step("dispatch", t, op_login, "operator", payload=self._dispatch_payload(dept, assist)):
@@ -269,7 +271,7 @@ class Walker:
             if not step("return", t, dept, "liaison", rng.choice(m.texts["return_reasons"])):
                 return
             others = [d for d in lead if d != dept] or lead
-            dept = rng.choice(others)
+            dept = others[0]
             t = later(t, 0.5, 6) if rand() < 0.7 else later(t, 6, 96)  # some wait days for a new department
             if not step("dispatch", t, op_login, "operator", payload=self._dispatch_payload(dept, assist)):
                 return
@@ -331,12 +333,16 @@ class Walker:
         if not satisfied:  # a dissatisfied citizen's case goes to a team lead, who closes it with a reason here
             step("review_close", later(t, 1, 24), "lead01", "team_lead", "已向市民解释政策，诉求超出办理范围")
 
-    def _route(self, category: str, district: str) -> tuple[list[str], list[str]]:
-        """The units to lead a case of `category` in `district` and those to assist, cached."""
-        key = (category, district)
+    def _route(self, category: str, district: str, address: str) -> tuple[list[str], list[str]]:
+        """The codes of the units to lead a case and of those to assist (console.routing over the
+        shipped units), cached by what can change them: the house number names no unit."""
+        key = (category, district, address.rstrip("0123456789号栋"))
         found = self._routes.get(key)
         if found is None:
-            found = self._routes[key] = route_units(self.m, category, district)
+            r = route(self.m.district_units.get(district, self.m.units), category, district, key[2])
+            # no unit leads on it here: the district government takes it (属地), else the hotline's office
+            lead = [s.code for s in r.lead] or [u for u in (f"GOV-{district}", "GOVSVC") if u in self.m.dept_names][:1]
+            found = self._routes[key] = (lead, [s.code for s in r.assist])
         return found
 
     def _dispatch_payload(self, dept: str, assist: list[str]) -> dict:
@@ -366,11 +372,3 @@ class Walker:
                 row[i] = texts.get(v) or stored_time(v)
         row[_ASSIST] = "[]" if not row[_ASSIST] else json.dumps(row[_ASSIST], ensure_ascii=False)
         return tuple(row)
-
-
-def route_units(m: Material, category: str, district: str) -> tuple[list[str], list[str]]:
-    """(units that may lead, units that may assist) on a case of `category` in `district`: the
-    units whose responsibility list covers the category, a district's only in its own district."""
-    found = [d for d in m.handlers.get(category, ()) if m.dept_districts.get(d) in (None, district)]
-    return found or [f"GOV-{district}"], found
-
