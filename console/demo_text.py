@@ -62,6 +62,10 @@ class Material:
         # the units that may serve a district's cases: the city's and its own (routing's first cut)
         self.district_units = {d["code"]: [u for u in self.units if u.level == "city" or u.district_code == d["code"]]
                                for d in self.districts}
+        # (district, category) where a street office or community has a duty: only there can the
+        # address change the routing (it names them)
+        self.local_duties = {(u.district_code, d.category_code) for u in self.units
+                             if u.level in ("street", "community") for d in u.duties}
         self.articles = _articles_by_category()
 
     # -- what a case is about ----------------------------------------------------------

@@ -335,11 +335,13 @@ class Walker:
 
     def _route(self, category: str, district: str, address: str) -> tuple[list[str], list[str]]:
         """The codes of the units to lead a case and of those to assist (console.routing over the
-        shipped units), cached by what can change them: the house number names no unit."""
-        key = (category, district, address.rstrip("0123456789号栋"))
+        shipped units), cached by what can change them: the house number names no unit, and the
+        address no unit at all where no street office or community has a duty for the category."""
+        named = address.rstrip("0123456789号栋") if (district, category) in self.m.local_duties else ""
+        key = (category, district, named)
         found = self._routes.get(key)
         if found is None:
-            r = route(self.m.district_units.get(district, self.m.units), category, district, key[2])
+            r = route(self.m.district_units.get(district, self.m.units), category, district, named)
             # no unit leads on it here: the district government takes it (属地), else the hotline's office
             lead = [s.code for s in r.lead] or [u for u in (f"GOV-{district}", "GOVSVC") if u in self.m.dept_names][:1]
             found = self._routes[key] = (lead, [s.code for s in r.assist])
