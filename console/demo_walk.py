@@ -41,7 +41,7 @@ ASSIST_SHARE = 0.25  # dispatches with an assisting unit, when the routing sugge
 OUT_OF_HOURS = 0.06  # department steps done outside working hours (urgent cases aside)
 UNREACHED = 0.05  # callbacks that miss the citizen at the first try
 SATISFIED = 0.882  # at the first callback
-RESOLVED_IF_SATISFIED, RESOLVED_IF_NOT = 0.925, 0.45
+RESOLVED_IF_SATISFIED, RESOLVED_IF_NOT = 0.93, 0.45
 _LEADER_SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "胡", "郭", "何"]
 
 CASE_COLUMNS = ["id", "number", "station", "state", "type", "urgency", "channel", "category_code", "district_code",
@@ -50,7 +50,8 @@ CASE_COLUMNS = ["id", "number", "station", "state", "type", "urgency", "channel"
                 "sign_deadline", "reply_deadline", "dispatched_at", "accepted_at", "replied_at", "closed_at",
                 "satisfied", "resolved", "merged_into_id", "repeat_caller", "confidential", "supervised",
                 "instruction_level", "leader_pick", "return_count", "extension_count", "version",
-                "satisfaction", "callback_attempts", "contact_deadline", "contacted_at", "extension_requested"]
+                "satisfaction", "callback_attempts", "contact_deadline", "contacted_at", "extension_requested",
+                "returned_from", "suggested_unit", "binding_unit", "upper_units"]
 _TIME_COLUMNS = [CASE_COLUMNS.index(c) for c in ("created_at", "updated_at", "deadline", "sign_deadline",
                                                  "reply_deadline", "dispatched_at", "accepted_at", "replied_at",
                                                  "closed_at", "contact_deadline", "contacted_at")]
@@ -75,6 +76,7 @@ class SimCase:
     dispatched_at = accepted_at = replied_at = closed_at = satisfied = resolved = merged_into_id = _UNSET
     repeat_caller = confidential = instruction_level = _UNSET
     satisfaction = contact_deadline = contacted_at = extension_requested = _UNSET
+    returned_from = suggested_unit = binding_unit = upper_units = _UNSET
     callback_attempts = 0
     answer = ""
     texts: dict = {}
@@ -229,9 +231,10 @@ class Walker:
         return c
 
     def _office(self, c, t: datetime) -> datetime:
-        """When a department does a step planned for `t`: in its working hours (the SLA policy's
-        calendar), moved to the next working period when `t` falls outside one, bar urgent cases
-        (worked on the clock) and a few steps done out of hours."""
+        """When a department (or a team lead reviewing a return, a dispute or a dissatisfied
+        callback) does a step planned for `t`: in working hours (the SLA policy's calendar), moved
+        to the next working period when `t` falls outside one, bar urgent cases (worked on the
+        clock) and a few steps done out of hours."""
         if c.urgency != "normal":
             return t
         local = t + _OFFSET
@@ -270,11 +273,23 @@ class Walker:
             t = office(c, later(t, 1, 20))
             if not step("return", t, dept, "liaison", rng.choice(m.texts["return_reasons"])):
                 return
-            others = [d for d in lead if d != dept] or lead
-            dept = others[0]
+            t = office(c, later(t, 1, 16))  # a team lead reviews the return (退单审核) before the re-dispatch
+            if not step("approve_return", t, "lead01", "team_lead", "核实属实，同意退单改派"):
+                return
+            first = dept
+            dept = ([d for d in lead if d != dept] or lead)[0]
             t = later(t, 0.5, 6) if rand() < 0.7 else later(t, 6, 96)  # some wait days for a new department
             if not step("dispatch", t, op_login, "operator", payload=self._dispatch_payload(dept, assist)):
                 return
+            if rand() < 0.25 and dept != first:  # returned again: a dispute the team lead decides (职责争议)
+                t = office(c, later(t, 1, 20))
+                if not step("return", t, dept, "liaison", rng.choice(m.texts["return_reasons"]),
+                            {"suggested_unit": first}):
+                    return
+                dept = rng.choice([first, dept])
+                t = office(c, later(t, 4, 72))
+                if not step("decide_dispute", t, "lead01", "team_lead", "经研判，明确由该单位承办", {"unit": dept}):
+                    return
         t = office(c, later(t, 0.3, 30 if rand() < 0.9 else 60))
         if not step("accept", t, dept, "liaison"):
             return
@@ -331,7 +346,8 @@ class Walker:
         if not step("callback", t, op_login, "operator", reason, {"satisfaction": level, "resolved": resolved}):
             return
         if not satisfied:  # a dissatisfied citizen's case goes to a team lead, who closes it with a reason here
-            step("review_close", later(t, 1, 24), "lead01", "team_lead", "已向市民解释政策，诉求超出办理范围")
+            step("review_close", self._office(c, later(t, 2, 30)), "lead01", "team_lead",
+                 "已向市民解释政策，诉求超出办理范围")
 
     def _route(self, category: str, district: str, address: str) -> tuple[list[str], list[str]]:
         """The codes of the units to lead a case and of those to assist (console.routing over the

@@ -79,10 +79,14 @@ def dispatches(prof) -> list[tuple[str, list[str], str]]:
 
 
 def out_of_jurisdiction(prof) -> int:
-    """Dispatches naming a unit (lead or assisting) of another district than the case's."""
+    """Dispatches (and a team lead's dispute decisions) naming a unit, lead or assisting, of
+    another district than the case's."""
     units = unit_districts(prof)
-    return sum(1 for lead, assist, district in dispatches(prof)
-               for u in (lead, *assist) if units.get(u) not in (None, district))
+    decided = [(json.loads(p)["unit"], district) for p, district in _rows(
+        prof, "SELECT e.payload, c.district_code FROM case_events e JOIN cases c ON c.id = e.case_id "
+              "WHERE e.kind = 'decide_dispute'")]
+    named = [(u, district) for lead, assist, district in dispatches(prof) for u in (lead, *assist)] + decided
+    return sum(1 for u, district in named if units.get(u) not in (None, district))
 
 
 def local_share(prof) -> float:
