@@ -29,6 +29,7 @@ from .workflow import CHANNELS, INSTRUCTION_LEVELS, check
 
 _OFFSET = CITY_TZ.utcoffset(None)
 _EPOCH = datetime(1970, 1, 1)
+_EPOCH_ORDINAL = _EPOCH.toordinal()
 
 # how the demo city behaves; docs/demo-data.md gives each figure and why
 _CHANNELS = list(CHANNELS)  # phone most, then the mailboxes, the web form, the app, the service hall
@@ -135,7 +136,15 @@ class Walker:
         self.m = Material(random.Random(seed))
         self._checks: dict = {}
         self._routes: dict = {}
-        self._working_days = {d.toordinal() for d in self.policy.calendar.working_days}
+        cal = self.policy.calendar
+        self._working_days = {d.toordinal() for d in cal.working_days}
+        self._periods = cal.periods
+        self._shortest = min(b - a for a, b in cal.periods)
+        self._in_period = [any(a <= m < b for a, b in cal.periods) for m in range(24 * 60)]
+        # each calendar day -> the working day after it
+        days = sorted(self._working_days)
+        self._next_working_day = {d: nxt for prev, nxt in zip([days[0] - 30, *days], days, strict=False)
+                                  for d in range(prev, nxt)}
         self.acc = rollups.Accumulator(self.policy)
 
     def rows(self, index: int, part: list) -> tuple[list, list]:
@@ -233,22 +242,25 @@ class Walker:
     def _office(self, c, t: datetime) -> datetime:
         """When a department (or a team lead reviewing a return, a dispute or a dissatisfied
         callback) does a step planned for `t`: in working hours (the SLA policy's calendar), moved
-        to the next working period when `t` falls outside one, bar urgent cases (worked on the
-        clock) and a few steps done out of hours."""
+        to a few minutes to two hours into the next working period when `t` falls outside one,
+        bar urgent cases (worked on the clock) and a few steps done out of hours."""
         if c.urgency != "normal":
             return t
         local = t + _OFFSET
-        cal = self.policy.calendar
-        if local.toordinal() in self._working_days:
-            minute = local.hour * 60 + local.minute
-            for start, end in cal.periods:
-                if start <= minute < end:
-                    return t
+        day = local.toordinal()
+        minute = local.hour * 60 + local.minute
+        if self._in_period[minute] and day in self._working_days:
+            return t
+        periods = self._periods
         rand = self.rng.random
         if rand() < OUT_OF_HOURS:
             return t
-        # a few minutes to two hours into the next working period
-        return cal.at_position(cal.position(local) + 1 + 120 * rand()) - _OFFSET
+        start = next((a for a, _ in periods if minute < a), None) if day in self._working_days else None
+        if start is None:  # the first period of the next working day
+            day, start = self._next_working_day.get(day, day + 1), periods[0][0]
+        # a period is at least an hour or two long: the step lands inside it
+        at = _EPOCH + timedelta(days=day - _EPOCH_ORDINAL, minutes=start + 1 + min(120, self._shortest - 2) * rand())
+        return at - _OFFSET
 
     def _dispatched(self, c, step, later, op_login, t, instructed: bool, where: dict) -> None:
         rng, m = self.rng, self.m
