@@ -110,12 +110,13 @@ def _overdue(db: Database, scope: Scope, by: str, now: datetime) -> dict[str, tu
 
 
 def _assess(db: Database, scope: Scope, by: str, names: dict[str, str], weights: dict[str, Weight],
-            now: datetime) -> list[Assessment]:
+            now: datetime, only_named: bool = False) -> list[Assessment]:
     wanted = tuple(sorted({num for num, _ in RATIOS.values()} | {d for _, dens in RATIOS.values() for d in dens}))
     counts = {g.key: g.counts for g in metrics.breakdown(db, scope, by, wanted) if g.key}
     overdue = _overdue(db, scope, by, now)
     out = []
-    for key in sorted(set(names) | set(counts) | {k for k in overdue if k}):
+    keys = set(names) if only_named else set(names) | set(counts) | {k for k in overdue if k}
+    for key in sorted(keys):
         c = counts.get(key, {})
         due, late = overdue.get(key, (0, 0))
         indicators = {name: Rate(name, int(c.get(num) or 0), sum(int(c.get(d) or 0) for d in dens))
@@ -132,19 +133,22 @@ def _ranked(rows: list[Assessment]) -> dict[str, int]:
 
 
 def assess(db: Database, month: str, by: str = "department", weights: dict[str, Weight] | None = None,
-           now: datetime | None = None) -> list[Assessment]:
+           now: datetime | None = None, level: str | None = None) -> list[Assessment]:
     """Every unit's (by="department") or district's (by="district") month, ranked by score with
     the previous month's score and rank beside it; unassessed ones last. `now` (stored form) cuts
-    a month still running: only the reply deadlines passed by then count for overdue."""
+    a month still running: only the reply deadlines passed by then count for overdue. `level`
+    (city, district, street, community) assesses and ranks only the units of that level."""
     now = now or utcnow()
     if by not in ("department", "district"):
         raise ValueError("assess by department or district")
     weights = weights or load_weights()
     scope = month_scope(month)
-    names = ({d.code: d.name for d in refdata.departments(db)} if by == "department"
-             else {d.code: d.name for d in refdata.districts(db)})
-    current = _assess(db, scope, by, names, weights, now)
-    previous = {r.key: r for r in _assess(db, scope.previous(), by, names, weights, now)}
+    if level is not None and by != "department":
+        raise ValueError("a level is a level of units: assess by department")
+    names = ({d.code: d.name for d in refdata.departments(db) if level is None or d.level == level}
+             if by == "department" else {d.code: d.name for d in refdata.districts(db)})
+    current = _assess(db, scope, by, names, weights, now, level is not None)
+    previous = {r.key: r for r in _assess(db, scope.previous(), by, names, weights, now, level is not None)}
     ranks, prev_ranks = _ranked(current), _ranked(list(previous.values()))
     out = [Assessment(r.key, r.name, r.dispatched, r.indicators, r.overdue, r.score, ranks.get(r.key),
                       previous[r.key].score if r.key in previous else None, prev_ranks.get(r.key))

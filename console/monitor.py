@@ -21,12 +21,16 @@ from . import metrics, refdata
 from .clock import utcnow
 from .dto import Actor
 from .metrics import Rate, Scope, day_start, local_today
-from .queue_filter import QueueFilter
+from .queue_filter import VIEWS, QueueFilter
 from .workflow import OPEN_STATES
 
 OPEN = tuple(sorted(s.value for s in OPEN_STATES))
 # the order the dashboard shows open states in: the hotline's steps first
 OPEN_ORDER = ("received", "returned", "dispatched", "accepted", "extended", "reopened", "replied", "callback")
+# what waits for a team lead's decision (h/flow's workflow): a department's return under review
+# (退单审核) and a responsibility dispute (职责争议); counted by state, so the tiles read 0 until
+# cases reach those states
+DECISION_STATES = ("return_review", "dispute")
 LEADS = ("team_lead", "admin")
 LIST_LIMIT = 20
 
@@ -115,6 +119,8 @@ class Dashboard:
     timings: dict[str, float] = field(default_factory=dict)
     # urgent cases' 1-hour progress contacts: owed now, overdue now, and today's missed (metrics.contact_figures)
     contacts: metrics.ContactFigures | None = None
+    # returns under review and disputes, each with the queue of exactly those cases (DECISION_STATES)
+    decisions: list[Bar] = field(default_factory=list)
 
 
 def _ts(dt: datetime) -> str:
@@ -183,6 +189,7 @@ def snapshot(db: Database, actor: Actor, now: datetime | None = None, names: Nam
                              timings)
         hourly, last_week = timed("hourly", lambda: _hourly(q, t0, t1))
         open_by_state = timed("states", lambda: _open_by_state(q))
+        decisions = timed("decisions", lambda: _decisions(q))
         due_soon, due_rows = timed("due_soon", lambda: _due_soon(q, names, now))
         overdue, overdue_rows = timed("overdue", lambda: _overdue(q, names, now))
         flagged = timed("flagged", lambda: _flagged(q, names, now))
@@ -199,7 +206,7 @@ def snapshot(db: Database, actor: Actor, now: datetime | None = None, names: Nam
     contacts = timed("contacts", lambda: metrics.contact_figures(db, now))
     return Dashboard(now, False, hourly, last_week, open_by_state, due_soon, due_rows, overdue, overdue_rows,
                      flagged, operators, departments, cats_today[:10], cats_week[:10], dists_today[:12],
-                     dists_week[:12], rising, heat, timings, contacts)
+                     dists_week[:12], rising, heat, timings, contacts, decisions)
 
 
 def _hourly(q, t0: datetime, t1: datetime) -> tuple[list[Bar], list[int]]:
@@ -216,6 +223,13 @@ def _hourly(q, t0: datetime, t1: datetime) -> tuple[list[Bar], list[int]]:
                 QueueFilter(view="all", created_from=t0 + h * hour, created_to=t0 + (h + 1) * hour), before[h])
             for h in range(24)]
     return bars, before
+
+
+def _decisions(q) -> list[Bar]:
+    counts = dict(q("SELECT state, n FROM state_counts"))
+    # the queue's own tab for the state where there is one (h/flow's team-lead views), else all cases
+    return [Bar(st, st, counts.get(st, 0), QueueFilter(view=st if st in VIEWS else "all", states=(st,)))
+            for st in DECISION_STATES]
 
 
 def _open_by_state(q) -> list[Bar]:

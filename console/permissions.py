@@ -77,12 +77,15 @@ TABLE: dict[str, tuple[frozenset[Relation], ...]] = {
     "pick":                   (NEVER,   ANY,      NEVER,              ANY,  NEVER),
     "edit":                   (ANY,     ANY,      NEVER,              ANY,  NEVER),
     "note":                   (ANY,     ANY,      LEAD_OR_ASSISTING,  ANY,  NEVER),
+    "attach":                 (ANY,     ANY,      LEAD_OR_ASSISTING,  ANY,  ANY),
 }
 
 # The roles whose credential may write through each path. `system` is in none:
 # no credential carries it.
 PATHS: dict[Path, frozenset[Role]] = {
-    Path.PUSH: frozenset({Role.OPERATOR, Role.TEAM_LEAD, Role.ADMIN}),
+    # a liaison's console queues its department's actions offline like a seat's; the table above
+    # decides per case from the credential's department whether each may be applied
+    Path.PUSH: frozenset({Role.OPERATOR, Role.TEAM_LEAD, Role.LIAISON, Role.ADMIN}),
     Path.API: frozenset({Role.OPERATOR, Role.TEAM_LEAD, Role.LIAISON, Role.ADMIN}),
     Path.OPEN311: frozenset({Role.OPEN311}),
 }

@@ -9,6 +9,7 @@ counts on `cases.deadline`, never from scanning the table.
 """
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from sqlalchemy import text
 from models.db import Database
 from models.storage_forms import stored_time, stored_uuid
 
+from . import inbox
 from .clock import CITY_TZ, utcnow
 from .queue_filter import VIEWS, QueueFilter
 from .workflow import OPEN_STATES
@@ -31,6 +33,7 @@ OPEN = tuple(sorted(s.value for s in OPEN_STATES))
 OPEN_SQL = "state IN (" + ", ".join(f"'{s}'" for s in OPEN) + ")"
 SMALL_VIEW = 30_000  # below this many rows, reading the filter's rows and sorting them beats an index walk
 CALLBACK_STATES = ("callback", "replied")
+STATE_VIEWS = {"return_review": ("return_review",), "dispute": ("dispute",)}  # a team lead's queues
 URGENT = ("urgent", "emergency")
 # sort key -> SQL column; each has an index whose implicit rowid suffix gives a unique order
 SORT_COLUMNS = {
@@ -158,6 +161,10 @@ class QueueService:
             conds.append(OPEN_SQL)
         elif f.view == "callback":
             conds.append(_in("state", CALLBACK_STATES, p, "cb"))
+        elif f.view in STATE_VIEWS:
+            conds.append(_in("state", STATE_VIEWS[f.view], p, "sv"))
+        if f.inbox:
+            conds.append(inbox.condition(f.inbox, f.unit, now, p))
         if f.states:
             conds.append(_in("state", tuple(f.states), p, "st"))
         if f.category_code:
@@ -198,6 +205,10 @@ class QueueService:
             conds.append("repeat_caller = 1")
         if f.unsatisfied_only:
             conds.append("satisfied = 0")
+        if f.numbers:
+            # one parameter however many: a unit's month can be thousands of cases
+            conds.append("number IN (SELECT value FROM json_each(:numbers))")
+            p["numbers"] = json.dumps(list(f.numbers))
         words = f.text.strip()
         if words:
             kind = text_kind(words)
@@ -225,9 +236,9 @@ class QueueService:
     # -- counts ------------------------------------------------------------------------
     def count(self, f: QueueFilter) -> Count:
         """How many cases the filter selects; a free-text filter stops at TEXT_COUNT_CAP."""
-        if _is_plain(f) and f.view in ("all_open", "callback", "all"):
+        if _is_plain(f) and f.view in ("all_open", "callback", "all", *STATE_VIEWS):
             counts = self.state_counts()
-            states = {"all_open": OPEN, "callback": CALLBACK_STATES}.get(f.view, tuple(counts))
+            states = {"all_open": OPEN, "callback": CALLBACK_STATES, **STATE_VIEWS}.get(f.view, tuple(counts))
             return Count(sum(counts.get(s, 0) for s in states))
         cond, p = self.where(f)
         with self.db.session() as s:
@@ -262,7 +273,8 @@ class QueueService:
         return {"my_cases": mine, "due_today": due_today, "overdue": overdue, "urgent": urgent,
                 "all_open": sum(counts.get(s, 0) for s in OPEN),
                 "callback": sum(counts.get(s, 0) for s in CALLBACK_STATES),
-                "all": sum(counts.values())}
+                "all": sum(counts.values()),
+                **{view: sum(counts.get(s, 0) for s in states) for view, states in STATE_VIEWS.items()}}
 
     # -- pages -------------------------------------------------------------------------
     def page(self, f: QueueFilter, sort: str = "created", descending: bool = True, limit: int = 100,

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-VIEWS = ("my_cases", "due_today", "overdue", "urgent", "all_open", "callback", "all")
+# return_review (退单审核) and dispute (职责争议): the team lead's queues of departments' returns
+VIEWS = ("my_cases", "due_today", "overdue", "urgent", "all_open", "callback", "all", "return_review", "dispute")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,11 @@ class QueueFilter:
     flagged: str | None = None  # "instruction", "pick", "supervised"
     repeat_only: bool = False
     unsatisfied_only: bool = False
+    inbox: str | None = None  # a tab of a department's inbox (console.inbox.TABS) ...
+    unit: str | None = None  # ... of this unit (the signed-in liaison's department)
+    # exactly these cases (a figure whose cases no column selects: an efficiency indicator's events,
+    # a leader's instructions of a month, a hotspot's calls); empty: no such restriction
+    numbers: tuple[str, ...] = ()
 
     def with_(self, **changes) -> QueueFilter:
         return replace(self, **changes)

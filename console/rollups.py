@@ -24,6 +24,7 @@ from datetime import datetime
 from types import SimpleNamespace
 from typing import overload
 
+from models.case import REROUTED
 from models.rollup import DAILY_METRICS, GRAINS, OPERATOR_METRICS
 
 from .clock import CITY_TZ
@@ -163,8 +164,9 @@ def ensure_current(cursor, policy: SlaPolicy | None = None) -> list[str]:
 
 
 def _complex_cases_sql() -> str:
-    # cases whose deadlines or department changed between events: returned (re-dispatched) or reopened
-    return ("SELECT id FROM cases WHERE return_count > 0 "
+    # cases whose deadlines or department changed between events: returned (re-dispatched), passed
+    # down to a unit below (sub_dispatch), or reopened
+    return (f"SELECT id FROM cases WHERE {REROUTED} "
             "UNION SELECT case_id FROM case_events WHERE kind IN ('reopen', 'review_reopen')")
 
 
@@ -395,10 +397,23 @@ def _replay_complex(cursor, policy: SlaPolicy) -> None:
     """Count the events of multi-cycle cases by replaying them through the lifecycle."""
     acc = Accumulator(policy)
     rows = cursor.execute(
-        "SELECT c.id, c.type, c.urgency, c.district_code, c.category_code, c.repeat_caller, c.created_at, "
-        "e.kind, e.actor, e.at, e.from_state, e.to_state, e.reason, e.payload "
-        "FROM temp.rollup_complex x JOIN cases c ON c.id = x.id JOIN case_events e ON e.case_id = c.id "
-        "ORDER BY c.id, e.seq").fetchall()
+        f"SELECT {REPLAY_COLUMNS} FROM temp.rollup_complex x JOIN cases c ON c.id = x.id "
+        "JOIN case_events e ON e.case_id = c.id ORDER BY c.id, e.seq").fetchall()
+    for _cid, sim, kind, actor, at, from_state, reason, data in replayed(rows, policy):
+        acc.event(sim, kind, actor, at, from_state, reason, data)
+    acc.open.clear()  # rollup_open is counted from the cases table by the caller
+    acc.write(cursor)
+
+
+# what `replayed` reads, per event of a case (ordered by case, then the event's seq)
+REPLAY_COLUMNS = ("c.id, c.type, c.urgency, c.district_code, c.category_code, c.repeat_caller, c.created_at, "
+                  "e.kind, e.actor, e.at, e.from_state, e.to_state, e.reason, e.payload")
+
+
+def replayed(rows, policy: SlaPolicy):
+    """Rows of REPLAY_COLUMNS ordered by case and seq, replayed through the lifecycle: yields
+    (case id, the case as it was right after the event, kind, actor, at, from_state, reason,
+    payload), what `Accumulator.event` needs to count the event as the trigger did."""
     current, sim = None, SimpleNamespace()  # a new one for each case (below)
     for (cid, ctype, urgency, district, category, repeat, created, kind, actor, at, from_state, to_state,
          reason, payload) in rows:
@@ -424,8 +439,4 @@ def _replay_complex(cursor, policy: SlaPolicy) -> None:
             apply_action(sim, kind, State(to_state), data, at, policy)
         if kind == "callback_unreached":
             sim.state = to_state  # what the unreachable count reads
-        acc.event(sim, kind, actor, at, from_state, reason, data)
-    acc.open.clear()  # rollup_open is counted from the cases table by the caller
-    acc.write(cursor)
-
-
+        yield cid, sim, kind, actor, at, from_state, reason, data

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .attachment_rules import meta_problem
+
 
 class State(StrEnum):
     DRAFT = "draft"
@@ -113,6 +115,10 @@ ACTIONS: dict[str, Action] = {a.name: a for a in [
     _a("pick", OPEN_STATES, None, LEADS | {R.SYSTEM}),
     _a("edit", OPEN_STATES | {S.ANSWERED}, None, HOTLINE, needs=("fields",)),
     _a("note", OPEN_STATES | {S.ANSWERED, S.CLOSED}, None, HOTLINE | DEPARTMENT, needs=("text",)),
+    # a photo, PDF or voice note: its metadata (console.attachment_rules); the bytes travel apart.
+    # A closed case too: a photo is marked publishable when the case is published, after it closed
+    _a("attach", OPEN_STATES | {S.ANSWERED, S.CLOSED}, None, HOTLINE | DEPARTMENT | {R.OPEN311},
+       needs=("sha256", "size", "mime", "name")),
 ]}
 
 # Fields an `edit` may change; the rest belong to the workflow.
@@ -185,6 +191,8 @@ def check(state: str, action: str, role: str, reason: str = "", payload: dict | 
         _check_units(state, action, payload)
     if action in ("request_extension", "approve_extension") and payload.get("extra") is not None:
         check_duration(state, action, payload["extra"])
+    if action == "attach":
+        _check_attachment(state, payload)
     if action == "callback":
         return _callback_target(state, payload)
     return State(spec.target) if spec.target else State(state)
@@ -237,6 +245,12 @@ def check_duration(state: str, action: str, text) -> None:
     if matched is None or float(matched.group(1)) <= 0:
         raise WorkflowError(state, action, f"not a duration: {str(text)[:20]!r} (use e.g. 5wd or 16wh)",
                             "bad_duration", value=str(text)[:20])
+
+
+def _check_attachment(state: str, payload: dict) -> None:
+    problem = meta_problem(payload)
+    if problem is not None:
+        raise WorkflowError(state, "attach", str(problem), f"attachment_{problem.code}", **problem.params)
 
 
 _EXTRA = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)\s*(wh|wd)\s*$")

@@ -10,6 +10,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from .base import Base, new_id, utcnow
 from .case_state import CaseStateColumns
 
+# the cases whose lead unit changed between events (ix_cases_rerouted; console/rollups.py reads it)
+REROUTED = "return_count > 0 OR upper_units IS NOT NULL"
+
 
 class Caller(Base):
     __tablename__ = "callers"
@@ -64,6 +67,9 @@ class Case(CaseStateColumns, Base):
         Index("ix_cases_merged_into", "merged_into_id", sqlite_where=text("merged_into_id IS NOT NULL")),
         # urgent cases owing the 1-hour progress contact (the dashboard's count of misses)
         Index("ix_cases_contact_due", "contact_deadline", sqlite_where=text("contact_deadline IS NOT NULL")),
+        # the cases whose lead unit changed: returned or passed down (the rollups' rebuild and the
+        # efficiency page's click-through replay them: console/rollups.py, console/figure_cases.py)
+        Index("ix_cases_rerouted", "return_count", sqlite_where=text(REROUTED)),
     )
 
 

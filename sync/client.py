@@ -28,6 +28,7 @@ from console.clock import utcnow
 from console.stations import valid_station
 from models.db import Database
 
+from .attachment_transfer import upload_pending
 from .credentials import Credentials, move_tokens_out
 from .endpoint import check_central_url, tls_verify
 from .faults import CRASH_ENV, CrashTransport, crashpoint
@@ -74,6 +75,7 @@ class SyncReport:
     resynced: bool = False
     conflicts: int = 0
     renumbered: int = 0  # cases moved from a provisional (or clashing) number into the assigned station
+    uploaded: int = 0  # attachment files sent before the push (sync/attachment_transfer.py)
     changed_cases: set = field(default_factory=set)
 
 
@@ -221,6 +223,7 @@ class SyncClient:
         report = SyncReport()
         await self._ensure_session()
         await self._adopt_station(report)
+        report.uploaded = await upload_pending(self)  # an attach event's bytes go before the event
         try:
             await self._push_all(report)
             await self._pull_all(report)

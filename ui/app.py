@@ -46,12 +46,16 @@ def build_main_window(profile: Profile, actor: Actor, knowledge: bool = True, at
     (default: `sign_in_attempt(profile)`).
     """
     from .bridge import core_signals_bridge
-    from .main_window import MainWindow
     from .services import build_services
     services = build_services(profile, actor)
-    window = MainWindow(services, core_signals_bridge(), services.knowledge if knowledge else None)
-    from .dashboard.page import attach_dashboard
-    attach_dashboard(window, services)
+    if actor.role == "liaison":  # the account decides: a department's liaison gets the unit's inbox
+        from .department.window import DepartmentWindow
+        window = DepartmentWindow(services, core_signals_bridge())
+    else:
+        from .main_window import MainWindow
+        window = MainWindow(services, core_signals_bridge(), services.knowledge if knowledge else None)
+        from .dashboard.page import attach_dashboard
+        attach_dashboard(window, services)
     from .lock import attach_lock
     attach_lock(window, attempt or sign_in_attempt(profile))
     from .error_banner import attach_error_banner
@@ -95,6 +99,8 @@ def _start_sync(window, profile, actor):
     from .sync_panel import SyncController, central_url_for
     url = central_url_for(profile)
     controller = SyncController(window, profile, actor, url)
+    if controller.client is not None and hasattr(window, "detail"):  # Open downloads what is not here yet
+        window.detail.attachments.downloader = controller.download_attachment
     if url:
         window.set_sync_configured(True)
     controller.start()
@@ -154,7 +160,8 @@ def run(args, after_start: Callable | None = None) -> int:
 
     seat = Seat(profile, attempt, build_main_window, _start_sync, opened)
     window = seat.open(signed)
-    port = _cti_port(window.settings.cti_port) if window.settings.cti_enabled else None
+    calls = window.settings.cti_enabled and not getattr(window, "department_mode", False)
+    port = _cti_port(window.settings.cti_port) if calls else None
     closed = asyncio.Event()
     # Every QApplication.exec() return emits aboutToQuit, and qasync runs exec() once per
     # run_until_complete: so the program is one coroutine, ended by the window closing.

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -27,8 +29,10 @@ from console.clock import to_local
 from console.permissions import actions_for
 from console.phone import display
 from console.queue_filter import QueueFilter
+from console.returns import returns_of
 from console.workflow import ACTIONS, INSTRUCTION_LEVELS, SATISFACTION_LEVELS, WorkflowError
 
+from .attachments_strip import AttachmentStrip
 from .queue_model import countdown
 from .refusals import refusal_text
 from .terms import term
@@ -37,7 +41,10 @@ from .timeline import TimelineView
 # hotline-side actions this panel offers (department actions happen in the departments' system)
 PANEL_ACTIONS = ("dispatch", "answer", "progress_contact", "queue_callback", "callback", "callback_unreached",
                  "reopen", "review_reopen", "review_close", "close", "close_without_callback", "merge", "supervise",
-                 "instruct", "pick", "approve_extension", "reject_extension", "cancel", "note")
+                 "instruct", "pick", "approve_extension", "reject_extension", "cancel", "note",
+                 "approve_return", "reject_return", "decide_dispute")
+# the actions that name a lead unit and its assisting units (an accepted return is dispatched again at once)
+UNIT_ACTIONS = ("dispatch", "approve_return", "decide_dispute")
 
 
 class CaseDetailPanel(QWidget):
@@ -93,14 +100,29 @@ class CaseDetailPanel(QWidget):
             summary = self.services.cases.act(self.detail.case.id, action, self.services.actor, reason, payload,
                                               expected_version=self.detail.case.version)
         except (WorkflowError, LookupError) as exc:
-            why = refusal_text(exc) if isinstance(exc, WorkflowError) else self.tr("There is no such case.")
+            why = refusal_text(exc, self.services.names.departments) if isinstance(exc, WorkflowError) \
+                else self.tr("There is no such case.")
             self.error.setText(self.tr("Not done: {0}").format(why))
             return False
+        if action == "approve_return" and self.lead.currentData():
+            summary = self._redispatch(summary) or summary
         self.reason.clear()
         self.status_message.emit(self.tr("{0}: {1} done.").format(summary.number, term("action", action)))
         self.load(summary.id, opened=False)
         self.acted.emit(summary)
         return True
+
+    def _redispatch(self, approved):
+        """The dispatch that follows an accepted return, to the unit chosen (the returning department's
+        suggestion first). A refusal leaves the case returned, waiting for a dispatch, and says why."""
+        try:
+            return self.services.cases.act(approved.id, "dispatch", self.services.actor, "",
+                                           self._payload("dispatch"), expected_version=approved.version)
+        except WorkflowError as exc:
+            self.load(approved.id, opened=False)
+            self.error.setText(self.tr("Return accepted; not dispatched: {0}").format(
+                refusal_text(exc, self.services.names.departments)))
+            return None
 
     def _confirm_merge(self, into: str, reason: str) -> bool:
         """Merging cannot be undone: say what goes where and ask (Enter does not merge)."""
@@ -139,6 +161,9 @@ class CaseDetailPanel(QWidget):
         for label in (self.title, self.instructions, self.facts, self.description):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.timeline_view = TimelineView(self.services.names.departments, _operator_names(self.services), self)
+        self.attachments = AttachmentStrip(getattr(self.services, "attachments", None), self.services.actor, self)
+        self.attachments.added.connect(self._on_attachments_added)
+        self.attachments.status_message.connect(self.status_message)
         self.timeline = self.timeline_view.tree
 
         self.action_combo = named(QComboBox(self), "caseAction", self.tr("Action"))
@@ -156,8 +181,23 @@ class CaseDetailPanel(QWidget):
         self.extra = QStackedWidget(self)
         self.extra.addWidget(QWidget(self))  # nothing extra
         self.lead = named(QComboBox(self), "caseLeadDepartment", self.tr("Lead department"))
+        self.assist = named(QListWidget(self), "caseAssistDepartments", self.tr("Assisting departments"))
+        self.assist.setMaximumHeight(64)
+        self.assist.setMinimumWidth(150)
+        self.assist.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.assist.setTextElideMode(Qt.TextElideMode.ElideRight)
         for d in self.services.departments:
             self.lead.addItem(d.name, d.code)
+            item = QListWidgetItem(d.name, self.assist)
+            item.setData(Qt.ItemDataRole.UserRole, d.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        units = QWidget(self)
+        ul = QHBoxLayout(units)
+        ul.setContentsMargins(0, 0, 0, 0)
+        ul.addWidget(self.lead, 1)
+        ul.addWidget(QLabel(self.tr("Assisting"), self))
+        ul.addWidget(self.assist, 1)
         self.satisfied = named(QComboBox(self), "caseSatisfied", self.tr("Satisfied"))
         for level in SATISFACTION_LEVELS:
             self.satisfied.addItem(term("satisfaction", level), level)
@@ -180,9 +220,11 @@ class CaseDetailPanel(QWidget):
         self.extension.setPlaceholderText(self.tr("as requested"))
         self.answer = named(QLineEdit(self), "caseAnswer", self.tr("Answer"))
         self._pages = {}
-        for key, widget in (("dispatch", self.lead), ("callback", callback), ("merge", self.into),
+        for key, widget in (("dispatch", units), ("callback", callback), ("merge", self.into),
                             ("instruct", self.level), ("approve_extension", self.extension), ("answer", self.answer)):
             self._pages[key] = self.extra.addWidget(widget)
+        for key in UNIT_ACTIONS:
+            self._pages[key] = self._pages["dispatch"]
 
         actions = QFormLayout()
         actions.addRow(self.tr("Action"), self.action_combo)
@@ -198,12 +240,15 @@ class CaseDetailPanel(QWidget):
         layout.addWidget(self.deadline)
         layout.addWidget(self.facts)
         layout.addWidget(self.description)
+        layout.addWidget(self.attachments)
         layout.addWidget(self.timeline_view, 1)
         layout.addLayout(actions)
         layout.addLayout(buttons)
-        # Tab follows the screen: timeline, its full text, the action, its details, reason, the button
-        order = [self.timeline, self.timeline_view.full, self.action_combo, self.lead, self.satisfied, self.resolved,
-                 self.into, self.level, self.extension, self.answer, self.reason, self.apply_button]
+        # Tab follows the screen: the attachments, the timeline, its full text, the action, its details,
+        # reason, the button
+        order = [*self.attachments.focus_order(), self.timeline, self.timeline_view.full, self.action_combo,
+                 self.lead, self.assist, self.satisfied, self.resolved, self.into, self.level, self.extension,
+                 self.answer, self.reason, self.apply_button]
         for a, b in pairwise(order):
             QWidget.setTabOrder(a, b)
         self._show()
@@ -216,6 +261,7 @@ class CaseDetailPanel(QWidget):
                 w.clear()
             self.instructions.hide()
             self.timeline_view.show_events([])
+            self.attachments.show_case(None, False)
             self.action_combo.clear()
             self.apply_button.setEnabled(False)
             return
@@ -245,6 +291,7 @@ class CaseDetailPanel(QWidget):
             assist = ", ".join(names.departments.get(a, a) for a in c.assist_departments)
             facts.append(self.tr("Lead: {0}").format(names.departments.get(c.lead_department, c.lead_department))
                          + (self.tr("; assisting: {0}").format(assist) if assist else ""))
+        facts += self._return_facts(d)
         if c.merged_into:
             facts.append(self.tr("Merged into {0}").format(c.merged_into))
         lead = next((x for x in self.services.departments if x.code == c.lead_department), None)
@@ -270,6 +317,8 @@ class CaseDetailPanel(QWidget):
         self.facts.setText("\n".join(f for f in facts if f))
         self.description.setText(c.description + (f"\n\n{self.tr('Answer')}: {c.answer}" if c.answer else ""))
         self.timeline_view.show_events(d.events)
+        self._preselect_units(d)
+        self.attachments.show_case(c, "attach" in actions_for(self.services.actor, c))
         self.action_combo.blockSignals(True)
         self.action_combo.clear()
         for a in self.allowed():
@@ -277,6 +326,49 @@ class CaseDetailPanel(QWidget):
         self.action_combo.blockSignals(False)
         self.apply_button.setEnabled(self.action_combo.count() > 0)
         self._on_action_changed()
+
+    def _return_facts(self, d) -> list[str]:
+        """For a team lead: who returned the case and whom it named, a binding decision, the units above."""
+        c, unit = d.case, self.services.names.departments.get
+        facts = []
+        if c.state in ("return_review", "dispute"):
+            for r in returns_of(d.events):
+                line = self.tr("Returned by {0}: {1}").format(unit(r.unit or "", r.unit or ""), r.reason)
+                if r.suggested_unit:
+                    line += self.tr("; names {0} as responsible").format(unit(r.suggested_unit, r.suggested_unit))
+                facts.append(line)
+        if c.binding_unit:
+            facts.append(self.tr("Binding decision: {0} is responsible").format(unit(c.binding_unit, c.binding_unit)))
+        if c.upper_units:
+            facts.append(self.tr("Passed down by: {0}").format("、".join(unit(u, u) for u in c.upper_units)))
+        return facts
+
+    def _preselect_units(self, d) -> None:
+        """The unit pages start from what the case says: a returning department's suggestion first
+        (a review or a dispute), else the current lead; the current assisting units checked."""
+        c = d.case
+        records = returns_of(d.events) if c.state in ("return_review", "returned", "dispute") else []
+        suggested = next((r.suggested_unit for r in reversed(records) if r.suggested_unit), None)
+        i = self.lead.findData(suggested or c.lead_department)
+        if i >= 0:
+            self.lead.setCurrentIndex(i)
+        first = None
+        for row in range(self.assist.count()):
+            item = self.assist.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in (c.assist_departments or [])
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            first = first or (item if checked else None)
+        if first is not None:  # the units assisting now are in sight
+            self.assist.scrollToItem(first, QListWidget.ScrollHint.PositionAtTop)
+
+    def _assist_codes(self) -> list[str]:
+        lead = self.lead.currentData()
+        return [code for row in range(self.assist.count())
+                if (item := self.assist.item(row)).checkState() == Qt.CheckState.Checked
+                and (code := item.data(Qt.ItemDataRole.UserRole)) != lead]
+    def _on_attachments_added(self, summary) -> None:
+        self.load(summary.id, opened=False)
+        self.acted.emit(summary)
 
     def _on_action_changed(self, *_args) -> None:
         action = self.action_combo.currentData()
@@ -289,7 +381,9 @@ class CaseDetailPanel(QWidget):
 
     def _payload(self, action: str) -> dict:
         if action == "dispatch":
-            return {"lead_department": self.lead.currentData(), "assist_departments": []}
+            return {"lead_department": self.lead.currentData(), "assist_departments": self._assist_codes()}
+        if action == "decide_dispute":
+            return {"unit": self.lead.currentData(), "assist_departments": self._assist_codes()}
         if action == "callback":
             return {"satisfaction": self.satisfied.currentData(), "resolved": self.resolved.currentData()}
         if action == "merge":

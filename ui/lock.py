@@ -149,7 +149,8 @@ class LockController(QObject):
         self._idle.stop()
         w = self.window
         try:
-            w.form.save_draft()
+            if getattr(w, "form", None) is not None:  # a department's window has no call form
+                w.form.save_draft()
         except Exception:  # the form keeps its text either way; the lock must happen
             log.exception("saving the draft before locking failed")
         self._enabled_actions = [a for a in w.actions() if a.isEnabled()]

@@ -85,10 +85,11 @@ class QueuePanel(QWidget):
         self.filter_changed.emit(f)
 
     def current_filter(self) -> QueueFilter:
-        view = self.tabs.tabData(self.tabs.currentIndex()) or "all_open"
+        tab = self.tabs.tabData(self.tabs.currentIndex()) or self.views[0]
         state = self.state_combo.currentData()
         base = self._extra or QueueFilter()
-        return base.with_(view=view, text=self.filter_edit.text().strip(), states=(state,) if state else (),
+        return base.with_(**self._tab_filter(tab), text=self.filter_edit.text().strip(),
+                          states=(state,) if state else (),
                           category_code=self.category_combo.currentData(),
                           district=self.district_combo.currentData(),
                           department=self.department_combo.currentData())
@@ -104,10 +105,23 @@ class QueuePanel(QWidget):
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
-        self._view_counts = self.service.view_counts()
+        self._view_counts = self._tab_counts()
         for i in range(self.tabs.count()):
             view = self.tabs.tabData(i)
-            self.tabs.setTabText(i, f"{term('view', view)} ({self._view_counts.get(view, 0):,})")
+            self.tabs.setTabText(i, f"{self._tab_label(view)} ({self._view_counts.get(view, 0):,})")
+
+    # the tabs: the seat's saved views here; a department's inbox (ui/department/inbox.py) has its own
+    views: tuple[str, ...] = VIEWS
+
+    def _tab_label(self, tab: str) -> str:
+        return term("view", tab)
+
+    def _tab_filter(self, tab: str) -> dict:
+        """The QueueFilter fields a tab sets."""
+        return {"view": tab}
+
+    def _tab_counts(self) -> dict[str, int]:
+        return self.service.view_counts()
 
     def view_counts(self) -> dict[str, int]:
         return dict(self._view_counts)
@@ -155,8 +169,8 @@ class QueuePanel(QWidget):
     def _setup_ui(self, categories, districts, departments) -> None:
         self.tabs = ViewBar(self, objectName="queueTabs")  # wraps instead of scrolling tabs out of sight
         self.tabs.setAccessibleName(self.tr("Queue views"))
-        for view in VIEWS:
-            i = self.tabs.addTab(term("view", view))
+        for view in self.views:
+            i = self.tabs.addTab(self._tab_label(view))
             self.tabs.setTabData(i, view)
         self.tabs.currentChanged.connect(self._apply_filter)
 

@@ -4,9 +4,11 @@ sync store themselves: each thing they read or write has a method or a service h
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
-from console import refdata
+from console import early_warning, efficiency, figure_cases, refdata
 from console.calls import CallService
+from console.case_attachments import AttachmentService
 from console.cases import CaseService
 from console.drafts import DraftService
 from console.dto import Actor
@@ -17,6 +19,7 @@ from console.operator_settings import OperatorSettings, load_settings, save_sett
 from console.profile import Profile
 from console.queue import QueueService
 from console.refdata import DepartmentView
+from console.report import instructions
 from console.station_kind import default_channel
 from models.db import Database
 
@@ -41,6 +44,7 @@ class Services:
     calls: CallService
     default_channel: str  # the channel a new call starts with at this PC (console/station_kind.py)
     _db: Database = field(repr=False)
+    attachments: AttachmentService | None = None  # a case's files (console/case_attachments.py)
 
     def load_settings(self) -> OperatorSettings:
         """The signed-in operator's window settings."""
@@ -57,6 +61,34 @@ class Services:
         """login -> name of the profile's operators (for the timeline's sentences)."""
         return {o.login: o.name for o in refdata.operators(self._db) if o.name}
 
+    # -- the team lead's assessment pages (ui/dashboard/*_page.py); each read opens its own session,
+    # so these run on a worker thread
+    def efficiency(self, month: str, by: str, now: datetime, level: str | None = None) -> list[efficiency.Assessment]:
+        """Every unit's (by="department"; of one level if given) or district's month, ranked
+        (console.efficiency.assess)."""
+        return efficiency.assess(self._db, month, by, now=now, level=level)
+
+    def efficiency_weights(self) -> dict[str, efficiency.Weight]:
+        return efficiency.load_weights()
+
+    def efficiency_cases(self, month: str, by: str, key: str, indicator: str, part: str, now: datetime) -> list[str]:
+        """The numbers of the cases behind one efficiency figure (console.figure_cases)."""
+        return figure_cases.efficiency_cases(self._db, month, by, key, indicator, part, now)
+
+    def instructions(self, month: str, now: datetime) -> instructions.InstructionsReport:
+        """Leaders' instructions of the month per level and unit, the overdue ones listed."""
+        return instructions.build(self._db, month, now)
+
+    def instruction_cases(self, month: str, kind: str, key: str, column: str, now: datetime) -> list[str]:
+        return instructions.cases(self._db, month, kind, key, column, now)
+
+    def warnings(self, first: date, last: date) -> tuple[list[early_warning.Alert], list[early_warning.Hotspot]]:
+        """The early-warning alerts of the days first..last and the hotspots of the days up to last."""
+        return early_warning.alerts(self._db, first, last), early_warning.hotspots(self._db, last)
+
+    def alert_cases(self, alert: early_warning.Alert) -> list[str]:
+        return figure_cases.alert_cases(self._db, alert)
+
     def local_sync_counts(self) -> tuple[int, int, int]:
         """(pending, rejected, unresolved conflicts) of this profile's sync outbox."""
         from sync.store import LocalSyncStore
@@ -70,4 +102,4 @@ def build_services(profile: Profile, actor: Actor) -> Services:
     return Services(actor, QueueService(db, actor.operator_id, clock=lambda: profile.cases.clock()),
                     DraftService(db), profile.cases, profile.intake, KnowledgeService(db), MonitorService(db, actor),
                     MonthlyReports(db, actor.login), names, cats, dists, depts, CallService(db, actor.login),
-                    default_channel(db), db)
+                    default_channel(db), db, attachments=AttachmentService(db, profile.cases))

@@ -9,8 +9,10 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 
-def _t(text: str) -> str:
+def translated(text: str) -> str:
+    """A shortcut table's label in the window's language."""
     return QCoreApplication.translate("Shortcuts", text)
+
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ SHORTCUTS = [
     Shortcut("view_5", "Ctrl+5", QT_TRANSLATE_NOOP("Shortcuts", "Queue: All open")),
     Shortcut("view_6", "Ctrl+6", QT_TRANSLATE_NOOP("Shortcuts", "Queue: Waiting for callback")),
     Shortcut("view_7", "Ctrl+7", QT_TRANSLATE_NOOP("Shortcuts", "Queue: All")),
+    Shortcut("view_8", "Ctrl+8", QT_TRANSLATE_NOOP("Shortcuts", "Queue: Returns to review (team lead)")),
+    Shortcut("view_9", "Ctrl+9", QT_TRANSLATE_NOOP("Shortcuts", "Queue: Responsibility disputes (team lead)")),
     Shortcut("next_call", "Alt+PgDown", QT_TRANSLATE_NOOP("Shortcuts", "Next call in the call bar into the form")),
     Shortcut("previous_call", "Alt+PgUp",
              QT_TRANSLATE_NOOP("Shortcuts", "Previous call in the call bar into the form")),
@@ -70,29 +74,51 @@ SHORTCUTS = [
 ]
 BY_ID = {s.id: s for s in SHORTCUTS}
 
+# a department liaison's window (ui/department/window.py): its own actions, then the seat's that apply
+DEPARTMENT_SHORTCUTS = [
+    Shortcut("sign_for", "F2", QT_TRANSLATE_NOOP("Shortcuts", "Sign for the selected case")),
+    Shortcut("reply", "F8", QT_TRANSLATE_NOOP("Shortcuts", "Reply: the result, resolved or not")),
+    Shortcut("request_extension", "F4",
+             QT_TRANSLATE_NOOP("Shortcuts", "Request an extension: more working days and the reason")),
+    Shortcut("return_case", "F3",
+             QT_TRANSLATE_NOOP("Shortcuts", "Return the case: the reason, and the unit believed responsible")),
+    Shortcut("sub_dispatch", "Ctrl+Shift+D", QT_TRANSLATE_NOOP("Shortcuts", "Pass the case to a unit below")),
+    Shortcut("assist_opinion", "Ctrl+Shift+O", QT_TRANSLATE_NOOP("Shortcuts", "Give the assisting unit's opinion")),
+    Shortcut("do_action", "Ctrl+Return", QT_TRANSLATE_NOOP("Shortcuts", "Do the chosen action")),
+    Shortcut("tab_1", "Ctrl+1", QT_TRANSLATE_NOOP("Shortcuts", "Inbox: To sign for")),
+    Shortcut("tab_2", "Ctrl+2", QT_TRANSLATE_NOOP("Shortcuts", "Inbox: In progress")),
+    Shortcut("tab_3", "Ctrl+3", QT_TRANSLATE_NOOP("Shortcuts", "Inbox: Extension requests")),
+    Shortcut("tab_4", "Ctrl+4", QT_TRANSLATE_NOOP("Shortcuts", "Inbox: Returned / under review")),
+    Shortcut("tab_5", "Ctrl+5", QT_TRANSLATE_NOOP("Shortcuts", "Inbox: Assisting")),
+    Shortcut("tab_6", "Ctrl+6", QT_TRANSLATE_NOOP("Shortcuts", "Inbox: Overdue")),
+    Shortcut("tab_7", "Ctrl+7", QT_TRANSLATE_NOOP("Shortcuts", "Inbox: Passed down to a unit below")),
+] + [BY_ID[i] for i in ("focus_queue", "open_case", "refresh", "sort_queue", "next_pane", "previous_pane",
+                        "sync_panel", "lock", "cheat_sheet", "quit")]
+
 
 def label(shortcut_id: str) -> str:
-    return _t(BY_ID[shortcut_id].label)
+    return translated(BY_ID[shortcut_id].label)
 
 
 class CheatSheet(QDialog):
     """F1: every shortcut and what it does."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, shortcuts: list[Shortcut] | None = None):
         super().__init__(parent)
+        shortcuts = SHORTCUTS if shortcuts is None else shortcuts
         self.setObjectName("cheatSheet")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.setAccessibleName(self.tr("Keyboard shortcuts"))
-        table = QTableWidget(len(SHORTCUTS), 2, self, objectName="cheatSheetTable")
+        table = QTableWidget(len(shortcuts), 2, self, objectName="cheatSheetTable")
         table.setAccessibleName(self.tr("Keyboard shortcuts"))
         table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setTabKeyNavigation(False)  # Tab goes on to Close
-        for row, s in enumerate(SHORTCUTS):
+        for row, s in enumerate(shortcuts):
             keys = QKeySequence(s.keys).toString(QKeySequence.SequenceFormat.NativeText)
             table.setItem(row, 0, QTableWidgetItem(keys))
-            table.setItem(row, 1, QTableWidgetItem(label(s.id)))
+            table.setItem(row, 1, QTableWidgetItem(translated(s.label)))
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -268,6 +268,11 @@ class SyncController(QObject):
                 pass
         await self.client.aclose()
 
+    def download_attachment(self, case_number: str, sha256: str):
+        """An awaitable of the attachment's local path, downloaded from the central server."""
+        from sync.attachment_transfer import download
+        return download(self.client, case_number, sha256)
+
     def open_panel(self) -> None:
         if self._panel is None:
             self._panel = QDialog(self.window, objectName="syncDialog")

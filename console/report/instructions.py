@@ -68,33 +68,59 @@ def _stored(value) -> datetime | None:
     return value if value is None or isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
-def build(db: Database, month: str, now: datetime | None = None) -> InstructionsReport:
-    now = now or utcnow()
+# an instruction's outcome: handled on time, replied late, overdue and unreplied, open
+ON_TIME, LATE, OVERDUE_OPEN, OPEN = 1, 2, 3, 4
+COLUMNS = {"received": (ON_TIME, LATE, OVERDUE_OPEN, OPEN), "on_time": (ON_TIME,), "overdue": (LATE, OVERDUE_OPEN),
+           "open": (OPEN,)}
+
+
+def _judged(db: Database, month: str, now: datetime) -> list[tuple[str, str, str, int, dict, datetime | None,
+                                                                     datetime | None]]:
+    """Each instruction of the month: (number, level, unit, outcome, payload, deadline, replied)."""
     scope = month_scope(month)
-    units = {d.code: d.name for d in refdata.departments(db)}
     with db.engine.connect() as conn:
         rows = conn.exec_driver_sql(
             "SELECT c.number, c.lead_department, c.reply_deadline, c.replied_at, e.payload FROM case_events e "
             "JOIN cases c ON c.id = e.case_id WHERE e.kind = 'instruct' AND e.at >= ? AND e.at < ? "
             "ORDER BY e.at", (scope.created_from.isoformat(" ", "microseconds"),
                               scope.created_to.isoformat(" ", "microseconds"))).all()
-    tallies: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
-    overdue = []
+    out = []
     for number, unit, deadline, replied, payload in rows:
         data = json.loads(payload) if isinstance(payload, str) and payload else (payload or {})
-        level, unit = data.get("level", ""), unit or ""
         deadline, replied = _stored(deadline), _stored(replied)
         if deadline is not None and replied is not None:
-            outcome = 1 if replied <= deadline else 2
+            outcome = ON_TIME if replied <= deadline else LATE
         elif deadline is not None and deadline < now:
-            outcome = 3
+            outcome = OVERDUE_OPEN
         else:
-            outcome = 4
+            outcome = OPEN
+        out.append((number, data.get("level", ""), unit or "", outcome, data, deadline, replied))
+    return out
+
+
+def cases(db: Database, month: str, kind: str, key: str, column: str, now: datetime | None = None) -> list[str]:
+    """The numbers of the cases behind one cell of `build(db, month, now)`: `kind` "level" or
+    "unit", `key` the level or the unit's code ("" for not yet dispatched), `column` one of
+    received, on_time, overdue, open. A case instructed twice in the month is listed once."""
+    if kind not in ("level", "unit") or column not in COLUMNS:
+        raise ValueError(f"instruction cases by level or unit, column one of {', '.join(COLUMNS)}")
+    wanted = COLUMNS[column]
+    found = {number for number, level, unit, outcome, *_ in _judged(db, month, now or utcnow())
+             if (level if kind == "level" else unit) == key and outcome in wanted}
+    return sorted(found)
+
+
+def build(db: Database, month: str, now: datetime | None = None) -> InstructionsReport:
+    now = now or utcnow()
+    units = {d.code: d.name for d in refdata.departments(db)}
+    tallies: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    overdue = []
+    for number, level, unit, outcome, data, deadline, replied in _judged(db, month, now):
         for key in (("level", level), ("unit", unit)):
             t = tallies[key]
             t[0] += 1
             t[outcome] += 1
-        if outcome in (2, 3):
+        if outcome in (LATE, OVERDUE_OPEN):
             overdue.append(OverdueInstruction(number, level, str(data.get("leader") or ""),
                                               str(data.get("title") or ""), units.get(unit, unit),
                                               _local(deadline), _local(replied)))

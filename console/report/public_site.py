@@ -7,6 +7,7 @@
     DIR/cases/NNNN.json     the month's public cases, in shards by a hash of the number
     DIR/cases/NNNN.js       the same shard for the page (a script, so the lookup works from file://)
     DIR/site.css, site.js   the page's style and its lookup
+    DIR/media/              the photos marked public (console/report/public_media.py)
 
 No server is needed: the folder works from a USB stick or any web server. A
 citizen types a case number; the page loads that number's shard and shows
@@ -33,10 +34,13 @@ from pathlib import Path
 from models.db import Database
 
 from .. import refdata
+from ..attachments import BlobStore
+from ..case_attachments import attachments_dir
 from ..clock import CITY_TZ
 from ..metrics import month_scope
 from ..redact import UNPUBLISHABLE_TYPES, public_text
 from .data import MonthlyReport, build_monthly
+from .public_media import copy_photos, public_photos
 from .tables import RATE_LABELS
 
 SHARDS = 1024
@@ -97,6 +101,7 @@ def public_cases(db: Database, month: str) -> list[dict]:
                 f"AND c.type NOT IN ({unpublishable}) AND e.kind IN ({', '.join('?' * len(STEP_LABELS))}) "
                 "ORDER BY e.case_id, e.seq", (a, b, *UNPUBLISHABLE_TYPES, *STEP_LABELS)):
             events[case_id].append((kind, at, payload))
+        photos = public_photos(conn, [r[0] for r in rows])
     out = []
     for (cid, number, created, type_, state, district, category, lead, address, description, caller,
          satisfied) in rows:
@@ -118,6 +123,7 @@ def public_cases(db: Database, month: str) -> list[dict]:
             "unit": names["department"].get(lead or "", ""),
             "description": public_text(description or "", **hide), "reply": reply, "steps": steps,
             "satisfied": None if satisfied is None else bool(satisfied),
+            "photos": photos.get(cid, []),  # (sha256, mime) of the public ones; write_site copies them
         })
     return out
 
@@ -163,7 +169,10 @@ def write_site(db: Database, month: str, out: Path | str) -> SiteStats:
     for old in (out / "cases").glob("*"):
         old.unlink()
     shards: dict[int, dict[str, dict]] = defaultdict(dict)
+    shutil.rmtree(out / "media", ignore_errors=True)
+    store = BlobStore(attachments_dir(db))
     for case in cases:
+        case["photos"] = copy_photos(store, case["photos"], out)
         shards[shard_of(case["number"])][case["number"].upper()] = case
     files = 0
     for n, content in shards.items():

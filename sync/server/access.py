@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import ColumnElement, Select, Text, cast, literal, or_, select, text, union
+
 
 @dataclass
 class Caller:
@@ -30,8 +32,36 @@ class NotYourDevice(LookupError):
 
 
 def visible(case, caller: Caller) -> bool:
-    """A liaison sees only cases its department leads or assists; others see all."""
+    """A liaison sees only cases its department leads or assists, or passed down to a unit
+    below it (sub-dispatch); others see all."""
     if caller.role != "liaison":
         return True
-    return bool(caller.department) and (case.lead_department == caller.department
-                                        or caller.department in (case.assist_departments or []))
+    dept = caller.department
+    return bool(dept) and (case.lead_department == dept or dept in (case.assist_departments or [])
+                           or dept in (getattr(case, "upper_units", None) or "").split(","))
+
+
+def department_cases(table, department: str | None) -> ColumnElement[bool]:
+    """The SQL condition of `visible` for a liaison of `department` over the `cases` table
+    (a superset where the JSON text is matched: `visible` then decides exactly)."""
+    dept = department or "\x00"
+    escaped = dept.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    c = table.c
+    return or_(c.lead_department == dept,
+               cast(c.assist_departments, Text).like('%"' + escaped + '"%', escape="\\"),
+               (literal(",") + c.upper_units + literal(",")).like("%," + escaped + ",%", escape="\\"))
+
+
+def unit_list(table, dialect: str, department: str | None, state: str | None, limit: int, offset: int) -> Select:
+    """The ids of a liaison's list, newest first: the cases its unit leads (through the
+    (lead_department, created_at) index) merged with those it assists or passed down (through
+    the partial index over the cases that have such units: models.INVOLVED_SQL)."""
+    from .models import INVOLVED_SQL
+    c, dept, n = table.c, department or "\x00", limit + offset
+    led = select(c.id, c.created_at).where(c.lead_department == dept)
+    others = select(c.id, c.created_at).where(text(INVOLVED_SQL[dialect]), department_cases(table, dept))
+    if state:
+        led, others = led.where(c.state == state), others.where(c.state == state)
+    parts = [q.order_by(c.created_at.desc()).limit(n).subquery() for q in (led, others)]
+    both = union(*(select(p.c.id, p.c.created_at) for p in parts)).subquery()
+    return select(both.c.id).order_by(both.c.created_at.desc(), both.c.id).limit(limit).offset(offset)

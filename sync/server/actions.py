@@ -5,6 +5,7 @@ from __future__ import annotations
 from console.permissions import Path
 from console.workflow import WorkflowError, merge_target_refusal
 
+from . import blobs
 from .access import Caller, NotVisible, visible
 from .case_rows import Rules, find, namespace, store, transition
 from .snapshots import snapshots
@@ -26,6 +27,8 @@ def act(rules: Rules, caller: Caller, ref: str, action: str, reason: str = "", p
                                     "merge_target_unknown", number=str(payload.get("into") or "")[:40])
             merge_target_refusal(case, target)
             payload["into"], payload["into_id"] = target.number, target.id
+        if action == "attach":
+            blobs.require(rules.blobs, case.state, payload)
         event = transition(rules.policy, caller, Path.API, case, action, reason, payload, rules.clock())
         if action in ("edit", "answer"):
             names = payload.get("fields") or {} if action == "edit" else ("answer",)

@@ -22,6 +22,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import insert, select
 
+from console.attachments import BlobStore
 from console.clock import utcnow
 from console.log_scrub import install_log_scrubbing
 from console.permissions import Forbidden
@@ -30,14 +31,16 @@ from console.workflow import WorkflowError
 from resources import package_path
 
 from ..protocol import API, PROTOCOL_VERSION, dumps, plain_json_text
-from . import audit, auth, inbound, kb
+from . import attachment_routes, audit, auth, inbound, kb
 from .api_doc import document_errors
+from .blobs import default_blob_dir
 from .casebook import Caller, Casebook, EpochChanged, NotVisible, NotYourDevice
 from .db import THREADS, CentralDB, open_central
 from .limits import BodyTooLarge, RequestLimits, default_rules, has_lone_surrogate, push_limit_from_env
 from .login_guard import LoginGuard, LoginRefused, client_address
+from .media_fetch import MediaFetch
 from .models import Device
-from .open311 import make_router
+from .open311 import PUBLIC_CASES, make_router
 from .public_reads import PublicReadPolicy, PublicReads
 from .public_reads import document as document_public_reads
 from .request_log import LogFile, RequestLog, RequestLogMiddleware
@@ -134,14 +137,18 @@ def _json(data, status: int = 200) -> Response:
 
 
 def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Casebook | None = None,
-               request_log: LogFile | None = None, max_push_bytes: int | None = None) -> FastAPI:
+               request_log: LogFile | None = None, max_push_bytes: int | None = None,
+               blob_dir: str | None = None, media_fetch: MediaFetch | None = None) -> FastAPI:
     """The server over the database at `db_url` (or an open CentralDB), writing the
     request log to `request_log` when given (app.state.request_log; close it at the end).
     `max_push_bytes`: the largest push batch accepted (default CENTRAL_MAX_PUSH_BYTES, else
-    limits.DEFAULT_PUSH_BYTES)."""
+    limits.DEFAULT_PUSH_BYTES). `blob_dir`: where attachment bytes are kept (default
+    blobs.default_blob_dir); `media_fetch`: how an Open311 `media_url` is fetched."""
     install_log_scrubbing()
     db = db or open_central(db_url or "central.db")
     book = book or Casebook(db)
+    book.blobs = BlobStore(blob_dir or default_blob_dir(db.url))
+    book.media_fetch = media_fetch or MediaFetch()
     description = PROTOCOL_DOC.read_text("utf-8")
     @asynccontextmanager
     async def lifespan(_app):
@@ -215,8 +222,6 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     @app.post(f"{API}/devices", tags=["sync"],
               summary="Register a console: the server issues its device_id and its station")
     def register(body: DeviceIn, who: auth.Session = Depends(caller)):  # noqa: B008 (a closure: Annotated can't name it)
-        if who.role == "liaison":
-            raise ApiError(403, "forbidden", "department liaisons use the case API, not console sync")
         device_id = str(uuid.uuid4())
         with db.write() as conn:
             conn.execute(insert(Device), [{"id": device_id, "name": body.name, "registered_by": who.login,
@@ -229,8 +234,6 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
     def station(device_id: Annotated[str, Path(max_length=36, pattern="^[0-9A-Za-z-]+$",
                                                description="the id POST /devices issued")],
                 who: auth.Session = Depends(caller)):  # noqa: B008 (a closure: Annotated can't name it)
-        if who.role == "liaison":
-            raise ApiError(403, "forbidden", "department liaisons use the case API, not console sync")
         with db.write() as conn:
             owner = conn.scalar(select(Device.registered_by).where(Device.id == device_id))
             if owner is not None and owner != who.login:  # as a push through it would be
@@ -252,8 +255,6 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         # applying it), each operation's payload checked in one pass (inbound.mark_malformed); the token
         # is checked before a byte of the body is read (RequestLimits bounds the read)
         who = await run_in_threadpool(caller, request)
-        if who.role == "liaison":
-            raise ApiError(403, "forbidden", "department liaisons use the case API, not console sync")
         raw = await request.body()
 
         def work():  # the parse and the push in one trip to a worker thread
@@ -338,6 +339,7 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
                                 client=client_of(request), added=done["added"], updated=done["updated"])
         return done
 
+    app.include_router(attachment_routes.make_router(db, book.blobs, caller, as_caller, client_of, PUBLIC_CASES))
     app.include_router(document_public_reads(make_router(book)))
     app.state.public_read_policy = PublicReadPolicy()
     app.add_middleware(PublicReads, db=db, policy=app.state.public_read_policy, state=app.state)

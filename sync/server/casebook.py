@@ -11,13 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from console.attachments import BlobStore
 from console.clock import utcnow
 from console.deadlines import SlaPolicy
 
 from . import actions, filing, reads
 from .access import Caller, EpochChanged, NotVisible, NotYourDevice, visible
+from .blobs import default_blob_dir
 from .case_rows import CASES, EVENTS, Rules, reference_codes
 from .db import CentralDB
+from .media_fetch import MediaFetch
 from .pull import Pulls
 from .push import Pushes
 from .stations import WEB_STATION
@@ -31,6 +34,8 @@ class Casebook(Rules):
 
     def __init__(self, db: CentralDB, policy: SlaPolicy | None = None, clock: Callable[[], datetime] = utcnow):
         super().__init__(db, policy, clock)
+        self.blobs = BlobStore(default_blob_dir(db.url))  # attachment bytes (create_app may set another)
+        self.media_fetch = MediaFetch()
         self.pulls = Pulls(db)
         self.pushes = Pushes(self, committed=self.pulls.prewarm)
 
@@ -53,5 +58,6 @@ class Casebook(Rules):
     def act(self, caller: Caller, ref: str, action: str, reason: str = "", payload: dict | None = None) -> dict:
         return actions.act(self, caller, ref, action, reason, payload)
 
-    def create(self, fields: dict, caller: Caller, station: str = WEB_STATION) -> dict:
-        return filing.create(self, fields, caller, station)
+    def create(self, fields: dict, caller: Caller, station: str = WEB_STATION, media=None,
+               media_error: str = "") -> dict:
+        return filing.create(self, fields, caller, station, media, media_error)

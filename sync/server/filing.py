@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, insert, select, update
 
+from console.attachments import Checked
 from console.clock import CITY_TZ
 from console.permissions import Path
 from console.workflow import EDITABLE_FIELDS
@@ -19,8 +20,11 @@ from .snapshots import snapshots
 from .stations import CITY_PREFIX, WEB_STATION
 
 
-def create(rules: Rules, fields: dict, caller: Caller, station: str = WEB_STATION) -> dict:
-    """A case filed by `caller` (Open311's system account) with `fields`; its snapshot."""
+def create(rules: Rules, fields: dict, caller: Caller, station: str = WEB_STATION, media: Checked | None = None,
+           media_error: str = "") -> dict:
+    """A case filed by `caller` (Open311's system account) with `fields`; its snapshot. `media`
+    (a fetched media_url, checked) is attached in the same transaction; `media_error` (why it
+    could not be fetched) is kept on the receive event."""
     now = rules.clock()
     with rules.db.write() as conn:
         case = blank(str(new_id()))
@@ -28,9 +32,14 @@ def create(rules: Rules, fields: dict, caller: Caller, station: str = WEB_STATIO
             setattr(case, k, v)
         case.number, case.station, case.created_at = next_number(conn, station, now), station, now
         creation = {f: getattr(case, f) for f in CREATION_FIELDS} | {"created_at": now.isoformat()}
-        event = transition(rules.policy, caller, Path.OPEN311, case, "receive", "", {"case": creation}, now)
+        received = {"case": creation} | ({"media_error": media_error[:200]} if media_error else {})
+        event = transition(rules.policy, caller, Path.OPEN311, case, "receive", "", received, now)
         case.field_versions = {f: 1 for f in EDITABLE_FIELDS}
         store(conn, case, event, new=True)
+        if media is not None:  # the citizen's photo: not public until someone marks it so
+            rules.blobs.put(media.data, media.sha256)
+            store(conn, case, transition(rules.policy, caller, Path.OPEN311, case, "attach", "", media.meta(False),
+                                         now), new=False)
         return snapshots(conn, [case.id])[0]
 
 

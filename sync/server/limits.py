@@ -26,6 +26,8 @@ from urllib.parse import unquote_to_bytes
 
 from starlette.exceptions import HTTPException
 
+from console.attachment_rules import MAX_BYTES as MAX_ATTACHMENT_BYTES
+
 from ..protocol import API, dumps
 
 KIB, MIB = 1024, 1024 * 1024
@@ -65,6 +67,7 @@ def default_rules(max_push_bytes: int = DEFAULT_PUSH_BYTES) -> list[Rule]:
         Rule("POST", f"{API}/token/refresh", 4 * KIB),
         Rule("POST", f"{API}/devices", 4 * KIB, needs_token=True),
         Rule("POST", f"{API}/cases/[^/]+/actions/[^/]+", 64 * KIB, needs_token=True),
+        Rule("PUT", f"{API}/blobs/[0-9a-f]{{64}}", MAX_ATTACHMENT_BYTES, needs_token=True, streamed=True),
         Rule("POST", "/open311/v2/requests\\.[^/]+", 1 * MIB),
     ]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar
 
-from sqlalchemy import JSON, BigInteger, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, BigInteger, Index, Integer, MetaData, String, Table, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from models.base import NAMING, utcnow
@@ -75,6 +75,12 @@ class Device(CentralBase):
     station: Mapped[str | None] = mapped_column(String(16), unique=True)
 
 
+# the cases with an assisting unit or a unit above (sub-dispatch): the partial index a unit's list
+# reads them through; the query must say it in the same words (sync/server/access.py)
+INVOLVED_SQL = {"sqlite": "(assist_departments != '[]' OR upper_units IS NOT NULL)",
+                "postgresql": "(assist_departments::text <> '[]' OR upper_units IS NOT NULL)"}
+
+
 class CentralCase(CaseStateColumns, CentralBase):
     """The authority's copy of a case; `field_versions` says at which case
     version each free-text field last changed (for per-field merges)."""
@@ -105,6 +111,10 @@ class CentralCase(CaseStateColumns, CentralBase):
         Index("ix_cases_lead_department", "lead_department"),
         Index("ix_cases_created_at", "created_at"),
         Index("ix_cases_category_code", "category_code"),
+        # a unit's list, newest first: the cases it leads, and the few with assisting or upper units
+        Index("ix_cases_lead_created", "lead_department", "created_at"),
+        Index("ix_cases_involved_created", "created_at", sqlite_where=text(INVOLVED_SQL["sqlite"]),
+              postgresql_where=text(INVOLVED_SQL["postgresql"])),
     )
 
 

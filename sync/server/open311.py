@@ -32,6 +32,8 @@ from . import auth
 from .access import Caller
 from .case_rows import CASES, EVENTS
 from .casebook import Casebook
+from .media_fetch import MediaError
+from .stations import WEB_STATION
 from .units import unit_names
 
 CLOSED_STATES = frozenset({"closed", "merged", "answered"})
@@ -152,18 +154,26 @@ def _fmt(fmt: str) -> str:
     return fmt
 
 
-def public_request(row, event_rows: list) -> dict:
-    """The public face of a case: no name, phone, ID card number or exact address."""
+def public_request(row, event_rows: list, media_base: str = "") -> dict:
+    """The public face of a case: no name, phone, ID card number or exact address; its
+    `media_url` (under `media_base`) only ever names a photo marked public."""
     districts, departments = _districts(), _departments()
     names = (row.caller_name or "",)
     places = (row.address or "",)
     result = ""
+    public_photos: dict[str, bool] = {}
     for e in event_rows:
-        if e.kind == "reply":
+        if e.kind == "attach":
+            p = e.payload or {}
+            public_photos[str(p.get("sha256"))] = bool(p.get("public")) and str(p.get("mime", "")).startswith("image/")
+        elif e.kind == "reply":
             result = str((e.payload or {}).get("result") or "")
         elif e.kind == "answer":
             result = str((e.payload or {}).get("answer") or "")
+    shown = [sha for sha, public in public_photos.items() if public]
+    media = {"media_url": f"{media_base}/open311/v2/media/{row.number}/{shown[0]}"} if shown else {}
     return {
+        **media,
         "service_request_id": row.number,
         "status": "closed" if row.state in CLOSED_STATES else "open",
         "status_notes": redact(result, names=names, places=places),
@@ -221,7 +231,7 @@ def make_router(book: Casebook) -> APIRouter:
         return JSONResponse(data)
 
     @r.get("/requests.{fmt}", summary="Public service requests (no personal data, no confidential cases)")
-    def list_requests(fmt: Fmt, service_request_id: str | None = Query(None, max_length=4096),
+    def list_requests(request: Request, fmt: Fmt, service_request_id: str | None = Query(None, max_length=4096),
                       service_code: str | None = Query(None, max_length=1024),
                       start_date: str | None = Query(None, max_length=40),
                       end_date: str | None = Query(None, max_length=40),
@@ -252,15 +262,15 @@ def make_router(book: Casebook) -> APIRouter:
         except _Error as exc:
             return _error(fmt if fmt in ("json", "xml") else "json", exc.status, exc.description)
         return _render(fmt, "service_requests", "request", _requests(q.order_by(CASES.c.created_at.desc())
-                                                                      .limit(MAX_REQUESTS)))
+                                                                      .limit(MAX_REQUESTS), _base(request)))
 
     @r.get("/requests/{request_id}.{fmt}", summary="One public service request")
-    def one_request(request_id: str, fmt: Fmt) -> Response:
+    def one_request(request: Request, request_id: str, fmt: Fmt) -> Response:
         try:
             fmt = _fmt(fmt)
         except _Error as exc:
             return _error("json", exc.status, exc.description)
-        found = _requests(select(CASES).where(CASES.c.number == request_id, *PUBLIC_CASES))
+        found = _requests(select(CASES).where(CASES.c.number == request_id, *PUBLIC_CASES), _base(request))
         if not found:
             return _error(fmt, 404, f"no public request {request_id!r}")
         return _render(fmt, "service_requests", "request", found)
@@ -307,9 +317,17 @@ def make_router(book: Casebook) -> APIRouter:
                   "district_code": district or None, "address": address.strip(),
                   "description": record.description.strip(), "caller_phone": valid.phone or "",
                   "caller_name": name.strip(), "confidential": False, "repeat_caller": False}
-        snap = await run_in_threadpool(book.create, fields, Caller(f"open311:{key_name}", "open311"))
+        media, media_error = None, ""
+        if data.get("media_url"):  # fetched before filing; a failure files the request all the same
+            try:
+                media = await run_in_threadpool(book.media_fetch.fetch, str(data["media_url"]))
+            except MediaError as exc:
+                media_error = str(exc)
+        snap = await run_in_threadpool(book.create, fields, Caller(f"open311:{key_name}", "open311"), WEB_STATION,
+                                       media, media_error)
+        notice = f"media_url was not attached: {media_error}" if media_error else ""
         return _render(fmt, "service_requests", "request",
-                       [{"service_request_id": snap["number"], "service_notice": "", "account_id": None}], 201)
+                       [{"service_request_id": snap["number"], "service_notice": notice, "account_id": None}], 201)
 
     def _post_data(content_type: str, raw: bytes) -> dict:
         if content_type.startswith("application/json"):
@@ -326,7 +344,10 @@ def make_router(book: Casebook) -> APIRouter:
             raise _Error(400, "the body is not form data in UTF-8 (at most 100 fields)") from None
         return {k: v[-1] for k, v in pairs.items()}
 
-    def _requests(q) -> list[dict]:
+    def _base(request: Request) -> str:
+        return str(request.base_url).rstrip("/")
+
+    def _requests(q, base: str = "") -> list[dict]:
         with book.db.read() as conn:
             rows = conn.execute(q).all()
             events: dict[str, list] = {}
@@ -334,8 +355,9 @@ def make_router(book: Casebook) -> APIRouter:
             for i in range(0, len(ids), 900):
                 for e in conn.execute(select(EVENTS.c.case_id, EVENTS.c.kind, EVENTS.c.payload)
                                       .where(EVENTS.c.case_id.in_(ids[i:i + 900]),
-                                             EVENTS.c.kind.in_(["reply", "answer"])).order_by(EVENTS.c.seq)):
+                                             EVENTS.c.kind.in_(["reply", "answer", "attach"]))
+                                      .order_by(EVENTS.c.seq)):
                     events.setdefault(e.case_id, []).append(e)
-        return [public_request(r, events.get(r.id, [])) for r in rows]
+        return [public_request(r, events.get(r.id, []), base) for r in rows]
 
     return r

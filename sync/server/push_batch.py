@@ -16,6 +16,7 @@ from console.workflow import EDITABLE_FIELDS, WorkflowError, merge_target_refusa
 
 from ..protocol import CREATION_FIELDS, age_of, body_hash
 from ..rawsql import raw_insert
+from . import blobs
 from .access import Caller
 from .case_rows import APPLIED, CASES, CHANGES, EVENTS, ROW_COLUMNS, Rules, blank, namespace, row, transition
 from .inbound import receive_problems
@@ -144,6 +145,8 @@ class Batch:
                 return {"status": "merged", "version": case.version, "conflicts": conflicts,
                         "reason": "every field was changed on the server meanwhile; the server kept its values"}
             ev_payload["fields"] = kept
+        if action == "attach":
+            blobs.require(self.rules.blobs, case.state, ev_payload)
         event = transition(self.rules.policy, self.caller, Path.PUSH, trial, action, ev.get("reason") or "",
                                       ev_payload, at, event_id, self.device_id)
         if action == "edit":

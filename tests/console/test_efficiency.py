@@ -113,3 +113,15 @@ def test_report_efficiency_writes_every_format(qapp, profile, built, tmp_path, c
     assert len(PdfReader(str(tmp_path / "e.pdf")).pages) >= 2
     assert main(["report", "efficiency", "--month", "11/2026", "--out", str(tmp_path / "x.csv"),
                  "--data-dir", folder]) == 2
+
+
+def test_units_are_ranked_within_their_level(profile, built):
+    from console import refdata
+    level = {d.code: d.level for d in refdata.departments(profile.db)}
+    city = efficiency.assess(profile.db, "2026-11", now=NOW, level="city")
+    assert {a.key for a in city} == {c for c, lv in level.items() if lv == "city"}
+    assert [a.key for a in city if a.rank is not None] == ["URBAN", "ECO"]
+    streets = efficiency.assess(profile.db, "2026-11", now=NOW, level="street")
+    assert streets and all(level[a.key] == "street" and a.rank is None for a in streets)  # none had a case
+    with pytest.raises(ValueError, match="level"):
+        efficiency.assess(profile.db, "2026-11", by="district", now=NOW, level="city")

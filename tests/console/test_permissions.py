@@ -10,7 +10,7 @@ from console.permissions import COLUMNS, PATHS, TABLE, Forbidden, Relation, acti
 from console.workflow import ACTIONS, WorkflowError, allowed_actions
 
 HOTLINE = {"receive", "answer", "dispatch", "queue_callback", "callback", "callback_unreached", "reopen", "close",
-           "transfer", "merge", "edit", "note", "progress_contact"}
+           "transfer", "merge", "edit", "note", "progress_contact", "attach"}
 # a dissatisfied callback's review and closing a replied case without a callback are a team lead's
 LEADS = {"approve_extension", "reject_extension", "cancel", "supervise", "instruct", "pick", "review_reopen",
          "review_close", "close_without_callback", "approve_return", "reject_return", "decide_dispute"}
@@ -21,11 +21,12 @@ DEPARTMENT = {"accept", "return", "request_extension", "reply", "progress_contac
 # (an opinion is a unit's own word: not even an admin gives one)
 MAY = {("operator", "any"): HOTLINE, ("team_lead", "any"): HOTLINE | LEADS,
        ("admin", "any"): HOTLINE | LEADS | DEPARTMENT,
-       ("liaison", "lead"): DEPARTMENT | {"note"}, ("liaison", "assisting"): {"note", "assist_opinion"},
+       ("liaison", "lead"): DEPARTMENT | {"note", "attach"},
+       ("liaison", "assisting"): {"note", "assist_opinion", "attach"},
        ("liaison", "none"): set(),
-       ("open311", "any"): {"receive"}}
-WRITES_THROUGH = {"push": {"operator", "team_lead", "admin"}, "api": {"operator", "team_lead", "liaison", "admin"},
-                  "open311": {"open311"}}
+       ("open311", "any"): {"receive", "attach"}}
+WRITES_THROUGH = {"push": {"operator", "team_lead", "liaison", "admin"},
+                  "api": {"operator", "team_lead", "liaison", "admin"}, "open311": {"open311"}}
 
 
 def test_the_permission_table_is_the_one_written_out_here():
@@ -61,8 +62,8 @@ def test_relation_of_a_department_to_a_case():
 def test_what_a_window_offers_follows_the_table():
     case = _case()
     assert actions_for(_who("urban", "liaison", "URBAN"), case) == ["accept", "return", "sub_dispatch",
-                                                                     "progress_contact", "note"]
-    assert actions_for(_who("hrss", "liaison", "HRSS"), case) == ["assist_opinion", "note"]
+                                                                     "progress_contact", "note", "attach"]
+    assert actions_for(_who("hrss", "liaison", "HRSS"), case) == ["assist_opinion", "note", "attach"]
     assert actions_for(_who("housing", "liaison", "HOUSING"), case) == []
     assert actions_for(_who("op01", "operator"), case) == [a for a in allowed_actions("dispatched", "operator")]
     assert "supervise" in actions_for(_who("lead01", "team_lead"), case)
@@ -75,7 +76,9 @@ def test_what_a_window_offers_follows_the_table():
      "not a department of this case; only the lead or an assisting"),
     (_who("op01", "operator"), "api", "supervise",
      "the account op01 (operator) may not do this (allowed: team_lead, admin)"),
-    (_who("urban", "liaison", "URBAN"), "push", "accept", "the role liaison may not write through console sync"),
+    (_who("housing", "liaison", "HOUSING"), "push", "accept",
+     "HOUSING is not a department of this case; only the lead department"),
+    (_who("urban", "liaison", "URBAN"), "open311", "accept", "the role liaison may not write through Open311"),
     (_who("open311:app", "open311"), "open311", "note",
      "may not do this (allowed: operator, team_lead, liaison, admin)"),
     (_who("admin", "admin"), "open311", "receive", "the role admin may not write through Open311"),

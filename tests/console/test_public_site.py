@@ -130,3 +130,33 @@ def test_command_line(profile, month, tmp_path, capsys):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     assert main(["report", "public", "--month", "2026-11", "--out", str(blocker), "--data-dir", folder]) == 2
+
+
+def test_only_photos_marked_public_are_published(profile, month, tmp_path):
+    from console.case_attachments import AttachmentService
+    from tests.attachment_files import jpeg_with_location, pdf, png
+    service, op = AttachmentService(profile.db, profile.cases), profile.actor("op01")
+    number = month.numbers["C"]
+    files = {}
+    for name, data, public in [("public.jpg", jpeg_with_location(), True), ("private.png", png(), False),
+                               ("notice.pdf", pdf(), True), ("later.png", png(color=(1, 200, 3)), False)]:
+        (tmp_path / name).write_bytes(data)
+        service.add_file(number, tmp_path / name, op, public=public)
+        files[name] = service.list(profile.cases.get(number).case.id)[-1]
+    # marked publishable later: the latest attach event for the same bytes decides
+    later = files["later.png"]
+    profile.cases.act(number, "attach", op, "", {"sha256": later.sha256, "size": later.size, "mime": later.mime,
+                                                  "name": later.name, "public": True})
+    out = tmp_path / "site"
+    write_site(profile.db, "2026-11", out)
+    photos = _all_cases(out)[number]["photos"]
+    shown = {files["public.jpg"].sha256, later.sha256}
+    assert sorted(p.split("/")[1][:32] for p in photos) == sorted(s[:32] for s in shown)
+    assert sorted(p.name for p in (out / "media").iterdir()) == sorted(p.split("/")[1] for p in photos)
+    for p in photos:
+        assert (out / p).read_bytes() in (service.store.read(s) for s in shown)
+    hidden = (files["private.png"].sha256[:32], files["notice.pdf"].sha256[:32], "private.png", "public.jpg")
+    for path in out.rglob("*"):
+        if path.is_file() and path.suffix in (".json", ".js", ".html"):
+            text = path.read_text("utf-8")
+            assert not any(h in text for h in hidden), path  # not the private photo, the PDF, nor any name

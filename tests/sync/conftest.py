@@ -74,7 +74,7 @@ def central(request, tmp_path, central_template):
         path = tmp_path / "central.db"
         shutil.copy(central_template, path)
         url = f"sqlite:///{path}"
-    srv = ServerThread(url).start()
+    srv = ServerThread(url, blob_dir=str(tmp_path / "central-blobs")).start()
     yield srv
     srv.stop()
 

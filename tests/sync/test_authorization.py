@@ -18,13 +18,16 @@ from sqlalchemy import select, update
 from console.workflow import ACTIONS
 from models import Operator
 from sync.server import auth
+from sync.server.access import NotVisible
 from sync.server.casebook import Caller
 from sync.server.models import CentralCase, CentralEvent, Device
+from tests.attachment_files import photo
 from tests.console.test_permissions import MAY, WRITES_THROUGH
 
 from .helpers import PASSWORD, reopen_client
 
 API = "/api/v1"
+PHOTO = photo("现场.png")  # the bytes every attach below names (put in the server's store by _case_for)
 # login -> (role, relation to every case below: dispatched to URBAN, HRSS assisting)
 ACCOUNTS = {"op01": ("operator", "any"), "lead01": ("team_lead", "any"), "admin": ("admin", "any"),
             "urban": ("liaison", "lead"), "hrss": ("liaison", "assisting"), "housing": ("liaison", "none")}
@@ -32,7 +35,7 @@ ACCOUNTS = {"op01": ("operator", "any"), "lead01": ("team_lead", "any"), "admin"
 # through a dispatch wherever the action allows, so that the relation is real
 SETUP = {**dict.fromkeys(["answer", "dispatch", "cancel", "merge"], ["dispatch", "return", "approve_return"]),
          **dict.fromkeys(["accept", "return", "supervise", "instruct", "pick", "edit", "note", "progress_contact",
-                          "assist_opinion", "sub_dispatch"], ["dispatch"]),
+                          "assist_opinion", "sub_dispatch", "attach"], ["dispatch"]),
          **dict.fromkeys(["approve_return", "reject_return"], ["dispatch", "return"]),
          # returned a second time: a dispute (the re-dispatch names the same lead and assisting units)
          "decide_dispute": ["dispatch", "return", "approve_return", "dispatch", "return"],
@@ -52,7 +55,7 @@ PAYLOAD = {"answer": {"answer": "已告知办理流程"},
            "transfer": {"to": "110"}, "instruct": {"level": "city"},
            "edit": {"fields": {"description": "新的描述"}}, "note": {"text": "备注"},
            "assist_opinion": {"text": "建议由属地街道牵头"}, "sub_dispatch": {"unit": "URBAN-ZHIFA"},
-           "decide_dispute": {"unit": "URBAN", "assist_departments": ["HRSS"]}}
+           "decide_dispute": {"unit": "URBAN", "assist_departments": ["HRSS"]}, "attach": PHOTO.meta()}
 REASON = "原因说明"
 ADMIN = Caller("admin", "admin")
 FIELDS = {"type": "help", "urgency": "normal", "channel": "web", "category_code": "0203", "district_code": "JJ",
@@ -77,6 +80,7 @@ def _token(url: str, login: str) -> dict:
 
 
 def _case_for(book, action: str, target: str) -> dict:
+    book.blobs.put(PHOTO.data)
     snap = book.create(dict(FIELDS), Caller("open311:setup", "open311"))
     for step in SETUP[action]:
         step, payload = SETUP_STEPS.get(step, (step, PAYLOAD.get(step, {})))
@@ -179,8 +183,15 @@ def test_every_role_every_action_through_a_push(central):
                     assert res["status"] == "applied", (login, action, res)
                     assert tuple(_events(central, case_id)[-1]) == (action, login, role)
                 else:
-                    assert res["status"] == "rejected" and "may not do this" in res["reason"], (login, action, res)
+                    # a liaison is refused per case, from its credential's department
+                    assert res["status"] == "rejected" and res["code"] in (
+                        "role_not_allowed", "lead_department_only", "department_not_involved"), (login, action, res)
+                    assert res["code"] == "role_not_allowed" or role == "liaison"
                     before = cases[action]
+                    if before is None:  # a refused receive files nothing
+                        with pytest.raises(NotVisible):
+                            book.get(ADMIN, case_id)
+                        continue
                     assert book.get(ADMIN, case_id)["version"] == before["version"]
 
 

@@ -4,17 +4,19 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from ui.terms import terms
 from ui.translations import I18N, choose_language, install_translators
 
 
-def test_console_catalogue_is_complete_and_compiled():
-    ts = I18N / "console_zh_CN.ts"
+@pytest.mark.parametrize("catalogue", ["console", "department"])
+def test_console_catalogue_is_complete_and_compiled(catalogue):
+    ts = I18N / f"{catalogue}_zh_CN.ts"
     root = ET.parse(ts).getroot()
     messages = list(root.iter("message"))
-    assert len(messages) > 200
+    assert len(messages) > (200 if catalogue == "console" else 30)
     def unfinished_message(m) -> bool:
         translation = m.find("translation")
         return translation.get("type") == "unfinished" or not (translation.text or "").strip()
@@ -38,6 +40,26 @@ def test_window_in_chinese(qtbot, filled):
         assert win.queue.tabs.tabText(win.queue.tabs.currentIndex()).startswith("全部在办")
         assert win.form.save_button.text() == "保存 (Ctrl+S)"
         assert "坐席" in win.operator_label.text()
+        win.close()
+    finally:
+        for t in installed:
+            app.removeTranslator(t)
+        terms.cache_clear()
+
+
+def test_department_window_in_chinese(qtbot, filled):
+    from console.dto import Actor
+    app = QApplication.instance()
+    installed = install_translators(app, "zh_CN")
+    try:
+        from ui.app import build_main_window
+        win = build_main_window(filled, Actor("jn", "liaison", "金牛区联络员", department="GOV-JN"))
+        qtbot.addWidget(win)
+        win.show()
+        win.start()
+        assert win.windowTitle() == "12345 热线 · 金牛区人民政府"
+        assert win.inbox.tabs.tabText(0).startswith("待签收")
+        assert "承办单位联络员" in win.operator_label.text()
         win.close()
     finally:
         for t in installed:

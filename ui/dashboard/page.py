@@ -27,4 +27,26 @@ def attach_dashboard(window, services, bridge=None) -> DashboardWidget | None:
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(widget.stop)
+    if actor.role in LEAD_ROLES:
+        attach_assessment_pages(window, services)
     return widget
+
+
+def attach_assessment_pages(window, services) -> list:
+    """Add the team lead's efficiency, instructions and early-warning pages (each reads its
+    figures when first shown); their figures open the queue on the cases behind them."""
+    from .efficiency_page import EfficiencyPage
+    from .instructions_page import InstructionsPage
+    from .warnings_page import WarningsPage
+    pages = [(EfficiencyPage, QCoreApplication.translate("DashboardWidget", "Efficiency")),
+             (InstructionsPage, QCoreApplication.translate("DashboardWidget", "Instructions")),
+             (WarningsPage, QCoreApplication.translate("DashboardWidget", "Early warning"))]
+    made = []
+    app = QApplication.instance()
+    for cls, title in pages:
+        page = cls(services, window.show_queue)
+        window.add_page(page, title, wide=True)
+        if app is not None:
+            app.aboutToQuit.connect(page.stop)
+        made.append(page)
+    return made

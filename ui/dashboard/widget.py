@@ -37,6 +37,7 @@ from ui.tasks import LatestTask
 from ui.terms import terms
 
 from .charts import BarChart, HourlyChart, heat_color
+from .figure_page import box
 
 REFRESH_MS = 5000
 CHANGE_DEBOUNCE_MS = 300
@@ -146,7 +147,10 @@ class DashboardWidget(QWidget):
             b.clicked.connect(lambda _=False, key=st: self._open_state(key))
             self.state_buttons[st] = b
             strip.addWidget(b)
-        strip.addSpacing(16)
+        lead.addLayout(strip)
+        # the deadlines at risk and what waits for a team lead: a row of their own (one row of
+        # thirteen would not fit a 1366-pixel window in English)
+        strip = QHBoxLayout()
         self.due_button = self._button("dashboard_due_soon", self.tr("Due in 2 hours"))
         self.due_button.clicked.connect(lambda: self._open(self.data.due_soon.filter if self.data else None))
         self.overdue_button = self._button("dashboard_overdue", self.tr("Overdue"))
@@ -158,6 +162,15 @@ class DashboardWidget(QWidget):
         strip.addWidget(self.due_button)
         strip.addWidget(self.overdue_button)
         strip.addWidget(self.contact_button)
+        # what waits for a team lead's decision: returns under review, responsibility disputes
+        self.decision_labels = {"return_review": self.tr("Returns to review"), "dispute": self.tr("Disputes")}
+        self.decision_buttons: dict[str, QPushButton] = {}
+        for st in monitor.DECISION_STATES:
+            b = self._button(f"dashboard_decision_{st}", self.decision_labels[st])
+            b.clicked.connect(lambda _=False, key=st: self._open_decision(key))
+            self.decision_buttons[st] = b
+            strip.addWidget(b)
+        strip.insertSpacing(3, 16)
         lead.addLayout(strip)
 
         charts = QGridLayout()
@@ -219,12 +232,7 @@ class DashboardWidget(QWidget):
         grid.addLayout(people)
 
     def _box(self, title: str, inner: QWidget, name: str) -> QGroupBox:
-        box = QGroupBox(title)
-        box.setObjectName(name)
-        lay = QVBoxLayout(box)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(inner)
-        return box
+        return box(title, inner, name)
 
     def _button(self, name: str, label: str) -> QPushButton:
         b = QPushButton(label)
@@ -290,6 +298,8 @@ class DashboardWidget(QWidget):
             _set_text(self.state_buttons[bar.key], f"{st.get(bar.key, bar.key)}\n{int(bar.value):,}")
         _set_text(self.due_button, self.tr("Due in 2 hours") + f"\n{int(d.due_soon.value):,}")
         _set_text(self.overdue_button, self.tr("Overdue") + f"\n{int(d.overdue.value):,}")
+        for bar in d.decisions:
+            _set_text(self.decision_buttons[bar.key], f"{self.decision_labels[bar.key]}\n{int(bar.value):,}")
         c = d.contacts
         if c is not None:
             _set_text(self.contact_button, self.tr("1-hour contacts overdue") + f"\n{c.overdue:,} · "
@@ -410,6 +420,12 @@ class DashboardWidget(QWidget):
     def _open_state(self, state: str) -> None:
         if self.data:
             for bar in self.data.open_by_state:
+                if bar.key == state:
+                    self.open_queue(bar.filter)
+
+    def _open_decision(self, state: str) -> None:
+        if self.data:
+            for bar in self.data.decisions:
                 if bar.key == state:
                     self.open_queue(bar.filter)
 

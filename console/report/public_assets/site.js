@@ -54,6 +54,18 @@
       ol.appendChild(li);
     });
     card.appendChild(ol);
+    if (c.photos && c.photos.length) {
+      card.appendChild(el("h4", "现场照片"));
+      var photos = el("p", null, "photos");
+      c.photos.forEach(function (src) {
+        var img = el("img");
+        img.src = src;
+        img.alt = "现场照片";
+        img.loading = "lazy";
+        photos.appendChild(img);
+      });
+      card.appendChild(photos);
+    }
     card.appendChild(el("h4", "办理结果"));
     card.appendChild(el("p", c.reply || "办理中，尚无答复。"));
     if (c.satisfied !== null) {
