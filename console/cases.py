@@ -43,7 +43,7 @@ def summary(c: Case, merged_number: str | None = None) -> CaseSummary:
         satisfied=c.satisfied, resolved=c.resolved, knowledge_article_id=c.knowledge_article_id,
         merged_into=merged_number, answer=c.answer, version=c.version, satisfaction=c.satisfaction,
         callback_attempts=c.callback_attempts or 0, contact_deadline=c.contact_deadline, contacted_at=c.contacted_at,
-        extension_requested=c.extension_requested)
+        extension_requested=c.extension_requested, unit_contacted_at=c.unit_contacted_at)
 
 
 def event_view(e: CaseEvent) -> EventView:

@@ -74,6 +74,7 @@ class CaseSummary:
     contact_deadline: datetime | None = None  # the 1-hour progress contact of an urgent case
     contacted_at: datetime | None = None
     extension_requested: str | None = None
+    unit_contacted_at: datetime | None = None  # an urgent case: a unit's 24-hour contact reached (last time)
 
     def to_json(self) -> dict:
         return {
@@ -91,6 +92,7 @@ class CaseSummary:
             "answer": self.answer, "version": self.version, "satisfaction": self.satisfaction,
             "callback_attempts": self.callback_attempts, "contact_deadline": iso(self.contact_deadline),
             "contacted_at": iso(self.contacted_at), "extension_requested": self.extension_requested,
+            "unit_contacted_at": iso(self.unit_contacted_at),
         }
 
 

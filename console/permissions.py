@@ -71,6 +71,7 @@ TABLE: dict[str, tuple[frozenset[Relation], ...]] = {
     "pick":                   (NEVER,   ANY,      NEVER,              ANY,  NEVER),
     "edit":                   (ANY,     ANY,      NEVER,              ANY,  NEVER),
     "note":                   (ANY,     ANY,      LEAD_OR_ASSISTING,  ANY,  NEVER),
+    "unit_contacted":         (ANY,     ANY,      NEVER,              ANY,  NEVER),
 }
 
 # The roles whose credential may write through each path. `system` is in none:

@@ -99,6 +99,8 @@ ACTIONS: dict[str, Action] = {a.name: a for a in [
     _a("pick", OPEN_STATES, None, LEADS | {R.SYSTEM}),
     _a("edit", OPEN_STATES | {S.ANSWERED}, None, HOTLINE, needs=("fields",)),
     _a("note", OPEN_STATES | {S.ANSWERED, S.CLOSED}, None, HOTLINE | DEPARTMENT, needs=("text",)),
+    # an urgent case: the hotline reached the 24-hour contact of a unit on the case (its lead or an assisting unit)
+    _a("unit_contacted", OPEN_STATES, None, HOTLINE, needs=("unit", "person")),
 ]}
 
 # Fields an `edit` may change; the rest belong to the workflow.

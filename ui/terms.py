@@ -76,6 +76,7 @@ def terms() -> dict[str, dict[str, str]]:
             "review_reopen": QCoreApplication.translate("Terms", "Review: reopen to the department"),
             "review_close": QCoreApplication.translate("Terms", "Review: close with a reason"),
             "close_without_callback": QCoreApplication.translate("Terms", "Close without callback"),
+            "unit_contacted": QCoreApplication.translate("Terms", "Unit contacted"),
         },
         "satisfaction": {
             "satisfied": QCoreApplication.translate("Terms", "Satisfied"),

@@ -31,8 +31,8 @@ ACCOUNTS = {"op01": ("operator", "any"), "lead01": ("team_lead", "any"), "admin"
 # the steps (as admin) that bring a new case to a state each action may start from,
 # through a dispatch wherever the action allows, so that the relation is real
 SETUP = {**dict.fromkeys(["answer", "dispatch", "cancel", "merge"], ["dispatch", "return"]),
-         **dict.fromkeys(["accept", "return", "supervise", "instruct", "pick", "edit", "note", "progress_contact"],
-                         ["dispatch"]),
+         **dict.fromkeys(["accept", "return", "supervise", "instruct", "pick", "edit", "note", "progress_contact",
+                          "unit_contacted"], ["dispatch"]),
          **dict.fromkeys(["request_extension", "reply"], ["dispatch", "accept"]),
          **dict.fromkeys(["approve_extension", "reject_extension"], ["dispatch", "accept", "request_extension"]),
          **dict.fromkeys(["queue_callback", "callback", "reopen", "callback_unreached", "close_without_callback"],
@@ -47,7 +47,8 @@ PAYLOAD = {"answer": {"answer": "已告知办理流程"},
            "request_extension": {"extra": "5wd"}, "approve_extension": {"extra": "5wd"},
            "reply": {"result": "已处理"}, "callback": {"satisfied": True, "resolved": True},
            "transfer": {"to": "110"}, "instruct": {"level": "city"},
-           "edit": {"fields": {"description": "新的描述"}}, "note": {"text": "备注"}}
+           "edit": {"fields": {"description": "新的描述"}}, "note": {"text": "备注"},
+           "unit_contacted": {"unit": "URBAN", "person": "值班员"}}
 REASON = "原因说明"
 ADMIN = Caller("admin", "admin")
 FIELDS = {"type": "help", "urgency": "normal", "channel": "web", "category_code": "0203", "district_code": "JJ",
