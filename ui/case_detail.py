@@ -33,6 +33,7 @@ from .queue_model import countdown
 from .refusals import refusal_text
 from .terms import term
 from .timeline import TimelineView
+from .unit_picker import AssistPicker, UnitContactBox, fill_lead, lead_why
 
 # hotline-side actions this panel offers (department actions happen in the departments' system)
 PANEL_ACTIONS = ("dispatch", "answer", "progress_contact", "queue_callback", "callback", "callback_unreached",
@@ -49,6 +50,7 @@ class CaseDetailPanel(QWidget):
         self.setObjectName("caseDetail")
         self.services = services
         self.detail = None
+        self._routing = None  # the dispatch page's suggestions for the case shown
         self._setup_ui()
 
     # -- public ------------------------------------------------------------------------
@@ -155,9 +157,23 @@ class CaseDetailPanel(QWidget):
         # the details each action needs
         self.extra = QStackedWidget(self)
         self.extra.addWidget(QWidget(self))  # nothing extra
-        self.lead = named(QComboBox(self), "caseLeadDepartment", self.tr("Lead department"))
-        for d in self.services.departments:
-            self.lead.addItem(d.name, d.code)
+        # (re-)dispatch: the lead and the assisting units, the responsibility list's suggestions first
+        dispatch = QWidget(self)
+        self.lead = named(QComboBox(dispatch), "caseLeadDepartment", self.tr("Lead department"))
+        fill_lead(self.lead, self.services.route(None, None), self.services.departments,
+                  self.tr("Choose the lead department..."))
+        self.lead_why = named(QLabel(dispatch), "caseLeadWhy", self.tr("Why this unit"))
+        self.lead_why.setWordWrap(True)
+        self.lead_why.setStyleSheet("color:#555; font-size:11px;")
+        self.assist_picker = AssistPicker(self.services.departments, "caseAssistDepartments", dispatch)
+        dl = QFormLayout(dispatch)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addRow(self.tr("Lead"), self.lead)
+        dl.addRow("", self.lead_why)
+        dl.addRow(self.tr("Assisting"), self.assist_picker)
+        self.lead.currentIndexChanged.connect(self._on_lead_changed)
+        self.unit_contact = UnitContactBox("caseUnitContact", self)  # urgent: the lead unit's 24-hour contact
+        self.unit_contact.contacted.connect(self._on_unit_contacted)
         self.satisfied = named(QComboBox(self), "caseSatisfied", self.tr("Satisfied"))
         for level in SATISFACTION_LEVELS:
             self.satisfied.addItem(term("satisfaction", level), level)
@@ -180,7 +196,7 @@ class CaseDetailPanel(QWidget):
         self.extension.setPlaceholderText(self.tr("as requested"))
         self.answer = named(QLineEdit(self), "caseAnswer", self.tr("Answer"))
         self._pages = {}
-        for key, widget in (("dispatch", self.lead), ("callback", callback), ("merge", self.into),
+        for key, widget in (("dispatch", dispatch), ("callback", callback), ("merge", self.into),
                             ("instruct", self.level), ("approve_extension", self.extension), ("answer", self.answer)):
             self._pages[key] = self.extra.addWidget(widget)
 
@@ -198,11 +214,14 @@ class CaseDetailPanel(QWidget):
         layout.addWidget(self.deadline)
         layout.addWidget(self.facts)
         layout.addWidget(self.description)
+        layout.addWidget(self.unit_contact)
         layout.addWidget(self.timeline_view, 1)
         layout.addLayout(actions)
         layout.addLayout(buttons)
         # Tab follows the screen: timeline, its full text, the action, its details, reason, the button
-        order = [self.timeline, self.timeline_view.full, self.action_combo, self.lead, self.satisfied, self.resolved,
+        order = [self.unit_contact.person, self.unit_contact.button, self.timeline, self.timeline_view.full,
+                 self.action_combo, self.lead, self.assist_picker.list, self.assist_picker.show_all,
+                 self.satisfied, self.resolved,
                  self.into, self.level, self.extension, self.answer, self.reason, self.apply_button]
         for a, b in pairwise(order):
             QWidget.setTabOrder(a, b)
@@ -216,6 +235,7 @@ class CaseDetailPanel(QWidget):
                 w.clear()
             self.instructions.hide()
             self.timeline_view.show_events([])
+            self.unit_contact.show_unit(None)
             self.action_combo.clear()
             self.apply_button.setEnabled(False)
             return
@@ -247,8 +267,9 @@ class CaseDetailPanel(QWidget):
                          + (self.tr("; assisting: {0}").format(assist) if assist else ""))
         if c.merged_into:
             facts.append(self.tr("Merged into {0}").format(c.merged_into))
-        lead = next((x for x in self.services.departments if x.code == c.lead_department), None)
-        if lead is not None and lead.contact_phone:  # the reference data's 24-hour contact of the unit
+        lead = self.services.unit(c.lead_department)
+        urgent_contact = self._show_unit_contact(lead)
+        if lead is not None and lead.contact_phone and not urgent_contact:  # the unit's 24-hour contact
             facts.append(self.tr("Lead unit's 24-hour contact: {0} {1}").format(lead.contact_person,
                                                                              lead.contact_phone))
         if c.contact_deadline is not None:
@@ -270,6 +291,7 @@ class CaseDetailPanel(QWidget):
         self.facts.setText("\n".join(f for f in facts if f))
         self.description.setText(c.description + (f"\n\n{self.tr('Answer')}: {c.answer}" if c.answer else ""))
         self.timeline_view.show_events(d.events)
+        self._fill_dispatch()
         self.action_combo.blockSignals(True)
         self.action_combo.clear()
         for a in self.allowed():
@@ -277,6 +299,56 @@ class CaseDetailPanel(QWidget):
         self.action_combo.blockSignals(False)
         self.apply_button.setEnabled(self.action_combo.count() > 0)
         self._on_action_changed()
+
+    def _show_unit_contact(self, lead) -> bool:
+        """An urgent or emergency case's lead unit contact, with who was reached and when; True if shown."""
+        c = self.detail.case
+        can = "unit_contacted" in actions_for(self.services.actor, c)
+        if lead is None or c.urgency not in ("urgent", "emergency") or not can:
+            self.unit_contact.show_unit(None)
+            return False
+        status = ""
+        if c.unit_contacted_at is not None:
+            last = next((e for e in reversed(self.detail.events) if e.kind == "unit_contacted"), None)
+            who = last.payload.get("person", "") if last else ""
+            status = self.tr("Contacted {0} at {1}").format(who, to_local(c.unit_contacted_at).strftime("%m-%d %H:%M"))
+        self.unit_contact.show_unit(lead, status)
+        return True
+
+    def _on_unit_contacted(self, unit: str, person: str) -> None:
+        if self.detail is None:
+            return
+        try:
+            summary = self.services.cases.act(self.detail.case.id, "unit_contacted", self.services.actor, "",
+                                              {"unit": unit, "person": person},
+                                              expected_version=self.detail.case.version)
+        except (WorkflowError, LookupError) as exc:
+            why = refusal_text(exc) if isinstance(exc, WorkflowError) else self.tr("There is no such case.")
+            self.unit_contact.set_status(self.tr("Not recorded: {0}").format(why))
+            return
+        self.status_message.emit(self.tr("{0}: {1} done.").format(summary.number, term("action", "unit_contacted")))
+        self.load(summary.id, opened=False)
+        self.acted.emit(summary)
+
+    def _fill_dispatch(self) -> None:
+        """The dispatch page for this case: suggestions by its category, district and address."""
+        c = self.detail.case
+        self._routing = self.services.route(c.category_code, c.district, c.address)
+        self.lead.blockSignals(True)
+        fill_lead(self.lead, self._routing, self.services.departments, self.tr("Choose the lead department..."))
+        first = self._routing.lead[0].code if self._routing.lead else None
+        index = self.lead.findData(c.lead_department or first)
+        self.lead.setCurrentIndex(max(index, 0))
+        self.lead.blockSignals(False)
+        self.assist_picker.set_codes(c.assist_departments)
+        self._on_lead_changed()
+
+    def _on_lead_changed(self, *_args) -> None:
+        why = lead_why(self.lead)
+        self.lead_why.setText(self.tr("Why: {0}").format(why) if why else "")
+        self.lead_why.setVisible(bool(why))
+        if self._routing is not None:
+            self.assist_picker.set_suggestions(self._routing, self.lead.currentData())
 
     def _on_action_changed(self, *_args) -> None:
         action = self.action_combo.currentData()
@@ -289,7 +361,8 @@ class CaseDetailPanel(QWidget):
 
     def _payload(self, action: str) -> dict:
         if action == "dispatch":
-            return {"lead_department": self.lead.currentData(), "assist_departments": []}
+            lead = self.lead.currentData()
+            return {"lead_department": lead, "assist_departments": [a for a in self.assist_picker.codes() if a != lead]}
         if action == "callback":
             return {"satisfaction": self.satisfied.currentData(), "resolved": self.resolved.currentData()}
         if action == "merge":
