@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from models import Case, CaseAlias, CaseEvent, Outbox, StateCount
+from models import Case, CaseAlias, CaseEvent, Department, Outbox, StateCount
 from models.base import new_id
 from models.db import Database
 from sync.protocol import CREATION_FIELDS
@@ -23,7 +23,7 @@ from .lifecycle import apply_action
 from .redact import redact
 from .signals import CasesChanged, Signal, cases_changed
 from .stations import current_station
-from .workflow import OPEN_STATES, State, WorkflowError, check, merge_target_refusal
+from .workflow import OPEN_STATES, State, WorkflowError, check, merge_target_refusal, sub_dispatch_refusal
 
 
 class CaseNotFound(LookupError):
@@ -43,7 +43,10 @@ def summary(c: Case, merged_number: str | None = None) -> CaseSummary:
         satisfied=c.satisfied, resolved=c.resolved, knowledge_article_id=c.knowledge_article_id,
         merged_into=merged_number, answer=c.answer, version=c.version, satisfaction=c.satisfaction,
         callback_attempts=c.callback_attempts or 0, contact_deadline=c.contact_deadline, contacted_at=c.contacted_at,
-        extension_requested=c.extension_requested, unit_contacted_at=c.unit_contacted_at)
+        extension_requested=c.extension_requested, return_count=c.return_count or 0, returned_from=c.returned_from,
+        suggested_unit=c.suggested_unit, binding_unit=c.binding_unit,
+        upper_units=tuple(u for u in (c.upper_units or "").split(",") if u),
+        unit_contacted_at=c.unit_contacted_at)
 
 
 def event_view(e: CaseEvent) -> EventView:
@@ -143,6 +146,9 @@ class CaseService:
                                         "merge_target_unknown", number=str(payload.get("into"))[:40]) from None
                 merge_target_refusal(case, target)
                 payload["into"], payload["into_id"] = target.number, target.id
+            if action == "sub_dispatch" and isinstance(payload.get("unit"), str):
+                above = s.scalar(select(Department.parent_code).where(Department.code == payload["unit"]))
+                sub_dispatch_refusal(case, payload["unit"], above)
             self._event(s, case, action, actor, reason, payload, self.clock())
             result = summary(case)
         self.bus.emit(CasesChanged((case.id,), action))

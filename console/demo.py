@@ -58,7 +58,8 @@ CASE_COLUMNS = ["id", "number", "station", "state", "type", "urgency", "channel"
                 "sign_deadline", "reply_deadline", "dispatched_at", "accepted_at", "replied_at", "closed_at",
                 "satisfied", "resolved", "merged_into_id", "repeat_caller", "confidential", "supervised",
                 "instruction_level", "leader_pick", "return_count", "extension_count", "version",
-                "satisfaction", "callback_attempts", "contact_deadline", "contacted_at", "extension_requested"]
+                "satisfaction", "callback_attempts", "contact_deadline", "contacted_at", "extension_requested",
+                "returned_from", "suggested_unit", "binding_unit", "upper_units"]
 _TIME_COLUMNS = [CASE_COLUMNS.index(c) for c in ("created_at", "updated_at", "deadline", "sign_deadline",
                                                  "reply_deadline", "dispatched_at", "accepted_at", "replied_at",
                                                  "closed_at", "contact_deadline", "contacted_at")]
@@ -83,6 +84,7 @@ class SimCase:
     dispatched_at = accepted_at = replied_at = closed_at = satisfied = resolved = merged_into_id = _UNSET
     repeat_caller = confidential = instruction_level = _UNSET
     satisfaction = contact_deadline = contacted_at = extension_requested = _UNSET
+    returned_from = suggested_unit = binding_unit = upper_units = _UNSET
     callback_attempts = 0
     answer = ""
     texts: dict = {}
@@ -589,6 +591,8 @@ class _Walker:
             before = c.state
             after, after_value = self._check(before, action, role, reason, payload)
             apply_action(c, action, after, payload, when, pol)
+            if c.state != after_value:  # the lifecycle's word: a second return is a dispute
+                after_value = c.state
             count(c, action, actor, when, before, reason, payload)
             text = texts[when] = when.isoformat(" ", "microseconds")
             events.append((case_id[:-4] + f"{c.version:04x}", case_id, c.version, action, actor, role,
@@ -633,10 +637,23 @@ class _Walker:
             t = later(t, 1, 20)
             if not step("return", t, dept, "liaison", rng.choice(m.texts["return_reasons"])):
                 return
-            dept = rng.choice(m.all_depts if len(handlers) < 2 else handlers)
+            t = later(t, 0.5, 12)  # a team lead reviews the return (退单审核) before the re-dispatch
+            if not step("approve_return", t, "lead01", "team_lead", "核实属实，同意退单改派"):
+                return
+            first, dept = dept, rng.choice(m.all_depts if len(handlers) < 2 else handlers)
             t = later(t, 0.5, 6) if rng.random() < 0.7 else later(t, 6, 96)  # some wait days for a new department
             if not step("dispatch", t, op_login, "operator", payload={"lead_department": dept}):
                 return
+            if rng.random() < 0.25 and dept != first:  # returned again: a dispute the team lead decides (职责争议)
+                t = later(t, 1, 20)
+                if not step("return", t, dept, "liaison", rng.choice(m.texts["return_reasons"]),
+                            {"suggested_unit": first}):
+                    return
+                dept = rng.choice([first, dept])
+                t = later(t, 4, 72)
+                if not step("decide_dispute", t, "lead01", "team_lead", "经研判，明确由该单位承办",
+                            {"unit": dept}):
+                    return
         t = later(t, 0.3, 30 if rng.random() < 0.9 else 60)
         if not step("accept", t, dept, "liaison"):
             return

@@ -74,6 +74,11 @@ class CaseSummary:
     contact_deadline: datetime | None = None  # the 1-hour progress contact of an urgent case
     contacted_at: datetime | None = None
     extension_requested: str | None = None
+    return_count: int = 0
+    returned_from: str | None = None  # a return under review: the state it came from
+    suggested_unit: str | None = None  # the unit the returning department named responsible
+    binding_unit: str | None = None  # the unit a dispute decision named responsible
+    upper_units: tuple[str, ...] = ()  # the units that passed the case down (sub-dispatch)
     unit_contacted_at: datetime | None = None  # an urgent case: a unit's 24-hour contact reached (last time)
 
     def to_json(self) -> dict:
@@ -92,6 +97,9 @@ class CaseSummary:
             "answer": self.answer, "version": self.version, "satisfaction": self.satisfaction,
             "callback_attempts": self.callback_attempts, "contact_deadline": iso(self.contact_deadline),
             "contacted_at": iso(self.contacted_at), "extension_requested": self.extension_requested,
+            "return_count": self.return_count, "returned_from": self.returned_from,
+            "suggested_unit": self.suggested_unit, "binding_unit": self.binding_unit,
+            "upper_units": list(self.upper_units),
             "unit_contacted_at": iso(self.unit_contacted_at),
         }
 

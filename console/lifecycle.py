@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from .deadlines import Duration, SlaPolicy
-from .workflow import INSTRUCTION_LEVELS, State, WorkflowError, check_duration, satisfaction_of
+from .workflow import INSTRUCTION_LEVELS, State, WorkflowError, binding_refusal, check_duration, satisfaction_of
 
 _LEVEL_RANK = {lvl: i for i, lvl in enumerate(reversed(INSTRUCTION_LEVELS))}  # township < district < city
 
@@ -25,6 +25,7 @@ def apply_action(case, action: str, new_state: State, payload: dict, at: datetim
     due = policy.due
     _refuse_early(case, action, payload)
     since = getattr(case, "updated_at", None)  # when the step in progress began, for a returned case
+    before = str(case.state)
     case.state = new_state.value
     case.updated_at = at
     case.version = (case.version or 0) + 1
@@ -34,18 +35,35 @@ def apply_action(case, action: str, new_state: State, payload: dict, at: datetim
         case.deadline = _with_contact(case, due("dispatch", t, u, at))
     elif action == "dispatch":
         case.lead_department = payload["lead_department"]
-        case.assist_departments = list(payload.get("assist_departments") or [])
-        case.dispatched_at = at
-        case.accepted_at = None
-        case.sign_deadline = due("sign", t, u, at)
-        case.reply_deadline = due("reply", t, u, at)
-        case.deadline = _with_contact(case, case.sign_deadline)
+        _dispatch(case, payload["lead_department"], payload, at, policy)
     elif action == "accept":
         case.accepted_at = at
         case.deadline = _with_contact(case, case.reply_deadline)
     elif action == "return":
+        if case.return_count:  # returned before (by this unit or another): the team lead decides who
+            case.state = State.DISPUTE.value
         case.return_count = (case.return_count or 0) + 1
+        case.returned_from = before
+        case.suggested_unit = str(payload.get("suggested_unit") or "").strip() or None
         case.deadline = _with_contact(case, due("dispatch", t, u, at))
+    elif action == "approve_return":
+        case.returned_from = None  # the suggested unit stays: the re-dispatch offers it first
+    elif action == "reject_return":
+        case.state = getattr(case, "returned_from", None) or State.DISPATCHED.value
+        case.returned_from = case.suggested_unit = None
+        step = case.sign_deadline if case.state == State.DISPATCHED else case.reply_deadline
+        case.deadline = _with_contact(case, step)  # the deadlines the department had
+    elif action == "decide_dispute":
+        _dispatch(case, payload["unit"], payload, at, policy)
+        case.binding_unit = payload["unit"]
+    elif action == "sub_dispatch":
+        above = [c for c in (getattr(case, "upper_units", None) or "").split(",") if c] + [case.lead_department]
+        case.upper_units = ",".join(dict.fromkeys(above))
+        case.lead_department = payload["unit"]
+        case.assist_departments = [a for a in (case.assist_departments or []) if a != payload["unit"]]
+        case.accepted_at = None  # the unit below signs for it; the case's deadlines stay
+        step = case.sign_deadline if before == State.DISPATCHED else case.reply_deadline
+        case.deadline = _with_contact(case, step)
     elif action == "progress_contact":
         if case.contacted_at is None:
             step = case.deadline
@@ -120,8 +138,23 @@ def apply_action(case, action: str, new_state: State, payload: dict, at: datetim
         case.contact_deadline = None  # handled by 110/119/120/122 or under another case: nothing owed here
 
 
+def _dispatch(case, lead: str, payload: dict, at: datetime, policy: SlaPolicy) -> None:
+    """A (re-)dispatch by the hotline: a dispatch, or a dispute's binding decision."""
+    t, u = case.type, case.urgency
+    case.lead_department = lead
+    case.assist_departments = list(payload.get("assist_departments") or [])
+    case.upper_units = None  # a unit that passed the case down earlier is out of it now
+    case.returned_from = None
+    case.dispatched_at = at
+    case.accepted_at = None
+    case.sign_deadline = policy.due("sign", t, u, at)
+    case.reply_deadline = policy.due("reply", t, u, at)
+    case.deadline = _with_contact(case, case.sign_deadline)
+
+
 def _refuse_early(case, action: str, payload: dict) -> None:
     state = str(case.state)
+    binding_refusal(case, action)
     if action in ("approve_extension", "reject_extension") and not getattr(case, "extension_requested", None):
         raise WorkflowError(state, action, "no extension was requested", "extension_not_requested")
     if action == "approve_extension" and payload.get("extra") is not None:
@@ -158,7 +191,7 @@ def _step_deadline(case, policy: SlaPolicy, since: datetime | None) -> datetime 
         return case.reply_deadline
     if state == State.RECEIVED:
         return policy.due("dispatch", case.type, case.urgency, case.created_at)
-    if state == State.RETURNED:
+    if state in (State.RETURNED, State.RETURN_REVIEW, State.DISPUTE):
         return policy.due("dispatch", case.type, case.urgency, since or case.created_at)
     if state in (State.REPLIED, State.CALLBACK) and case.replied_at is not None:
         return policy.due("callback", case.type, case.urgency, case.replied_at)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Protocol
 
-from .workflow import ACTIONS, Role, State, WorkflowError, allowed_actions, check
+from .workflow import ACTIONS, Role, State, WorkflowError, allowed_actions, binding_refusal, check
 
 
 class Relation(StrEnum):
@@ -39,6 +39,7 @@ class Account(Protocol):
 
 ANY = frozenset(Relation)  # a hotline role: the department relation does not apply
 LEAD = frozenset({Relation.LEAD})
+ASSISTING = frozenset({Relation.ASSISTING})
 LEAD_OR_ASSISTING = frozenset({Relation.LEAD, Relation.ASSISTING})
 NEVER: frozenset[Relation] = frozenset()
 
@@ -50,6 +51,11 @@ TABLE: dict[str, tuple[frozenset[Relation], ...]] = {
     "dispatch":               (ANY,     ANY,      NEVER,              ANY,  NEVER),
     "accept":                 (NEVER,   NEVER,    LEAD,               ANY,  NEVER),
     "return":                 (NEVER,   NEVER,    LEAD,               ANY,  NEVER),
+    "approve_return":         (NEVER,   ANY,      NEVER,              ANY,  NEVER),
+    "reject_return":          (NEVER,   ANY,      NEVER,              ANY,  NEVER),
+    "decide_dispute":         (NEVER,   ANY,      NEVER,              ANY,  NEVER),
+    "assist_opinion":         (NEVER,   NEVER,    ASSISTING,          NEVER, NEVER),
+    "sub_dispatch":           (NEVER,   NEVER,    LEAD,               ANY,  NEVER),
     "progress_contact":       (ANY,     ANY,      LEAD,               ANY,  NEVER),
     "request_extension":      (NEVER,   NEVER,    LEAD,               ANY,  NEVER),
     "approve_extension":      (NEVER,   ANY,      NEVER,              ANY,  NEVER),
@@ -111,7 +117,16 @@ def actions_for(account: Account, case) -> list[str]:
     """The actions `account` may take on `case` now (its state, the table, its department's
     relation), in table order: what a window offers, the same rules the server applies."""
     rel = relation(account.department, case) if account.role == Role.LIAISON else Relation.NONE
-    return [a for a in allowed_actions(str(case.state), account.role) if permitted(account.role, a, rel)]
+    return [a for a in allowed_actions(str(case.state), account.role)
+            if permitted(account.role, a, rel) and not _bound(case, a)]
+
+
+def _bound(case, action: str) -> bool:
+    try:
+        binding_refusal(case, action)
+    except WorkflowError:
+        return True
+    return False
 
 
 def authorize(account: Account, path: Path | str, action: str, case, reason: str = "",
@@ -131,17 +146,19 @@ def authorize(account: Account, path: Path | str, action: str, case, reason: str
     if not permitted(role, action, rel):
         grants = TABLE[action][COLUMNS.index(Role.LIAISON)]
         if role == Role.LIAISON and grants:
-            who = "the lead department" if grants == LEAD else "the lead or an assisting department"
+            who, code = _ONLY[grants]
             raise Forbidden(state, action, f"{account.department or 'this account'} is "
                                            f"{_RELATION_NAMES[rel]} this case; only {who} may do this",
-                            "lead_department_only" if grants == LEAD else "department_not_involved",
-                            department=account.department or "")
+                            code, department=account.department or "")
         who = ", ".join(r.value for r, grants in zip(COLUMNS, TABLE[action], strict=True) if grants) or "nobody"
         raise Forbidden(state, action, f"the account {account.login} ({role}) may not do this (allowed: {who})",
                         "role_not_allowed", role=role, allowed=who)
     return check(state, action, role, reason, payload)
 
 
+_ONLY = {LEAD: ("the lead department", "lead_department_only"),
+         ASSISTING: ("an assisting department", "assisting_department_only"),
+         LEAD_OR_ASSISTING: ("the lead or an assisting department", "department_not_involved")}
 _PATH_NAMES = {Path.PUSH: "console sync", Path.API: "the case API", Path.OPEN311: "Open311"}
 _RELATION_NAMES = {Relation.LEAD: "the lead department of", Relation.ASSISTING: "only assisting on",
                    Relation.NONE: "not a department of"}

@@ -409,7 +409,8 @@ def _replay_complex(cursor, policy: SlaPolicy) -> None:
                                   dispatched_at=None, accepted_at=None, replied_at=None, closed_at=None,
                                   satisfied=None, resolved=None, return_count=0, extension_count=0, supervised=0,
                                   satisfaction=None, callback_attempts=0, contact_deadline=None, contacted_at=None,
-                                  extension_requested=None,
+                                  extension_requested=None, returned_from=None, suggested_unit=None,
+                                  binding_unit=None, upper_units=None,
                                   instruction_level=None, leader_pick=False, merged_into_id=None, answer="",
                                   knowledge_article_id=None, updated_at=None, district_code=district,
                                   category_code=category, repeat_caller=repeat, created_at=_parse_ts(created))
@@ -418,7 +419,7 @@ def _replay_complex(cursor, policy: SlaPolicy) -> None:
         if kind == "approve_extension" and not sim.extension_requested:
             sim.extension_requested = data.get("extra")  # approved before approvals needed a request
         if kind in ("approve_extension", "dispatch", "accept", "reply", "reopen", "review_reopen", "return",
-                    "instruct"):
+                    "instruct", "approve_return", "reject_return", "decide_dispute", "sub_dispatch"):
             # only the steps that move deadlines, the department or the instruction matter for the counts
             apply_action(sim, kind, State(to_state), data, at, policy)
         if kind == "callback_unreached":

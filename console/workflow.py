@@ -21,6 +21,8 @@ class State(StrEnum):
     REPLIED = "replied"
     CALLBACK = "callback"
     REVIEW = "review"  # a dissatisfied callback, waiting for a team lead
+    RETURN_REVIEW = "return_review"  # 退单审核: a department's return waiting for a team lead
+    DISPUTE = "dispute"  # 职责争议: returned twice (or by a second unit), a team lead names the unit
     REOPENED = "reopened"
     CLOSED = "closed"
     MERGED = "merged"
@@ -47,7 +49,9 @@ HOTLINE = frozenset({R.OPERATOR, R.TEAM_LEAD, R.ADMIN, R.SYSTEM})
 LEADS = frozenset({R.TEAM_LEAD, R.ADMIN})
 DEPARTMENT = frozenset({R.LIAISON, R.ADMIN, R.SYSTEM})
 OPEN_STATES = frozenset({S.RECEIVED, S.DISPATCHED, S.ACCEPTED, S.RETURNED, S.EXTENDED, S.REPLIED,
-                         S.CALLBACK, S.REVIEW, S.REOPENED})
+                         S.CALLBACK, S.REVIEW, S.REOPENED, S.RETURN_REVIEW, S.DISPUTE})
+# waiting for a team lead's decision: nobody but the hotline acts on the case meanwhile
+HELD_STATES = frozenset({S.REVIEW, S.RETURN_REVIEW, S.DISPUTE})
 TERMINAL_STATES = frozenset({S.CLOSED, S.MERGED})
 
 
@@ -72,7 +76,17 @@ ACTIONS: dict[str, Action] = {a.name: a for a in [
     _a("answer", {S.RECEIVED, S.RETURNED}, S.ANSWERED, HOTLINE, needs=("answer",)),
     _a("dispatch", {S.RECEIVED, S.RETURNED, S.REOPENED}, S.DISPATCHED, HOTLINE, needs=("lead_department",)),
     _a("accept", {S.DISPATCHED}, S.ACCEPTED, DEPARTMENT),
-    _a("return", {S.DISPATCHED, S.ACCEPTED}, S.RETURNED, DEPARTMENT, reason=True),
+    # to the team lead's review queue; a second return (or by a second unit) goes to DISPUTE (lifecycle)
+    _a("return", {S.DISPATCHED, S.ACCEPTED}, S.RETURN_REVIEW, DEPARTMENT, reason=True),
+    _a("approve_return", {S.RETURN_REVIEW}, S.RETURNED, LEADS, reason=True),
+    # back to the state before the return, deadlines unchanged (lifecycle)
+    _a("reject_return", {S.RETURN_REVIEW}, None, LEADS, reason=True),
+    # binding: the named unit leads, and its own later return is refused (binding_decision)
+    _a("decide_dispute", {S.DISPUTE}, S.DISPATCHED, LEADS, reason=True, needs=("unit",)),
+    # an assisting unit's opinion for the lead (permissions: assisting units only)
+    _a("assist_opinion", OPEN_STATES - HELD_STATES - {S.RECEIVED, S.RETURNED}, None, DEPARTMENT, needs=("text",)),
+    # the lead passes the case to a unit directly below it (a district to its street office); deadlines stay
+    _a("sub_dispatch", {S.DISPATCHED, S.ACCEPTED}, S.DISPATCHED, DEPARTMENT, needs=("unit",)),
     # the 1-hour rule: the citizen of an urgent case was told how it is going (the hotline or the lead unit)
     _a("progress_contact", OPEN_STATES - {S.REVIEW}, None, HOTLINE | DEPARTMENT),
     _a("request_extension", {S.ACCEPTED, S.EXTENDED, S.REOPENED}, None, DEPARTMENT, reason=True, needs=("extra",)),
@@ -169,11 +183,54 @@ def check(state: str, action: str, role: str, reason: str = "", payload: dict | 
             if not isinstance(value, str) or len(value) > 40:
                 raise WorkflowError(state, action, f"{key} is a text of at most 40 characters", "bad_text",
                                     field=key, limit=40)
+    if action in _UNIT_KEYS:
+        _check_units(state, action, payload)
     if action in ("request_extension", "approve_extension") and payload.get("extra") is not None:
         check_duration(state, action, payload["extra"])
     if action == "callback":
         return _callback_target(state, payload)
     return State(spec.target) if spec.target else State(state)
+
+
+_UNIT_KEYS = {"return": ("suggested_unit",), "decide_dispute": ("unit",), "sub_dispatch": ("unit",)}
+UNIT_CODE_MAX = 32
+
+
+def _check_units(state: str, action: str, payload: dict) -> None:
+    """A unit named in a payload is a short code; the assisting units a decision names are
+    a list of such codes, without the lead."""
+    for key in _UNIT_KEYS[action]:
+        value = payload.get(key)
+        if value is None or (key == "suggested_unit" and value == ""):
+            continue
+        if not isinstance(value, str) or not value.strip() or len(value) > UNIT_CODE_MAX:
+            raise WorkflowError(state, action, f"{key} is a unit code", "bad_unit", field=key)
+    if action == "decide_dispute":
+        assist = payload.get("assist_departments") or []
+        if not isinstance(assist, list) or not all(isinstance(a, str) and 0 < len(a) <= UNIT_CODE_MAX
+                                                    for a in assist):
+            raise WorkflowError(state, action, "assist_departments is a list of unit codes", "bad_unit",
+                                field="assist_departments")
+        if payload["unit"] in assist:
+            raise WorkflowError(state, action, "the responsible unit cannot also assist", "lead_also_assists")
+
+
+def binding_refusal(case, action: str) -> None:
+    """Raise WorkflowError when `action` goes against a binding dispute decision: the unit a
+    team lead named responsible may not return the case (it may still sub-dispatch it)."""
+    binding = getattr(case, "binding_unit", None)
+    if action == "return" and binding and getattr(case, "lead_department", None) == binding:
+        raise WorkflowError(str(case.state), action, f"{binding} was named responsible by a binding decision",
+                            "binding_decision", unit=binding)
+
+
+def sub_dispatch_refusal(case, unit: str, parent_of_unit: str | None) -> None:
+    """Raise WorkflowError unless `unit` is directly below the case's lead unit (`parent_of_unit`
+    is the unit above `unit` in the reference data, None when it is unknown or at the top)."""
+    lead = getattr(case, "lead_department", None)
+    if not lead or parent_of_unit != lead or unit == lead:
+        raise WorkflowError(str(case.state), "sub_dispatch", f"{unit} is not a unit directly below {lead}",
+                            "not_below_lead", unit=unit, lead=lead or "")
 
 
 def check_duration(state: str, action: str, text) -> None:
@@ -231,4 +288,6 @@ def _past(action: str) -> str:
             "merge": "merged", "dispatch": "dispatched", "answer": "answered", "transfer": "transferred",
             "cancel": "cancelled", "close": "closed", "callback_unreached": "called back",
             "close_without_callback": "closed", "review_reopen": "reopened", "review_close": "closed",
-            "approve_extension": "extended", "progress_contact": "contacted"}.get(action, f"given '{action}'")
+            "approve_extension": "extended", "progress_contact": "contacted", "approve_return": "approved",
+            "reject_return": "rejected", "decide_dispute": "decided", "sub_dispatch": "sub-dispatched",
+            }.get(action, f"given '{action}'")

@@ -42,4 +42,11 @@ class CaseStateColumns:
     instruction_level: Mapped[str | None] = mapped_column(String(16))  # city, district, township
     leader_pick: Mapped[bool] = mapped_column(default=False)
     return_count: Mapped[int] = mapped_column(default=0)
+    # returns and disputes (退单审核 / 职责争议): the state a return under review came from, the unit
+    # the returning department named responsible, and the unit a team lead's binding decision named
+    returned_from: Mapped[str | None] = mapped_column(String(16))
+    suggested_unit: Mapped[str | None] = mapped_column(String(32))
+    binding_unit: Mapped[str | None] = mapped_column(String(32))
+    # the units that passed the case down (sub-dispatch), comma-separated, nearest last: they keep seeing it
+    upper_units: Mapped[str | None] = mapped_column(String(200))
     extension_count: Mapped[int] = mapped_column(default=0)

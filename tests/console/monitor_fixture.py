@@ -49,6 +49,7 @@ def build(profile, clock) -> Built:
     n["H"] = call("13800000008", "complaint", "JJ", "0101", who=op2)
     clock.now = local("2026-11-24T10:30:00")
     cases.act(n["E"], "return", LIAISON, "不属于本单位职责")
+    cases.act(n["E"], "approve_return", LEAD, "同意退单")
     clock.now = local("2026-11-24T11:00:00")
     cases.act(n["C"], "accept", LIAISON)
     cases.act(n["E"], "dispatch", op, payload={"lead_department": "ECO"})

@@ -13,13 +13,16 @@ HOTLINE = {"receive", "answer", "dispatch", "queue_callback", "callback", "callb
            "transfer", "merge", "edit", "note", "progress_contact", "unit_contacted"}
 # a dissatisfied callback's review and closing a replied case without a callback are a team lead's
 LEADS = {"approve_extension", "reject_extension", "cancel", "supervise", "instruct", "pick", "review_reopen",
-         "review_close", "close_without_callback"}
-DEPARTMENT = {"accept", "return", "request_extension", "reply", "progress_contact"}
+         "review_close", "close_without_callback", "approve_return", "reject_return", "decide_dispute"}
+# only the lead unit signs for, returns, extends, replies and passes a case down
+DEPARTMENT = {"accept", "return", "request_extension", "reply", "progress_contact", "sub_dispatch"}
 # (role, relation of the account's department to the case) -> what it may do:
-# a liaison acts for its lead department, an assisting one only adds notes
+# a liaison acts for its lead department, an assisting one only adds notes and its assist opinion
+# (an opinion is a unit's own word: not even an admin gives one)
 MAY = {("operator", "any"): HOTLINE, ("team_lead", "any"): HOTLINE | LEADS,
        ("admin", "any"): HOTLINE | LEADS | DEPARTMENT,
-       ("liaison", "lead"): DEPARTMENT | {"note"}, ("liaison", "assisting"): {"note"}, ("liaison", "none"): set(),
+       ("liaison", "lead"): DEPARTMENT | {"note"}, ("liaison", "assisting"): {"note", "assist_opinion"},
+       ("liaison", "none"): set(),
        ("open311", "any"): {"receive"}}
 WRITES_THROUGH = {"push": {"operator", "team_lead", "admin"}, "api": {"operator", "team_lead", "liaison", "admin"},
                   "open311": {"open311"}}
@@ -57,8 +60,9 @@ def test_relation_of_a_department_to_a_case():
 
 def test_what_a_window_offers_follows_the_table():
     case = _case()
-    assert actions_for(_who("urban", "liaison", "URBAN"), case) == ["accept", "return", "progress_contact", "note"]
-    assert actions_for(_who("hrss", "liaison", "HRSS"), case) == ["note"]
+    assert actions_for(_who("urban", "liaison", "URBAN"), case) == ["accept", "return", "sub_dispatch",
+                                                                     "progress_contact", "note"]
+    assert actions_for(_who("hrss", "liaison", "HRSS"), case) == ["assist_opinion", "note"]
     assert actions_for(_who("housing", "liaison", "HOUSING"), case) == []
     assert actions_for(_who("op01", "operator"), case) == [a for a in allowed_actions("dispatched", "operator")]
     assert "supervise" in actions_for(_who("lead01", "team_lead"), case)

@@ -15,6 +15,8 @@ GOOD_PAYLOAD = {
     "reply": {"result": "已处理"}, "callback": {"satisfaction": "basically_satisfied", "resolved": True},
     "transfer": {"to": "110"}, "merge": {"into": "CD-A01-20261124-0001"}, "instruct": {"level": "city"},
     "edit": {"fields": {"description": "新的描述"}}, "note": {"text": "备注"},
+    "return": {"suggested_unit": "HOUSING"}, "decide_dispute": {"unit": "HOUSING"},
+    "assist_opinion": {"text": "建议由属地街道牵头"}, "sub_dispatch": {"unit": "HRSS-JIANCHA"},
 }
 REASON = "原因说明"
 
@@ -23,14 +25,20 @@ EXPECTED = {  # (action, state) -> target, written out by hand from docs/design.
     **{("answer", s): "answered" for s in ("received", "returned")},
     **{("dispatch", s): "dispatched" for s in ("received", "returned", "reopened")},
     ("accept", "dispatched"): "accepted",
-    **{("return", s): "returned" for s in ("dispatched", "accepted")},
+    # a return waits for a team lead's review (a second return goes to dispute: tests/console/test_returns.py)
+    **{("return", s): "return_review" for s in ("dispatched", "accepted")},
+    ("approve_return", "return_review"): "returned",
+    ("reject_return", "return_review"): "return_review",  # check() keeps it; the lifecycle restores the state
+    ("decide_dispute", "dispute"): "dispatched",
+    **{("assist_opinion", s): s for s in ("dispatched", "accepted", "extended", "replied", "callback", "reopened")},
+    **{("sub_dispatch", s): "dispatched" for s in ("dispatched", "accepted")},
     **{("request_extension", s): s for s in ("accepted", "extended", "reopened")},
     **{("approve_extension", s): "extended" for s in ("accepted", "extended", "reopened")},
     **{("reject_extension", s): s for s in ("accepted", "extended", "reopened")},
     **{("reply", s): "replied" for s in ("accepted", "extended", "reopened")},
     **{("queue_callback", s): "callback" for s in ("replied", "answered")},
     **{("progress_contact", s): s for s in ("received", "dispatched", "accepted", "returned", "extended",
-                                             "replied", "callback", "reopened")},
+                                             "replied", "callback", "reopened", "return_review", "dispute")},
     **{("callback", s): "closed" for s in ("callback", "replied")},
     **{("callback_unreached", s): "callback" for s in ("callback", "replied")},
     **{("reopen", s): "reopened" for s in ("callback", "replied", "closed")},
@@ -42,7 +50,8 @@ EXPECTED = {  # (action, state) -> target, written out by hand from docs/design.
     ("transfer", "received"): "closed",
     **{("merge", s): "merged" for s in ("received", "dispatched", "returned", "answered")},
 }
-OPEN = ("received", "dispatched", "accepted", "returned", "extended", "replied", "callback", "review", "reopened")
+OPEN = ("received", "dispatched", "accepted", "returned", "extended", "replied", "callback", "review", "reopened",
+        "return_review", "dispute")
 for s in OPEN:
     EXPECTED[("supervise", s)] = s
     EXPECTED[("pick", s)] = s

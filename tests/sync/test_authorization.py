@@ -30,15 +30,18 @@ ACCOUNTS = {"op01": ("operator", "any"), "lead01": ("team_lead", "any"), "admin"
             "urban": ("liaison", "lead"), "hrss": ("liaison", "assisting"), "housing": ("liaison", "none")}
 # the steps (as admin) that bring a new case to a state each action may start from,
 # through a dispatch wherever the action allows, so that the relation is real
-SETUP = {**dict.fromkeys(["answer", "dispatch", "cancel", "merge"], ["dispatch", "return"]),
+SETUP = {**dict.fromkeys(["answer", "dispatch", "cancel", "merge"], ["dispatch", "return", "approve_return"]),
          **dict.fromkeys(["accept", "return", "supervise", "instruct", "pick", "edit", "note", "progress_contact",
-                          "unit_contacted"], ["dispatch"]),
+                          "assist_opinion", "sub_dispatch", "unit_contacted"], ["dispatch"]),
+         **dict.fromkeys(["approve_return", "reject_return"], ["dispatch", "return"]),
+         # returned a second time: a dispute (the re-dispatch names the same lead and assisting units)
+         "decide_dispute": ["dispatch", "return", "approve_return", "dispatch", "return"],
          **dict.fromkeys(["request_extension", "reply"], ["dispatch", "accept"]),
          **dict.fromkeys(["approve_extension", "reject_extension"], ["dispatch", "accept", "request_extension"]),
          **dict.fromkeys(["queue_callback", "callback", "reopen", "callback_unreached", "close_without_callback"],
                          ["dispatch", "accept", "reply"]),
          **dict.fromkeys(["review_reopen", "review_close"], ["dispatch", "accept", "reply", "dissatisfied"]),
-         "close": ["dispatch", "return", "answer"],
+         "close": ["dispatch", "return", "approve_return", "answer"],
          "transfer": []}
 # a setup step that is an action with another payload
 SETUP_STEPS = {"dissatisfied": ("callback", {"satisfaction": "dissatisfied", "resolved": False})}
@@ -48,6 +51,8 @@ PAYLOAD = {"answer": {"answer": "已告知办理流程"},
            "reply": {"result": "已处理"}, "callback": {"satisfied": True, "resolved": True},
            "transfer": {"to": "110"}, "instruct": {"level": "city"},
            "edit": {"fields": {"description": "新的描述"}}, "note": {"text": "备注"},
+           "assist_opinion": {"text": "建议由属地街道牵头"}, "sub_dispatch": {"unit": "URBAN-ZHIFA"},
+           "decide_dispute": {"unit": "URBAN", "assist_departments": ["HRSS"]},
            "unit_contacted": {"unit": "URBAN", "person": "值班员"}}
 REASON = "原因说明"
 ADMIN = Caller("admin", "admin")

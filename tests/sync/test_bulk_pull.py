@@ -22,7 +22,7 @@ def triggers(db) -> set:
 
 async def _fill(central, maker) -> None:
     """Cases through many paths: dispatched, signed for, replied, called back (satisfied or
-    not, with reasons), returned and re-dispatched, reopened, answered, transferred."""
+    not, with reasons), returned and re-dispatched or sent back, reopened, answered, transferred."""
     book = central.app.state.book
     urban, lead = Caller("urban", "liaison", "URBAN"), Caller("lead01", "team_lead")
     numbers = [maker.log(f"路灯不亮第{i}件", caller_phone=f"1380013{i:04d}", district="JJ" if i % 3 else "WH")
@@ -40,6 +40,8 @@ async def _fill(central, maker) -> None:
             continue
         if i % 4 == 0:
             book.act(urban, n, "return", "不属于本部门")
+            # reviewed: approved (re-dispatched below) or rejected (back to be signed for)
+            book.act(lead, n, "approve_return" if i % 8 == 0 else "reject_return", "经核实")
             continue
         book.act(urban, n, "accept")
         if i % 5 == 0:

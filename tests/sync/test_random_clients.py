@@ -48,7 +48,10 @@ def _department_action(rng: random.Random, book, snap: dict) -> None:
              "accepted": [(liaison, "reply", "", {"result": "已处理完毕"}),
                           (liaison, "request_extension", "需要协调", {"extra": "2wd"}),
                           (lead, "approve_extension", "", {"extra": "2wd"})],
-             "extended": [(liaison, "reply", "", {"result": "延期后办结"})]}.get(snap["state"], [])
+             "extended": [(liaison, "reply", "", {"result": "延期后办结"})],
+             "return_review": [(lead, "approve_return", "同意退单", {}), (lead, "reject_return", "属于本单位职责", {})],
+             "dispute": [(lead, "decide_dispute", "经研判明确责任单位", {"unit": rng.choice(DEPARTMENTS)})],
+             }.get(snap["state"], [])
     if steps:
         who, action, reason, payload = rng.choice(steps)
         book.act(who, snap["number"], action, reason, payload)

@@ -1,15 +1,15 @@
 """unit contacted: when the hotline last reached a unit's 24-hour contact about a case
 
-Revision ID: 0004_unit_contacted
-Revises: 0003_callbacks
+Revision ID: 0005_unit_contacted
+Revises: 0004_returns_and_disputes
 
 - cases.unit_contacted_at: set by the `unit_contacted` action (console/lifecycle.py).
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_unit_contacted"
-down_revision = "0003_callbacks"
+revision = "0005_unit_contacted"
+down_revision = "0004_returns_and_disputes"
 branch_labels = None
 depends_on = None
 

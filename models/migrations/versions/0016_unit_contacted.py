@@ -1,7 +1,7 @@
 """unit contacted: when the hotline last reached a unit's 24-hour contact about a case
 
-Revision ID: 0015_unit_contacted
-Revises: 0014_units_at_every_level
+Revision ID: 0016_unit_contacted
+Revises: 0015_returns_and_disputes
 
 - cases.unit_contacted_at: set by the `unit_contacted` action (an urgent or emergency
   case: the operator phoned the lead unit's 24-hour contact and says who answered).
@@ -9,8 +9,8 @@ Revises: 0014_units_at_every_level
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015_unit_contacted"
-down_revision = "0014_units_at_every_level"
+revision = "0016_unit_contacted"
+down_revision = "0015_returns_and_disputes"
 branch_labels = None
 depends_on = None
 
