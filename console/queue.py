@@ -31,6 +31,7 @@ OPEN = tuple(sorted(s.value for s in OPEN_STATES))
 OPEN_SQL = "state IN (" + ", ".join(f"'{s}'" for s in OPEN) + ")"
 SMALL_VIEW = 30_000  # below this many rows, reading the filter's rows and sorting them beats an index walk
 CALLBACK_STATES = ("callback", "replied")
+STATE_VIEWS = {"return_review": ("return_review",), "dispute": ("dispute",)}  # a team lead's queues
 URGENT = ("urgent", "emergency")
 # sort key -> SQL column; each has an index whose implicit rowid suffix gives a unique order
 SORT_COLUMNS = {
@@ -158,6 +159,8 @@ class QueueService:
             conds.append(OPEN_SQL)
         elif f.view == "callback":
             conds.append(_in("state", CALLBACK_STATES, p, "cb"))
+        elif f.view in STATE_VIEWS:
+            conds.append(_in("state", STATE_VIEWS[f.view], p, "sv"))
         if f.states:
             conds.append(_in("state", tuple(f.states), p, "st"))
         if f.category_code:
@@ -225,9 +228,9 @@ class QueueService:
     # -- counts ------------------------------------------------------------------------
     def count(self, f: QueueFilter) -> Count:
         """How many cases the filter selects; a free-text filter stops at TEXT_COUNT_CAP."""
-        if _is_plain(f) and f.view in ("all_open", "callback", "all"):
+        if _is_plain(f) and f.view in ("all_open", "callback", "all", *STATE_VIEWS):
             counts = self.state_counts()
-            states = {"all_open": OPEN, "callback": CALLBACK_STATES}.get(f.view, tuple(counts))
+            states = {"all_open": OPEN, "callback": CALLBACK_STATES, **STATE_VIEWS}.get(f.view, tuple(counts))
             return Count(sum(counts.get(s, 0) for s in states))
         cond, p = self.where(f)
         with self.db.session() as s:
@@ -262,7 +265,8 @@ class QueueService:
         return {"my_cases": mine, "due_today": due_today, "overdue": overdue, "urgent": urgent,
                 "all_open": sum(counts.get(s, 0) for s in OPEN),
                 "callback": sum(counts.get(s, 0) for s in CALLBACK_STATES),
-                "all": sum(counts.values())}
+                "all": sum(counts.values()),
+                **{view: sum(counts.get(s, 0) for s in states) for view, states in STATE_VIEWS.items()}}
 
     # -- pages -------------------------------------------------------------------------
     def page(self, f: QueueFilter, sort: str = "created", descending: bool = True, limit: int = 100,

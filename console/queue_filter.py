@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-VIEWS = ("my_cases", "due_today", "overdue", "urgent", "all_open", "callback", "all")
+# return_review (退单审核) and dispute (职责争议): the team lead's queues of departments' returns
+VIEWS = ("my_cases", "due_today", "overdue", "urgent", "all_open", "callback", "all", "return_review", "dispute")
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ CASE_FIELDS = (
     "dispatched_at", "accepted_at", "replied_at", "closed_at", "satisfied", "resolved", "merged_into_id",
     "repeat_caller", "confidential", "supervised", "instruction_level", "leader_pick", "return_count",
     "extension_count", "version", "satisfaction", "callback_attempts", "contact_deadline", "contacted_at",
-    "extension_requested", "unit_contacted_at",
+    "extension_requested", "returned_from", "suggested_unit", "binding_unit", "upper_units", "unit_contacted_at",
 )
 TIME_FIELDS = frozenset({"created_at", "updated_at", "deadline", "sign_deadline", "reply_deadline",
                          "dispatched_at", "accepted_at", "replied_at", "closed_at", "contact_deadline",

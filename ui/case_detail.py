@@ -27,6 +27,7 @@ from console.clock import to_local
 from console.permissions import actions_for
 from console.phone import display
 from console.queue_filter import QueueFilter
+from console.returns import returns_of
 from console.workflow import ACTIONS, INSTRUCTION_LEVELS, SATISFACTION_LEVELS, WorkflowError
 
 from .queue_model import countdown
@@ -38,7 +39,10 @@ from .unit_picker import AssistPicker, UnitContactBox, fill_lead, lead_why
 # hotline-side actions this panel offers (department actions happen in the departments' system)
 PANEL_ACTIONS = ("dispatch", "answer", "progress_contact", "queue_callback", "callback", "callback_unreached",
                  "reopen", "review_reopen", "review_close", "close", "close_without_callback", "merge", "supervise",
-                 "instruct", "pick", "approve_extension", "reject_extension", "cancel", "note")
+                 "instruct", "pick", "approve_extension", "reject_extension", "cancel", "note",
+                 "approve_return", "reject_return", "decide_dispute")
+# the actions that name a lead unit and its assisting units (an accepted return is dispatched again at once)
+UNIT_ACTIONS = ("dispatch", "approve_return", "decide_dispute")
 
 
 class CaseDetailPanel(QWidget):
@@ -95,14 +99,29 @@ class CaseDetailPanel(QWidget):
             summary = self.services.cases.act(self.detail.case.id, action, self.services.actor, reason, payload,
                                               expected_version=self.detail.case.version)
         except (WorkflowError, LookupError) as exc:
-            why = refusal_text(exc) if isinstance(exc, WorkflowError) else self.tr("There is no such case.")
+            why = refusal_text(exc, self.services.names.departments) if isinstance(exc, WorkflowError) \
+                else self.tr("There is no such case.")
             self.error.setText(self.tr("Not done: {0}").format(why))
             return False
+        if action == "approve_return" and self.lead.currentData():
+            summary = self._redispatch(summary) or summary
         self.reason.clear()
         self.status_message.emit(self.tr("{0}: {1} done.").format(summary.number, term("action", action)))
         self.load(summary.id, opened=False)
         self.acted.emit(summary)
         return True
+
+    def _redispatch(self, approved):
+        """The dispatch that follows an accepted return, to the unit chosen (the returning department's
+        suggestion first). A refusal leaves the case returned, waiting for a dispatch, and says why."""
+        try:
+            return self.services.cases.act(approved.id, "dispatch", self.services.actor, "",
+                                           self._payload("dispatch"), expected_version=approved.version)
+        except WorkflowError as exc:
+            self.load(approved.id, opened=False)
+            self.error.setText(self.tr("Return accepted; not dispatched: {0}").format(
+                refusal_text(exc, self.services.names.departments)))
+            return None
 
     def _confirm_merge(self, into: str, reason: str) -> bool:
         """Merging cannot be undone: say what goes where and ask (Enter does not merge)."""
@@ -166,6 +185,7 @@ class CaseDetailPanel(QWidget):
         self.lead_why.setWordWrap(True)
         self.lead_why.setStyleSheet("color:#555; font-size:11px;")
         self.assist_picker = AssistPicker(self.services.departments, "caseAssistDepartments", dispatch)
+        self.assist = self.assist_picker.list
         dl = QFormLayout(dispatch)
         dl.setContentsMargins(0, 0, 0, 0)
         dl.addRow(self.tr("Lead"), self.lead)
@@ -199,6 +219,8 @@ class CaseDetailPanel(QWidget):
         for key, widget in (("dispatch", dispatch), ("callback", callback), ("merge", self.into),
                             ("instruct", self.level), ("approve_extension", self.extension), ("answer", self.answer)):
             self._pages[key] = self.extra.addWidget(widget)
+        for key in UNIT_ACTIONS:
+            self._pages[key] = self._pages["dispatch"]
 
         actions = QFormLayout()
         actions.addRow(self.tr("Action"), self.action_combo)
@@ -265,6 +287,7 @@ class CaseDetailPanel(QWidget):
             assist = ", ".join(names.departments.get(a, a) for a in c.assist_departments)
             facts.append(self.tr("Lead: {0}").format(names.departments.get(c.lead_department, c.lead_department))
                          + (self.tr("; assisting: {0}").format(assist) if assist else ""))
+        facts += self._return_facts(d)
         if c.merged_into:
             facts.append(self.tr("Merged into {0}").format(c.merged_into))
         lead = self.services.unit(c.lead_department)
@@ -291,7 +314,7 @@ class CaseDetailPanel(QWidget):
         self.facts.setText("\n".join(f for f in facts if f))
         self.description.setText(c.description + (f"\n\n{self.tr('Answer')}: {c.answer}" if c.answer else ""))
         self.timeline_view.show_events(d.events)
-        self._fill_dispatch()
+        self._fill_dispatch(d)
         self.action_combo.blockSignals(True)
         self.action_combo.clear()
         for a in self.allowed():
@@ -330,17 +353,20 @@ class CaseDetailPanel(QWidget):
         self.load(summary.id, opened=False)
         self.acted.emit(summary)
 
-    def _fill_dispatch(self) -> None:
-        """The dispatch page for this case: suggestions by its category, district and address."""
-        c = self.detail.case
+    def _fill_dispatch(self, d) -> None:
+        """The unit pages (dispatch, a return's review, a dispute) for this case: the suggestions by its
+        category, district and address; a returning department's suggestion first (a review or a
+        dispute), else the current lead, else the first suggestion; the current assisting units ticked."""
+        c = d.case
         self._routing = self.services.route(c.category_code, c.district, c.address)
+        records = returns_of(d.events) if c.state in ("return_review", "returned", "dispute") else []
+        suggested = next((r.suggested_unit for r in reversed(records) if r.suggested_unit), None)
+        first = self._routing.lead[0].code if self._routing.lead else None
         self.lead.blockSignals(True)
         fill_lead(self.lead, self._routing, self.services.departments, self.tr("Choose the lead department..."))
-        first = self._routing.lead[0].code if self._routing.lead else None
-        index = self.lead.findData(c.lead_department or first)
-        self.lead.setCurrentIndex(max(index, 0))
+        self.lead.setCurrentIndex(max(self.lead.findData(suggested or c.lead_department or first), 0))
         self.lead.blockSignals(False)
-        self.assist_picker.set_codes(c.assist_departments)
+        self.assist_picker.set_codes(c.assist_departments or [])
         self._on_lead_changed()
 
     def _on_lead_changed(self, *_args) -> None:
@@ -349,6 +375,26 @@ class CaseDetailPanel(QWidget):
         self.lead_why.setVisible(bool(why))
         if self._routing is not None:
             self.assist_picker.set_suggestions(self._routing, self.lead.currentData())
+
+    def _return_facts(self, d) -> list[str]:
+        """For a team lead: who returned the case and whom it named, a binding decision, the units above."""
+        c, unit = d.case, self.services.names.departments.get
+        facts = []
+        if c.state in ("return_review", "dispute"):
+            for r in returns_of(d.events):
+                line = self.tr("Returned by {0}: {1}").format(unit(r.unit or "", r.unit or ""), r.reason)
+                if r.suggested_unit:
+                    line += self.tr("; names {0} as responsible").format(unit(r.suggested_unit, r.suggested_unit))
+                facts.append(line)
+        if c.binding_unit:
+            facts.append(self.tr("Binding decision: {0} is responsible").format(unit(c.binding_unit, c.binding_unit)))
+        if c.upper_units:
+            facts.append(self.tr("Passed down by: {0}").format("、".join(unit(u, u) for u in c.upper_units)))
+        return facts
+
+    def _assist_codes(self) -> list[str]:
+        lead = self.lead.currentData()
+        return [a for a in self.assist_picker.codes() if a != lead]
 
     def _on_action_changed(self, *_args) -> None:
         action = self.action_combo.currentData()
@@ -361,8 +407,9 @@ class CaseDetailPanel(QWidget):
 
     def _payload(self, action: str) -> dict:
         if action == "dispatch":
-            lead = self.lead.currentData()
-            return {"lead_department": lead, "assist_departments": [a for a in self.assist_picker.codes() if a != lead]}
+            return {"lead_department": self.lead.currentData(), "assist_departments": self._assist_codes()}
+        if action == "decide_dispute":
+            return {"unit": self.lead.currentData(), "assist_departments": self._assist_codes()}
         if action == "callback":
             return {"satisfaction": self.satisfied.currentData(), "resolved": self.resolved.currentData()}
         if action == "merge":

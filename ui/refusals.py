@@ -45,6 +45,15 @@ def refusal_texts() -> dict[str, str]:
         "path_forbidden": translate("Refusals", "Your account may not make this change this way."),
         "lead_department_only": translate("Refusals", "Only the lead department may do this."),
         "department_not_involved": translate("Refusals", "Your department is not handling this case."),
+        "assisting_department_only": translate(
+            "Refusals", "Only an assisting department gives an assist opinion; the lead department replies."),
+        "binding_decision": translate(
+            "Refusals", "{unit} was named responsible by a team lead's binding decision: it cannot return the case."),
+        "not_below_lead": translate(
+            "Refusals", "{unit} is not a unit directly below {lead}: a case is passed down one level at a time."),
+        "unknown_unit": translate("Refusals", "There is no unit {unit}."),
+        "bad_unit": translate("Refusals", "{field} must name a unit from the list."),
+        "lead_also_assists": translate("Refusals", "The responsible unit cannot also be one of its assisting units."),
     }
 
 
@@ -58,14 +67,21 @@ def _field_names() -> dict[str, str]:
             "to": translate("Refusals", "Transfer target"),
             "level": translate("Refusals", "Instruction level"),
             "text": translate("Refusals", "Note"),
-            "result": translate("Refusals", "Result")}
+            "result": translate("Refusals", "Result"),
+            "unit": translate("Refusals", "Unit"),
+            "suggested_unit": translate("Refusals", "Unit believed responsible"),
+            "assist_departments": translate("Refusals", "Assisting departments")}
 
 
-def refusal_text(exc) -> str:
+def refusal_text(exc, units: dict[str, str] | None = None) -> str:
     """The translated sentence for a refusal (anything with `code`, `params` and `why`), with
-    its code so a support call can name it: "没有延期申请…… [extension_not_requested]"."""
+    its code so a support call can name it: "没有延期申请…… [extension_not_requested]".
+    `units` (code -> name) names the units a refusal gives by code."""
     code = getattr(exc, "code", "") or "refused"
     params = dict(getattr(exc, "params", {}) or {})
+    for key in ("unit", "lead"):
+        if units and params.get(key) in units:
+            params[key] = units[params[key]]
     if "state" not in params and getattr(exc, "state", None):
         params["state"] = term("state", exc.state)
     if "field" in params:

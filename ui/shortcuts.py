@@ -58,6 +58,8 @@ SHORTCUTS = [
     Shortcut("view_5", "Ctrl+5", QT_TRANSLATE_NOOP("Shortcuts", "Queue: All open")),
     Shortcut("view_6", "Ctrl+6", QT_TRANSLATE_NOOP("Shortcuts", "Queue: Waiting for callback")),
     Shortcut("view_7", "Ctrl+7", QT_TRANSLATE_NOOP("Shortcuts", "Queue: All")),
+    Shortcut("view_8", "Ctrl+8", QT_TRANSLATE_NOOP("Shortcuts", "Queue: Returns to review (team lead)")),
+    Shortcut("view_9", "Ctrl+9", QT_TRANSLATE_NOOP("Shortcuts", "Queue: Responsibility disputes (team lead)")),
     Shortcut("next_call", "Alt+PgDown", QT_TRANSLATE_NOOP("Shortcuts", "Next call in the call bar into the form")),
     Shortcut("previous_call", "Alt+PgUp",
              QT_TRANSLATE_NOOP("Shortcuts", "Previous call in the call bar into the form")),

@@ -13,6 +13,8 @@ from .plain_text import tooltip
 from .terms import term
 
 HIGHLIGHT = ("instruct", "supervise", "pick")
+# what a team lead must not miss among a department's events: its opinion as an assisting unit, a decision
+NOTICE = ("assist_opinion", "decide_dispute")
 WHAT = 3  # the column of the sentence
 translate = QCoreApplication.translate  # lupdate reads translate("Timeline", "...") calls
 _DURATION = re.compile(r"^\s*(\d+)\s*(wd|d|h)\s*$")
@@ -75,6 +77,21 @@ def sentence(event, names: Namer) -> str:
         text = translate("Timeline", "Signed for the case")
     elif k == "return":
         text = translate("Timeline", "Returned the case")
+        if p.get("suggested_unit"):
+            text += translate("Timeline", ", naming {0} as responsible").format(names.unit(p["suggested_unit"]))
+    elif k == "approve_return":
+        text = translate("Timeline", "Accepted the return, to be dispatched again")
+    elif k == "reject_return":
+        text = translate("Timeline", "Rejected the return: back to the department, deadlines unchanged")
+    elif k == "decide_dispute":
+        text = translate("Timeline", "Decided the dispute: {0} is responsible (binding)").format(
+            names.unit(p.get("unit")))
+        if p.get("assist_departments"):
+            text += translate("Timeline", ", assisted by {0}").format(units(p["assist_departments"]))
+    elif k == "assist_opinion":
+        text = translate("Timeline", "Assisting unit's opinion: {0}").format(p.get("text", ""))
+    elif k == "sub_dispatch":
+        text = translate("Timeline", "Passed down to {0}").format(names.unit(p.get("unit")))
     elif k == "request_extension":
         text = translate("Timeline", "Asked for {0} more").format(duration(p.get("extra")))
     elif k == "approve_extension":
@@ -172,6 +189,9 @@ class TimelineView(QWidget):
             if e.kind in HIGHLIGHT:
                 for col in range(4):
                     item.setForeground(col, Qt.GlobalColor.darkRed)
+            elif e.kind in NOTICE:
+                for col in range(4):
+                    item.setForeground(col, Qt.GlobalColor.darkBlue)
             self.tree.addTopLevelItem(item)
         if self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(self.tree.topLevelItemCount() - 1))

@@ -22,7 +22,8 @@ from ..clock import to_local
 from ..efficiency import Assessment
 from ..metrics import Rate, Rates, Scope
 from ..redact import UNPUBLISHABLE_TYPES, public_address, redact
-from . import instructions
+from . import disputes, instructions
+from .disputes import DisputesReport
 from .instructions import InstructionsReport
 
 APPENDIX_LIMIT = 30
@@ -112,6 +113,7 @@ class MonthlyReport:
     hotspots: list[HotspotLine] = field(default_factory=list)
     efficiency: list[Assessment] = field(default_factory=list)  # the units' assessment, ranked first
     instructions: InstructionsReport | None = None
+    disputes: DisputesReport | None = None  # returns reviewed and disputes decided (退单审核, 职责争议)
 
 
 def _changes(cur: dict[str, float], prev: dict[str, float], labels: dict[str, str], limit: int | None) -> list[Change]:
@@ -164,10 +166,12 @@ def build_monthly(db: Database, month: str, now: datetime | None = None,
     timings["efficiency"] = time.perf_counter() - t
     instructed = instructions.build(db, month)
     timings["instructions"] = time.perf_counter() - t
+    decided = disputes.build(db, month)
+    timings["disputes"] = time.perf_counter() - t
     return MonthlyReport(month, scope, prev, rates, prev_rates,
                          Change("intake", "intake", cur_counts["intake"], prev_counts["intake"]),
                          top, top_level, districts, lines, reasons, appendix, now or datetime.now(), timings,
-                         warnings, hotspots, assessed, instructed)
+                         warnings, hotspots, assessed, instructed, decided)
 
 
 def month_warnings(db: Database, scope: Scope, cat_names: dict, dist_names: dict

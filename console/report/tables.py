@@ -10,6 +10,7 @@ import csv
 from pathlib import Path
 
 from .data import MonthlyReport
+from .disputes import OUTCOME_NAMES
 
 RATE_LABELS = {
     "direct_answer": "直接答复率", "sign_on_time": "按时签收率", "reply_on_time": "按时办结率",
@@ -51,6 +52,7 @@ def sections(r: MonthlyReport) -> dict[str, tuple[list[str], list[list]]]:
                        [[a.rank, a.name, a.score, "" if a.previous_score is None else a.previous_score,
                          "" if a.change is None else round(a.change, 2)] for a in r.efficiency if a.rank]),
         **_instruction_sections(r),
+        **_dispute_sections(r),
         "warnings": (["day", "区县", "类别", "来电", "通常"],
                      [[w.day, w.district, w.category, w.count, w.expected] for w in r.warnings]),
         "hotspots": (["kind", "地点或企业", "类别", "来电人数", "工单"],
@@ -77,6 +79,21 @@ def _instruction_sections(r: MonthlyReport) -> dict[str, tuple[list[str], list[l
         "instructions_overdue": (["number", "层级", "批示领导", "职务", "承办单位", "办结时限", "办结时间"],
                                  [[o.number, LEVEL_LABELS.get(o.level, o.level), o.leader, o.title, o.unit,
                                    o.deadline, o.replied] for o in i.overdue]),
+    }
+
+
+def _dispute_sections(r: MonthlyReport) -> dict[str, tuple[list[str], list[list]]]:
+    d = r.disputes
+    if d is None:
+        return {}
+    return {
+        "returns_reviewed": (["number", "退单单位", "退单理由", "建议承办单位", "审核结果", "审核时间", "审核人",
+                              "审核意见"],
+                             [[x.number, x.unit, _as_text(x.reason), x.suggested, OUTCOME_NAMES[x.outcome],
+                               x.decided_at, x.decided_by, _as_text(x.decision_reason)] for x in d.reviews]),
+        "disputes": (["number", "退单单位", "裁定承办单位", "裁定时间", "裁定人", "裁定理由"],
+                     [[x.number, x.returned_by, x.bound_unit, x.decided_at, x.decided_by,
+                       _as_text(x.decision_reason)] for x in d.disputes]),
     }
 
 
@@ -107,6 +124,10 @@ def write_csv(r: MonthlyReport, path: Path | str) -> Path:
                                 f"on_time={row[3]};overdue={row[4]};open={row[5]}"])
                 elif name == "instructions_overdue":
                     w.writerow([name, row[0], row[4], row[5], "", "", " | ".join(str(x) for x in row[1:])])
+                elif name == "returns_reviewed":  # label: the returning unit; value: the outcome
+                    w.writerow([name, row[0], row[1], row[4], "", "", " | ".join(str(x) for x in row[2:])])
+                elif name == "disputes":  # label: the units that returned it; value: the bound unit
+                    w.writerow([name, row[0], row[1], row[2], "", "", " | ".join(str(x) for x in row[3:])])
                 elif name == "warnings":  # key: the day; label: district and category; value: calls
                     w.writerow([name, row[0], f"{row[1]} {row[2]}", row[3], "", "", f"expected={row[4]}"])
                 elif name == "hotspots":  # key: place or company; value: callers

@@ -220,39 +220,44 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="62" />
+        <location filename="../../ui/case_detail.py" line="66" />
         <source>No such case.</source>
         <translation>没有这个工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="89" />
+        <location filename="../../ui/case_detail.py" line="93" />
         <source>Not done: a reason is required for this action.</source>
         <translation>未执行：此操作需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="98" />
-        <location filename="../../ui/case_detail.py" line="326" />
+        <location filename="../../ui/case_detail.py" line="103" />
+        <location filename="../../ui/case_detail.py" line="349" />
         <source>There is no such case.</source>
         <translation>没有这个工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="99" />
+        <location filename="../../ui/case_detail.py" line="104" />
         <source>Not done: {0}</source>
         <translation>未执行：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="102" />
-        <location filename="../../ui/case_detail.py" line="329" />
+        <location filename="../../ui/case_detail.py" line="109" />
+        <location filename="../../ui/case_detail.py" line="352" />
         <source>{0}: {1} done.</source>
         <translation>{0}：已{1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="109" />
+        <location filename="../../ui/case_detail.py" line="122" />
+        <source>Return accepted; not dispatched: {0}</source>
+        <translation>已同意退单，但未能派发：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="128" />
         <source>Merge case</source>
         <translation>并单确认</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="110" />
+        <location filename="../../ui/case_detail.py" line="129" />
         <source>Merge {0} into {1}?
 Reason: {2}
 The caller of {0} will be called back with {1}.</source>
@@ -261,37 +266,37 @@ The caller of {0} will be called back with {1}.</source>
 {0} 的来电人将随 {1} 一并回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="113" />
+        <location filename="../../ui/case_detail.py" line="132" />
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="114" />
+        <location filename="../../ui/case_detail.py" line="133" />
         <source>Do not merge</source>
         <translation>不并单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="126" />
+        <location filename="../../ui/case_detail.py" line="145" />
         <source>Case</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="129" />
+        <location filename="../../ui/case_detail.py" line="148" />
         <source>Leaders&apos; instructions</source>
         <translation>领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="132" />
+        <location filename="../../ui/case_detail.py" line="151" />
         <source>Case facts</source>
         <translation>工单信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="135" />
+        <location filename="../../ui/case_detail.py" line="154" />
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="137" />
+        <location filename="../../ui/case_detail.py" line="156" />
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
@@ -304,8 +309,8 @@ The caller of {0} will be called back with {1}.</source>
         <translation type="vanished">时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="146" />
-        <location filename="../../ui/case_detail.py" line="204" />
+        <location filename="../../ui/case_detail.py" line="165" />
+        <location filename="../../ui/case_detail.py" line="226" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -322,192 +327,196 @@ The caller of {0} will be called back with {1}.</source>
         <translation type="vanished">原因 / 详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="148" />
-        <location filename="../../ui/case_detail.py" line="150" />
-        <location filename="../../ui/case_detail.py" line="358" />
+        <location filename="../../ui/case_detail.py" line="167" />
+        <location filename="../../ui/case_detail.py" line="169" />
+        <location filename="../../ui/case_detail.py" line="404" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="151" />
+        <location filename="../../ui/case_detail.py" line="170" />
         <source>Do it</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="151" />
+        <location filename="../../ui/case_detail.py" line="170" />
         <source>Do the chosen action</source>
         <translation>执行所选操作</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="153" />
+        <location filename="../../ui/case_detail.py" line="172" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="162" />
+        <location filename="../../ui/case_detail.py" line="181" />
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="164" />
-        <location filename="../../ui/case_detail.py" line="338" />
+        <source>Assisting departments</source>
+        <translation type="vanished">协办单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="183" />
+        <location filename="../../ui/case_detail.py" line="366" />
         <source>Choose the lead department...</source>
         <translation>选择主办单位……</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="165" />
+        <location filename="../../ui/case_detail.py" line="184" />
         <source>Why this unit</source>
         <translation>推荐依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="171" />
+        <location filename="../../ui/case_detail.py" line="191" />
         <source>Lead</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="173" />
+        <location filename="../../ui/case_detail.py" line="193" />
         <source>Assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="177" />
-        <location filename="../../ui/case_detail.py" line="186" />
+        <location filename="../../ui/case_detail.py" line="197" />
+        <location filename="../../ui/case_detail.py" line="206" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="180" />
-        <location filename="../../ui/case_detail.py" line="188" />
+        <location filename="../../ui/case_detail.py" line="200" />
+        <location filename="../../ui/case_detail.py" line="208" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="181" />
+        <location filename="../../ui/case_detail.py" line="201" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="182" />
+        <location filename="../../ui/case_detail.py" line="202" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="190" />
+        <location filename="../../ui/case_detail.py" line="210" />
         <source>Merge into case number</source>
         <translation>并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="191" />
+        <location filename="../../ui/case_detail.py" line="211" />
         <source>Case number to merge into</source>
         <translation>要并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="192" />
+        <location filename="../../ui/case_detail.py" line="212" />
         <source>Instruction level</source>
         <translation>批示级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="195" />
+        <location filename="../../ui/case_detail.py" line="215" />
         <source>Extension</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="196" />
+        <location filename="../../ui/case_detail.py" line="216" />
         <source>as requested</source>
         <translation>按申请时长</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="197" />
+        <location filename="../../ui/case_detail.py" line="217" />
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="205" />
+        <location filename="../../ui/case_detail.py" line="227" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="233" />
+        <location filename="../../ui/case_detail.py" line="255" />
         <source>No case open: press Enter on a row of the queue.</source>
         <translation>未打开工单：在工单列表中选中一行按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="248" />
+        <location filename="../../ui/case_detail.py" line="270" />
         <source>Leader&apos;s pick: handle first</source>
         <translation>领导点球：优先办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="250" />
+        <location filename="../../ui/case_detail.py" line="272" />
         <source>Supervised {0} times</source>
         <translation>已督办 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="254" />
+        <location filename="../../ui/case_detail.py" line="276" />
         <source>Deadline: {0} ({1})</source>
         <translation>时限：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="255" />
+        <location filename="../../ui/case_detail.py" line="277" />
         <source>No deadline running</source>
         <translation>当前无办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="258" />
+        <location filename="../../ui/case_detail.py" line="280" />
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="259" />
+        <location filename="../../ui/case_detail.py" line="281" />
         <source>Caller: {0}</source>
         <translation>来电人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="259" />
+        <location filename="../../ui/case_detail.py" line="281" />
         <source> (repeat caller)</source>
         <translation>（重复来电）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="263" />
+        <location filename="../../ui/case_detail.py" line="285" />
         <source>Received: {0}</source>
         <translation>受理时间：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="266" />
+        <location filename="../../ui/case_detail.py" line="288" />
         <source>Lead: {0}</source>
         <translation>主办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="267" />
+        <location filename="../../ui/case_detail.py" line="289" />
         <source>; assisting: {0}</source>
         <translation>；协办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="269" />
+        <location filename="../../ui/case_detail.py" line="292" />
         <source>Merged into {0}</source>
         <translation>已并入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="273" />
+        <location filename="../../ui/case_detail.py" line="296" />
         <source>Lead unit&apos;s 24-hour contact: {0} {1}</source>
         <translation>主办单位24小时联系人：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="276" />
+        <location filename="../../ui/case_detail.py" line="299" />
         <source>Progress contact made {0}</source>
         <translation>已于 {0} 联系市民告知进展</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="277" />
+        <location filename="../../ui/case_detail.py" line="300" />
         <source>Progress contact due {0} (1-hour rule)</source>
         <translation>须于 {0} 前联系市民告知进展（1小时规则）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="280" />
+        <location filename="../../ui/case_detail.py" line="303" />
         <source>Extension requested: {0}</source>
         <translation>已申请延期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="283" />
+        <location filename="../../ui/case_detail.py" line="306" />
         <source>Callback: {0}, resolved {1}</source>
         <translation>回访：{0}，解决 {1}</translation>
     </message>
@@ -516,57 +525,77 @@ The caller of {0} will be called back with {1}.</source>
         <translation type="vanished">回访：满意 {0}，解决 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="284" />
+        <location filename="../../ui/case_detail.py" line="307" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="284" />
+        <location filename="../../ui/case_detail.py" line="307" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="286" />
+        <location filename="../../ui/case_detail.py" line="309" />
         <source>Callback tries without reaching the caller: {0}</source>
         <translation>回访未联系上次数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="288" />
+        <location filename="../../ui/case_detail.py" line="311" />
         <source>Merged into this case: {0}</source>
         <translation>并入本单的工单：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="290" />
+        <location filename="../../ui/case_detail.py" line="313" />
         <source>Call back each caller: {0}</source>
         <translation>需逐一回访：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="314" />
+        <location filename="../../ui/case_detail.py" line="337" />
         <source>Contacted {0} at {1}</source>
         <translation>已于 {1} 联系到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="327" />
+        <location filename="../../ui/case_detail.py" line="350" />
         <source>Not recorded: {0}</source>
         <translation>未记录：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="348" />
+        <location filename="../../ui/case_detail.py" line="374" />
         <source>Why: {0}</source>
         <translation>依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="358" />
+        <location filename="../../ui/case_detail.py" line="385" />
+        <source>Returned by {0}: {1}</source>
+        <translation>{0}退单：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="387" />
+        <source>; names {0} as responsible</source>
+        <translation>；认为应由{0}承办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="390" />
+        <source>Binding decision: {0} is responsible</source>
+        <translation>裁定（具约束力）：由{0}承办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="392" />
+        <source>Passed down by: {0}</source>
+        <translation>逐级下派自：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="404" />
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="359" />
+        <location filename="../../ui/case_detail.py" line="405" />
         <source>Required for this action</source>
         <translation>此操作必须填写</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="359" />
+        <location filename="../../ui/case_detail.py" line="405" />
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -602,19 +631,19 @@ The caller of {0} will be called back with {1}.</source>
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="84" />
-        <location filename="../../ui/shortcuts.py" line="85" />
+        <location filename="../../ui/shortcuts.py" line="86" />
         <location filename="../../ui/shortcuts.py" line="87" />
+        <location filename="../../ui/shortcuts.py" line="89" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="88" />
+        <location filename="../../ui/shortcuts.py" line="90" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="88" />
+        <location filename="../../ui/shortcuts.py" line="90" />
         <source>Action</source>
         <translation>功能</translation>
     </message>
@@ -1425,7 +1454,7 @@ The caller of {0} will be called back with {1}.</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="171" />
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Local only</source>
         <translation>仅本地</translation>
     </message>
@@ -1491,72 +1520,72 @@ The caller of {0} will be called back with {1}.</source>
         <translation>来电记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>{0} ({1}) · {2}</source>
         <translation>{0}（{1}）· {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Operator and role</source>
         <translation>坐席与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>Call timer</source>
         <translation>通话计时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>Sync state</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Operator</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Team lead</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="333" />
         <source>Department liaison</source>
         <translation>部门联络员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>No likely duplicates for this call.</source>
         <translation>本次来电没有疑似重复工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437" />
+        <location filename="../../ui/main_window.py" line="439" />
         <source>No call</source>
         <translation>无通话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443" />
+        <location filename="../../ui/main_window.py" line="445" />
         <source>Call {0}</source>
         <translation>通话 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447" />
+        <location filename="../../ui/main_window.py" line="449" />
         <source>Ended {0}</source>
         <translation>已结束 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473" />
+        <location filename="../../ui/main_window.py" line="475" />
         <source>Quit?</source>
         <translation>退出？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474" />
+        <location filename="../../ui/main_window.py" line="476" />
         <source>Calls not saved as cases: {0}. They are kept as drafts and come back at the next sign-in. Quit now?</source>
         <translation>尚有 {0} 通来电未保存为工单，将保留为草稿，下次登录时恢复。现在退出？</translation>
     </message>
@@ -1857,54 +1886,99 @@ Its caller will be called back with {0}.</source>
         <translation>您的部门未参与办理此工单。</translation>
     </message>
     <message>
+        <location filename="../../ui/refusals.py" line="48" />
+        <source>Only an assisting department gives an assist opinion; the lead department replies.</source>
+        <translation>只有协办单位可提交协办意见；主办单位请办理答复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="50" />
+        <source>{unit} was named responsible by a team lead&apos;s binding decision: it cannot return the case.</source>
+        <translation>{unit}已由班长裁定为承办单位（具约束力），不能再退单。</translation>
+    </message>
+    <message>
         <location filename="../../ui/refusals.py" line="52" />
+        <source>{unit} is not a unit directly below {lead}: a case is passed down one level at a time.</source>
+        <translation>{unit}不是{lead}的直接下级单位：工单只能逐级下派。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="54" />
+        <source>There is no unit {unit}.</source>
+        <translation>没有单位{unit}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="55" />
+        <source>{field} must name a unit from the list.</source>
+        <translation>{field}须从列表中选择单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="56" />
+        <source>The responsible unit cannot also be one of its assisting units.</source>
+        <translation>承办单位不能同时作为协办单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="61" />
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="53" />
+        <location filename="../../ui/refusals.py" line="62" />
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="54" />
+        <location filename="../../ui/refusals.py" line="63" />
         <source>Extension</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="55" />
+        <location filename="../../ui/refusals.py" line="64" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="56" />
+        <location filename="../../ui/refusals.py" line="65" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="57" />
+        <location filename="../../ui/refusals.py" line="66" />
         <source>Merge into case number</source>
         <translation>并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="58" />
+        <location filename="../../ui/refusals.py" line="67" />
         <source>Transfer target</source>
         <translation>转接对象</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="59" />
+        <location filename="../../ui/refusals.py" line="68" />
         <source>Instruction level</source>
         <translation>批示级别</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="60" />
+        <location filename="../../ui/refusals.py" line="69" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="61" />
+        <location filename="../../ui/refusals.py" line="70" />
         <source>Result</source>
         <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="71" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="72" />
+        <source>Unit believed responsible</source>
+        <translation>建议承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="73" />
+        <source>Assisting departments</source>
+        <translation>协办单位</translation>
     </message>
 </context>
 <context>
@@ -2056,36 +2130,46 @@ Its caller will be called back with {0}.</source>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="61" />
+        <source>Queue: Returns to review (team lead)</source>
+        <translation>队列：退单审核（班长）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="62" />
+        <source>Queue: Responsibility disputes (team lead)</source>
+        <translation>队列：职责争议（班长）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="63" />
         <source>Next call in the call bar into the form</source>
         <translation>将来电栏中的下一通来电调入受理单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63" />
+        <location filename="../../ui/shortcuts.py" line="65" />
         <source>Previous call in the call bar into the form</source>
         <translation>将来电栏中的上一通来电调入受理单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="65" />
+        <location filename="../../ui/shortcuts.py" line="67" />
         <source>Caller log: incoming, missed and abandoned calls</source>
         <translation>来电记录：呼入、未接和放弃的来电</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="66" />
+        <location filename="../../ui/shortcuts.py" line="68" />
         <source>Call back the caller chosen in the caller log</source>
         <translation>回拨来电记录中选中的来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="68" />
+        <location filename="../../ui/shortcuts.py" line="70" />
         <source>This list of shortcuts</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="69" />
+        <location filename="../../ui/shortcuts.py" line="71" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="67" />
+        <location filename="../../ui/shortcuts.py" line="69" />
         <source>Lock the seat</source>
         <translation>锁定坐席</translation>
     </message>
@@ -2237,7 +2321,7 @@ Its caller will be called back with {0}.</source>
     </message>
     <message>
         <location filename="../../ui/terms.py" line="23" />
-        <location filename="../../ui/terms.py" line="49" />
+        <location filename="../../ui/terms.py" line="51" />
         <source>Waiting for callback</source>
         <translation>待回访</translation>
     </message>
@@ -2248,257 +2332,302 @@ Its caller will be called back with {0}.</source>
     </message>
     <message>
         <location filename="../../ui/terms.py" line="25" />
+        <source>Return under review</source>
+        <translation>退单审核中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="26" />
+        <source>Responsibility dispute</source>
+        <translation>职责争议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="27" />
         <source>Reopened</source>
         <translation>重办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="26" />
+        <location filename="../../ui/terms.py" line="28" />
         <source>Closed</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="27" />
+        <location filename="../../ui/terms.py" line="29" />
         <source>Merged</source>
         <translation>已并单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="30" />
+        <location filename="../../ui/terms.py" line="32" />
         <source>Consultation</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="31" />
+        <location filename="../../ui/terms.py" line="33" />
         <source>Help</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="32" />
+        <location filename="../../ui/terms.py" line="34" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="33" />
+        <location filename="../../ui/terms.py" line="35" />
         <source>Report</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="34" />
+        <location filename="../../ui/terms.py" line="36" />
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="35" />
+        <location filename="../../ui/terms.py" line="37" />
         <source>Praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="36" />
+        <location filename="../../ui/terms.py" line="38" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="39" />
+        <location filename="../../ui/terms.py" line="41" />
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="40" />
-        <location filename="../../ui/terms.py" line="47" />
+        <location filename="../../ui/terms.py" line="42" />
+        <location filename="../../ui/terms.py" line="49" />
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="41" />
+        <location filename="../../ui/terms.py" line="43" />
         <source>Emergency</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="44" />
+        <location filename="../../ui/terms.py" line="46" />
         <source>My cases</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="45" />
+        <location filename="../../ui/terms.py" line="47" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="46" />
+        <location filename="../../ui/terms.py" line="48" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="48" />
+        <location filename="../../ui/terms.py" line="50" />
         <source>All open</source>
         <translation>全部在办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="50" />
+        <location filename="../../ui/terms.py" line="52" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
         <location filename="../../ui/terms.py" line="53" />
+        <source>Returns to review</source>
+        <translation>退单审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="54" />
+        <source>Disputes</source>
+        <translation>职责争议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="57" />
         <source>Receive</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="54" />
+        <location filename="../../ui/terms.py" line="58" />
         <source>Answer directly</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="55" />
+        <location filename="../../ui/terms.py" line="59" />
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="56" />
+        <location filename="../../ui/terms.py" line="60" />
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="57" />
+        <location filename="../../ui/terms.py" line="61" />
         <source>Return</source>
         <translation>退单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="58" />
+        <location filename="../../ui/terms.py" line="62" />
         <source>Request extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="59" />
+        <location filename="../../ui/terms.py" line="63" />
         <source>Approve extension</source>
         <translation>批准延期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="60" />
+        <location filename="../../ui/terms.py" line="64" />
         <source>Reject extension</source>
         <translation>驳回延期</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="61" />
+        <location filename="../../ui/terms.py" line="65" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="62" />
+        <location filename="../../ui/terms.py" line="66" />
         <source>Queue for callback</source>
         <translation>转待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="63" />
+        <location filename="../../ui/terms.py" line="67" />
         <source>Callback</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="64" />
+        <location filename="../../ui/terms.py" line="68" />
         <source>Reopen</source>
         <translation>重办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="65" />
+        <location filename="../../ui/terms.py" line="69" />
         <source>Close</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="66" />
+        <location filename="../../ui/terms.py" line="70" />
         <source>Cancel case</source>
         <translation>撤销工单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="67" />
+        <location filename="../../ui/terms.py" line="71" />
         <source>Transfer</source>
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="68" />
+        <location filename="../../ui/terms.py" line="72" />
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="69" />
+        <location filename="../../ui/terms.py" line="73" />
         <source>Supervise</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="70" />
+        <location filename="../../ui/terms.py" line="74" />
         <source>Leader&apos;s instruction</source>
         <translation>领导批示</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="71" />
+        <location filename="../../ui/terms.py" line="75" />
         <source>Leader&apos;s pick</source>
         <translation>领导点球</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="72" />
+        <location filename="../../ui/terms.py" line="76" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="73" />
+        <location filename="../../ui/terms.py" line="77" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="74" />
+        <location filename="../../ui/terms.py" line="78" />
         <source>Progress contacted</source>
         <translation>已联系告知进展</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="75" />
+        <location filename="../../ui/terms.py" line="79" />
         <source>Callback: not reached</source>
         <translation>回访未联系上</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="76" />
+        <location filename="../../ui/terms.py" line="80" />
         <source>Review: reopen to the department</source>
         <translation>审核：退回部门重办</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="77" />
+        <location filename="../../ui/terms.py" line="81" />
         <source>Review: close with a reason</source>
         <translation>审核：说明理由后办结</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="78" />
+        <location filename="../../ui/terms.py" line="82" />
         <source>Close without callback</source>
         <translation>不回访办结</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="79" />
+        <location filename="../../ui/terms.py" line="83" />
+        <source>Accept the return</source>
+        <translation>同意退单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="84" />
+        <source>Reject the return</source>
+        <translation>驳回退单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="85" />
+        <source>Decide the dispute</source>
+        <translation>裁定职责争议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="86" />
+        <source>Assist opinion</source>
+        <translation>协办意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="87" />
+        <source>Pass down</source>
+        <translation>下派</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="88" />
         <source>Unit contacted</source>
         <translation>已联系单位</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="82" />
+        <location filename="../../ui/terms.py" line="91" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="83" />
+        <location filename="../../ui/terms.py" line="92" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="84" />
+        <location filename="../../ui/terms.py" line="93" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="87" />
+        <location filename="../../ui/terms.py" line="96" />
         <source>City</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="88" />
+        <location filename="../../ui/terms.py" line="97" />
         <source>District</source>
         <translation>区级</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="89" />
+        <location filename="../../ui/terms.py" line="98" />
         <source>Township</source>
         <translation>街镇级</translation>
     </message>
@@ -2506,197 +2635,228 @@ Its caller will be called back with {0}.</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/timeline.py" line="30" />
+        <location filename="../../ui/timeline.py" line="32" />
         <source>1 working day</source>
         <translation>1 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="31" />
+        <location filename="../../ui/timeline.py" line="33" />
         <source>{0} working days</source>
         <translation>{0} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="33" />
+        <location filename="../../ui/timeline.py" line="35" />
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="34" />
+        <location filename="../../ui/timeline.py" line="36" />
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="36" />
+        <location filename="../../ui/timeline.py" line="38" />
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="37" />
+        <location filename="../../ui/timeline.py" line="39" />
         <source>{0} hours</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="42" />
+        <location filename="../../ui/timeline.py" line="44" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="42" />
+        <location filename="../../ui/timeline.py" line="44" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="54" />
+        <location filename="../../ui/timeline.py" line="56" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="69" />
+        <location filename="../../ui/timeline.py" line="71" />
         <source>Received the call</source>
         <translation>受理来电</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="71" />
+        <location filename="../../ui/timeline.py" line="73" />
         <source>Dispatched to {0}</source>
         <translation>派单给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="73" />
+        <location filename="../../ui/timeline.py" line="75" />
+        <location filename="../../ui/timeline.py" line="90" />
         <source>, assisted by {0}</source>
         <translation>，协办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="75" />
+        <location filename="../../ui/timeline.py" line="77" />
         <source>Signed for the case</source>
         <translation>签收工单</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="77" />
+        <location filename="../../ui/timeline.py" line="79" />
         <source>Returned the case</source>
         <translation>退回工单</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="79" />
+        <location filename="../../ui/timeline.py" line="81" />
+        <source>, naming {0} as responsible</source>
+        <translation>，认为应由{0}承办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="83" />
+        <source>Accepted the return, to be dispatched again</source>
+        <translation>同意退单，待重新派单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="85" />
+        <source>Rejected the return: back to the department, deadlines unchanged</source>
+        <translation>驳回退单：退回原单位办理，时限不变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="87" />
+        <source>Decided the dispute: {0} is responsible (binding)</source>
+        <translation>裁定职责争议：由{0}承办（具约束力）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="92" />
+        <source>Assisting unit&apos;s opinion: {0}</source>
+        <translation>协办单位意见：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="94" />
+        <source>Passed down to {0}</source>
+        <translation>下派至{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="96" />
         <source>Asked for {0} more</source>
         <translation>申请延期 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="81" />
+        <location filename="../../ui/timeline.py" line="98" />
         <source>Approved {0} more</source>
         <translation>批准延期 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="83" />
+        <location filename="../../ui/timeline.py" line="100" />
         <source>Refused the extension</source>
         <translation>不同意延期</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="85" />
+        <location filename="../../ui/timeline.py" line="102" />
         <source>Replied with the result: {0}</source>
         <translation>回复办理结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="87" />
+        <location filename="../../ui/timeline.py" line="104" />
         <source>Queued for a callback</source>
         <translation>转入待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="89" />
+        <location filename="../../ui/timeline.py" line="106" />
         <source>Called the caller back: satisfied {0}, resolved {1}</source>
         <translation>回访来电人：满意 {0}，解决 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="91" />
+        <location filename="../../ui/timeline.py" line="108" />
         <source>Called the caller back</source>
         <translation>回访来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="93" />
+        <location filename="../../ui/timeline.py" line="110" />
         <source>Reopened the case</source>
         <translation>重办工单</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="95" />
+        <location filename="../../ui/timeline.py" line="112" />
         <source>Closed the case</source>
         <translation>办结归档</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="97" />
+        <location filename="../../ui/timeline.py" line="114" />
         <source>Cancelled the case</source>
         <translation>作废工单</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="100" />
+        <location filename="../../ui/timeline.py" line="117" />
         <source>Transferred the caller to {0}</source>
         <translation>来电转接 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="102" />
+        <location filename="../../ui/timeline.py" line="119" />
         <source>Merged into {0}</source>
         <translation>并入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="104" />
+        <location filename="../../ui/timeline.py" line="121" />
         <source>Urged the department to act</source>
         <translation>督办承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="106" />
+        <location filename="../../ui/timeline.py" line="123" />
         <source>Recorded a leader&apos;s instruction ({0})</source>
         <translation>登记领导批示（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="108" />
+        <location filename="../../ui/timeline.py" line="125" />
         <source>Marked as a leader&apos;s pick</source>
         <translation>列为领导点题件</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="110" />
+        <location filename="../../ui/timeline.py" line="127" />
         <source>Edited: {0}</source>
         <translation>修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="112" />
+        <location filename="../../ui/timeline.py" line="129" />
         <source>Answered directly: {0}</source>
         <translation>直接答复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="114" />
+        <location filename="../../ui/timeline.py" line="131" />
         <source>Reached {0}&apos;s 24-hour contact: {1}</source>
         <translation>已联系{0}24小时值班联系人：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="118" />
+        <location filename="../../ui/timeline.py" line="135" />
         <source>Put the caller through to {0}</source>
         <translation>来电转接 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="120" />
+        <location filename="../../ui/timeline.py" line="137" />
         <source>Note: {0}</source>
         <translation>备注：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="125" />
+        <location filename="../../ui/timeline.py" line="142" />
         <source>. Reason: {0}</source>
         <translation>。理由：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="130" />
+        <location filename="../../ui/timeline.py" line="147" />
         <source>description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="131" />
+        <location filename="../../ui/timeline.py" line="148" />
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="132" />
+        <location filename="../../ui/timeline.py" line="149" />
         <source>caller&apos;s name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="133" />
+        <location filename="../../ui/timeline.py" line="150" />
         <source>answer</source>
         <translation>答复</translation>
     </message>
@@ -2704,32 +2864,32 @@ Its caller will be called back with {0}.</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline.py" line="143" />
+        <location filename="../../ui/timeline.py" line="160" />
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="145" />
+        <location filename="../../ui/timeline.py" line="162" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="145" />
+        <location filename="../../ui/timeline.py" line="162" />
         <source>By</source>
         <translation>经办</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="145" />
+        <location filename="../../ui/timeline.py" line="162" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="145" />
+        <location filename="../../ui/timeline.py" line="162" />
         <source>What happened</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="153" />
+        <location filename="../../ui/timeline.py" line="170" />
         <source>The chosen event in full</source>
         <translation>所选办理记录全文</translation>
     </message>

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import ColumnElement, Text, cast, literal, or_
+
 
 @dataclass
 class Caller:
@@ -30,8 +32,21 @@ class NotYourDevice(LookupError):
 
 
 def visible(case, caller: Caller) -> bool:
-    """A liaison sees only cases its department leads or assists; others see all."""
+    """A liaison sees only cases its department leads or assists, or passed down to a unit
+    below it (sub-dispatch); others see all."""
     if caller.role != "liaison":
         return True
-    return bool(caller.department) and (case.lead_department == caller.department
-                                        or caller.department in (case.assist_departments or []))
+    dept = caller.department
+    return bool(dept) and (case.lead_department == dept or dept in (case.assist_departments or [])
+                           or dept in (getattr(case, "upper_units", None) or "").split(","))
+
+
+def department_cases(table, department: str | None) -> ColumnElement[bool]:
+    """The SQL condition of `visible` for a liaison of `department` over the `cases` table
+    (a superset where the JSON text is matched: `visible` then decides exactly)."""
+    dept = department or "\x00"
+    escaped = dept.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    c = table.c
+    return or_(c.lead_department == dept,
+               cast(c.assist_departments, Text).like('%"' + escaped + '"%', escape="\\"),
+               (literal(",") + c.upper_units + literal(",")).like("%," + escaped + ",%", escape="\\"))

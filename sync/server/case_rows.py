@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import SimpleNamespace
 
 from sqlalchemy import Connection, insert, select, update
@@ -20,13 +20,13 @@ from console.intake import ReferenceCodes
 from console.lifecycle import apply_action
 from console.permissions import Path, authorize
 from console.refdata import seed
-from console.workflow import State, WorkflowError
+from console.workflow import State, WorkflowError, sub_dispatch_refusal
 from models.base import new_id
 
 from .access import Caller
 from .db import CentralDB
 from .models import AppliedOp, CentralCase, CentralEvent, Change
-from .units import unit_codes
+from .units import unit_codes, units
 
 CASES = CentralCase.__table__
 EVENTS = CentralEvent.__table__
@@ -44,6 +44,28 @@ def reference_codes() -> ReferenceCodes:
         cats.add(top["code"])
         cats.update(c["code"] for c in top.get("children", []))
     return ReferenceCodes(frozenset(cats), frozenset(d["code"] for d in seed("districts")), unit_codes())
+
+
+@cache
+def unit_parents() -> dict[str, str | None]:
+    """Every handling unit the server knows (sync/server/units.py) -> the unit directly above it
+    (None at the top)."""
+    return {u.code: u.parent_code for u in units()}
+
+
+def unit_refusal(case, action: str, payload: dict) -> None:
+    """Raise WorkflowError when a unit an action names is unknown, or a sub-dispatch does not
+    go to a unit directly below the case's lead unit."""
+    parents = unit_parents()
+    if action == "sub_dispatch":
+        sub_dispatch_refusal(case, payload["unit"], parents.get(payload["unit"]))
+        return
+    named = {"decide_dispute": [payload.get("unit"), *(payload.get("assist_departments") or [])],
+             "return": [payload.get("suggested_unit")]}.get(action, [])
+    for unit in filter(None, named):
+        if unit not in parents:
+            raise WorkflowError(str(case.state), action, f"no unit {str(unit)[:32]}", "unknown_unit",
+                                unit=str(unit)[:32])
 
 
 class Rules:
@@ -113,6 +135,7 @@ def transition(policy: SlaPolicy, caller: Caller, path: Path, case, action: str,
     `case` and returns the event (a dict of `case_events` values)."""
     before = case.state
     after = authorize(caller, path, action, case, reason, payload)
+    unit_refusal(case, action, payload)
     try:
         apply_action(case, action, after, payload, at, policy)
     except (PolicyError, KeyError, ValueError, TypeError) as exc:

@@ -95,6 +95,8 @@ class EventPayload(TypedDict, total=False, extra_items=Scalar):  # type: ignore[
     to: Ident8
     result: Text
     text: Text
+    unit: Ident32  # decide_dispute's responsible unit, sub_dispatch's unit below
+    suggested_unit: Ident32 | None  # the unit a return names responsible
 
 
 class EventIn(TypedDict):

@@ -14,10 +14,10 @@ import logging
 import threading
 from collections import OrderedDict
 
-from sqlalchemy import Connection, Text, cast, func, or_, select
+from sqlalchemy import Connection, func, select
 
 from ..protocol import CASE_FIELDS, EVENT_FIELDS, PAGE_FORMATS
-from .access import Caller, EpochChanged, visible
+from .access import Caller, EpochChanged, department_cases, visible
 from .case_rows import CASES
 from .db import CentralDB
 from .models import CentralCase, Change, Meta
@@ -59,15 +59,11 @@ class Pulls:
                 raise EpochChanged(epoch)
             cols = [Change.id, Change.case_id, CentralCase.version]  # each case's version in the same read
             if caller.role == "liaison":  # what `visible` reads
-                cols += [CentralCase.lead_department, CentralCase.assist_departments]
+                cols += [CentralCase.lead_department, CentralCase.assist_departments, CentralCase.upper_units]
             q = select(*cols).join(CentralCase, CentralCase.id == Change.case_id).where(
                 Change.id > cursor, Change.id <= head)
-            if caller.role == "liaison":  # cases it leads or assists (`visible` then decides exactly)
-                dept = caller.department or "\x00"
-                quoted = '%"' + dept.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + '"%'
-                q = q.where(or_(
-                    CentralCase.lead_department == dept,
-                    cast(CentralCase.assist_departments, Text).like(quoted, escape="\\")))
+            if caller.role == "liaison":  # cases it leads, assists or passed down (`visible` then decides exactly)
+                q = q.where(department_cases(CentralCase.__table__, caller.department))
             rows = conn.execute(q.order_by(Change.id).limit(limit)).all()
             more = len(rows) == limit
             next_cursor = rows[-1].id if more else head

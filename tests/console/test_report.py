@@ -71,7 +71,8 @@ def test_csv_parses_back_with_every_section(profile, month, tmp_path):
     for row in rows:
         by.setdefault(row["section"], []).append(row)
     assert set(by) == {"rates", "top_categories", "top_level_categories", "districts", "departments", "reasons",
-                       "efficiency", "instructions_by_level", "instructions_by_unit", "hotspots", "appendix"}
+                       "efficiency", "instructions_by_level", "instructions_by_unit", "hotspots", "appendix",
+                       "returns_reviewed"}  # E: returned, the return accepted
     # E, G and H: three callers about 0101 at 东大街12号 within a week (no cluster: no history to compare with)
     assert [(row["key"], row["label"], row["value"], row["detail"]) for row in by["hotspots"]] == [
         ("地点", "东大街", "3", "category=违法建设;cases=3")]
@@ -91,7 +92,8 @@ def test_xlsx_has_a_sheet_per_section(profile, month, tmp_path):
     wb = load_workbook(path)
     assert wb.sheetnames == ["rates", "top_categories", "top_level_categories", "districts", "departments",
                              "reasons", "efficiency", "instructions_by_level", "instructions_by_unit",
-                             "instructions_overdue", "warnings", "hotspots", "appendix"]
+                             "instructions_overdue", "returns_reviewed", "disputes", "warnings", "hotspots",
+                             "appendix"]
     rates = {row[0]: row for row in wb["rates"].iter_rows(min_row=2, values_only=True)}
     assert rates["reply_on_time"][2] == "100.00"
 

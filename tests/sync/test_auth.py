@@ -84,7 +84,7 @@ def test_liaisons_cannot_use_console_sync_and_see_their_department_only(central,
         assert r.status_code == 409 and "reason is required" in r.json()["message"]
         assert r.json()["refusal"] == "reason_required" and r.json()["params"] == {}  # for a window to translate
         r = http.post(f"/cases/{mine}/actions/return", headers=h, json={"reason": "不属于本单位职责"})
-        assert r.json()["state"] == "returned" and r.json()["return_count"] == 1
+        assert r.json()["state"] == "return_review" and r.json()["return_count"] == 1
 
 
 def test_a_liaison_pulls_the_cases_its_department_assists(central, consoles):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QU
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from console.report.data import MonthlyReport
+from console.report.disputes import OUTCOME_NAMES
 from console.report.tables import LEVEL_LABELS, RATE_LABELS
 
 from .charts import FONT_FAMILY, bar_chart
@@ -109,7 +110,8 @@ def html_of(r: MonthlyReport, images: dict[str, QImage]) -> str:
                       "—" if a.change is None else f"{a.change:+.2f}"] for a in r.efficiency if a.rank]
                     or [["—", "本月无考核数据", "", "", ""]], num_from=2),
              *_instructions(r),
-             "<h2>八、预警：诉求聚集与热点</h2>",
+             *_disputes(r),
+             "<h2>九、预警：诉求聚集与热点</h2>",
              "<p class='sub'>某区县某类诉求单日来电明显高于其近28天的通常水平（按星期调整，泊松控制限）；"
              "热点为7天内3位以上不同来电人反映同一地点同一类问题或同一企业。</p>",
              _table(["日期", "区县", "类别", "来电", "通常"],
@@ -143,6 +145,24 @@ def _instructions(r: MonthlyReport) -> list[str]:
                    [[f"<nobr>{_e(o.number)}</nobr>", _e(LEVEL_LABELS.get(o.level, o.level)),
                      _e(f"{o.title} {o.leader}".strip()), _e(o.unit), _e(o.deadline), _e(o.replied or "未办结")]
                     for o in i.overdue], num_from=99) if i.overdue else ""]
+
+
+def _disputes(r: MonthlyReport) -> list[str]:
+    d = r.disputes
+    if d is None:
+        return []
+    return ["<h2>八、退单审核与职责争议</h2>",
+            f"<p class='sub'>本月审核退单 {len(d.reviews)} 件（同意 {d.approved} 件，驳回 {d.rejected} 件），"
+            f"裁定职责争议 {len(d.disputes)} 件；裁定的承办单位不得再退单。</p>",
+            _table(["编号", "退单单位", "退单理由", "建议承办单位", "审核结果", "审核时间"],
+                   [[f"<nobr>{_e(x.number)}</nobr>", _e(x.unit), _e(x.reason), _e(x.suggested or "—"),
+                     _e(OUTCOME_NAMES[x.outcome]), _e(x.decided_at)] for x in d.reviews]
+                   or [["本月无退单审核", "", "", "", "", ""]], num_from=99),
+            "<h3>职责争议裁定</h3>",
+            _table(["编号", "退单单位", "裁定承办单位", "裁定时间", "裁定理由"],
+                   [[f"<nobr>{_e(x.number)}</nobr>", _e(x.returned_by), _e(x.bound_unit), _e(x.decided_at),
+                     _e(x.decision_reason)] for x in d.disputes]
+                   or [["本月无职责争议", "", "", "", ""]], num_from=99)]
 
 
 def write_pdf(r: MonthlyReport, path: Path | str, chart_dir: Path | None = None) -> Path:
