@@ -54,6 +54,9 @@ def refusal_texts() -> dict[str, str]:
         "unknown_unit": translate("Refusals", "There is no unit {unit}."),
         "bad_unit": translate("Refusals", "{field} must name a unit from the list."),
         "lead_also_assists": translate("Refusals", "The responsible unit cannot also be one of its assisting units."),
+        "unit_not_on_case": translate(
+            "Refusals", "{unit} is not a unit of this case: contact its lead or an assisting unit."),
+        "unit_contact_invalid": translate("Refusals", "Say who answered at the unit (at most 64 characters)."),
     }
 
 

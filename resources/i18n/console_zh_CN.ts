@@ -1916,67 +1916,77 @@ Its caller will be called back with {0}.</source>
         <translation>承办单位不能同时作为协办单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="61" />
+        <location filename="../../ui/refusals.py" line="57" />
+        <source>{unit} is not a unit of this case: contact its lead or an assisting unit.</source>
+        <translation>{unit} 不是本工单的承办单位：请联系主办或协办单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="59" />
+        <source>Say who answered at the unit (at most 64 characters).</source>
+        <translation>请填写单位接听人（不超过64个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="64" />
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="62" />
+        <location filename="../../ui/refusals.py" line="65" />
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="63" />
+        <location filename="../../ui/refusals.py" line="66" />
         <source>Extension</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="64" />
+        <location filename="../../ui/refusals.py" line="67" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="65" />
+        <location filename="../../ui/refusals.py" line="68" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="66" />
+        <location filename="../../ui/refusals.py" line="69" />
         <source>Merge into case number</source>
         <translation>并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="67" />
+        <location filename="../../ui/refusals.py" line="70" />
         <source>Transfer target</source>
         <translation>转接对象</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="68" />
+        <location filename="../../ui/refusals.py" line="71" />
         <source>Instruction level</source>
         <translation>批示级别</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="69" />
+        <location filename="../../ui/refusals.py" line="72" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="70" />
+        <location filename="../../ui/refusals.py" line="73" />
         <source>Result</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="71" />
+        <location filename="../../ui/refusals.py" line="74" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="72" />
+        <location filename="../../ui/refusals.py" line="75" />
         <source>Unit believed responsible</source>
         <translation>建议承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="73" />
+        <location filename="../../ui/refusals.py" line="76" />
         <source>Assisting departments</source>
         <translation>协办单位</translation>
     </message>

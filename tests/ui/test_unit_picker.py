@@ -162,3 +162,11 @@ def test_the_case_panel_records_an_urgent_cases_unit_contact(panel, profile, ope
                                      operator)
     panel.load(normal.id)
     assert not panel.unit_contact.isVisibleTo(panel)
+
+
+def test_the_unit_contact_refusals_read_as_sentences():
+    from console.workflow import WorkflowError
+    from ui.refusals import refusal_text
+    text = refusal_text(WorkflowError("dispatched", "unit_contacted", "x", "unit_not_on_case", unit="URBAN"))
+    assert text.startswith("URBAN is not a unit of this case") and text.endswith("[unit_not_on_case]")
+    assert "who answered" in refusal_text(WorkflowError("dispatched", "unit_contacted", "x", "unit_contact_invalid"))
