@@ -45,7 +45,8 @@ def summary(c: Case, merged_number: str | None = None) -> CaseSummary:
         callback_attempts=c.callback_attempts or 0, contact_deadline=c.contact_deadline, contacted_at=c.contacted_at,
         extension_requested=c.extension_requested, return_count=c.return_count or 0, returned_from=c.returned_from,
         suggested_unit=c.suggested_unit, binding_unit=c.binding_unit,
-        upper_units=tuple(u for u in (c.upper_units or "").split(",") if u))
+        upper_units=tuple(u for u in (c.upper_units or "").split(",") if u),
+        unit_contacted_at=c.unit_contacted_at)
 
 
 def event_view(e: CaseEvent) -> EventView:

@@ -79,6 +79,7 @@ class CaseSummary:
     suggested_unit: str | None = None  # the unit the returning department named responsible
     binding_unit: str | None = None  # the unit a dispute decision named responsible
     upper_units: tuple[str, ...] = ()  # the units that passed the case down (sub-dispatch)
+    unit_contacted_at: datetime | None = None  # an urgent case: a unit's 24-hour contact reached (last time)
 
     def to_json(self) -> dict:
         return {
@@ -99,6 +100,7 @@ class CaseSummary:
             "return_count": self.return_count, "returned_from": self.returned_from,
             "suggested_unit": self.suggested_unit, "binding_unit": self.binding_unit,
             "upper_units": list(self.upper_units),
+            "unit_contacted_at": iso(self.unit_contacted_at),
         }
 
 

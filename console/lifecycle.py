@@ -129,6 +129,8 @@ def apply_action(case, action: str, new_state: State, payload: dict, at: datetim
             case.instruction_level = level
     elif action == "pick":
         case.leader_pick = True
+    elif action == "unit_contacted":
+        case.unit_contacted_at = at
     elif action == "edit":
         for name, value in payload["fields"].items():
             setattr(case, name, value)
@@ -157,6 +159,18 @@ def _refuse_early(case, action: str, payload: dict) -> None:
         raise WorkflowError(state, action, "no extension was requested", "extension_not_requested")
     if action == "approve_extension" and payload.get("extra") is not None:
         check_duration(state, action, payload["extra"])
+    if action == "unit_contacted":
+        _check_unit_contact(case, state, payload)
+
+
+def _check_unit_contact(case, state: str, payload: dict) -> None:
+    unit, person = payload.get("unit"), payload.get("person")
+    if not isinstance(unit, str) or not isinstance(person, str) or not person.strip() or len(person) > 64:
+        raise WorkflowError(state, "unit_contacted", "name the unit and the person reached (up to 64 characters)",
+                            "unit_contact_invalid")
+    if unit != case.lead_department and unit not in (case.assist_departments or ()):
+        raise WorkflowError(state, "unit_contacted", f"{unit[:32]} is not a unit of this case",
+                            "unit_not_on_case", unit=unit[:32])
 
 
 def _with_contact(case, step: datetime | None) -> datetime | None:

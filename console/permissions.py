@@ -78,6 +78,7 @@ TABLE: dict[str, tuple[frozenset[Relation], ...]] = {
     "edit":                   (ANY,     ANY,      NEVER,              ANY,  NEVER),
     "note":                   (ANY,     ANY,      LEAD_OR_ASSISTING,  ANY,  NEVER),
     "attach":                 (ANY,     ANY,      LEAD_OR_ASSISTING,  ANY,  ANY),
+    "unit_contacted":         (ANY,     ANY,      NEVER,              ANY,  NEVER),
 }
 
 # The roles whose credential may write through each path. `system` is in none:

@@ -119,6 +119,8 @@ ACTIONS: dict[str, Action] = {a.name: a for a in [
     # A closed case too: a photo is marked publishable when the case is published, after it closed
     _a("attach", OPEN_STATES | {S.ANSWERED, S.CLOSED}, None, HOTLINE | DEPARTMENT | {R.OPEN311},
        needs=("sha256", "size", "mime", "name")),
+    # an urgent case: the hotline reached the 24-hour contact of a unit on the case (its lead or an assisting unit)
+    _a("unit_contacted", OPEN_STATES, None, HOTLINE, needs=("unit", "person")),
 ]}
 
 # Fields an `edit` may change; the rest belong to the workflow.

@@ -36,6 +36,7 @@ class CaseStateColumns:
     # the 1-hour rule: the progress contact an urgent case owes the citizen, and when it was made
     contact_deadline: Mapped[datetime | None]
     contacted_at: Mapped[datetime | None]
+    unit_contacted_at: Mapped[datetime | None]  # an urgent case: a unit's 24-hour contact was reached (last time)
     extension_requested: Mapped[str | None] = mapped_column(String(16))  # a pending request's extra time
     supervised: Mapped[int] = mapped_column(default=0)
     instruction_level: Mapped[str | None] = mapped_column(String(16))  # city, district, township

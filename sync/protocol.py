@@ -24,11 +24,11 @@ CASE_FIELDS = (
     "dispatched_at", "accepted_at", "replied_at", "closed_at", "satisfied", "resolved", "merged_into_id",
     "repeat_caller", "confidential", "supervised", "instruction_level", "leader_pick", "return_count",
     "extension_count", "version", "satisfaction", "callback_attempts", "contact_deadline", "contacted_at",
-    "extension_requested", "returned_from", "suggested_unit", "binding_unit", "upper_units",
+    "extension_requested", "returned_from", "suggested_unit", "binding_unit", "upper_units", "unit_contacted_at",
 )
 TIME_FIELDS = frozenset({"created_at", "updated_at", "deadline", "sign_deadline", "reply_deadline",
                          "dispatched_at", "accepted_at", "replied_at", "closed_at", "contact_deadline",
-                         "contacted_at"})
+                         "contacted_at", "unit_contacted_at"})
 # The fields the `receive` event carries (the case as the citizen gave it), plus created_at.
 CREATION_FIELDS = ("number", "station", "type", "urgency", "channel", "category_code", "district_code", "address",
                    "description", "caller_phone", "caller_name", "confidential", "repeat_caller")

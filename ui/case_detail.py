@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -37,6 +35,7 @@ from .queue_model import countdown
 from .refusals import refusal_text
 from .terms import term
 from .timeline import TimelineView
+from .unit_picker import AssistPicker, UnitContactBox, fill_lead, lead_why
 
 # hotline-side actions this panel offers (department actions happen in the departments' system)
 PANEL_ACTIONS = ("dispatch", "answer", "progress_contact", "queue_callback", "callback", "callback_unreached",
@@ -56,6 +55,7 @@ class CaseDetailPanel(QWidget):
         self.setObjectName("caseDetail")
         self.services = services
         self.detail = None
+        self._routing = None  # the dispatch page's suggestions for the case shown
         self._setup_ui()
 
     # -- public ------------------------------------------------------------------------
@@ -180,24 +180,24 @@ class CaseDetailPanel(QWidget):
         # the details each action needs
         self.extra = QStackedWidget(self)
         self.extra.addWidget(QWidget(self))  # nothing extra
-        self.lead = named(QComboBox(self), "caseLeadDepartment", self.tr("Lead department"))
-        self.assist = named(QListWidget(self), "caseAssistDepartments", self.tr("Assisting departments"))
-        self.assist.setMaximumHeight(64)
-        self.assist.setMinimumWidth(150)
-        self.assist.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.assist.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for d in self.services.departments:
-            self.lead.addItem(d.name, d.code)
-            item = QListWidgetItem(d.name, self.assist)
-            item.setData(Qt.ItemDataRole.UserRole, d.code)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-        units = QWidget(self)
-        ul = QHBoxLayout(units)
-        ul.setContentsMargins(0, 0, 0, 0)
-        ul.addWidget(self.lead, 1)
-        ul.addWidget(QLabel(self.tr("Assisting"), self))
-        ul.addWidget(self.assist, 1)
+        # (re-)dispatch: the lead and the assisting units, the responsibility list's suggestions first
+        dispatch = QWidget(self)
+        self.lead = named(QComboBox(dispatch), "caseLeadDepartment", self.tr("Lead department"))
+        fill_lead(self.lead, self.services.route(None, None), self.services.departments,
+                  self.tr("Choose the lead department..."))
+        self.lead_why = named(QLabel(dispatch), "caseLeadWhy", self.tr("Why this unit"))
+        self.lead_why.setWordWrap(True)
+        self.lead_why.setStyleSheet("color:#555; font-size:11px;")
+        self.assist_picker = AssistPicker(self.services.departments, "caseAssistDepartments", dispatch)
+        self.assist = self.assist_picker.list
+        dl = QFormLayout(dispatch)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addRow(self.tr("Lead"), self.lead)
+        dl.addRow("", self.lead_why)
+        dl.addRow(self.tr("Assisting"), self.assist_picker)
+        self.lead.currentIndexChanged.connect(self._on_lead_changed)
+        self.unit_contact = UnitContactBox("caseUnitContact", self)  # urgent: the lead unit's 24-hour contact
+        self.unit_contact.contacted.connect(self._on_unit_contacted)
         self.satisfied = named(QComboBox(self), "caseSatisfied", self.tr("Satisfied"))
         for level in SATISFACTION_LEVELS:
             self.satisfied.addItem(term("satisfaction", level), level)
@@ -220,7 +220,7 @@ class CaseDetailPanel(QWidget):
         self.extension.setPlaceholderText(self.tr("as requested"))
         self.answer = named(QLineEdit(self), "caseAnswer", self.tr("Answer"))
         self._pages = {}
-        for key, widget in (("dispatch", units), ("callback", callback), ("merge", self.into),
+        for key, widget in (("dispatch", dispatch), ("callback", callback), ("merge", self.into),
                             ("instruct", self.level), ("approve_extension", self.extension), ("answer", self.answer)):
             self._pages[key] = self.extra.addWidget(widget)
         for key in UNIT_ACTIONS:
@@ -240,14 +240,16 @@ class CaseDetailPanel(QWidget):
         layout.addWidget(self.deadline)
         layout.addWidget(self.facts)
         layout.addWidget(self.description)
+        layout.addWidget(self.unit_contact)
         layout.addWidget(self.attachments)
         layout.addWidget(self.timeline_view, 1)
         layout.addLayout(actions)
         layout.addLayout(buttons)
-        # Tab follows the screen: the attachments, the timeline, its full text, the action, its details,
-        # reason, the button
-        order = [*self.attachments.focus_order(), self.timeline, self.timeline_view.full, self.action_combo,
-                 self.lead, self.assist, self.satisfied, self.resolved, self.into, self.level, self.extension,
+        # Tab follows the screen: the unit's contact, the attachments, the timeline, its full text, the action,
+        # its details, reason, the button
+        order = [self.unit_contact.person, self.unit_contact.button, *self.attachments.focus_order(),
+                 self.timeline, self.timeline_view.full, self.action_combo, self.lead, self.assist_picker.list,
+                 self.assist_picker.show_all, self.satisfied, self.resolved, self.into, self.level, self.extension,
                  self.answer, self.reason, self.apply_button]
         for a, b in pairwise(order):
             QWidget.setTabOrder(a, b)
@@ -262,6 +264,7 @@ class CaseDetailPanel(QWidget):
             self.instructions.hide()
             self.timeline_view.show_events([])
             self.attachments.show_case(None, False)
+            self.unit_contact.show_unit(None)
             self.action_combo.clear()
             self.apply_button.setEnabled(False)
             return
@@ -294,8 +297,9 @@ class CaseDetailPanel(QWidget):
         facts += self._return_facts(d)
         if c.merged_into:
             facts.append(self.tr("Merged into {0}").format(c.merged_into))
-        lead = next((x for x in self.services.departments if x.code == c.lead_department), None)
-        if lead is not None and lead.contact_phone:  # the reference data's 24-hour contact of the unit
+        lead = self.services.unit(c.lead_department)
+        urgent_contact = self._show_unit_contact(lead)
+        if lead is not None and lead.contact_phone and not urgent_contact:  # the unit's 24-hour contact
             facts.append(self.tr("Lead unit's 24-hour contact: {0} {1}").format(lead.contact_person,
                                                                              lead.contact_phone))
         if c.contact_deadline is not None:
@@ -317,7 +321,7 @@ class CaseDetailPanel(QWidget):
         self.facts.setText("\n".join(f for f in facts if f))
         self.description.setText(c.description + (f"\n\n{self.tr('Answer')}: {c.answer}" if c.answer else ""))
         self.timeline_view.show_events(d.events)
-        self._preselect_units(d)
+        self._fill_dispatch(d)
         self.attachments.show_case(c, "attach" in actions_for(self.services.actor, c))
         self.action_combo.blockSignals(True)
         self.action_combo.clear()
@@ -326,6 +330,59 @@ class CaseDetailPanel(QWidget):
         self.action_combo.blockSignals(False)
         self.apply_button.setEnabled(self.action_combo.count() > 0)
         self._on_action_changed()
+
+    def _show_unit_contact(self, lead) -> bool:
+        """An urgent or emergency case's lead unit contact, with who was reached and when; True if shown."""
+        c = self.detail.case
+        can = "unit_contacted" in actions_for(self.services.actor, c)
+        if lead is None or c.urgency not in ("urgent", "emergency") or not can:
+            self.unit_contact.show_unit(None)
+            return False
+        status = ""
+        if c.unit_contacted_at is not None:
+            last = next((e for e in reversed(self.detail.events) if e.kind == "unit_contacted"), None)
+            who = last.payload.get("person", "") if last else ""
+            status = self.tr("Contacted {0} at {1}").format(who, to_local(c.unit_contacted_at).strftime("%m-%d %H:%M"))
+        self.unit_contact.show_unit(lead, status)
+        return True
+
+    def _on_unit_contacted(self, unit: str, person: str) -> None:
+        if self.detail is None:
+            return
+        try:
+            summary = self.services.cases.act(self.detail.case.id, "unit_contacted", self.services.actor, "",
+                                              {"unit": unit, "person": person},
+                                              expected_version=self.detail.case.version)
+        except (WorkflowError, LookupError) as exc:
+            why = refusal_text(exc) if isinstance(exc, WorkflowError) else self.tr("There is no such case.")
+            self.unit_contact.set_status(self.tr("Not recorded: {0}").format(why))
+            return
+        self.status_message.emit(self.tr("{0}: {1} done.").format(summary.number, term("action", "unit_contacted")))
+        self.load(summary.id, opened=False)
+        self.acted.emit(summary)
+
+    def _fill_dispatch(self, d) -> None:
+        """The unit pages (dispatch, a return's review, a dispute) for this case: the suggestions by its
+        category, district and address; a returning department's suggestion first (a review or a
+        dispute), else the current lead, else the first suggestion; the current assisting units ticked."""
+        c = d.case
+        self._routing = self.services.route(c.category_code, c.district, c.address)
+        records = returns_of(d.events) if c.state in ("return_review", "returned", "dispute") else []
+        suggested = next((r.suggested_unit for r in reversed(records) if r.suggested_unit), None)
+        first = self._routing.lead[0].code if self._routing.lead else None
+        self.lead.blockSignals(True)
+        fill_lead(self.lead, self._routing, self.services.departments, self.tr("Choose the lead department..."))
+        self.lead.setCurrentIndex(max(self.lead.findData(suggested or c.lead_department or first), 0))
+        self.lead.blockSignals(False)
+        self.assist_picker.set_codes(c.assist_departments or [])
+        self._on_lead_changed()
+
+    def _on_lead_changed(self, *_args) -> None:
+        why = lead_why(self.lead)
+        self.lead_why.setText(self.tr("Why: {0}").format(why) if why else "")
+        self.lead_why.setVisible(bool(why))
+        if self._routing is not None:
+            self.assist_picker.set_suggestions(self._routing, self.lead.currentData())
 
     def _return_facts(self, d) -> list[str]:
         """For a team lead: who returned the case and whom it named, a binding decision, the units above."""
@@ -343,29 +400,10 @@ class CaseDetailPanel(QWidget):
             facts.append(self.tr("Passed down by: {0}").format("、".join(unit(u, u) for u in c.upper_units)))
         return facts
 
-    def _preselect_units(self, d) -> None:
-        """The unit pages start from what the case says: a returning department's suggestion first
-        (a review or a dispute), else the current lead; the current assisting units checked."""
-        c = d.case
-        records = returns_of(d.events) if c.state in ("return_review", "returned", "dispute") else []
-        suggested = next((r.suggested_unit for r in reversed(records) if r.suggested_unit), None)
-        i = self.lead.findData(suggested or c.lead_department)
-        if i >= 0:
-            self.lead.setCurrentIndex(i)
-        first = None
-        for row in range(self.assist.count()):
-            item = self.assist.item(row)
-            checked = item.data(Qt.ItemDataRole.UserRole) in (c.assist_departments or [])
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            first = first or (item if checked else None)
-        if first is not None:  # the units assisting now are in sight
-            self.assist.scrollToItem(first, QListWidget.ScrollHint.PositionAtTop)
-
     def _assist_codes(self) -> list[str]:
         lead = self.lead.currentData()
-        return [code for row in range(self.assist.count())
-                if (item := self.assist.item(row)).checkState() == Qt.CheckState.Checked
-                and (code := item.data(Qt.ItemDataRole.UserRole)) != lead]
+        return [a for a in self.assist_picker.codes() if a != lead]
+
     def _on_attachments_added(self, summary) -> None:
         self.load(summary.id, opened=False)
         self.acted.emit(summary)

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -36,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from console.callers import caller_history, duplicate_hints
 from console.clock import to_local
+from console.emergency import utility_line
 from console.intake import CallRecord, FieldError, IntakeError
 from console.phone import PhoneError, display, normalize
 from console.refdata import pinyin_keys
@@ -48,6 +47,7 @@ from .merge_confirm import MergeConfirmDialog
 from .queue_model import CaseListModel
 from .refusals import refusal_text
 from .terms import term
+from .unit_picker import AssistPicker, UnitContactBox, fill_lead, lead_why
 
 log = logging.getLogger(__name__)
 
@@ -258,6 +258,7 @@ class IntakeForm(QWidget):
         self._draft_id = None
         self._dirty = False
         self.status_message.emit(self.tr("Saved {0}.").format(saved.number))
+        self._record_unit_contact(saved)
         self.case_saved.emit(saved)
         self._clear()
         self.call_id = ""
@@ -443,14 +444,16 @@ class IntakeForm(QWidget):
         self.article_label = named(QLabel(self), "intakeArticle", self.tr("Cited knowledge article"))
         self.article_label.setWordWrap(True)
         self.lead = named(QComboBox(self), "intakeLeadDepartment", self.tr("Lead department"))
-        self.assist = named(QListWidget(self), "intakeAssistDepartments", self.tr("Assisting departments"))
-        self.assist.setMaximumHeight(70)
-        self.assist.setMinimumHeight(54)  # three names; it scrolls for the rest
-        for d in s.departments:
-            item = QListWidgetItem(d.name, self.assist)
-            item.setData(Qt.ItemDataRole.UserRole, d.code)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+        self.lead_why = named(QLabel(self), "intakeLeadWhy", self.tr("Why this unit"))
+        self.lead_why.setWordWrap(True)
+        self.lead_why.setStyleSheet("color:#555; font-size:11px;")
+        # suggested units first (their why as the tooltip); every unit behind "Show all units"
+        self.assist_picker = AssistPicker(s.departments, "intakeAssistDepartments", self)
+        self.assist = self.assist_picker.list
+        self.unit_contact = UnitContactBox("intakeUnitContact", self)  # urgent: the lead unit's 24-hour contact
+        self._unit_contact: tuple[str, str] | None = None  # (unit, person) reached, recorded when the call is saved
+        self._routing = s.route(None, None)  # the suggestions for the category, district and address typed
+        self._proposed_lead: str | None = None  # the lead we proposed (not the operator's own choice)
         self.deadline_label = named(QLabel(self), "intakeDeadline", self.tr("Deadline"))
         self.deadline_label.setStyleSheet("font-weight:bold;")
         self.deadline_label.setWordWrap(True)
@@ -570,8 +573,11 @@ class IntakeForm(QWidget):
         self.dispatch_box = QWidget(self)
         db = QFormLayout(self.dispatch_box)
         db.setContentsMargins(0, 0, 0, 0)
-        db.addRow(self.tr("Lead"), with_error(self.lead, "lead_department"))
-        db.addRow(self.tr("Assisting"), self.assist)
+        lead_row = QHBoxLayout()  # the why beside the lead: no height to spare at 1366x768
+        lead_row.addWidget(with_error(self.lead, "lead_department"), 2)
+        lead_row.addWidget(self.lead_why, 3)
+        db.addRow(self.tr("Lead"), lead_row)
+        db.addRow(self.tr("Assisting"), self.assist_picker)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -587,6 +593,7 @@ class IntakeForm(QWidget):
         left.addWidget(self.transfer_box)
         left.addWidget(self.answer_box)
         left.addWidget(self.dispatch_box)
+        left.addWidget(self.unit_contact)
         left.addWidget(self.deadline_label)
         left.addWidget(self.confirm_label)
         left.addWidget(self._errors["_"])
@@ -650,6 +657,8 @@ class IntakeForm(QWidget):
         self.district.currentIndexChanged.connect(self._on_district_changed)
         self.district.lineEdit().editingFinished.connect(self._resolve_district)
         self.assist.itemChanged.connect(self._mark_dirty)
+        self.address.editingFinished.connect(self._update_departments)  # a street named there may take the case
+        self.unit_contact.contacted.connect(self._on_unit_contacted)
         self.address.textEdited.connect(lambda _t: self._dup_timer.start())
         self.save_button.clicked.connect(lambda: self.save())
         self.save_dispatch_button.clicked.connect(lambda: self.save(dispatch=True))
@@ -691,6 +700,7 @@ class IntakeForm(QWidget):
     def _on_combo_changed(self, *_args) -> None:
         self._mark_dirty()
         self._update_visibility()
+        self._update_units()
 
     def _on_category_chosen(self, _code: str) -> None:
         self._mark_dirty()
@@ -727,21 +737,61 @@ class IntakeForm(QWidget):
 
     def _update_departments(self) -> None:
         current = self.lead.currentData()
-        suggested = self.services.suggest_departments(self.category.code() or None, self.district.currentData())
+        routing = self.services.route(self.category.code() or None, self.district.currentData(), self.address.text())
+        suggested = routing.lead + routing.assist
         self.lead.blockSignals(True)
-        self.lead.clear()
-        self.lead.addItem(self.tr("Choose the lead department..."), None)
-        seen = set()
-        for d in suggested:
-            self.lead.addItem("★ " + d.name, d.code)
-            seen.add(d.code)
-        for d in self.services.departments:
-            if d.code not in seen:
-                self.lead.addItem(d.name, d.code)
-        # keep the operator's choice; otherwise propose the first department of the responsibility list
-        _select(self.lead, current if current else (suggested[0].code if suggested else None))
+        fill_lead(self.lead, routing, self.services.departments, self.tr("Choose the lead department..."))
+        # keep the operator's choice; a proposal of ours follows the category, district and address
+        proposal = suggested[0].code if suggested else None
+        if current and current != self._proposed_lead:
+            _select(self.lead, current)
+        else:
+            _select(self.lead, proposal)
+            self._proposed_lead = proposal
         self.lead.blockSignals(False)
+        self._routing = routing
+        self._update_units()
         self._update_deadline()
+
+    def _update_units(self) -> None:
+        """The why of the lead, the assisting suggestions, the urgent case's unit contact."""
+        lead = self.lead.currentData()
+        why = lead_why(self.lead)
+        self.lead_why.setText(self.tr("Why: {0}").format(why) if why else "")
+        self.lead_why.setVisible(bool(why))
+        self.assist_picker.set_suggestions(self._routing, lead)
+        urgency = self.urgency.currentData()
+        unit = None
+        if urgency == "emergency":
+            line = utility_line(self.transfer.currentData() or "")
+            unit = self.services.unit(line.department if line else None)
+        elif urgency == "urgent" and self.disposition.currentData() == "dispatch":
+            unit = self.services.unit(lead)
+        if self._unit_contact and (unit is None or self._unit_contact[0] != unit.code):
+            self._unit_contact = None  # reached a unit the case no longer goes to
+        self.unit_contact.show_unit(unit, self._contact_note())
+
+    def _contact_note(self) -> str:
+        if not self._unit_contact:
+            return ""
+        return self.tr("Reached {0}; recorded when the call is saved.").format(self._unit_contact[1])
+
+    def _on_unit_contacted(self, unit: str, person: str) -> None:
+        self._unit_contact = (unit, person)
+        self.unit_contact.set_status(self._contact_note())
+        self._mark_dirty()
+
+    def _record_unit_contact(self, saved) -> None:
+        """After the save: the contact reached while the call was open, as a `unit_contacted` event."""
+        reached, self._unit_contact = self._unit_contact, None
+        if not reached or reached[0] not in (saved.lead_department, *saved.assist_departments):
+            return
+        try:
+            self.services.cases.act(saved.number, "unit_contacted", self.services.actor, "",
+                                    {"unit": reached[0], "person": reached[1]})
+        except WorkflowError as exc:
+            self.status_message.emit(self.tr("Saved {0}; the unit contact was not recorded: {1}").format(
+                saved.number, refusal_text(exc)))
 
     def _update_visibility(self) -> None:
         emergency = self.urgency.currentData() == "emergency"
@@ -818,14 +868,10 @@ class IntakeForm(QWidget):
             self.duplicates.selectRow(0)
 
     def _assist_codes(self) -> list[str]:
-        return [self.assist.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.assist.count())
-                if self.assist.item(i).checkState() == Qt.CheckState.Checked]
+        return self.assist_picker.codes()
 
     def _set_assist(self, codes: list[str]) -> None:
-        for i in range(self.assist.count()):
-            item = self.assist.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in codes
-                               else Qt.CheckState.Unchecked)
+        self.assist_picker.set_codes(codes)
 
     def _update_article_label(self) -> None:
         none = self.tr("No article cited (choose one in the knowledge panel)")
@@ -844,6 +890,7 @@ class IntakeForm(QWidget):
             for combo in (self.type_combo, self.district, self.urgency, self.transfer, self.disposition, self.lead):
                 combo.setCurrentIndex(0)
             self._set_assist([])
+            self._unit_contact = None
             _select(self.channel, self._default_channel)
             self.confidential.setChecked(False)
             self._cancel_confirm()

@@ -119,6 +119,7 @@ class KnowledgePanel(QWidget):
         self.searches = LatestTask("knowledge search", self)
         self._description = ""
         self._names: dict[str, str] | None = None
+        self.district: str | None = None  # the case's district: units of other districts are not named
         self.last_search_ms = 0.0
         self._setup_ui()
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -138,6 +139,13 @@ class KnowledgePanel(QWidget):
         self._description = text or ""
         if not self.search.text().strip():
             self._timer.start()
+
+    def set_district(self, code: str | None) -> None:
+        """The case's district changed: the responsible units are searched again within it."""
+        if (code or None) != self.district:
+            self.district = code or None
+            if self.query():
+                self._timer.start()
 
     def query(self) -> str:
         """What the panel searches for: the search box, else the description."""
@@ -234,11 +242,12 @@ class KnowledgePanel(QWidget):
             self._show([], [], query, 0.0)
             return
         service = self.service
+        district = self.district
 
         def search() -> tuple:  # off the GUI thread: the service opens its own connection per call
             started = time.perf_counter()
             hits = service.search(query, RESULTS)
-            duties = service.search_responsibilities(query, 2)
+            duties = service.search_responsibilities(query, 2, district, jurisdiction=True)
             return query, hits, duties, time.perf_counter() - started
         self.searches.run(search)
 

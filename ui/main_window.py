@@ -249,6 +249,8 @@ class MainWindow(QMainWindow):
         self.form.history_view.activated.connect(self._on_history_activated)
         if self.knowledge_panel is not None:
             self.form.description_changed.connect(self.knowledge_panel.suggest_for)
+            self.form.district.currentIndexChanged.connect(  # responsible units within the case's district
+                lambda _i: self.knowledge_panel.set_district(self.form.district.currentData()))
             self.knowledge_panel.article_chosen.connect(self._on_article_chosen)
 
     def _place_knowledge_panel(self, layout) -> None:

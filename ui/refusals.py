@@ -65,6 +65,9 @@ def refusal_texts() -> dict[str, str]:
         "attachment_bad_name": translate(
             "Refusals", "The attachment's file name has path separators or control characters."),
         "attachment_bad_public": translate("Refusals", "Whether the attachment may be published is yes or no."),
+        "unit_not_on_case": translate(
+            "Refusals", "{unit} is not a unit of this case: contact its lead or an assisting unit."),
+        "unit_contact_invalid": translate("Refusals", "Say who answered at the unit (at most 64 characters)."),
     }
 
 

@@ -20,6 +20,7 @@ from console.profile import Profile
 from console.queue import QueueService
 from console.refdata import DepartmentView
 from console.report import instructions
+from console.routing import Routing, Suggestion, route
 from console.station_kind import default_channel
 from models.db import Database
 
@@ -53,9 +54,17 @@ class Services:
     def save_settings(self, settings: OperatorSettings) -> None:
         save_settings(self._db, self.actor.login, settings)
 
-    def suggest_departments(self, category_code: str | None, district: str | None) -> list[DepartmentView]:
-        """The departments whose responsibilities cover the category (console.refdata)."""
+    def suggest_departments(self, category_code: str | None, district: str | None) -> list[Suggestion]:
+        """The first suggested units for the category in the district, each with its why (console.refdata)."""
         return refdata.suggest_departments(self._db, category_code, district)
+
+    def route(self, category_code: str | None, district: str | None, address: str = "") -> Routing:
+        """The ranked lead and assisting units for a case (console.routing over the profile's units)."""
+        return route(self.departments, category_code, district, address)
+
+    def unit(self, code: str | None) -> DepartmentView | None:
+        """A unit of the reference data by code (its 24-hour contact, its level)."""
+        return next((u for u in self.departments if u.code == code), None) if code else None
 
     def operator_names(self) -> dict[str, str]:
         """login -> name of the profile's operators (for the timeline's sentences)."""

@@ -86,6 +86,7 @@ def terms() -> dict[str, dict[str, str]]:
             "decide_dispute": QCoreApplication.translate("Terms", "Decide the dispute"),
             "assist_opinion": QCoreApplication.translate("Terms", "Assist opinion"),
             "sub_dispatch": QCoreApplication.translate("Terms", "Pass down"),
+            "unit_contacted": QCoreApplication.translate("Terms", "Unit contacted"),
         },
         "satisfaction": {
             "satisfied": QCoreApplication.translate("Terms", "Satisfied"),

@@ -127,6 +127,9 @@ def sentence(event, names: Namer) -> str:
         text = translate("Timeline", "Edited: {0}").format(", ".join(_field(f) for f in (p.get("fields") or {})))
     elif k == "answer":
         text = translate("Timeline", "Answered directly: {0}").format(p.get("answer", ""))
+    elif k == "unit_contacted":
+        text = translate("Timeline", "Reached {0}'s 24-hour contact: {1}").format(names.unit(p.get("unit")),
+                                                                                 p.get("person", ""))
     elif k == "note" and p.get("transferred_to"):
         from .emergency_banner import line_name
         text = translate("Timeline", "Put the caller through to {0}").format(line_name(str(p["transferred_to"])))

@@ -17,7 +17,9 @@ def register(sub) -> None:
                                          "(every row checked; nothing imported if any row is wrong)")
     add_data_dir(imp)
     add_json(imp)
-    imp.add_argument("path", type=Path, help="units.csv or units.json")
+    imp.add_argument("path", type=Path, nargs="?", help="units.csv or units.json")
+    imp.add_argument("--sample", action="store_true",
+                     help="the shipped sample city's units (brings a profile made before 0014 up to date)")
     imp.set_defaults(handler=cmd_import)
     ex = rsub.add_parser("export", help="write the profile's units as CSV or JSON (import reads it back)")
     add_data_dir(ex)
@@ -26,6 +28,10 @@ def register(sub) -> None:
 
 
 def cmd_import(args) -> int:
+    if bool(args.path) == bool(args.sample):
+        raise CliError("name a file to import, or --sample for the shipped sample city")
+    if args.sample:
+        args.path = refdata.SEED / "departments.json"
     prof = profile_from(args)
     try:
         result = import_units(prof.db, args.path)

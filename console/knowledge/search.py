@@ -270,9 +270,12 @@ class KnowledgeService:
         with self.db.engine.connect() as conn:
             return conn.execute(text("SELECT COUNT(*) FROM kb_articles")).scalar() or 0
 
-    def search_responsibilities(self, query: str, limit: int = 5) -> list[DutyHit]:
+    def search_responsibilities(self, query: str, limit: int = 5, district: str | None = None,
+                                jurisdiction: bool = False) -> list[DutyHit]:
         """Departments whose responsibility list matches `query`, best line first
-        ("who handles illegal parking on a pavement?")."""
+        ("who handles illegal parking on a pavement?"). `jurisdiction`: only units that
+        serve a case in `district` (city units, and that district's own; city units only
+        when `district` is None), as console.routing does."""
         words = self._words(query, limit)
         if not words:
             return []
@@ -281,8 +284,9 @@ class KnowledgeService:
             rows = conn.execute(text(
                 "SELECT f.department_code, f.line, bm25(kb_duty_fts, 0, 0, 2.0, 1.0) AS rank, "
                 "d.name, d.responsibilities FROM kb_duty_fts f JOIN departments d ON d.code = f.department_code "
-                "WHERE kb_duty_fts MATCH :q ORDER BY rank LIMIT :n"),
-                {"q": match_expression(words, title_boost=False), "n": limit}).all()
+                "WHERE kb_duty_fts MATCH :q" + (" AND (d.level = 'city' OR d.district_code = :district)"
+                                               if jurisdiction else "") + " ORDER BY rank LIMIT :n"),
+                {"q": match_expression(words, title_boost=False), "n": limit, "district": district}).all()
         out = []
         for r in rows:
             duties = json.loads(r.responsibilities) if isinstance(r.responsibilities, str) else r.responsibilities

@@ -20,6 +20,25 @@
     </message>
 </context>
 <context>
+    <name>AssistPicker</name>
+    <message>
+        <location filename="../../ui/unit_picker.py" line="67" />
+        <source>Assisting departments</source>
+        <translation>协办单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_picker.py" line="70" />
+        <location filename="../../ui/unit_picker.py" line="72" />
+        <source>Show all units</source>
+        <translation>显示全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_picker.py" line="73" />
+        <source>List every unit, not only those the responsibility list suggests</source>
+        <translation>列出全部单位，而不只是职责清单建议的单位</translation>
+    </message>
+</context>
+<context>
     <name>CallBar</name>
     <message>
         <location filename="../../ui/call_bar.py" line="46" />
@@ -212,6 +231,7 @@
     </message>
     <message>
         <location filename="../../ui/case_detail.py" line="103" />
+        <location filename="../../ui/case_detail.py" line="349" />
         <source>There is no such case.</source>
         <translation>没有这个工单。</translation>
     </message>
@@ -222,6 +242,7 @@
     </message>
     <message>
         <location filename="../../ui/case_detail.py" line="109" />
+        <location filename="../../ui/case_detail.py" line="352" />
         <source>{0}: {1} done.</source>
         <translation>{0}：已{1}。</translation>
     </message>
@@ -261,7 +282,7 @@ The caller of {0} will be called back with {1}.</source>
     </message>
     <message>
         <location filename="../../ui/case_detail.py" line="148" />
-        <source>Leaders' instructions</source>
+        <source>Leaders&apos; instructions</source>
         <translation>领导批示</translation>
     </message>
     <message>
@@ -289,7 +310,7 @@ The caller of {0} will be called back with {1}.</source>
     </message>
     <message>
         <location filename="../../ui/case_detail.py" line="165" />
-        <location filename="../../ui/case_detail.py" line="223" />
+        <location filename="../../ui/case_detail.py" line="226" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -308,7 +329,7 @@ The caller of {0} will be called back with {1}.</source>
     <message>
         <location filename="../../ui/case_detail.py" line="167" />
         <location filename="../../ui/case_detail.py" line="169" />
-        <location filename="../../ui/case_detail.py" line="360" />
+        <location filename="../../ui/case_detail.py" line="404" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -328,159 +349,174 @@ The caller of {0} will be called back with {1}.</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="179" />
+        <location filename="../../ui/case_detail.py" line="181" />
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="180" />
         <source>Assisting departments</source>
-        <translation>协办单位</translation>
+        <translation type="vanished">协办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="192" />
+        <location filename="../../ui/case_detail.py" line="183" />
+        <location filename="../../ui/case_detail.py" line="366" />
+        <source>Choose the lead department...</source>
+        <translation>选择主办单位……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="184" />
+        <source>Why this unit</source>
+        <translation>推荐依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="191" />
+        <source>Lead</source>
+        <translation>主办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="193" />
         <source>Assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="194" />
-        <location filename="../../ui/case_detail.py" line="203" />
+        <location filename="../../ui/case_detail.py" line="197" />
+        <location filename="../../ui/case_detail.py" line="206" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="197" />
-        <location filename="../../ui/case_detail.py" line="205" />
+        <location filename="../../ui/case_detail.py" line="200" />
+        <location filename="../../ui/case_detail.py" line="208" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="198" />
+        <location filename="../../ui/case_detail.py" line="201" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="199" />
+        <location filename="../../ui/case_detail.py" line="202" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="207" />
+        <location filename="../../ui/case_detail.py" line="210" />
         <source>Merge into case number</source>
         <translation>并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="208" />
+        <location filename="../../ui/case_detail.py" line="211" />
         <source>Case number to merge into</source>
         <translation>要并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="209" />
+        <location filename="../../ui/case_detail.py" line="212" />
         <source>Instruction level</source>
         <translation>批示级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="212" />
+        <location filename="../../ui/case_detail.py" line="215" />
         <source>Extension</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="213" />
+        <location filename="../../ui/case_detail.py" line="216" />
         <source>as requested</source>
         <translation>按申请时长</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="214" />
+        <location filename="../../ui/case_detail.py" line="217" />
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="224" />
+        <location filename="../../ui/case_detail.py" line="227" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="250" />
+        <location filename="../../ui/case_detail.py" line="255" />
         <source>No case open: press Enter on a row of the queue.</source>
         <translation>未打开工单：在工单列表中选中一行按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="264" />
-        <source>Leader's pick: handle first</source>
+        <location filename="../../ui/case_detail.py" line="270" />
+        <source>Leader&apos;s pick: handle first</source>
         <translation>领导点球：优先办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="266" />
+        <location filename="../../ui/case_detail.py" line="272" />
         <source>Supervised {0} times</source>
         <translation>已督办 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="270" />
+        <location filename="../../ui/case_detail.py" line="276" />
         <source>Deadline: {0} ({1})</source>
         <translation>时限：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="271" />
+        <location filename="../../ui/case_detail.py" line="277" />
         <source>No deadline running</source>
         <translation>当前无办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="274" />
+        <location filename="../../ui/case_detail.py" line="280" />
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="275" />
+        <location filename="../../ui/case_detail.py" line="281" />
         <source>Caller: {0}</source>
         <translation>来电人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="275" />
+        <location filename="../../ui/case_detail.py" line="281" />
         <source> (repeat caller)</source>
         <translation>（重复来电）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="279" />
+        <location filename="../../ui/case_detail.py" line="285" />
         <source>Received: {0}</source>
         <translation>受理时间：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="282" />
+        <location filename="../../ui/case_detail.py" line="288" />
         <source>Lead: {0}</source>
         <translation>主办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="283" />
+        <location filename="../../ui/case_detail.py" line="289" />
         <source>; assisting: {0}</source>
         <translation>；协办：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="286" />
+        <location filename="../../ui/case_detail.py" line="292" />
         <source>Merged into {0}</source>
         <translation>已并入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="289" />
-        <source>Lead unit's 24-hour contact: {0} {1}</source>
+        <location filename="../../ui/case_detail.py" line="296" />
+        <source>Lead unit&apos;s 24-hour contact: {0} {1}</source>
         <translation>主办单位24小时联系人：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="292" />
+        <location filename="../../ui/case_detail.py" line="299" />
         <source>Progress contact made {0}</source>
         <translation>已于 {0} 联系市民告知进展</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="293" />
+        <location filename="../../ui/case_detail.py" line="300" />
         <source>Progress contact due {0} (1-hour rule)</source>
         <translation>须于 {0} 前联系市民告知进展（1小时规则）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="296" />
+        <location filename="../../ui/case_detail.py" line="303" />
         <source>Extension requested: {0}</source>
         <translation>已申请延期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="299" />
+        <location filename="../../ui/case_detail.py" line="306" />
         <source>Callback: {0}, resolved {1}</source>
         <translation>回访：{0}，解决 {1}</translation>
     </message>
@@ -489,62 +525,77 @@ The caller of {0} will be called back with {1}.</source>
         <translation type="vanished">回访：满意 {0}，解决 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="300" />
+        <location filename="../../ui/case_detail.py" line="307" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="300" />
+        <location filename="../../ui/case_detail.py" line="307" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="302" />
+        <location filename="../../ui/case_detail.py" line="309" />
         <source>Callback tries without reaching the caller: {0}</source>
         <translation>回访未联系上次数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="304" />
+        <location filename="../../ui/case_detail.py" line="311" />
         <source>Merged into this case: {0}</source>
         <translation>并入本单的工单：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="306" />
+        <location filename="../../ui/case_detail.py" line="313" />
         <source>Call back each caller: {0}</source>
         <translation>需逐一回访：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="325" />
+        <location filename="../../ui/case_detail.py" line="337" />
+        <source>Contacted {0} at {1}</source>
+        <translation>已于 {1} 联系到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="350" />
+        <source>Not recorded: {0}</source>
+        <translation>未记录：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="374" />
+        <source>Why: {0}</source>
+        <translation>依据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="385" />
         <source>Returned by {0}: {1}</source>
         <translation>{0}退单：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="327" />
+        <location filename="../../ui/case_detail.py" line="387" />
         <source>; names {0} as responsible</source>
         <translation>；认为应由{0}承办</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="330" />
+        <location filename="../../ui/case_detail.py" line="390" />
         <source>Binding decision: {0} is responsible</source>
         <translation>裁定（具约束力）：由{0}承办</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="332" />
+        <location filename="../../ui/case_detail.py" line="392" />
         <source>Passed down by: {0}</source>
         <translation>逐级下派自：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="360" />
+        <location filename="../../ui/case_detail.py" line="404" />
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="361" />
+        <location filename="../../ui/case_detail.py" line="405" />
         <source>Required for this action</source>
         <translation>此操作必须填写</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="361" />
+        <location filename="../../ui/case_detail.py" line="405" />
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -819,136 +870,136 @@ The caller of {0} will be called back with {1}.</source>
         <translation>已保存 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="272" />
+        <location filename="../../ui/intake_form.py" line="273" />
         <source>An emergency is transferred, not dispatched.</source>
         <translation>紧急事件应转接，不派单。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="284" />
+        <location filename="../../ui/intake_form.py" line="285" />
         <source>Choose the lead department.</source>
         <translation>请选择主办单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="291" />
+        <location filename="../../ui/intake_form.py" line="292" />
         <source>Dispatch to {0}</source>
         <translation>派往 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="293" />
+        <location filename="../../ui/intake_form.py" line="294" />
         <source> (assisting: {0})</source>
         <translation>（协办：{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="297" />
+        <location filename="../../ui/intake_form.py" line="298" />
         <source>Sign for by {0}, reply by {1}.</source>
         <translation>签收时限 {0}，办结时限 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="299" />
+        <location filename="../../ui/intake_form.py" line="300" />
         <source>Press Ctrl+Enter again to save and dispatch; any change cancels.</source>
         <translation>再按 Ctrl+Enter 保存并派单；修改任何内容即取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="316" />
+        <location filename="../../ui/intake_form.py" line="317" />
         <source>No likely duplicate to merge into.</source>
         <translation>没有可并入的疑似重复工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="319" />
+        <location filename="../../ui/intake_form.py" line="320" />
         <source>Same matter as {0}</source>
         <translation>与 {0} 为同一事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="338" />
+        <location filename="../../ui/intake_form.py" line="339" />
         <source>Saved {0}; not merged: {1}</source>
         <translation>已保存 {0}；未并入：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="340" />
+        <location filename="../../ui/intake_form.py" line="341" />
         <source>Saved {0} and merged it into {1}.</source>
         <translation>已保存 {0} 并并入 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="354" />
+        <location filename="../../ui/intake_form.py" line="355" />
         <source>Discard the call?</source>
         <translation>放弃此来电？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="355" />
+        <location filename="../../ui/intake_form.py" line="356" />
         <source>What was typed for this call is lost. Discard it?</source>
         <translation>此来电已填写的内容将丢失。确定放弃？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="392" />
-        <source>Caller's phone</source>
+        <location filename="../../ui/intake_form.py" line="393" />
+        <source>Caller&apos;s phone</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="393" />
+        <location filename="../../ui/intake_form.py" line="394" />
         <source>138 0013 8000 or 028-8600 1234</source>
         <translation>138 0013 8000 或 028-8600 1234</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="394" />
-        <source>Caller's name</source>
+        <location filename="../../ui/intake_form.py" line="395" />
+        <source>Caller&apos;s name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="396" />
+        <location filename="../../ui/intake_form.py" line="397" />
         <source>Request type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="397" />
-        <location filename="../../ui/intake_form.py" line="426" />
+        <location filename="../../ui/intake_form.py" line="398" />
+        <location filename="../../ui/intake_form.py" line="427" />
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="400" />
-        <location filename="../../ui/intake_form.py" line="543" />
+        <location filename="../../ui/intake_form.py" line="401" />
+        <location filename="../../ui/intake_form.py" line="546" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="401" />
+        <location filename="../../ui/intake_form.py" line="402" />
         <source>Type Chinese or pinyin initials, e.g. wy</source>
         <translation>输入中文或拼音首字母，如 wy</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="402" />
+        <location filename="../../ui/intake_form.py" line="403" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="410" />
+        <location filename="../../ui/intake_form.py" line="411" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="411" />
+        <location filename="../../ui/intake_form.py" line="412" />
         <source>Road, compound or landmark</source>
         <translation>道路、小区或地标</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="417" />
-        <location filename="../../ui/intake_form.py" line="550" />
+        <location filename="../../ui/intake_form.py" line="418" />
+        <location filename="../../ui/intake_form.py" line="553" />
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="419" />
+        <location filename="../../ui/intake_form.py" line="420" />
         <source>What happened, where, since when, what the caller asks for</source>
         <translation>发生了什么、在哪里、从何时开始、来电人有何诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="422" />
-        <location filename="../../ui/intake_form.py" line="554" />
+        <location filename="../../ui/intake_form.py" line="423" />
+        <location filename="../../ui/intake_form.py" line="557" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="425" />
+        <location filename="../../ui/intake_form.py" line="426" />
         <source>Transfer to</source>
         <translation>转接至</translation>
     </message>
@@ -973,129 +1024,128 @@ The caller of {0} will be called back with {1}.</source>
         <translation type="vanished">紧急情况：危及生命或公共安全的事项不属于热线受理范围。请立即将来电转接 110（报警）、119（火警）或 120（急救），等对方接听后再保存：转接会被记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="432" />
+        <location filename="../../ui/intake_form.py" line="433" />
         <source>Emergency transfer instruction</source>
         <translation>紧急转接提示</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="435" />
+        <location filename="../../ui/intake_form.py" line="436" />
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="436" />
+        <location filename="../../ui/intake_form.py" line="437" />
         <source>Save as received (decide later)</source>
         <translation>仅受理（稍后处置）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="436" />
+        <location filename="../../ui/intake_form.py" line="437" />
         <source>Answer directly</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="437" />
+        <location filename="../../ui/intake_form.py" line="438" />
         <source>Dispatch to a department</source>
         <translation>派单至部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="440" />
+        <location filename="../../ui/intake_form.py" line="441" />
         <source>Answer given to the caller</source>
         <translation>答复来电人的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="443" />
+        <location filename="../../ui/intake_form.py" line="444" />
         <source>Cited knowledge article</source>
         <translation>引用的知识库条目</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="445" />
+        <location filename="../../ui/intake_form.py" line="446" />
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="446" />
         <source>Assisting departments</source>
-        <translation>协办单位</translation>
+        <translation type="vanished">协办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="454" />
+        <location filename="../../ui/intake_form.py" line="457" />
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="457" />
+        <location filename="../../ui/intake_form.py" line="460" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="457" />
+        <location filename="../../ui/intake_form.py" line="460" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="458" />
+        <location filename="../../ui/intake_form.py" line="461" />
         <source>Save and dispatch (Ctrl+Enter)</source>
         <translation>保存并派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="459" />
+        <location filename="../../ui/intake_form.py" line="462" />
         <source>Save and dispatch</source>
         <translation>保存并派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="461" />
+        <location filename="../../ui/intake_form.py" line="464" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="461" />
+        <location filename="../../ui/intake_form.py" line="464" />
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="479" />
+        <location filename="../../ui/intake_form.py" line="482" />
         <source>Repeat caller</source>
         <translation>重复来电</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="482" />
+        <location filename="../../ui/intake_form.py" line="485" />
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="484" />
-        <source>Caller's earlier cases</source>
+        <location filename="../../ui/intake_form.py" line="487" />
+        <source>Caller&apos;s earlier cases</source>
         <translation>来电人以往工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="486" />
-        <location filename="../../ui/intake_form.py" line="505" />
+        <location filename="../../ui/intake_form.py" line="489" />
+        <location filename="../../ui/intake_form.py" line="508" />
         <source>Likely duplicates</source>
         <translation>疑似重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="508" />
+        <location filename="../../ui/intake_form.py" line="511" />
         <source>Merge (Ctrl+M)</source>
         <translation>并单 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="509" />
+        <location filename="../../ui/intake_form.py" line="512" />
         <source>Merge into the selected duplicate</source>
         <translation>并入所选重复工单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="517" />
+        <location filename="../../ui/intake_form.py" line="520" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="538" />
+        <location filename="../../ui/intake_form.py" line="541" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="463" />
-        <location filename="../../ui/intake_form.py" line="540" />
+        <location filename="../../ui/intake_form.py" line="466" />
+        <location filename="../../ui/intake_form.py" line="543" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -1105,93 +1155,113 @@ The caller of {0} will be called back with {1}.</source>
         <translation>已恢复：{0} 最后保存的未提交来电。请核对后保存或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="430" />
-        <source>EMERGENCY: a threat to life or public safety is not a hotline case. Put the caller through to 110, 119, 120, 122 or the utility's emergency line, stay on the line until they answer, then save to log the transfer.</source>
+        <location filename="../../ui/intake_form.py" line="431" />
+        <source>EMERGENCY: a threat to life or public safety is not a hotline case. Put the caller through to 110, 119, 120, 122 or the utility&apos;s emergency line, stay on the line until they answer, then save to log the transfer.</source>
         <translation>特急：危及生命或公共安全的事项不属于热线受理范围。请立即将来电转接 110、119、120、122 或相关企业的抢修热线，等对方接听后再保存，转接即被记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="462" />
-        <location filename="../../ui/intake_form.py" line="558" />
+        <location filename="../../ui/intake_form.py" line="447" />
+        <source>Why this unit</source>
+        <translation>推荐依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="465" />
+        <location filename="../../ui/intake_form.py" line="561" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="463" />
+        <location filename="../../ui/intake_form.py" line="466" />
         <source>Mailbox</source>
         <translation>信箱</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="463" />
+        <location filename="../../ui/intake_form.py" line="466" />
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="463" />
+        <location filename="../../ui/intake_form.py" line="466" />
         <source>App</source>
         <translation>移动应用</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="463" />
+        <location filename="../../ui/intake_form.py" line="466" />
         <source>Walk-in</source>
         <translation>来访</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="467" />
-        <source>Confidential (caller's identity withheld)</source>
+        <location filename="../../ui/intake_form.py" line="470" />
+        <source>Confidential (caller&apos;s identity withheld)</source>
         <translation>保密（不公开来电人身份）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="468" />
+        <location filename="../../ui/intake_form.py" line="471" />
         <source>Confidential</source>
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="469" />
+        <location filename="../../ui/intake_form.py" line="472" />
         <source>Dispatch preview</source>
         <translation>派单预览</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="473" />
+        <location filename="../../ui/intake_form.py" line="476" />
         <source>Restored draft</source>
         <translation>已恢复的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="504" />
+        <location filename="../../ui/intake_form.py" line="507" />
         <source>Likely duplicates (Ctrl+M merges into the chosen one)</source>
         <translation>疑似重复工单（Ctrl+M 并入选中的一件）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="545" />
+        <location filename="../../ui/intake_form.py" line="548" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="549" />
+        <location filename="../../ui/intake_form.py" line="552" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="573" />
+        <location filename="../../ui/intake_form.py" line="579" />
         <source>Lead</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="574" />
+        <location filename="../../ui/intake_form.py" line="580" />
         <source>Assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="724" />
+        <location filename="../../ui/intake_form.py" line="734" />
         <source>Unknown district; pick one from the list.</source>
         <translation>没有这个区县，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="733" />
+        <location filename="../../ui/intake_form.py" line="743" />
         <source>Choose the lead department...</source>
         <translation>请选择主办单位…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="759" />
+        <location filename="../../ui/intake_form.py" line="760" />
+        <source>Why: {0}</source>
+        <translation>依据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="777" />
+        <source>Reached {0}; recorded when the call is saved.</source>
+        <translation>已联系到 {0}；保存工单时记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="793" />
+        <source>Saved {0}; the unit contact was not recorded: {1}</source>
+        <translation>已保存 {0}；单位联系情况未记录：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="809" />
         <source>Choose the request type to see the deadline.</source>
         <translation>选择诉求类型后显示办理时限。</translation>
     </message>
@@ -1200,57 +1270,57 @@ The caller of {0} will be called back with {1}.</source>
         <translation type="vanished">紧急情况：已转接，热线不计时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="768" />
+        <location filename="../../ui/intake_form.py" line="818" />
         <source>Answered directly: closed on the call, no deadline.</source>
         <translation>直接答复：通话中办结，无办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="770" />
+        <location filename="../../ui/intake_form.py" line="820" />
         <source>Deadline: sign for by {0}, reply by {1}</source>
         <translation>时限：{0} 前签收，{1} 前答复</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="774" />
+        <location filename="../../ui/intake_form.py" line="824" />
         <source>Deadline: dispatch by {0}</source>
         <translation>时限：{0} 前派单</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="800" />
+        <location filename="../../ui/intake_form.py" line="850" />
         <source>Caller history appears when the number is complete.</source>
         <translation>号码输入完整后显示来电历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="804" />
+        <location filename="../../ui/intake_form.py" line="854" />
         <source>{0}: {1} earlier cases</source>
         <translation>{0}：以往工单 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="807" />
+        <location filename="../../ui/intake_form.py" line="857" />
         <source>Repeat caller (30 days)</source>
         <translation>重复来电（30天内）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="808" />
+        <location filename="../../ui/intake_form.py" line="858" />
         <source>Repeat caller: called within the last 30 days</source>
         <translation>重复来电：30 天内来电过</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="832" />
+        <location filename="../../ui/intake_form.py" line="878" />
         <source>Cited article: {0}</source>
         <translation>引用条目：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="831" />
+        <location filename="../../ui/intake_form.py" line="877" />
         <source>No article cited (choose one in the knowledge panel)</source>
         <translation>未引用知识条目（在知识库面板中选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="762" />
+        <location filename="../../ui/intake_form.py" line="812" />
         <source>Emergency: no hotline deadline once the transfer is logged.</source>
         <translation>特急：记录转接后，热线不计办理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="886" />
+        <location filename="../../ui/intake_form.py" line="933" />
         <source>Not saved: correct the marked fields. Nothing was lost.</source>
         <translation>未保存：请修改标出的字段，已填内容不会丢失。</translation>
     </message>
@@ -1309,7 +1379,7 @@ The caller of {0} will be called back with {1}.</source>
     </message>
     <message>
         <location filename="../../ui/intake_messages.py" line="34" />
-        <source>An emergency is transferred: choose 110, 119, 120, 122 or a utility's line.</source>
+        <source>An emergency is transferred: choose 110, 119, 120, 122 or a utility&apos;s line.</source>
         <translation>特急须转接：请选择 110、119、120、122 或企业抢修热线。</translation>
     </message>
     <message>
@@ -1360,7 +1430,7 @@ The caller of {0} will be called back with {1}.</source>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="86" />
-        <source>{0} ({1}) is signed in. Type the password to unlock. Another operator may sign in instead: {0}'s unsaved call then stays saved as a draft.</source>
+        <source>{0} ({1}) is signed in. Type the password to unlock. Another operator may sign in instead: {0}&apos;s unsaved call then stays saved as a draft.</source>
         <translation>{0}（{1}）已登录。输入密码即可解锁。也可换其他坐席登录：{0}未保存的来电将保留为其草稿。</translation>
     </message>
     <message>
@@ -1384,7 +1454,7 @@ The caller of {0} will be called back with {1}.</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="171" />
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Local only</source>
         <translation>仅本地</translation>
     </message>
@@ -1450,72 +1520,72 @@ The caller of {0} will be called back with {1}.</source>
         <translation>来电记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>{0} ({1}) · {2}</source>
         <translation>{0}（{1}）· {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Operator and role</source>
         <translation>坐席与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>Call timer</source>
         <translation>通话计时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>Sync state</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Operator</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Team lead</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="333" />
         <source>Department liaison</source>
         <translation>部门联络员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>No likely duplicates for this call.</source>
         <translation>本次来电没有疑似重复工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437" />
+        <location filename="../../ui/main_window.py" line="439" />
         <source>No call</source>
         <translation>无通话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443" />
+        <location filename="../../ui/main_window.py" line="445" />
         <source>Call {0}</source>
         <translation>通话 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447" />
+        <location filename="../../ui/main_window.py" line="449" />
         <source>Ended {0}</source>
         <translation>已结束 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473" />
+        <location filename="../../ui/main_window.py" line="475" />
         <source>Quit?</source>
         <translation>退出？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474" />
+        <location filename="../../ui/main_window.py" line="476" />
         <source>Calls not saved as cases: {0}. They are kept as drafts and come back at the next sign-in. Quit now?</source>
         <translation>尚有 {0} 通来电未保存为工单，将保留为草稿，下次登录时恢复。现在退出？</translation>
     </message>
@@ -1616,12 +1686,12 @@ Its caller will be called back with {0}.</source>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="225" />
-        <source>Leader's instruction</source>
+        <source>Leader&apos;s instruction</source>
         <translation>领导批示</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="227" />
-        <source>Leader's pick</source>
+        <source>Leader&apos;s pick</source>
         <translation>领导点球</translation>
     </message>
     <message>
@@ -1752,7 +1822,7 @@ Its caller will be called back with {0}.</source>
     </message>
     <message>
         <location filename="../../ui/refusals.py" line="31" />
-        <source>"{value}" is not a duration: write working days or hours, e.g. 5wd or 16wh.</source>
+        <source>&quot;{value}&quot; is not a duration: write working days or hours, e.g. 5wd or 16wh.</source>
         <translation>“{value}”不是有效时长：请填写工作日或工作小时，例如 5wd 或 16wh。</translation>
     </message>
     <message>
@@ -1777,7 +1847,7 @@ Its caller will be called back with {0}.</source>
     </message>
     <message>
         <location filename="../../ui/refusals.py" line="38" />
-        <source>No extension was requested: only a department's request can be approved or rejected.</source>
+        <source>No extension was requested: only a department&apos;s request can be approved or rejected.</source>
         <translation>没有延期申请：只能审批承办部门提出的延期申请。</translation>
     </message>
     <message>
@@ -1822,7 +1892,7 @@ Its caller will be called back with {0}.</source>
     </message>
     <message>
         <location filename="../../ui/refusals.py" line="50" />
-        <source>{unit} was named responsible by a team lead's binding decision: it cannot return the case.</source>
+        <source>{unit} was named responsible by a team lead&apos;s binding decision: it cannot return the case.</source>
         <translation>{unit}已由班长裁定为承办单位（具约束力），不能再退单。</translation>
     </message>
     <message>
@@ -1846,67 +1916,77 @@ Its caller will be called back with {0}.</source>
         <translation>承办单位不能同时作为协办单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="61" />
+        <location filename="../../ui/refusals.py" line="57" />
+        <source>{unit} is not a unit of this case: contact its lead or an assisting unit.</source>
+        <translation>{unit} 不是本工单的承办单位：请联系主办或协办单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="59" />
+        <source>Say who answered at the unit (at most 64 characters).</source>
+        <translation>请填写单位接听人（不超过64个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="64" />
         <source>Lead department</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="62" />
+        <location filename="../../ui/refusals.py" line="65" />
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="63" />
+        <location filename="../../ui/refusals.py" line="66" />
         <source>Extension</source>
         <translation>延期时长</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="64" />
+        <location filename="../../ui/refusals.py" line="67" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="65" />
+        <location filename="../../ui/refusals.py" line="68" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="66" />
+        <location filename="../../ui/refusals.py" line="69" />
         <source>Merge into case number</source>
         <translation>并入的工单编号</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="67" />
+        <location filename="../../ui/refusals.py" line="70" />
         <source>Transfer target</source>
         <translation>转接对象</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="68" />
+        <location filename="../../ui/refusals.py" line="71" />
         <source>Instruction level</source>
         <translation>批示级别</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="69" />
+        <location filename="../../ui/refusals.py" line="72" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="70" />
+        <location filename="../../ui/refusals.py" line="73" />
         <source>Result</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="71" />
+        <location filename="../../ui/refusals.py" line="74" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="72" />
+        <location filename="../../ui/refusals.py" line="75" />
         <source>Unit believed responsible</source>
         <translation>建议承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="73" />
+        <location filename="../../ui/refusals.py" line="76" />
         <source>Assisting departments</source>
         <translation>协办单位</translation>
     </message>
@@ -1945,7 +2025,7 @@ Its caller will be called back with {0}.</source>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="32" />
-        <source>Go to the caller's phone</source>
+        <source>Go to the caller&apos;s phone</source>
         <translation>跳到来电号码</translation>
     </message>
     <message>
@@ -1955,7 +2035,7 @@ Its caller will be called back with {0}.</source>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="35" />
-        <source>Go to the caller's earlier cases (Enter opens one)</source>
+        <source>Go to the caller&apos;s earlier cases (Enter opens one)</source>
         <translation>跳到来电人历史工单（Enter 打开）</translation>
     </message>
     <message>
@@ -1970,7 +2050,7 @@ Its caller will be called back with {0}.</source>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="40" />
-        <source>Insert the selected article's answer into the reply</source>
+        <source>Insert the selected article&apos;s answer into the reply</source>
         <translation>将所选知识条目的答复插入答复栏</translation>
     </message>
     <message>
@@ -2458,12 +2538,12 @@ Its caller will be called back with {0}.</source>
     </message>
     <message>
         <location filename="../../ui/terms.py" line="74" />
-        <source>Leader's instruction</source>
+        <source>Leader&apos;s instruction</source>
         <translation>领导批示</translation>
     </message>
     <message>
         <location filename="../../ui/terms.py" line="75" />
-        <source>Leader's pick</source>
+        <source>Leader&apos;s pick</source>
         <translation>领导点球</translation>
     </message>
     <message>
@@ -2527,32 +2607,37 @@ Its caller will be called back with {0}.</source>
         <translation>下派</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="90" />
+        <location filename="../../ui/terms.py" line="88" />
+        <source>Unit contacted</source>
+        <translation>已联系单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="91" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="91" />
+        <location filename="../../ui/terms.py" line="92" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="92" />
+        <location filename="../../ui/terms.py" line="93" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="95" />
+        <location filename="../../ui/terms.py" line="96" />
         <source>City</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="96" />
+        <location filename="../../ui/terms.py" line="97" />
         <source>District</source>
         <translation>区级</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="97" />
+        <location filename="../../ui/terms.py" line="98" />
         <source>Township</source>
         <translation>街镇级</translation>
     </message>
@@ -2652,7 +2737,7 @@ Its caller will be called back with {0}.</source>
     </message>
     <message>
         <location filename="../../ui/timeline.py" line="92" />
-        <source>Assisting unit's opinion: {0}</source>
+        <source>Assisting unit&apos;s opinion: {0}</source>
         <translation>协办单位意见：{0}</translation>
     </message>
     <message>
@@ -2727,12 +2812,12 @@ Its caller will be called back with {0}.</source>
     </message>
     <message>
         <location filename="../../ui/timeline.py" line="123" />
-        <source>Recorded a leader's instruction ({0})</source>
+        <source>Recorded a leader&apos;s instruction ({0})</source>
         <translation>登记领导批示（{0}）</translation>
     </message>
     <message>
         <location filename="../../ui/timeline.py" line="125" />
-        <source>Marked as a leader's pick</source>
+        <source>Marked as a leader&apos;s pick</source>
         <translation>列为领导点题件</translation>
     </message>
     <message>
@@ -2746,37 +2831,42 @@ Its caller will be called back with {0}.</source>
         <translation>直接答复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="132" />
+        <location filename="../../ui/timeline.py" line="131" />
+        <source>Reached {0}&apos;s 24-hour contact: {1}</source>
+        <translation>已联系{0}24小时值班联系人：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="135" />
         <source>Put the caller through to {0}</source>
         <translation>来电转接 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="134" />
+        <location filename="../../ui/timeline.py" line="137" />
         <source>Note: {0}</source>
         <translation>备注：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="139" />
+        <location filename="../../ui/timeline.py" line="142" />
         <source>. Reason: {0}</source>
         <translation>。理由：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="144" />
+        <location filename="../../ui/timeline.py" line="147" />
         <source>description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="145" />
+        <location filename="../../ui/timeline.py" line="148" />
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="146" />
-        <source>caller's name</source>
+        <location filename="../../ui/timeline.py" line="149" />
+        <source>caller&apos;s name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="147" />
+        <location filename="../../ui/timeline.py" line="150" />
         <source>answer</source>
         <translation>答复</translation>
     </message>
@@ -2784,34 +2874,69 @@ Its caller will be called back with {0}.</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline.py" line="157" />
+        <location filename="../../ui/timeline.py" line="160" />
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="159" />
+        <location filename="../../ui/timeline.py" line="162" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="159" />
+        <location filename="../../ui/timeline.py" line="162" />
         <source>By</source>
         <translation>经办</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="159" />
+        <location filename="../../ui/timeline.py" line="162" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="159" />
+        <location filename="../../ui/timeline.py" line="162" />
         <source>What happened</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="167" />
+        <location filename="../../ui/timeline.py" line="170" />
         <source>The chosen event in full</source>
         <translation>所选办理记录全文</translation>
+    </message>
+</context>
+<context>
+    <name>UnitContactBox</name>
+    <message>
+        <location filename="../../ui/unit_picker.py" line="155" />
+        <location filename="../../ui/unit_picker.py" line="156" />
+        <source>Who answered</source>
+        <translation>接听人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_picker.py" line="158" />
+        <location filename="../../ui/unit_picker.py" line="160" />
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_picker.py" line="161" />
+        <source>Record that the unit&apos;s 24-hour contact was reached, who answered and when</source>
+        <translation>记录已联系上单位24小时值班联系人、接听人及时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_picker.py" line="189" />
+        <source>{0}, 24-hour contact: {1} {2}</source>
+        <translation>{0}，24小时值班联系人：{1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_picker.py" line="190" />
+        <source>(no number on file)</source>
+        <translation>（无登记号码）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_picker.py" line="203" />
+        <source>Type who answered first.</source>
+        <translation>请先填写接听人。</translation>
     </message>
 </context>
 </TS>

@@ -45,5 +45,6 @@ def use_file(path: str | None) -> None:
     else:
         os.environ.pop(UNITS_ENV, None)
     units.cache_clear()
-    from .case_rows import reference_codes
+    from .case_rows import reference_codes, unit_parents
     reference_codes.cache_clear()
+    unit_parents.cache_clear()

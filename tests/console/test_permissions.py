@@ -10,7 +10,7 @@ from console.permissions import COLUMNS, PATHS, TABLE, Forbidden, Relation, acti
 from console.workflow import ACTIONS, WorkflowError, allowed_actions
 
 HOTLINE = {"receive", "answer", "dispatch", "queue_callback", "callback", "callback_unreached", "reopen", "close",
-           "transfer", "merge", "edit", "note", "progress_contact", "attach"}
+           "transfer", "merge", "edit", "note", "progress_contact", "attach", "unit_contacted"}
 # a dissatisfied callback's review and closing a replied case without a callback are a team lead's
 LEADS = {"approve_extension", "reject_extension", "cancel", "supervise", "instruct", "pick", "review_reopen",
          "review_close", "close_without_callback", "approve_return", "reject_return", "decide_dispute"}

@@ -149,3 +149,16 @@ def test_the_profile_routes_like_the_seed(profile):
     below = refdata.children(db, "GOV-JN")
     assert {u.level for u in below} == {"district", "street"}
     assert [u.code for u in refdata.children(units, "JN-S01")] == ["JN-S01-C1", "JN-S01-C2"]
+
+
+def test_the_knowledge_bases_duty_search_keeps_to_the_cases_district(profile):
+    from console.knowledge import KnowledgeService
+    service = KnowledgeService(profile.db)
+    anywhere = service.search_responsibilities("建筑工地施工噪音", 20)
+    assert {BY_CODE[h.department_code].district_code for h in anywhere} - {None, "JN"}  # every district's bureau
+    hits = service.search_responsibilities("建筑工地施工噪音", 20, "JN", jurisdiction=True)
+    assert "JN-HOUSING" in [h.department_code for h in hits]
+    assert all(BY_CODE[h.department_code].level == "city" or BY_CODE[h.department_code].district_code == "JN"
+               for h in hits)
+    no_district = service.search_responsibilities("建筑工地施工噪音", 20, None, jurisdiction=True)
+    assert no_district and all(BY_CODE[h.department_code].level == "city" for h in no_district)

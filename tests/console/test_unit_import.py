@@ -213,3 +213,12 @@ def test_cli_import_prints_the_counts(capsys, profile, tmp_path):
     code, out, err = run_cli(capsys, profile, path)
     assert code == 0 and out.strip() == f"imported city.json: 1 added, 0 updated, 0 unchanged, {len(SEED)} removed"
     assert [u[0] for u in _reopened_snapshot(profile)] == ["X1"]
+
+
+def test_cli_import_sample_brings_the_shipped_units_and_needs_a_file_or_the_flag(capsys, profile, tmp_path):
+    folder = profile.data_dir
+    profile.close()
+    code, out, _ = run(capsys, "refdata", "import", "--sample", "--data-dir", folder)
+    assert code == 0 and f"{len(SEED)} unchanged" in out
+    code, _, err = run(capsys, "refdata", "import", "--data-dir", folder)
+    assert code == 2 and "--sample" in err

@@ -153,3 +153,44 @@ def test_old_yes_no_callbacks_and_closes_of_replied_cases_are_carried_into_the_t
         assert (r.satisfaction.numerator, r.satisfaction.denominator) == (1, 3)
     finally:
         prof.close()
+
+
+def test_an_old_profiles_units_get_their_level_and_district_and_an_import_adds_the_rest(tmp_path):
+    """0014_units_at_every_level: the district governments become district-level units of their
+    district; an import (`refdata import --sample` for the sample city) then adds the units below."""
+    from console import refdata
+    from console.unit_file import import_units
+    folder = tmp_path / "old"
+    folder.mkdir()
+    shutil.copy(DATA / "schema_0001_initial.db", folder / "console.db")
+    con = sqlite3.connect(folder / "console.db")  # the file has URBAN only; a district government as released
+    con.execute("INSERT INTO departments (code, name, parent_code, kind, contact_phone, contact_person, "
+                "responsibilities, category_codes) VALUES ('GOV-JJ', '锦江区人民政府', NULL, 'district', "
+                "'028-87752109', '张德华', '[]', '[\"1301\"]')")
+    con.commit()
+    con.close()
+    prof = open_profile(folder)
+    try:
+        units = {u.code: u for u in refdata.departments(prof.db)}
+        assert set(units) == {"URBAN", "GOV-JJ"}
+        assert (units["GOV-JJ"].level, units["GOV-JJ"].district_code) == ("district", "JJ")
+        assert (units["URBAN"].level, units["URBAN"].district_code) == ("city", None)
+        # no responsibility list yet: each listed category leads, with no line to show
+        assert refdata.routing(prof.db, "1301", "JJ").lead[0].code == "GOV-JJ"
+        # (this small file has a few categories only: a unit file for them, as the sample would be)
+        units_file = tmp_path / "units.json"
+        units_file.write_text(json.dumps([
+            {"code": "URBAN", "name": "市城市管理委员会", "level": "city", "contact_person": "王主任",
+             "contact_phone": "028-61880000", "duties": [{"category": "1301", "role": "assist", "duty": "指导"}]},
+            {"code": "GOV-JJ", "name": "锦江区人民政府", "level": "district", "district": "JJ",
+             "contact_person": "张德华", "contact_phone": "028-87752109"},
+            {"code": "JJ-URBAN", "name": "锦江区综合行政执法局", "level": "district", "district": "JJ",
+             "parent": "GOV-JJ", "contact_person": "李", "contact_phone": "028-87750000",
+             "duties": [{"category": "1301", "role": "lead", "duty": "负责锦江区占道经营的查处"}]}],
+            ensure_ascii=False), "utf-8")
+        result = import_units(prof.db, units_file)
+        assert (result.added, result.updated, result.removed) == (1, 2, 0)
+        assert refdata.routing(prof.db, "1301", "JJ").lead[0].code == "JJ-URBAN"
+        assert prof.cases.get("CD-A01-20261101-0001").case.lead_department in units  # its unit kept
+    finally:
+        prof.close()

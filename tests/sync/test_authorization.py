@@ -35,7 +35,7 @@ ACCOUNTS = {"op01": ("operator", "any"), "lead01": ("team_lead", "any"), "admin"
 # through a dispatch wherever the action allows, so that the relation is real
 SETUP = {**dict.fromkeys(["answer", "dispatch", "cancel", "merge"], ["dispatch", "return", "approve_return"]),
          **dict.fromkeys(["accept", "return", "supervise", "instruct", "pick", "edit", "note", "progress_contact",
-                          "assist_opinion", "sub_dispatch", "attach"], ["dispatch"]),
+                          "assist_opinion", "sub_dispatch", "attach", "unit_contacted"], ["dispatch"]),
          **dict.fromkeys(["approve_return", "reject_return"], ["dispatch", "return"]),
          # returned a second time: a dispute (the re-dispatch names the same lead and assisting units)
          "decide_dispute": ["dispatch", "return", "approve_return", "dispatch", "return"],
@@ -55,7 +55,8 @@ PAYLOAD = {"answer": {"answer": "已告知办理流程"},
            "transfer": {"to": "110"}, "instruct": {"level": "city"},
            "edit": {"fields": {"description": "新的描述"}}, "note": {"text": "备注"},
            "assist_opinion": {"text": "建议由属地街道牵头"}, "sub_dispatch": {"unit": "URBAN-ZHIFA"},
-           "decide_dispute": {"unit": "URBAN", "assist_departments": ["HRSS"]}, "attach": PHOTO.meta()}
+           "decide_dispute": {"unit": "URBAN", "assist_departments": ["HRSS"]}, "attach": PHOTO.meta(),
+           "unit_contacted": {"unit": "URBAN", "person": "值班员"}}
 REASON = "原因说明"
 ADMIN = Caller("admin", "admin")
 FIELDS = {"type": "help", "urgency": "normal", "channel": "web", "category_code": "0203", "district_code": "JJ",

@@ -119,7 +119,9 @@ def test_an_urgent_case_shows_the_1_hour_contact_and_the_lead_units_24_hour_cont
                                              **REC), operator)
     window.open_case(case.id)
     detail = window.detail
-    assert f"{urban.contact_person} {urban.contact_phone}" in detail.facts.text()
+    # an urgent case: the unit's contact in its own box (ui/unit_picker.py), not repeated in the facts
+    assert detail.unit_contact.isVisibleTo(detail)
+    assert f"{urban.contact_person} {urban.contact_phone}" in detail.unit_contact.contact.text()
     assert "1-hour rule" in detail.facts.text()
     assert "progress_contact" in detail.allowed()
     detail.action_combo.setCurrentIndex(detail.action_combo.findData("progress_contact"))

@@ -70,11 +70,11 @@ def test_the_action_panel_tab_order_follows_the_screen(qtbot, window, filled, op
     detail.action_combo.setCurrentIndex(detail.action_combo.findData("dispatch"))
     detail.timeline.setFocus()
     order = []
-    for _ in range(6):
+    for _ in range(7):
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget().objectName())
-    assert order == ["caseTimelineText", "caseAction", "caseLeadDepartment", "caseAssistDepartments", "caseReason",
-                     "caseApply"]
+    assert order == ["caseTimelineText", "caseAction", "caseLeadDepartment", "caseAssistDepartments",
+                     "caseAssistDepartmentsShowAll", "caseReason", "caseApply"]
 
 
 def test_the_timeline_reads_as_sentences_with_unit_names_and_in_full_by_keys(qtbot, window, filled, operator):
