@@ -14,83 +14,83 @@
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="80"/>
+        <location filename="../../ui/department/actions.py" line="81"/>
         <source>Result for the citizen</source>
         <translation>办理结果（答复市民）</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="81"/>
+        <location filename="../../ui/department/actions.py" line="82"/>
         <source>What was done, and the result (read to the citizen at the callback)</source>
         <translation>办理经过和结果（回访时读给市民）</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="86"/>
         <location filename="../../ui/department/actions.py" line="87"/>
+        <location filename="../../ui/department/actions.py" line="88"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="88"/>
+        <location filename="../../ui/department/actions.py" line="89"/>
         <source>Not resolved (explained to the citizen)</source>
         <translation>未解决（已向市民解释说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="89"/>
+        <location filename="../../ui/department/actions.py" line="90"/>
         <source>Outcome</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="99"/>
+        <location filename="../../ui/department/actions.py" line="96"/>
         <source>Unit believed responsible</source>
         <translation>建议承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="100"/>
+        <location filename="../../ui/department/actions.py" line="97"/>
         <source>(not named)</source>
         <translation>（不指定）</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="109"/>
+        <location filename="../../ui/department/actions.py" line="106"/>
         <source>More working days</source>
         <translation>延期工作日数</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="112"/>
+        <location filename="../../ui/department/actions.py" line="109"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="117"/>
+        <location filename="../../ui/department/actions.py" line="114"/>
         <source>Unit below to pass the case to</source>
         <translation>下派的下级单位</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="131"/>
+        <location filename="../../ui/department/actions.py" line="128"/>
         <source>Text (required)</source>
         <translation>内容（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="132"/>
+        <location filename="../../ui/department/actions.py" line="129"/>
         <source>The opinion or note, as the lead unit will read it</source>
         <translation>协办意见或备注，主办单位可见</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="133"/>
+        <location filename="../../ui/department/actions.py" line="130"/>
         <source>Required for this action</source>
         <translation>此操作必须填写</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="138"/>
+        <location filename="../../ui/department/actions.py" line="135"/>
         <source>Not done: write the result for the citizen.</source>
         <translation>未执行：请填写办理结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="142"/>
+        <location filename="../../ui/department/actions.py" line="139"/>
         <source>Not done: write the opinion.</source>
         <translation>未执行：请填写协办意见。</translation>
     </message>
     <message>
-        <location filename="../../ui/department/actions.py" line="146"/>
+        <location filename="../../ui/department/actions.py" line="143"/>
         <source>Not done: this unit has no unit below it to pass the case to.</source>
         <translation>未执行：本单位没有可下派的下级单位。</translation>
     </message>
