@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import SimpleNamespace
 
 from sqlalchemy import Connection, insert, select, update
@@ -47,6 +47,7 @@ def reference_codes() -> ReferenceCodes:
     return ReferenceCodes(frozenset(cats), frozenset(d["code"] for d in seed("districts")), unit_codes())
 
 
+@cache
 def unit_parents() -> dict[str, str | None]:
     """Every handling unit the server knows (units.py) -> the unit directly above it (None at the top)."""
     return {u.code: u.parent_code for u in units()}
