@@ -89,7 +89,7 @@ def _events(db: Database, month: str, by: str, key: str, metrics: tuple[str, ...
             conn.exec_driver_sql(f"CREATE TEMP TABLE figure_replay AS SELECT DISTINCT e.case_id AS id "
                                  f"FROM temp.figure_complex k JOIN case_events e ON e.case_id = k.id WHERE {in_month}",
                                  (a, b))
-            numbers = dict(conn.exec_driver_sql(
+            numbers: dict = dict(conn.exec_driver_sql(
                 "SELECT c.id, c.number FROM temp.figure_replay r JOIN cases c ON c.id = r.id").all())
             rows = conn.exec_driver_sql(
                 f"SELECT {REPLAY_COLUMNS} FROM temp.figure_replay r JOIN cases c ON c.id = r.id "

@@ -37,13 +37,20 @@ class Duty:
 
 
 class Unit(Protocol):
-    """What routing reads of a unit (console.refdata.DepartmentView has it)."""
-    code: str
-    name: str
-    level: str
-    district_code: str | None
-    parent_code: str | None
-    duties: tuple[Duty, ...]
+    """What routing reads of a unit (console.refdata.DepartmentView has it); read-only."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def level(self) -> str: ...
+    @property
+    def district_code(self) -> str | None: ...
+    @property
+    def parent_code(self) -> str | None: ...
+    @property
+    def duties(self) -> tuple[Duty, ...]: ...
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,8 @@ def build(db: Database, month: str) -> DisputesReport:
             f"SELECT DISTINCT c.id, c.number, c.caller_name FROM case_events e JOIN cases c ON c.id = e.case_id "
             f"WHERE e.kind IN ({marks}) AND e.at >= ? AND e.at < ?",
             (start.isoformat(" ", "microseconds"), end.isoformat(" ", "microseconds"))).all()
-        reviews, disputes = [], []
+        reviews: list[ReviewLine] = []
+        disputes: list[DisputeLine] = []
         for case_id, number, caller in cases:
             rows = conn.exec_driver_sql(
                 "SELECT kind, actor, at, reason, payload, to_state FROM case_events WHERE case_id = ? ORDER BY seq",
