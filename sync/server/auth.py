@@ -112,7 +112,7 @@ def list_accounts(db: CentralDB) -> list[dict]:
 
 
 def _department_codes() -> frozenset[str]:
-    from .casebook import reference_codes  # the casebook's module is heavy; only add-user needs it here
+    from .case_rows import reference_codes  # imported late: only add-user needs it (no server extras)
     return reference_codes().departments
 
 
