@@ -31,6 +31,7 @@ from .intake_form import IntakeForm
 from .knowledge_panel import KnowledgePanel
 from .queue_panel import QueuePanel
 from .shortcuts import BY_ID, SHORTCUTS, CheatSheet, label
+from .tasks import stop_all
 
 log = logging.getLogger(__name__)
 LOCAL_CALL = "local-"  # the id of a call the telephone did not announce
@@ -493,3 +494,4 @@ class MainWindow(QMainWindow):
         except Exception:  # never keep the operator from quitting over a layout setting
             log.exception("saving the layout failed")
         super().closeEvent(event)
+        stop_all(self)  # no snapshot or search may still run when Qt deletes the pages

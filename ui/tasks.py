@@ -6,7 +6,8 @@ supersedes the requests before it: one that has not started yet never runs, and
 the result of one that is running is dropped (unless the owner asked for it, as a
 dashboard that shows any fresh snapshot does). `cancel()` supersedes everything
 without a new request; `stop()` also waits for the running function (call it
-before the database closes).
+before the database closes); `close()` stops for good, and a window that closes
+calls `stop_all(self)` so that no function still runs when Qt deletes it.
 
 Results come back through `finished` on the owner's (GUI) thread. A function that
 raises is logged here with its traceback, reported through the task's `failed`
@@ -87,9 +88,13 @@ class LatestTask(QObject):
         self._outcomes: dict[int, tuple | None] = {}
         self._relay = _Relay(self)
         self._relay.settled.connect(self._on_relay_settled)
+        self._closed = False
 
     def run(self, fn: Callable[[], Any]) -> int:
-        """Run `fn()` in the background after what runs now; the requests before it are superseded."""
+        """Run `fn()` in the background after what runs now; the requests before it are superseded.
+        After `close()` nothing runs (a timer of a closed window may still ask)."""
+        if self._closed:
+            return self._request
         self._request += 1
         self._unsettled.add(self._request)
         self._pool.start(_Job(self, self._request, fn))
@@ -109,6 +114,15 @@ class LatestTask(QObject):
         with self._lock:
             self._outcomes.clear()  # what settled meanwhile is never delivered
         self._unsettled.clear()
+
+    def close(self) -> None:
+        """Stop for good: wait for the running function, start nothing any more."""
+        self._closed = True
+        self.stop()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def superseded(self, request: int) -> bool:
         """Whether `request` should not start: a newer one was made, or it was cancelled."""
@@ -144,3 +158,10 @@ class LatestTask(QObject):
         kind = type(value).__name__
         self.failed.emit(f"{kind}: {value}")
         failures().failed.emit(self.name, kind)
+
+
+def stop_all(owner: QObject) -> None:
+    """Close every task under `owner` (a window that closes), so that none still runs when
+    Qt deletes the window and its widgets under a function that reads them."""
+    for task in owner.findChildren(LatestTask):
+        task.close()

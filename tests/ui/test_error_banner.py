@@ -71,6 +71,7 @@ def test_a_closed_window_stops_listening(qtbot, filled, hooks):
     win = build_main_window(filled, filled.actor("op01"), knowledge=False)
     added = set(logger.handlers) - before
     assert len(added) == 1
+    win.close()  # as the program does: closing stops the pages' background work before deletion
     win.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not added & set(logger.handlers)

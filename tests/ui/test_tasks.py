@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import threading
 
+from PySide6.QtWidgets import QWidget
+
 from ui.tasks import LatestTask, failures
 
 
@@ -95,3 +97,43 @@ def test_a_failure_is_logged_and_announced_to_the_widget_and_the_banner(qtbot, c
     assert "broken" in record.getMessage() and "ValueError" in caplog.text
     with qtbot.waitSignal(task.finished, timeout=5000):  # the pool thread survived
         task.run(lambda: "fine")
+
+
+def test_close_waits_for_the_running_function_and_runs_nothing_after(qtbot):
+    task = LatestTask("closing")
+    seen = []
+    task.finished.connect(seen.append)
+    slow = Gate("late")
+    task.run(slow)
+    assert slow.started.wait(5)
+    threading.Timer(0.2, slow.release.set).start()
+    task.close()  # returns only when the running function has
+    assert not task.busy() and task.closed
+    ran = []
+    task.run(lambda: ran.append(1))
+    qtbot.wait(100)
+    assert ran == [] and seen == []
+
+
+def test_a_closing_window_stops_its_dashboard_under_a_running_snapshot(qtbot, profile, monkeypatch):
+    """The window's pages are deleted with it: no snapshot may still run then (it crashed CI)."""
+    from console.monitor import MonitorService
+    from ui.app import build_main_window
+    gate = Gate(None)
+    real = MonitorService.snapshot
+
+    def slow_snapshot(self, now):
+        gate()
+        return real(self, now)
+
+    monkeypatch.setattr(MonitorService, "snapshot", slow_snapshot)
+    win = build_main_window(profile, profile.actor("lead01"))
+    qtbot.addWidget(win)
+    assert gate.started.wait(5)  # the dashboard's first snapshot is running
+    dashboard = win.findChild(QWidget, "dashboardPage")
+    threading.Timer(0.2, gate.release.set).start()
+    win.close()
+    tasks = win.findChildren(LatestTask)
+    assert dashboard.runner in tasks and all(t.closed and not t.busy() for t in tasks)
+    dashboard.refresh()  # its timer may still fire: nothing starts
+    assert not dashboard.runner.busy()

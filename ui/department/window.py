@@ -18,6 +18,7 @@ from console.clock import to_local
 
 from .. import keyboard
 from ..shortcuts import DEPARTMENT_SHORTCUTS, CheatSheet, translated
+from ..tasks import stop_all
 from .actions import DepartmentCaseDetail
 from .inbox import DepartmentInbox
 
@@ -131,6 +132,7 @@ class DepartmentWindow(QMainWindow):
         except Exception:  # never keep the liaison from quitting over a layout setting
             log.exception("saving the layout failed")
         super().closeEvent(event)
+        stop_all(self)  # no inbox filter may still run when Qt deletes the window
 
     # -- ui ------------------------------------------------------------------------------
     def _setup_ui(self) -> None:
