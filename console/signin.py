@@ -20,7 +20,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
@@ -30,6 +29,7 @@ from models.db import Database
 from . import audit
 from .clock import utcnow
 from .dto import Actor
+from .password_hash import hasher
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,6 @@ FREE_FAILURES = 3  # wrong passwords answered at once before the seat starts to 
 MAX_WAIT = 60.0  # seconds
 _SEAT = "*"
 KEPT_FAILURES = 200  # logins whose wrong passwords are remembered
-_hasher = PasswordHasher()
 
 
 class SignInError(Exception):
@@ -149,13 +148,6 @@ def sign_in(profile, login: str, password: str, online_check: OnlineCheck | None
     return SignIn(offline, False)
 
 
-def set_hash_cost(time_cost: int, memory_cost_kib: int) -> None:
-    """The argon2 cost of new verifiers (tests lower it). A stored verifier keeps its
-    own parameters, so changing the cost never breaks one."""
-    global _hasher
-    _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost_kib)
-
-
 def is_demo(db: Database) -> bool:
     """True for a profile made by `main.py demo` (its operators share DEMO_PASSWORD)."""
     with db.session() as s:
@@ -176,7 +168,7 @@ def install_demo_verifiers(db: Database) -> bool:
             return False
         if s.scalar(select(Operator.login).where(Operator.password_verifier.is_not(None)).limit(1)):
             return False
-        verifier = _hasher.hash(DEMO_PASSWORD)  # one hash for all: the password is public anyway
+        verifier = hasher().hash(DEMO_PASSWORD)  # one hash for all: the password is public anyway
         for op in s.scalars(select(Operator)):
             op.password_verifier = verifier
         s.add(Setting(key=DEMO_KEY, value="1"))
@@ -202,14 +194,14 @@ def _check_offline(db: Database, login: str, password: str) -> Actor | None:
         if op is None or not op.password_verifier:
             raise NoVerifier()
         try:
-            _hasher.verify(op.password_verifier, password)
+            hasher().verify(op.password_verifier, password)
         except (VerificationError, InvalidHashError):
             return None
         return Actor(op.login, op.role, op.name, op.id, op.department_code)
 
 
 def _remember(db: Database, account: CentralAccount, password: str) -> Actor:
-    verifier = _hasher.hash(password)
+    verifier = hasher().hash(password)
     with db.session() as s, s.begin():
         department = account.department
         if department and s.get(Department, department) is None:
@@ -238,7 +230,7 @@ def _forget_if_stale(db: Database, login: str, password: str) -> None:
         if op is None or not op.password_verifier:
             return
         try:
-            _hasher.verify(op.password_verifier, password)
+            hasher().verify(op.password_verifier, password)
         except (VerificationError, InvalidHashError):
             return
         op.password_verifier = None

@@ -161,6 +161,8 @@ def _use_units(args) -> None:
 
 def cmd_serve(args) -> int:
     from datetime import timedelta
+
+    from console.password_hash import check_setting as check_hash_setting
     try:
         from sync.server.login_guard import LoginPolicy
         from sync.server.public_reads import PublicReadPolicy
@@ -178,6 +180,7 @@ def cmd_serve(args) -> int:
             raise CliError(f"no such file: {path}")
     try:
         transport.uvicorn_options()
+        check_hash_setting()
     except ValueError as exc:
         raise CliError(str(exc)) from None
     _use_units(args)

@@ -13,14 +13,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# sign-in verifiers and central accounts: still argon2, only cheaper (child processes inherit it)
+os.environ["HOTLINE_ARGON2_COST"] = "1,1024"
 
 # E402 below: the project's packages are importable only once ROOT is on the path
 from console.clock import CITY_TZ, to_stored  # noqa: E402
 from console.dto import Actor  # noqa: E402
 from console.profile import open_profile  # noqa: E402
-from console.signin import set_hash_cost  # noqa: E402
-
-set_hash_cost(time_cost=1, memory_cost_kib=1024)  # sign-in verifiers: still argon2, only cheaper
 
 
 def local(text: str) -> datetime:

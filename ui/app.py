@@ -126,11 +126,15 @@ def run(args, after_start: Callable | None = None) -> int:
     import qasync
 
     from console.cti import CtiListener
+    from console.password_hash import check_setting
 
     from .cti_adapter import CtiAdapter
     from .seat import Seat
-
     problem = display_problem(os.environ, sys.platform)
+    try:
+        check_setting()
+    except ValueError as exc:
+        problem = str(exc)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2

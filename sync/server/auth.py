@@ -18,11 +18,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, insert, select, update
 
 from console.clock import iso, utcnow
+from console.password_hash import hasher
 
 from . import audit
 from .db import CentralDB
@@ -32,15 +32,7 @@ ROLES = ("operator", "team_lead", "liaison", "admin")
 ACCESS_TTL = timedelta(minutes=30)
 REFRESH_TTL = timedelta(days=30)
 MIN_PASSWORD = 8
-_hasher = PasswordHasher()
 log = logging.getLogger(__name__)
-
-
-def set_hash_cost(time_cost: int, memory_cost_kib: int) -> None:
-    """Change the argon2 cost for new hashes (a big deployment may raise it; tests lower it).
-    Existing hashes keep verifying: argon2 stores its parameters in each hash."""
-    global _hasher
-    _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost_kib)
 
 
 class AuthError(Exception):
@@ -76,7 +68,7 @@ def create_account(db: CentralDB, login: str, password: str, role: str, departme
                          "e.g. URBAN or HRSS)")
     if len(password) < MIN_PASSWORD:
         raise ValueError(f"a password has at least {MIN_PASSWORD} characters")
-    hashed = _hasher.hash(password)
+    hashed = hasher().hash(password)
     with db.write() as conn:
         found = conn.execute(select(Account.login, Account.active).where(Account.login == login)).first()
         values = {"name": name or login, "role": role, "department": department, "password_hash": hashed,
@@ -169,12 +161,12 @@ def login(db: CentralDB, login_name: str, password: str, device_id: str | None =
     ok = False
     if acc is not None and acc.active:
         try:
-            ok = _hasher.verify(acc.password_hash, password)
+            ok = hasher().verify(acc.password_hash, password)
         except (VerificationError, InvalidHashError):
             ok = False
     else:
         try:  # spend the same time for an unknown login
-            _hasher.verify(_DUMMY, password)
+            hasher().verify(_DUMMY, password)
         except (VerificationError, InvalidHashError):
             pass
     if not ok or acc is None:  # (ok only for a found account)
@@ -244,13 +236,6 @@ def authenticate(db: CentralDB, token: str | None) -> Session:
     if row is None:
         raise AuthError("the token is unknown or expired")
     return Session(row.login, row.role, row.department, row.name)
-
-
-def expire_tokens_of(db: CentralDB, login_name: str) -> None:
-    """Make every access token of an account expire now (tests, an admin after a leak)."""
-    with db.write() as conn:
-        conn.execute(update(Token).where(Token.login == login_name, Token.kind == "access")
-                     .values(expires_at=utcnow()))
 
 
 _DUMMY = "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$ZmFrZWZha2VmYWtlZmFrZWZha2VmYWtlZmFrZWZha2U"

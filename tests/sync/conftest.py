@@ -3,23 +3,23 @@
 Opening a profile (migrations, reference data, shipped articles) and a
 central database takes seconds, so each is built once per test session and
 copied for each test: the copies are ordinary files the real code opens.
-Argon2 runs with a low cost here (the hash is still argon2, only cheaper).
+Argon2 runs with a low cost (tests/conftest.py sets HOTLINE_ARGON2_COST).
 """
 from __future__ import annotations
 
 import os
 import shutil
+from datetime import timedelta
 
 import pytest
 
+from console.clock import utcnow
 from console.profile import open_profile
 from sync.server import auth
 from sync.server.db import open_central
 from sync.server.runner import ServerThread
 
 from .helpers import add_accounts, make_console
-
-auth.set_hash_cost(time_cost=1, memory_cost_kib=1024)
 
 PG_URL = os.environ.get("CENTRAL_TEST_DATABASE_URL")
 PG_SKIP = ("PostgreSQL tests need a database: set CENTRAL_TEST_DATABASE_URL="
@@ -92,3 +92,21 @@ def consoles(tmp_path, profile_template):
     yield make
     for c in made:
         c.close()
+
+
+class TokenClock:
+    """The server's clock for tokens, moved on by a test: tokens expire through time, the
+    way they do in service."""
+
+    def __init__(self, monkeypatch):
+        self.offset = timedelta(0)
+        monkeypatch.setattr(auth, "utcnow", lambda: utcnow() + self.offset)
+
+    def expire_access_tokens(self) -> None:
+        """Move past every access token issued so far (refresh tokens live much longer)."""
+        self.offset += auth.ACCESS_TTL + timedelta(seconds=1)
+
+
+@pytest.fixture
+def token_clock(monkeypatch):
+    return TokenClock(monkeypatch)

@@ -38,13 +38,13 @@ def test_requests_need_a_valid_token(central):
         auth.create_account(central.db, "liaison2", PASSWORD, "liaison")
 
 
-def test_expired_token_is_refreshed_on_401(central, consoles):
+def test_expired_token_is_refreshed_on_401(central, consoles, token_clock):
     a = consoles("a", central.url)
     a.log()
 
     async def scenario():
         await a.client.sync_once()
-        auth.expire_tokens_of(central.db, "op01")
+        token_clock.expire_access_tokens()
         a.log("令牌过期后受理")
         rep = await a.client.sync_once()  # 401, refresh, the same request again
         assert rep.pushed == 1

@@ -16,7 +16,6 @@ from sqlalchemy import select
 
 from models import SyncState
 from sync.credentials import DIR_ENV, SERVICE, TOKEN_KEYS, Credentials, system_keyring
-from sync.server import auth
 from tests.file_modes import mode
 
 from .helpers import reopen_client
@@ -93,7 +92,7 @@ def test_without_a_keyring_the_tokens_are_in_an_owner_only_file_outside_the_prof
     assert all(t.encode() not in raw for t in tokens.values())
 
 
-def test_tokens_an_old_release_kept_in_console_db_are_moved_out(central, consoles):
+def test_tokens_an_old_release_kept_in_console_db_are_moved_out(central, consoles, token_clock):
     a = consoles("a", central.url)
     sync(a)
     tokens = a.client.credentials.load()
@@ -101,7 +100,7 @@ def test_tokens_an_old_release_kept_in_console_db_are_moved_out(central, console
     a.client.store.put(**tokens)  # what the old release wrote
     assert stored_tokens(a.db) == tokens and tokens["refresh_token"].encode() in db_bytes(a.db.path)
 
-    auth.expire_tokens_of(central.db, "op01")
+    token_clock.expire_access_tokens()
     reopen_client(a, central.url)
     a.client.password = None  # only the moved refresh token can sign this sync in
     assert stored_tokens(a.db) == {}

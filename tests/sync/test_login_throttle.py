@@ -85,14 +85,12 @@ def test_one_address_guessing_many_accounts_is_throttled(central):
         assert _failures(central, "login:op02") == 1
 
 
-def test_argon2_verifications_are_bounded(central):
+def test_argon2_verifications_are_bounded(central, monkeypatch):
     guard = central.app.state.login_guard
     guard.policy.hashing_slots, guard.policy.hashing_queue = 1, 2
-    auth.set_hash_cost(time_cost=3, memory_cost_kib=32 * 1024)  # slow enough for logins to overlap
-    try:
+    with monkeypatch.context() as m:
+        m.setenv("HOTLINE_ARGON2_COST", "3,32768")  # slow enough for logins to overlap
         auth.create_account(central.db, "slowhash", PASSWORD, "operator")
-    finally:
-        auth.set_hash_cost(time_cost=1, memory_cost_kib=1024)
 
     async def scenario():
         async with httpx.AsyncClient(base_url=central.url + "/api/v1", timeout=60) as http:

@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import select
 
 from sync.client import AuthNeeded
-from sync.server import auth
 from sync.server.models import Token
 
 from .helpers import PASSWORD
@@ -57,7 +56,7 @@ def test_a_refresh_token_rotates_and_a_reused_one_revokes_its_family(central):
         assert works(http, again["access_token"])
 
 
-def test_the_console_keeps_syncing_across_refreshes(central, consoles):
+def test_the_console_keeps_syncing_across_refreshes(central, consoles, token_clock):
     a = consoles("a", central.url, register=False)  # its first sync logs in (counted below)
     seen = []
 
@@ -67,7 +66,7 @@ def test_the_console_keeps_syncing_across_refreshes(central, consoles):
         a.client.password = None  # from here on only the refresh token signs the console in
         for i in range(3):
             seen.append(a.client.credentials.get("refresh_token"))
-            auth.expire_tokens_of(central.db, "op01")
+            token_clock.expire_access_tokens()
             a.log(f"第{i}次刷新后受理")
             rep = await a.client.sync_once()
             assert rep.pushed == 1 and rep.applied == 1
@@ -78,7 +77,7 @@ def test_the_console_keeps_syncing_across_refreshes(central, consoles):
     assert a.net.requests.get("/api/v1/login") == 1 and a.net.requests.get("/api/v1/token/refresh") == 3
 
 
-def test_a_stolen_refresh_token_used_by_the_thief_signs_the_console_out(central, consoles):
+def test_a_stolen_refresh_token_used_by_the_thief_signs_the_console_out(central, consoles, token_clock):
     a = consoles("a", central.url)
     http = httpx.Client(base_url=central.url + "/api/v1")
 
@@ -86,7 +85,7 @@ def test_a_stolen_refresh_token_used_by_the_thief_signs_the_console_out(central,
         await a.client.sync_once()
         stolen = a.client.credentials.get("refresh_token")
         thief = http.post("/token/refresh", json={"refresh_token": stolen}).json()  # the thief goes first
-        auth.expire_tokens_of(central.db, "op01")
+        token_clock.expire_access_tokens()
         a.client.password = None
         a.log("被盗后受理")
         with pytest.raises(AuthNeeded, match="log in"):

@@ -9,8 +9,7 @@ def sign_in_as_demo_operator(folder: Path) -> None:
     """Give the profile in `folder` the demo verifiers and hand op01's password to the
     program through $HOTLINE_PASSWORD (run with operator="op01")."""
     from console.profile import open_profile
-    from console.signin import DEMO_PASSWORD, install_demo_verifiers, set_hash_cost
-    set_hash_cost(time_cost=1, memory_cost_kib=1024)  # the verifier keeps this cost: a quick check
+    from console.signin import DEMO_PASSWORD, install_demo_verifiers
     prof = open_profile(folder)
     install_demo_verifiers(prof.db)
     prof.close()

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from console.profile import open_profile
 from sync.client import SyncClient
-from sync.server import auth
 from sync.server.db import open_central
 from sync.server.runner import ServerThread
 from tests.sync.helpers import PASSWORD, add_accounts, make_console
@@ -20,7 +19,6 @@ CHILD = Path(__file__).resolve().parent / "department_child.py"
 
 
 def test_a_liaisons_window_signs_for_and_replies_and_the_seat_sees_it(tmp_path):
-    auth.set_hash_cost(time_cost=1, memory_cost_kib=1024)
     db = open_central(f"sqlite:///{tmp_path / 'central.db'}")
     add_accounts(db)
     db.close()
