@@ -8,13 +8,11 @@ server has it), which is also the OpenAPI description served at /docs and
 """
 from __future__ import annotations
 
-import json
 import uuid
 from contextlib import asynccontextmanager
 from typing import Annotated
 
 import anyio
-import orjson
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -30,8 +28,8 @@ from console.redact import scrub
 from console.workflow import WorkflowError
 from resources import package_path
 
-from ..protocol import API, PROTOCOL_VERSION, dumps, plain_json_text
-from . import attachment_routes, audit, auth, inbound, kb
+from ..protocol import API, PROTOCOL_VERSION, dumps
+from . import attachment_routes, audit, auth, inbound, kb, push_envelope
 from .api_doc import document_errors
 from .blobs import default_blob_dir
 from .casebook import Caller, Casebook, EpochChanged, NotVisible, NotYourDevice
@@ -82,54 +80,10 @@ class ActionIn(BaseModel):
     payload: inbound.EventPayload = Field(default_factory=inbound.EventPayload)
 
 
-def _push_body(raw: bytes) -> tuple[dict, bool]:
-    """The push body, checked for the shape PushIn describes (422 with the reason otherwise),
-    and whether it is plain JSON read by orjson (see protocol.body_hash)."""
-    plain = plain_json_text(raw)
-    body = None
-    if plain:
-        try:
-            body = orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            plain = False  # json.loads decides (it also takes NaN, Infinity and lone surrogates)
-    if body is None:
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ApiError(400, "bad_encoding", f"the body is not UTF-8 (byte {exc.start})") from None
-        try:
-            body = json.loads(text)
-        except ValueError as exc:
-            raise ApiError(422, "bad_request", f"the body is not JSON: {exc}") from None
-        if has_lone_surrogate(body):
-            raise ApiError(400, "bad_encoding", "the body has a lone surrogate (\\ud800-\\udfff without its pair)")
-    if not isinstance(body, dict) or not isinstance(body.get("ops"), list) or not _short(body.get("device_id")) \
-            or not _short(body.get("sent_at")) or not (body.get("epoch") is None or _short(body["epoch"])):
-        raise ApiError(422, "bad_request", "a push is {device_id, epoch, sent_at, ops: [...]} "
-                                           "(device_id, epoch and sent_at: strings of 1 to 64 characters)")
-    if len(body["ops"]) > 2000:
-        raise ApiError(422, "bad_request", "at most 2,000 operations per push")
-    for i, op in enumerate(body["ops"]):
-        if not isinstance(op, dict) or not isinstance(op.get("payload"), dict) or not _short(op.get("kind")) \
-                or not _count(op.get("seq")) or not _short(op.get("op_id")) \
-                or not (op.get("server_base") is None or _count(op["server_base"])):
-            raise ApiError(422, "bad_request", f"ops.{i}: an operation is {{op_id, seq, kind, payload, server_base}}"
-                                               " (seq and server_base: integers from 0 to 2^63-1)")
-    return body, plain
-
-
 def client_of(request: Request) -> str:
     """The client's address (as the connection shows it) for the audit log."""
     return request.client.host if request.client else ""
 Ref = Annotated[str, Path(max_length=64, description="a case number or id")]
-
-
-def _short(value) -> bool:
-    return type(value) is str and 0 < len(value) <= 64
-
-
-def _count(value) -> bool:
-    return type(value) is int and 0 <= value <= inbound.BIG
 
 
 def _json(data, status: int = 200) -> Response:
@@ -259,7 +213,10 @@ def create_app(db_url: str | None = None, db: CentralDB | None = None, book: Cas
         raw = await request.body()
 
         def work():  # the parse and the push in one trip to a worker thread
-            body, plain = _push_body(raw)
+            try:
+                body, plain = push_envelope.read(raw)
+            except push_envelope.BadEnvelope as exc:
+                raise ApiError(exc.status, exc.code, exc.message) from None
             try:
                 return _json(book.push(as_caller(who), body["device_id"], body["ops"], body["sent_at"],
                                        body.get("epoch"), plain))

@@ -1,6 +1,6 @@
 """The strict shape of a pushed operation (sync/server/sync-protocol.md, "Push").
 
-A push batch is parsed by hand for speed (app._push_body checks its envelope);
+A push batch is parsed by hand for speed (push_envelope.read checks its envelope);
 each operation's payload is then checked here against one set of typed
 shapes, with the console's own limits (console.intake.LIMITS), in one pydantic
 pass. An operation that does not fit is rejected with the reason, like any
@@ -100,7 +100,7 @@ class EventPayload(TypedDict, total=False, extra_items=Scalar):  # type: ignore[
 
 
 class EventIn(TypedDict):
-    """One case event as the console records it (console.cases.CaseService._event)."""
+    """One case event as the console records it (console.cases.CaseService.record)."""
 
     __pydantic_config__ = ConfigDict(strict=True, extra="forbid")  # type: ignore[misc]
     id: Ident

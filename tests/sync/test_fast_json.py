@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sync.protocol import body_hash, dumps, loads, plain_json_text
-from sync.server.app import ApiError, _push_body
+from sync.server.push_envelope import BadEnvelope, read
 
 
 def reference_hash(kind, payload) -> str:
@@ -33,7 +33,7 @@ def test_the_server_reads_and_hashes_a_push_as_the_json_module_does(payload, asc
     raw = json.dumps({"device_id": "d", "sent_at": "2026-11-27T00:00:00",
                       "ops": [{"op_id": "x", "seq": 1, "kind": "case_event", "payload": payload}]},
                      ensure_ascii=ascii_only, separators=(",", ":") if compact else None).encode()
-    body, plain = _push_body(raw)
+    body, plain = read(raw)
     assert body == json.loads(raw)
     op = body["ops"][0]
     expected = reference_hash("case_event", json.loads(raw)["ops"][0]["payload"])
@@ -49,10 +49,10 @@ def test_odd_values_fall_back_to_the_json_module():
     for raw in (b'{"device_id":"d","sent_at":"t","ops":[{"op_id":"x","seq":1,"kind":"k",'
                 b'"payload":{"n":123456789012345678901234567890}}]}',
                 b'{"device_id":"d","sent_at":"t","ops":[{"op_id":"x","seq":1,"kind":"k","payload":{"n":NaN,"s":"\\u00e9"}}]}'):
-        body, plain = _push_body(raw)
+        body, plain = read(raw)
         assert not plain and body == json.loads(raw)
-    with pytest.raises(ApiError) as refused:  # a lone surrogate is no text any database stores (issue 12)
-        _push_body(b'{"device_id":"d","sent_at":"t","ops":[{"op_id":"x","seq":1,"kind":"k","payload":{"s":"\\ud800"}}]}')
+    with pytest.raises(BadEnvelope) as refused:  # a lone surrogate is no text any database stores (issue 12)
+        read(b'{"device_id":"d","sent_at":"t","ops":[{"op_id":"x","seq":1,"kind":"k","payload":{"s":"\\ud800"}}]}')
     assert refused.value.status == 400
     assert body_hash("k", {"u": "\u2028\x7f\x00\\\""}, plain=True) == reference_hash("k", {"u": "\u2028\x7f\x00\\\""})
 
@@ -61,4 +61,4 @@ def test_a_console_push_takes_the_fast_path():
     raw = (b'{"device_id":"d","epoch":null,"sent_at":"2026-11-27T02:00:05.120000","ops":[{"op_id":"u","seq":17,'
            b'"kind":"case_event","server_base":null,"payload":{"case_id":"c","base_version":4,"event":{"at":'
            b'"2026-11-27T01:58:00","payload":{"case":{"confidential":false,"repeat_caller":true}}}}}]}')
-    assert _push_body(raw)[1]
+    assert read(raw)[1]
