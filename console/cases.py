@@ -126,7 +126,7 @@ class CaseService:
         payload: dict = {"case": _creation_payload(case)}
         if handle_seconds is not None:
             payload["handle_seconds"] = max(0, int(handle_seconds))
-        self._event(s, case, "receive", actor, "", payload, at)
+        self.record(s, case, "receive", actor, "", payload, at)
         return case
 
     def act(self, ref: str | uuid.UUID, action: str, actor: Actor, reason: str = "",
@@ -149,13 +149,16 @@ class CaseService:
             if action == "sub_dispatch" and isinstance(payload.get("unit"), str):
                 above = s.scalar(select(Department.parent_code).where(Department.code == payload["unit"]))
                 sub_dispatch_refusal(case, payload["unit"], above)
-            self._event(s, case, action, actor, reason, payload, self.clock())
+            self.record(s, case, action, actor, reason, payload, self.clock())
             result = summary(case)
         self.bus.emit(CasesChanged((case.id,), action))
         return result
 
-    def _event(self, s: Session, case: Case, action: str, actor: Actor, reason: str, payload: dict,
+    def record(self, s: Session, case: Case, action: str, actor: Actor, reason: str, payload: dict,
                at: datetime) -> CaseEvent:
+        """Take `action` on `case` inside the caller's transaction: the workflow's check, the
+        case's new state, its event and the outbox operation that carries it (WorkflowError,
+        nothing written, when refused). Intake records a new case's dispatch or answer with it."""
         before = case.state
         base_version = case.version
         apply_action(case, action, check(before, action, actor.role, reason, payload), payload, at, self.policy)
@@ -237,7 +240,7 @@ _BUMP = text("INSERT INTO state_counts (state, n) VALUES (:state, :delta) "
 
 def _learn_from_answer(s: Session, case: Case, article_id: str, at: datetime) -> None:
     # Only here, where this console's operator chose the article: pulled events
-    # never pass through _event, so another console's answers are not counted
+    # never pass through record(), so another console's answers are not counted
     # twice. The caller's name, numbers and house numbers are taken out first:
     # kb_learned is read by team leads and must not become a list of callers.
     words = redact(case.description or "", [case.caller_name or ""]).replace("某某", " ")

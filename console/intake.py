@@ -212,17 +212,17 @@ class IntakeService:
                 if utility is not None:
                     # the utility must act on site: the call is put through to its line and the case is
                     # dispatched to it as urgent, so the hotline follows it up
-                    self.cases._event(s, case, "note", actor, "", {"text": f"transferred to {utility.code}",
+                    self.cases.record(s, case, "note", actor, "", {"text": f"transferred to {utility.code}",
                                                                    "transferred_to": utility.code}, now)
-                    self.cases._event(s, case, "dispatch", actor, "", {
+                    self.cases.record(s, case, "dispatch", actor, "", {
                         "lead_department": utility.department, "assist_departments": []}, now)
                 elif r.urgency == "emergency":
-                    self.cases._event(s, case, "transfer", actor, "", {"to": r.transfer_to}, now)
+                    self.cases.record(s, case, "transfer", actor, "", {"to": r.transfer_to}, now)
                 elif r.lead_department:
-                    self.cases._event(s, case, "dispatch", actor, "", {
+                    self.cases.record(s, case, "dispatch", actor, "", {
                         "lead_department": r.lead_department, "assist_departments": r.assist_departments}, now)
                 elif r.answer.strip():
-                    self.cases._event(s, case, "answer", actor, "", {
+                    self.cases.record(s, case, "answer", actor, "", {
                         "answer": r.answer.strip(), "article_id": r.article_id or None}, now)
             except WorkflowError as exc:
                 raise IntakeError({"_": FieldError("invalid", str(exc))}) from None

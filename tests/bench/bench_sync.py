@@ -104,7 +104,7 @@ def _fill_outbox(folder: Path, n_ops: int):
                                         "caller_name": "王先生", "confidential": False, "repeat_caller": False,
                                         "assist_departments": []}, actor)
                 s.flush()
-                cases._event(s, case, "dispatch", actor, "", {"lead_department": "URBAN"}, cases.clock())
+                cases.record(s, case, "dispatch", actor, "", {"lead_department": "URBAN"}, cases.clock())
                 made += 1
     return prof
 
