@@ -8,7 +8,7 @@ what it adds (1, or a span of time). From this one table come
 - the Python the bulk loads evaluate per event in memory (`compile_py`),
 
 so the two can't disagree. The triggers' text is frozen in the migration that
-creates it (today models/migrations/versions/0013_callbacks.py); a test checks the
+creates it (today models/migrations/versions/0018_rollups_for_reviews.py); a test checks the
 frozen text against `console.rollups.trigger_ddl()`, so a change of rule here
 without a migration fails the suite.
 
@@ -57,6 +57,15 @@ def _r(metric: str, kinds: str | tuple[str, ...], *when: Cond, value: tuple[str,
 
 # the hotline's own steps: counted under no department
 HOTLINE_STEPS = ("receive", "answer", "transfer", "merge")
+# the steps that send the case to a unit, counted under the unit their payload names (the unit it
+# went to), never the case row's: a pulled event can be written before its case row is (sync's
+# upsert of the events of a case this console has, then the row's rebase), so the row may still
+# name the unit before. Every other step counts under the case's lead unit at that moment.
+# A dispute's binding decision (decide_dispute) is a dispatch to the unit it names. A unit's
+# pass-down to a unit below (sub_dispatch) is not a dispatch by the hotline and counts nowhere:
+# the steps after it (sign-for, reply...) count under the unit below, the lead unit by then.
+UNIT_IN_PAYLOAD = {"dispatch": "lead_department", "decide_dispute": "unit"}
+DISPATCHES = tuple(UNIT_IN_PAYLOAD)
 
 DAILY_RULES: tuple[Rule, ...] = (
     _r("intake", "receive"),
@@ -64,7 +73,7 @@ DAILY_RULES: tuple[Rule, ...] = (
     _r("answered", "answer"),
     _r("transferred", "transfer"),
     _r("merged", "merge"),
-    _r("dispatched", "dispatch"),
+    _r("dispatched", DISPATCHES),
     _r("returned", "return"),
     _r("signed", "accept"),
     _r("signed_on_time", "accept", ("on_time", "sign_deadline")),
@@ -81,7 +90,7 @@ DAILY_RULES: tuple[Rule, ...] = (
     _r("instr_township", "instruct", ("payload_is", "level", "township")),
     _r("picks", "pick"),
     _r("extended", "approve_extension"),
-    _r("repeat_dispatched", "dispatch", ("case", "repeat_caller")),
+    _r("repeat_dispatched", DISPATCHES, ("case", "repeat_caller")),
     _r("instr_replied", "reply", ("case_set", "instruction_level")),
     _r("instr_replied_on_time", "reply", ("case_set", "instruction_level"), ("on_time", "reply_deadline")),
     _r("basic_satisfied", "callback", ("satisfaction_in", "basically_satisfied")),
@@ -89,6 +98,11 @@ DAILY_RULES: tuple[Rule, ...] = (
     # a replied case closed with no callback: by a team lead now, by anyone before (older events)
     _r("closed_no_callback", ("close_without_callback", "close"),
        ("any", ("kind", "close_without_callback"), ("from_state", "replied"), ("from_state", "callback"))),
+    # a team lead's decisions on returns (退单审核) and disputes (职责争议, also counted as a dispatch
+    # above), under the unit that returned the case (a review) or the unit named responsible (a dispute)
+    _r("returns_approved", "approve_return"),
+    _r("returns_rejected", "reject_return"),
+    _r("disputes_decided", "decide_dispute"),
 )
 
 # handling time is a call's answer -> save, which the receive event of a case logged from a call

@@ -3,8 +3,10 @@
 Every event is counted once, on the city-local day it happened, under the
 case's district and category and the lead department in charge at that
 moment (the hotline's own steps, intake/answer/transfer/merge, under no
-department). The triggers run inside the writer's transaction, so the
-figures can never disagree with the events, whichever path wrote them.
+department; a dispatch or a dispute's decision under the unit its payload
+names, whatever the case row says when the trigger reads it). The triggers
+run inside the writer's transaction, so the figures can never disagree with
+the events, whichever path wrote them.
 
 `Accumulator` counts events in memory exactly as the triggers do; the demo's
 bulk load (which drops the triggers for speed) counts each chunk with it in
@@ -30,7 +32,15 @@ from models.rollup import DAILY_METRICS, GRAINS, OPERATOR_METRICS
 from .clock import CITY_TZ
 from .deadlines import SlaPolicy, load_policy
 from .lifecycle import apply_action
-from .rollup_rules import DAILY_KINDS, DAILY_RULES, HOTLINE_STEPS, OPERATOR_KINDS, OPERATOR_RULES, by_kind
+from .rollup_rules import (
+    DAILY_KINDS,
+    DAILY_RULES,
+    HOTLINE_STEPS,
+    OPERATOR_KINDS,
+    OPERATOR_RULES,
+    UNIT_IN_PAYLOAD,
+    by_kind,
+)
 from .rollup_rules import sql as rule_sql
 from .workflow import State, satisfaction_of
 
@@ -55,9 +65,11 @@ def _daily_exprs(e: str, c: str) -> list[str]:
 
 
 def _dept_expr(e: str, c: str) -> str:
+    """SQL of the department an event counts under (rollup_rules: HOTLINE_STEPS, UNIT_IN_PAYLOAD)."""
     hotline = ", ".join(f"'{s}'" for s in HOTLINE_STEPS)
-    return (f"CASE WHEN {e}.kind IN ({hotline}) THEN '' WHEN {e}.kind = 'dispatch' THEN "
-            f"coalesce(json_extract({e}.payload, '$.lead_department'), '') ELSE coalesce({c}.lead_department, '') END")
+    sent = "".join(f" WHEN {e}.kind = '{kind}' THEN coalesce(json_extract({e}.payload, '$.{key}'), '')"
+                   for kind, key in UNIT_IN_PAYLOAD.items())
+    return f"CASE WHEN {e}.kind IN ({hotline}) THEN ''{sent} ELSE coalesce({c}.lead_department, '') END"
 
 
 def _operator_exprs(e: str, c: str) -> list[str]:
@@ -83,7 +95,8 @@ def trigger_ddl() -> list[str]:
     """CREATE TRIGGER statements keeping the rollups current, generated from the rule table.
 
     The migration that creates the triggers holds a frozen copy of this text
-    (the latest that makes them, 0013_callbacks); tests/console/test_rollups.py checks the two are equal."""
+    (the latest that makes them, 0018_rollups_for_reviews); tests/console/test_rollups.py checks the two
+    are equal."""
     daily = ", ".join(_daily_exprs("NEW", "c"))
     ops = ", ".join(_operator_exprs("NEW", "c"))
     dims = {"district": "coalesce(c.district_code, '')", "category": "coalesce(c.category_code, '')",
@@ -336,8 +349,8 @@ class Accumulator:
         day = self._days.get(local.toordinal())
         if day is None:
             day = self._days[local.toordinal()] = local.date().isoformat()
-        dept = "" if kind in HOTLINE_STEPS else (data.get("lead_department") or "") if kind == "dispatch" \
-            else (case.lead_department or "")
+        sent_to = UNIT_IN_PAYLOAD.get(kind)
+        dept = "" if kind in HOTLINE_STEPS else (data.get(sent_to) or "") if sent_to else (case.lead_department or "")
         key = (day, case.district_code or "", case.category_code or "", dept)
         row = self.daily.get(key)
         if row is None:

@@ -1,9 +1,10 @@
 """Maintained aggregates for monitoring and the published rates.
 
 Kept current by SQLite triggers on `case_events` and `cases` (created in the
-migration 0003_rollups) so every write path (the case service, sync, an
-import) updates them in its own transaction; `console.rollups.rebuild`
-recomputes them from the tables after a bulk load.
+migration 0003_rollups, made again by later ones as the rules grew) so every
+write path (the case service, sync, an import) updates them in its own
+transaction; `console.rollups.rebuild` recomputes them from the tables after a
+bulk load.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ DAILY_METRICS = (
     "resolved", "reopened", "supervised", "instr_city", "instr_district", "instr_township", "picks",
     "extended", "repeat_dispatched", "instr_replied", "instr_replied_on_time",
     "basic_satisfied", "unreachable", "closed_no_callback",
+    "returns_approved", "returns_rejected", "disputes_decided",
 )
 OPERATOR_METRICS = ("intake", "answered", "dispatched", "handled", "handle_seconds", "callbacks")
 
@@ -55,6 +57,9 @@ class _Counters:
     basic_satisfied: Mapped[int] = mapped_column(default=0)  # of `satisfied`: 基本满意
     unreachable: Mapped[int] = mapped_column(default=0)  # closed after the last unreached callback try
     closed_no_callback: Mapped[int] = mapped_column(default=0)  # replied cases closed without a callback
+    returns_approved: Mapped[int] = mapped_column(default=0)  # a team lead's review of a return: 同意退单
+    returns_rejected: Mapped[int] = mapped_column(default=0)  # 驳回退单 (back to the unit that returned it)
+    disputes_decided: Mapped[int] = mapped_column(default=0)  # binding decisions of a dispute (职责争议)
 
 
 class DailyRollup(_Counters, Base):

@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from console import metrics
 from console.dto import Actor
 from console.intake import CallRecord
 from console.report.disputes import build
@@ -59,6 +60,22 @@ def test_the_months_reviews_and_decisions(profile, month):
     assert [x.number for x in december.reviews] == [month["D"]] and december.disputes == []
     with pytest.raises(ValueError):
         build(profile.db, "2026-13")
+
+
+def test_the_rollups_count_what_the_report_lists(profile, month):
+    # the team lead's daily and department figures (the rollups) hold the same decisions as the
+    # report's lists, each under the unit that returned the case or the unit a dispute binds
+    for m in ("2026-11", "2026-12"):
+        r = build(profile.db, m)
+        c = metrics.counts(profile.db, metrics.month_scope(m))
+        assert (c["returns_approved"], c["returns_rejected"], c["disputes_decided"]) == \
+            (r.approved, r.rejected, len(r.disputes))
+    urban = metrics.counts(profile.db, metrics.month_scope("2026-11", department="URBAN"))
+    housing = metrics.counts(profile.db, metrics.month_scope("2026-11", department="HOUSING"))
+    assert (urban["returns_approved"], urban["returns_rejected"], urban["disputes_decided"]) == (2, 1, 1)
+    # four cases dispatched to URBAN, and the dispute's decision for it; C's second dispatch to HOUSING
+    assert (urban["dispatched"], housing["dispatched"], housing["disputes_decided"]) == (5, 1, 0)
+    assert (urban["returned"], housing["returned"]) == (4, 1)
 
 
 def test_the_monthly_report_lists_them_in_csv_and_pdf(qapp, profile, month, tmp_path):

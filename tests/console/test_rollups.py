@@ -3,17 +3,23 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import json
 import random
+import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from console import rollups
 from console.deadlines import load_policy, parse_policy
 from console.demo import fill
-from models.rollup import GRAINS
-from tests.conftest import LEAD, local
+from console.dto import Actor
+from console.intake import CallRecord
+from models.rollup import DAILY_METRICS, GRAINS
+from models.storage_forms import stored_time
+from tests.conftest import LEAD, LIAISON, local
 from tests.console.monitor_fixture import build
 
 # every grain must agree too: the triggers write each one, the rebuild derives the coarse ones
@@ -68,10 +74,126 @@ def test_triggers_and_rebuild_agree_including_returns_reopens_and_extensions(pro
     cases.act(built.numbers["G"], "supervise", LEAD, "请加快")
     clock.now = local("2026-12-10T10:00:00")
     cases.act(n, "reply", ECO, payload={"result": "再次处理"})
+    reviews_and_disputes(profile, clock)
     live = snapshot(profile)
     assert live["rollup_daily"]  # the triggers wrote something
+    assert day_department(profile, "2026-12-14", "HOUSING")["disputes_decided"] == 1
     run_rebuild(profile)
     assert snapshot(profile) == live
+
+
+HOUSING = Actor("housing", "liaison", "住建联络员", department="HOUSING")
+HRSS = Actor("hrss", "liaison", "人社联络员", department="HRSS")
+
+
+def reviews_and_disputes(profile, clock) -> dict[str, str]:
+    """Issue 14's steps, each case on a day of its own (city time):
+
+    R (12-11) dispatched to URBAN, returned, the return rejected: back to URBAN, which replies
+    S (12-12) dispatched to HRSS, passed down to HRSS-JIANCHA, which signs for it
+    T (12-14) dispatched to URBAN, returned, approved, re-dispatched to HOUSING (12-13), returned
+      again: a dispute, decided for HOUSING (12-14), which signs for it
+    """
+    op, cases = profile.actor("op01"), profile.cases
+    jiancha = Actor("jiancha", "liaison", "劳动监察联络员", department="HRSS-JIANCHA")
+
+    def case(day: str, lead: str) -> str:
+        clock.now = local(f"{day}T09:00:00")
+        return profile.intake.log_call(CallRecord(caller_phone=f"139{day[-2:]}000009", caller_name="李四",
+                                                  type="complaint", district="JJ", category_code="0204",
+                                                  address=f"西大街{day[-2:]}号", description=f"测试工单 {day}",
+                                                  lead_department=lead), op).number
+
+    r = case("2026-12-11", "URBAN")
+    clock.now = local("2026-12-11T10:00:00")
+    cases.act(r, "accept", LIAISON)
+    cases.act(r, "return", LIAISON, "不属于本单位职责", {"suggested_unit": "HOUSING"})
+    cases.act(r, "reject_return", LEAD, "属于城管职责")
+    clock.now = local("2026-12-11T15:00:00")
+    cases.act(r, "reply", LIAISON, payload={"result": "已处理"})
+    s = case("2026-12-12", "HRSS")
+    clock.now = local("2026-12-12T10:00:00")
+    cases.act(s, "sub_dispatch", HRSS, payload={"unit": "HRSS-JIANCHA"})
+    cases.act(s, "accept", jiancha)
+    t = case("2026-12-13", "URBAN")
+    clock.now = local("2026-12-13T10:00:00")
+    cases.act(t, "return", LIAISON, "属于住建部门职责", {"suggested_unit": "HOUSING"})
+    cases.act(t, "approve_return", LEAD, "同意退单")
+    cases.act(t, "dispatch", op, payload={"lead_department": "HOUSING"})
+    cases.act(t, "return", HOUSING, "属于城管执法职责", {"suggested_unit": "URBAN"})
+    clock.now = local("2026-12-14T10:00:00")
+    cases.act(t, "decide_dispute", LEAD, "房屋安全属住建职责", {"unit": "HOUSING"})
+    cases.act(t, "accept", HOUSING)
+    return {"R": r, "S": s, "T": t}
+
+
+def day_department(profile, day: str, department: str) -> dict[str, float]:
+    with profile.db.engine.connect() as conn:
+        row = conn.exec_driver_sql(f"SELECT {', '.join(DAILY_METRICS)} FROM rollup_day_department "
+                                   "WHERE day = ? AND department = ?", (day, department)).one_or_none()
+    return dict(zip(DAILY_METRICS, row or [0] * len(DAILY_METRICS), strict=True))
+
+
+def test_a_dispute_decision_is_a_dispatch_to_the_unit_it_binds(profile, clock):
+    numbers = reviews_and_disputes(profile, clock)
+    housing = day_department(profile, "2026-12-14", "HOUSING")
+    # the decision is the day's one dispatch, to HOUSING, which signs for it the same day
+    assert (housing["dispatched"], housing["disputes_decided"], housing["signed"]) == (1, 1, 1)
+    assert day_department(profile, "2026-12-14", "URBAN")["dispatched"] == 0
+    # 12-13: URBAN's return approved (under URBAN, the unit that returned it), the re-dispatch and return at HOUSING
+    urban, housing = day_department(profile, "2026-12-13", "URBAN"), day_department(profile, "2026-12-13", "HOUSING")
+    assert (urban["dispatched"], urban["returned"], urban["returns_approved"]) == (1, 1, 1)
+    assert (housing["dispatched"], housing["returned"], housing["returns_approved"]) == (1, 1, 0)
+    # 12-11: a rejected return stays with the unit that returned it, which then replies
+    urban = day_department(profile, "2026-12-11", "URBAN")
+    assert (urban["dispatched"], urban["returned"], urban["returns_rejected"], urban["replied"]) == (1, 1, 1, 1)
+    # 12-12: a pass-down is no dispatch from the hotline: one dispatch (to HRSS); the unit below signs
+    hrss, below = day_department(profile, "2026-12-12", "HRSS"), day_department(profile, "2026-12-12", "HRSS-JIANCHA")
+    assert (hrss["dispatched"], hrss["signed"], below["dispatched"], below["signed"]) == (1, 0, 0, 1)
+    assert numbers.keys() == {"R", "S", "T"}
+    # the recount (a replay through the lifecycle and the Accumulator the demo counts with) agrees
+    live = snapshot(profile)
+    run_rebuild(profile)
+    assert snapshot(profile) == live
+
+
+def test_a_decision_written_before_its_case_row_still_counts_for_the_unit_it_names(profile, clock):
+    # a pulled event of a case this console has is written before its case row is rebased
+    # (sync/bulk.upsert_events, then sync/rebase.py): the trigger reads the row as it was
+    number = reviews_and_disputes(profile, clock)["T"]
+    with profile.db.engine.begin() as conn:
+        case_id = conn.exec_driver_sql("SELECT id FROM cases WHERE number = ?", (number,)).scalar()
+        conn.exec_driver_sql("DELETE FROM case_events WHERE case_id = ? AND kind IN ('decide_dispute', 'accept')",
+                             (case_id,))
+        conn.exec_driver_sql("UPDATE cases SET state = 'dispute', lead_department = 'HOUSING' WHERE id = ?",
+                             (case_id,))
+        for table in (*GRAINS, "rollup_operator", "rollup_reasons", "rollup_open"):
+            conn.exec_driver_sql(f"DELETE FROM {table}")
+        # the case row still names the unit that returned it last when the decision's event arrives
+        conn.exec_driver_sql("UPDATE cases SET lead_department = 'URBAN' WHERE id = ?", (case_id,))
+        seq = conn.exec_driver_sql("SELECT max(seq) + 1 FROM case_events WHERE case_id = ?", (case_id,)).scalar()
+        conn.exec_driver_sql(
+            "INSERT INTO case_events (id, case_id, seq, kind, actor, actor_role, at, from_state, to_state, reason, "
+            "payload) VALUES (?, ?, ?, 'decide_dispute', 'lead01', 'team_lead', ?, 'dispute', 'dispatched', "
+            "'经研判', ?)", (uuid.uuid4().hex, case_id, seq, stored_time(local("2026-12-14T10:00:00")),
+                             json.dumps({"unit": "HOUSING"})))
+        conn.exec_driver_sql("UPDATE cases SET lead_department = 'HOUSING', state = 'dispatched' WHERE id = ?",
+                             (case_id,))
+    housing, urban = day_department(profile, "2026-12-14", "HOUSING"), day_department(profile, "2026-12-14", "URBAN")
+    assert (housing["dispatched"], housing["disputes_decided"]) == (1, 1)
+    assert (urban["dispatched"], urban["disputes_decided"]) == (0, 0)
+
+
+def test_the_accumulator_counts_a_decision_for_the_unit_it_names_whatever_the_case_says():
+    acc = rollups.Accumulator(load_policy())
+    case = SimpleNamespace(district_code="JJ", category_code="0204", repeat_caller=True, lead_department="URBAN",
+                           sign_deadline=None, reply_deadline=None, dispatched_at=None, created_at=None,
+                           state="dispatched", instruction_level=None)
+    acc.event(case, "decide_dispute", "lead01", local("2026-12-14T10:00:00"), "dispute", "经研判", {"unit": "HOUSING"})
+    (key, row), = acc.daily.items()
+    counted = dict(zip(DAILY_METRICS, row, strict=True))
+    assert key[3] == "HOUSING"
+    assert {m: v for m, v in counted.items() if v} == {"dispatched": 1, "repeat_dispatched": 1, "disputes_decided": 1}
 
 
 def test_rollups_follow_every_write_and_open_counts_move(profile, clock):
@@ -118,6 +240,7 @@ def test_bulk_load_counts_the_rollups_the_rebuild_would(profile, workers, chunk)
     assert total == 400
     assert sum(n for _, _, n in loaded["rollup_open"]) == 400
     assert set(rollups.TRIGGERS) <= triggers  # the load put them back
+    assert_decisions_counted(profile)
     run_rebuild(profile)
     assert snapshot(profile) == approx_snapshot(loaded)
 
@@ -136,8 +259,28 @@ def test_a_load_into_a_profile_with_cases_is_counted_by_the_triggers(profile):
             "SELECT count(*) FROM cases WHERE caller_phone != '' AND caller_id NOT IN (SELECT id FROM callers)"
         ).scalar() == 0
         assert conn.exec_driver_sql("SELECT count(*) FROM cases WHERE caller_phone != ''").scalar() > 150
+    assert_decisions_counted(profile, disputes=False)  # the second load's by the triggers (no dispute in 200)
     run_rebuild(profile)
     assert snapshot(profile) == approx_snapshot(loaded)
+
+
+def assert_decisions_counted(profile, disputes: bool = True) -> None:
+    """The demo's returns and disputes are in the rollups: each decision once, a dispute's
+    decision as a dispatch too, under the unit each names (`disputes`: the load made some)."""
+    with profile.db.engine.connect() as conn:
+        events = dict(conn.exec_driver_sql("SELECT kind, count(*) FROM case_events GROUP BY kind").all())
+        sums = dict(zip(("dispatched", "approved", "decided"), conn.exec_driver_sql(
+            "SELECT sum(dispatched), sum(returns_approved), sum(disputes_decided) FROM rollup_day").one(), strict=True))
+        bound = dict(conn.exec_driver_sql(
+            "SELECT json_extract(payload, '$.unit'), count(*) FROM case_events WHERE kind = 'decide_dispute' "
+            "GROUP BY 1").all())
+        by_unit = {d: n for d, n in conn.exec_driver_sql(
+            "SELECT department, sum(disputes_decided) FROM rollup_day_department GROUP BY 1").all() if n}
+    assert events.get("approve_return", 0) > 0 and (events.get("decide_dispute", 0) > 0 or not disputes)
+    events.setdefault("decide_dispute", 0)
+    assert sums == {"dispatched": events["dispatch"] + events["decide_dispute"],
+                    "approved": events["approve_return"], "decided": events["decide_dispute"]}
+    assert by_unit == bound
 
 
 @pytest.mark.parametrize("workers", [0, 2])

@@ -8,6 +8,7 @@ import asyncio
 import pytest
 from sqlalchemy import event
 
+from console.rollups import rebuild
 from sync.server.casebook import Caller
 from tests.console.test_rollups import db_snapshot as rollups  # every rollup table, non-zero rows
 
@@ -137,3 +138,47 @@ def test_triggers_that_differ_from_the_code_are_left_to_count(central, consoles)
     asyncio.run(scenario())
     assert rollups(other.db)["rollup_open"] == [("", "received", 1)]
     assert "trg_rollup_open_ins" in triggers(other.db)
+
+
+def test_a_pulled_dispute_decision_counts_for_the_unit_it_names(central, consoles):
+    # the events of a case this console has are written before its row is rebased
+    # (sync/rebase.py): the trigger on the decision's event reads the row that still names
+    # HOUSING, which returned the case; the decision dispatches it to URBAN
+    maker = consoles("maker", central.url)
+    book = central.app.state.book
+    lead = Caller("lead01", "team_lead")
+    number = maker.log("楼道墙体开裂")
+    maker.act(number, "dispatch", lead_department="URBAN")
+
+    async def sync():
+        await maker.client.sync_once()
+
+    async def scenario():
+        await sync()
+        book.act(Caller("urban", "liaison", "URBAN"), number, "return", "不属于本部门", {"suggested_unit": "HOUSING"})
+        book.act(lead, number, "approve_return", "经核实")
+        await sync()
+        maker.act(number, "dispatch", lead_department="HOUSING")
+        await sync()
+        book.act(Caller("housing", "liaison", "HOUSING"), number, "return", "属于城管职责", {"suggested_unit": "URBAN"})
+        await sync()
+        assert maker.profile.cases.get(number).case.lead_department == "HOUSING"
+        book.act(lead, number, "decide_dispute", "经研判，由城管承办", {"unit": "URBAN"})
+        await sync()
+        await maker.client.aclose()
+    asyncio.run(scenario())
+    assert maker.profile.cases.get(number).case.lead_department == "URBAN"
+    with maker.db.engine.connect() as conn:
+        by_unit = {d: (n, a, x) for d, n, a, x in conn.exec_driver_sql(
+            "SELECT department, sum(dispatched), sum(returns_approved), sum(disputes_decided) "
+            "FROM rollup_day_department WHERE department != '' GROUP BY department").all()}
+    # URBAN: the first dispatch and the decision; its return approved. HOUSING: the second dispatch
+    assert by_unit == {"URBAN": (2, 1, 1), "HOUSING": (1, 0, 0)}
+    live = rollups(maker.db)
+    raw = maker.db.engine.raw_connection()
+    try:
+        rebuild(raw.cursor())
+        raw.commit()
+    finally:
+        raw.close()
+    assert rollups(maker.db) == live  # the recount from the events agrees
