@@ -48,7 +48,8 @@ def _metrics_of(indicator: str) -> tuple[str, tuple[str, ...]]:
 # unit ever led) that it leads now, or led before their unit changed (returned and re-dispatched,
 # or passed down: replayed below); a case's district never changes. CROSS JOIN keeps the month's
 # events the outer loop: led by the index on the unit's cases, the planner would read every case
-# the unit ever had.
+# the unit ever had. The queries below keep the candidates outer the same way (with the month's
+# events outer they would scan the candidates once per event).
 _MONTH = ("FROM case_events e CROSS JOIN cases c ON c.id = e.case_id "
           "WHERE e.kind IN ({kinds}) AND e.at >= :a AND e.at < :b")
 _CANDIDATES = {
@@ -88,7 +89,7 @@ def _events(db: Database, month: str, by: str, key: str, metrics: tuple[str, ...
             conn.exec_driver_sql("CREATE UNIQUE INDEX temp.ix_figure_complex ON figure_complex (id)")
             for number, unit, *values in conn.exec_driver_sql(
                     f"SELECT c.number, {key_sql}, {exprs} FROM temp.figure_cand x "
-                    f"JOIN case_events e ON e.case_id = x.id JOIN cases c ON c.id = x.id "
+                    f"CROSS JOIN case_events e ON e.case_id = x.id CROSS JOIN cases c ON c.id = x.id "
                     f"WHERE x.id NOT IN (SELECT id FROM temp.figure_complex) AND {in_month} AND {key_sql} = ?",
                     (a, b, key)):
                 out.append(_Counted(number, unit, dict(zip(metrics, values, strict=True))))
@@ -97,8 +98,8 @@ def _events(db: Database, month: str, by: str, key: str, metrics: tuple[str, ...
             numbers: dict = dict(conn.exec_driver_sql(
                 "SELECT c.id, c.number FROM temp.figure_complex r JOIN cases c ON c.id = r.id").all())
             rows = conn.exec_driver_sql(
-                f"SELECT {REPLAY_COLUMNS} FROM temp.figure_complex r JOIN cases c ON c.id = r.id "
-                "JOIN case_events e ON e.case_id = c.id ORDER BY c.id, e.seq").all()
+                f"SELECT {REPLAY_COLUMNS} FROM temp.figure_complex r CROSS JOIN cases c ON c.id = r.id "
+                "CROSS JOIN case_events e ON e.case_id = c.id ORDER BY c.id, e.seq").all()
         finally:
             for table in ("figure_cand", "figure_complex"):
                 conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table}")
