@@ -49,12 +49,15 @@ def _metrics_of(indicator: str) -> tuple[str, tuple[str, ...]]:
 # or passed down: replayed below); a case's district never changes. CROSS JOIN keeps the month's
 # events the outer loop: led by the index on the unit's cases, the planner would read every case
 # the unit ever had. The queries below keep the candidates outer the same way (with the month's
-# events outer they would scan the candidates once per event).
+# events outer they would scan the candidates once per event), and read a case's events through
+# its own index (INDEXED BY): with a kind and a time the planner would take the month's events
+# of the kind for each case.
 _MONTH = ("FROM case_events e CROSS JOIN cases c ON c.id = e.case_id "
           "WHERE e.kind IN ({kinds}) AND e.at >= :a AND e.at < :b")
 _CANDIDATES = {
     "department": f"SELECT DISTINCT c.id {_MONTH} AND (c.lead_department = :key OR (({REROUTED}) AND EXISTS "
-                  "(SELECT 1 FROM case_events d WHERE d.case_id = c.id AND d.kind IN ('dispatch', 'decide_dispute', "
+                  "(SELECT 1 FROM case_events d INDEXED BY ix_case_events_case_seq WHERE d.case_id = c.id "
+                  "AND d.kind IN ('dispatch', 'decide_dispute', "
                   "'sub_dispatch') AND coalesce(json_extract(d.payload, '$.lead_department'), "
                   "json_extract(d.payload, '$.unit')) = :key)))",
     "district": f"SELECT DISTINCT c.id {_MONTH} AND c.district_code = :key",
@@ -62,7 +65,8 @@ _CANDIDATES = {
 # of those, the cases whose deadlines or unit changed between events: rerouted or reopened, the
 # rule of rollups._complex_cases_sql applied to each candidate (through the case's own events)
 _COMPLEX = (f"SELECT x.id FROM temp.figure_cand x JOIN cases c ON c.id = x.id WHERE ({REROUTED}) "
-            "OR EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = x.id AND r.kind IN ('reopen', 'review_reopen'))")
+            "OR EXISTS (SELECT 1 FROM case_events r INDEXED BY ix_case_events_case_seq "
+            "WHERE r.case_id = x.id AND r.kind IN ('reopen', 'review_reopen'))")
 
 
 def _events(db: Database, month: str, by: str, key: str, metrics: tuple[str, ...],
@@ -89,7 +93,8 @@ def _events(db: Database, month: str, by: str, key: str, metrics: tuple[str, ...
             conn.exec_driver_sql("CREATE UNIQUE INDEX temp.ix_figure_complex ON figure_complex (id)")
             for number, unit, *values in conn.exec_driver_sql(
                     f"SELECT c.number, {key_sql}, {exprs} FROM temp.figure_cand x "
-                    f"CROSS JOIN case_events e ON e.case_id = x.id CROSS JOIN cases c ON c.id = x.id "
+                    f"CROSS JOIN case_events e INDEXED BY ix_case_events_case_seq ON e.case_id = x.id "
+                    f"CROSS JOIN cases c ON c.id = x.id "
                     f"WHERE x.id NOT IN (SELECT id FROM temp.figure_complex) AND {in_month} AND {key_sql} = ?",
                     (a, b, key)):
                 out.append(_Counted(number, unit, dict(zip(metrics, values, strict=True))))
@@ -99,7 +104,8 @@ def _events(db: Database, month: str, by: str, key: str, metrics: tuple[str, ...
                 "SELECT c.id, c.number FROM temp.figure_complex r JOIN cases c ON c.id = r.id").all())
             rows = conn.exec_driver_sql(
                 f"SELECT {REPLAY_COLUMNS} FROM temp.figure_complex r CROSS JOIN cases c ON c.id = r.id "
-                "CROSS JOIN case_events e ON e.case_id = c.id ORDER BY c.id, e.seq").all()
+                "CROSS JOIN case_events e INDEXED BY ix_case_events_case_seq ON e.case_id = c.id "
+                "ORDER BY c.id, e.seq").all()
         finally:
             for table in ("figure_cand", "figure_complex"):
                 conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table}")
