@@ -43,27 +43,38 @@ def _metrics_of(indicator: str) -> tuple[str, tuple[str, ...]]:
     return RATIOS[indicator]
 
 
-# the cases whose events may count under a unit: those it leads now, and those it led before their
-# unit changed (returned and re-dispatched, or passed down: replayed below; found through
-# ix_cases_rerouted); a case's district never changes
+# the cases whose events may count under a unit: those with an event of the month of the kinds
+# counted (found through ix_case_events_kind_at: the cost follows the month, not every case the
+# unit ever led) that it leads now, or led before their unit changed (returned and re-dispatched,
+# or passed down: replayed below); a case's district never changes. CROSS JOIN keeps the month's
+# events the outer loop: led by the index on the unit's cases, the planner would read every case
+# the unit ever had. The queries below keep the candidates outer the same way (with the month's
+# events outer they would scan the candidates once per event), and read a case's events through
+# its own index (INDEXED BY): with a kind and a time the planner would take the month's events
+# of the kind for each case.
+_MONTH = ("FROM case_events e CROSS JOIN cases c ON c.id = e.case_id "
+          "WHERE e.kind IN ({kinds}) AND e.at >= :a AND e.at < :b")
 _CANDIDATES = {
-    "department": "SELECT id FROM cases WHERE lead_department = :key UNION SELECT c.id FROM cases c "
-                  f"WHERE ({REROUTED}) AND EXISTS (SELECT 1 FROM case_events d WHERE d.case_id = c.id "
-                  "AND d.kind IN ('dispatch', 'decide_dispute', 'sub_dispatch') AND "
-                  "coalesce(json_extract(d.payload, '$.lead_department'), json_extract(d.payload, '$.unit')) = :key)",
-    "district": "SELECT id FROM cases WHERE district_code = :key",
+    "department": f"SELECT DISTINCT c.id {_MONTH} AND (c.lead_department = :key OR (({REROUTED}) AND EXISTS "
+                  "(SELECT 1 FROM case_events d INDEXED BY ix_case_events_case_seq WHERE d.case_id = c.id "
+                  "AND d.kind IN ('dispatch', 'decide_dispute', "
+                  "'sub_dispatch') AND coalesce(json_extract(d.payload, '$.lead_department'), "
+                  "json_extract(d.payload, '$.unit')) = :key)))",
+    "district": f"SELECT DISTINCT c.id {_MONTH} AND c.district_code = :key",
 }
 # of those, the cases whose deadlines or unit changed between events: rerouted or reopened, the
 # rule of rollups._complex_cases_sql applied to each candidate (through the case's own events)
 _COMPLEX = (f"SELECT x.id FROM temp.figure_cand x JOIN cases c ON c.id = x.id WHERE ({REROUTED}) "
-            "OR EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = x.id AND r.kind IN ('reopen', 'review_reopen'))")
+            "OR EXISTS (SELECT 1 FROM case_events r INDEXED BY ix_case_events_case_seq "
+            "WHERE r.case_id = x.id AND r.kind IN ('reopen', 'review_reopen'))")
 
 
 def _events(db: Database, month: str, by: str, key: str, metrics: tuple[str, ...],
             policy: SlaPolicy) -> list[_Counted]:
     """The events of the month of the kinds `metrics` count, with their values, of the unit (or
     district) `key`; for the cases replayed, the events of every unit (known after the replay).
-    Only the candidate cases' events are read, through the index on each case's events."""
+    The candidate cases are found from the month's events of those kinds (ix_case_events_kind_at),
+    then only their events are read, through the index on each case's events."""
     scope = month_scope(month)
     a, b = (scope.created_from.isoformat(" ", "microseconds"), scope.created_to.isoformat(" ", "microseconds"))
     kinds = sorted({k for m in metrics for k in _RULES[m].kinds})
@@ -73,29 +84,30 @@ def _events(db: Database, month: str, by: str, key: str, metrics: tuple[str, ...
     in_month = f"e.at >= ? AND e.at < ? AND e.kind IN ({kinds_sql})"
     out: list[_Counted] = []
     with db.engine.connect() as conn:
-        for table in ("figure_cand", "figure_complex", "figure_replay"):
+        for table in ("figure_cand", "figure_complex"):
             conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table}")
         try:
-            conn.exec_driver_sql(f"CREATE TEMP TABLE figure_cand AS {_CANDIDATES[by]}", {"key": key})
+            conn.exec_driver_sql(f"CREATE TEMP TABLE figure_cand AS {_CANDIDATES[by].format(kinds=kinds_sql)}",
+                                 {"key": key, "a": a, "b": b})
             conn.exec_driver_sql(f"CREATE TEMP TABLE figure_complex AS {_COMPLEX}")
             conn.exec_driver_sql("CREATE UNIQUE INDEX temp.ix_figure_complex ON figure_complex (id)")
             for number, unit, *values in conn.exec_driver_sql(
                     f"SELECT c.number, {key_sql}, {exprs} FROM temp.figure_cand x "
-                    f"JOIN case_events e ON e.case_id = x.id JOIN cases c ON c.id = x.id "
+                    f"CROSS JOIN case_events e INDEXED BY ix_case_events_case_seq ON e.case_id = x.id "
+                    f"CROSS JOIN cases c ON c.id = x.id "
                     f"WHERE x.id NOT IN (SELECT id FROM temp.figure_complex) AND {in_month} AND {key_sql} = ?",
                     (a, b, key)):
                 out.append(_Counted(number, unit, dict(zip(metrics, values, strict=True))))
-            # returned or reopened cases: their deadlines and unit changed between events, so replay them
-            conn.exec_driver_sql(f"CREATE TEMP TABLE figure_replay AS SELECT DISTINCT e.case_id AS id "
-                                 f"FROM temp.figure_complex k JOIN case_events e ON e.case_id = k.id WHERE {in_month}",
-                                 (a, b))
+            # returned or reopened cases (each has an event of the month, as every candidate): their
+            # deadlines and unit changed between events, so replay them
             numbers: dict = dict(conn.exec_driver_sql(
-                "SELECT c.id, c.number FROM temp.figure_replay r JOIN cases c ON c.id = r.id").all())
+                "SELECT c.id, c.number FROM temp.figure_complex r JOIN cases c ON c.id = r.id").all())
             rows = conn.exec_driver_sql(
-                f"SELECT {REPLAY_COLUMNS} FROM temp.figure_replay r JOIN cases c ON c.id = r.id "
-                "JOIN case_events e ON e.case_id = c.id ORDER BY c.id, e.seq").all()
+                f"SELECT {REPLAY_COLUMNS} FROM temp.figure_complex r CROSS JOIN cases c ON c.id = r.id "
+                "CROSS JOIN case_events e INDEXED BY ix_case_events_case_seq ON e.case_id = c.id "
+                "ORDER BY c.id, e.seq").all()
         finally:
-            for table in ("figure_cand", "figure_complex", "figure_replay"):
+            for table in ("figure_cand", "figure_complex"):
                 conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table}")
     start, end = scope.created_from, scope.created_to
     index = {m: DAILY_METRICS.index(m) for m in metrics}

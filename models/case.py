@@ -94,6 +94,9 @@ class CaseEvent(Base):
 
     __table_args__ = (
         Index("ix_case_events_case_seq", "case_id", "seq", unique=True),
+        # the events of some kinds in a time window: the cases behind an efficiency figure
+        # (console/figure_cases.py), the instructions and disputes reports' months
+        Index("ix_case_events_kind_at", "kind", "at"),
     )
 
 

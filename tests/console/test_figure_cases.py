@@ -156,3 +156,62 @@ def test_a_case_passed_down_counts_under_each_unit_for_its_own_steps(profile, cl
 
 def _value_of(a, name):
     return a.indicators[name].numerator, a.indicators[name].denominator
+
+
+def _replayed_month(db, month_, policy):
+    """A plain per-case reading: every case's events, each case replayed through the lifecycle
+    from its first event (no candidate cases, no index on the events' time, no SQL rule), counted
+    one event at a time as the rollups count it. (number, department, district, counts by metric)
+    for each event of the month."""
+    from console.metrics import month_scope
+    from console.rollups import REPLAY_COLUMNS, Accumulator, replayed
+    from models.rollup import DAILY_METRICS
+    scope = month_scope(month_)
+    with db.engine.connect() as conn:
+        numbers = dict(conn.exec_driver_sql("SELECT id, number FROM cases").all())
+        rows = conn.exec_driver_sql(f"SELECT {REPLAY_COLUMNS} FROM cases c JOIN case_events e ON e.case_id = c.id "
+                                    "ORDER BY c.id, e.seq").all()
+    out = []
+    for cid, sim, kind, actor, at, from_state, reason, data in replayed(rows, policy):
+        if scope.created_from <= at < scope.created_to:
+            one = Accumulator(policy)
+            one.event(sim, kind, actor, at, from_state, reason, data)
+            for (_day, district, _category, department), counts in one.daily.items():
+                out.append((numbers[cid], department, district, dict(zip(DAILY_METRICS, counts, strict=True))))
+    return out
+
+
+def test_on_a_demo_month_each_click_finds_the_cases_a_per_case_replay_finds(profile):
+    """Every part of every indicator, for the busiest units and districts of a month between two
+    others (the units led cases before and after it) and for units whose events of the month
+    belong to cases another unit leads now (returned or passed on): the cases the click lists are
+    the cases whose events of the month a replay of each whole case counts in that part."""
+    from console.deadlines import load_policy
+    from console.demo import fill
+    fill(profile.db, 3000, seed=5, workers=0, now=local("2026-11-24T15:30:00"))
+    now = to_stored(local("2026-11-24T15:30:00"))
+    events = _replayed_month(profile.db, "2026-10", load_policy())
+    with profile.db.engine.connect() as conn:
+        lead = dict(conn.exec_driver_sql("SELECT number, coalesce(lead_department, '') FROM cases").all())
+        replayed = set(conn.exec_driver_sql(
+            "SELECT number FROM cases WHERE return_count > 0 OR upper_units IS NOT NULL OR id IN "
+            "(SELECT case_id FROM case_events WHERE kind IN ('reopen', 'review_reopen'))").scalars())
+    left = sorted({e[1] for e in events if e[1] and e[1] != lead[e[0]] and any(e[3].values())})
+    assert len(left) >= 5  # units with counted events of cases now led by another
+    listed: set[str] = set()
+    nonempty = 0
+    for by, column in (("department", 1), ("district", 2)):
+        rows = sorted(efficiency.assess(profile.db, "2026-10", by=by, now=now), key=lambda a: -a.dispatched)
+        keys = [a.key for a in rows[:3]] + (left[:6] if by == "department" else [rows[-1].key])
+        for key in keys:
+            mine = [(e[0], e[3]) for e in events if e[column] == key]
+            for name, (num, dens) in efficiency.RATIOS.items():
+                for part in figure_cases.PARTS:
+                    want = sorted({number for number, v in mine if (
+                        v[num] > 0 if part == "numerator" else
+                        any(v[d] > 0 for d in dens) and (part == "denominator" or not v[num] > 0))})
+                    got = _cases(profile, key, name, part, by=by, month_="2026-10")
+                    assert got == want, (by, key, name, part, sorted(set(got) ^ set(want))[:5])
+                    listed.update(got)
+                    nonempty += bool(got)
+    assert nonempty >= 40 and len(listed & replayed) >= 5  # the replayed cases are among those compared
