@@ -1,7 +1,7 @@
 """case events by kind and time
 
 Revision ID: 0019_event_time_index
-Revises: 0017_unit_contacted
+Revises: 0018_rollups_for_reviews
 
 - ix_case_events_kind_at: the events of some kinds in a time window. The efficiency page's
   click-through (console/figure_cases.py) finds the cases behind a figure from the month's events
@@ -12,7 +12,7 @@ Revises: 0017_unit_contacted
 from alembic import op
 
 revision = "0019_event_time_index"
-down_revision = "0017_unit_contacted"
+down_revision = "0018_rollups_for_reviews"
 branch_labels = None
 depends_on = None
 
