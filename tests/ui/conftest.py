@@ -12,15 +12,21 @@ def filled(profile):
     return profile
 
 
-@pytest.fixture
-def window(qtbot, filled):
+def shown_window(qtbot, profile, login: str):
+    """The window of `login` over `profile`, shown at 1366x768 and started (the caller closes it)."""
     from ui.app import build_main_window
-    win = build_main_window(filled, filled.actor("op01"))
+    win = build_main_window(profile, profile.actor(login))
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
     win.start()
+    return win
+
+
+@pytest.fixture
+def window(qtbot, filled):
+    win = shown_window(qtbot, filled, "op01")
     yield win
     win.close()

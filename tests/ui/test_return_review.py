@@ -11,6 +11,7 @@ from console.intake import CallRecord
 from console.queue_filter import QueueFilter
 from console.workflow import WorkflowError
 from tests.conftest import LIAISON
+from tests.ui.conftest import shown_window
 from ui.refusals import refusal_text
 
 REC = dict(type="complaint", category_code="1301", district="JJ", address="东大街100号", description="店铺占道经营")
@@ -20,13 +21,7 @@ HRSS = Actor("hrss", "liaison", "人社联络员", department="HRSS")
 
 @pytest.fixture
 def lead_window(qtbot, filled):
-    from ui.app import build_main_window
-    win = build_main_window(filled, filled.actor("lead01"))
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.start()
+    win = shown_window(qtbot, filled, "lead01")
     yield win
     win.close()
 
